@@ -1,0 +1,29 @@
+package org.auscult.analysis;
+
+import java.util.Objects;
+
+/**
+ * One recording's summary features, with what is known about the recording.
+ *
+ * @param id      a stable name for the recording within its collection (usually the path relative to the root)
+ * @param path    where the recording was read from
+ * @param label   the class, or "" when unlabelled
+ * @param patient the patient (group) the recording belongs to, or ""
+ * @param source  the device, site or subset it came from, or ""
+ * @param values  the feature values, in the order of {@link FeatureTable#featureNames()}
+ */
+public record FeatureRow(String id, String path, String label, String patient, String source, double[] values) {
+
+    public FeatureRow {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(values, "values");
+        path = Objects.requireNonNullElse(path, "");
+        label = Objects.requireNonNullElse(label, "");
+        patient = Objects.requireNonNullElse(patient, "");
+        source = Objects.requireNonNullElse(source, "");
+    }
+
+    public boolean labelled() {
+        return !label.isEmpty();
+    }
+}

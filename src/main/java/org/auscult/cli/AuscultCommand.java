@@ -1,0 +1,61 @@
+package org.auscult.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code auscult} command: batch work on heart-sound recordings from the terminal. */
+@Command(
+        name = "auscult",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
+                + "evaluate classifiers.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:some input failed (the good inputs were still processed)",
+            "2:usage error"
+        })
+public final class AuscultCommand implements Runnable {
+
+    /** Every input succeeded. */
+    public static final int EXIT_OK = 0;
+    /** Some input failed; the rest was processed and written. */
+    public static final int EXIT_INPUT_FAILED = 1;
+    /** The command line itself was wrong. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A configured command line writing to the given streams (tests pass their own). */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new AuscultCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println(cmd.getColorScheme().errorText("auscult: " + describe(exception)));
+            return exception instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_INPUT_FAILED;
+        });
+        return commandLine;
+    }
+
+    private static String describe(Throwable exception) {
+        String message = exception.getMessage();
+        return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+    }
+}

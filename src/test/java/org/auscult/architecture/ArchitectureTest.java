@@ -1,0 +1,68 @@
+package org.auscult.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that keep the core usable without a screen: analysis code never depends on JavaFX scene code, and
+ * only the command line prints to the terminal (everything else logs through slf4j).
+ */
+class ArchitectureTest {
+
+    static final String[] CORE_PACKAGES = {
+        "org.auscult.io..", "org.auscult.audio..", "org.auscult.dsp..", "org.auscult.features..", "org.auscult.analysis..",
+        "org.auscult.segmentation..", "org.auscult.learn..", "org.auscult.library.."
+    };
+
+    private static JavaClasses productionClasses;
+
+    @BeforeAll
+    static void importClasses() {
+        productionClasses = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.auscult");
+    }
+
+    @Test
+    void coreImportsNoJavaFxSceneCode() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx.scene..", "javafx.stage..", "javafx.fxml..", "javafx.application..")
+                .because("the core must run headless, from the command line and in tests");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToTheTerminal() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.auscult.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().callMethod(Throwable.class, "printStackTrace")
+                .because("diagnostics go through slf4j; only the command line's own output goes to the terminal");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void oneLoggingApi() {
+        ArchRule rule = noClasses()
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
+                        "org.apache.commons.logging..")
+                .because("slf4j is the one logging API");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void coreDoesNotDependOnTheFaces() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage("org.auscult.cli..", "org.auscult.app..")
+                .because("the app and the command line are two thin faces on the same core");
+        rule.check(productionClasses);
+    }
+}
