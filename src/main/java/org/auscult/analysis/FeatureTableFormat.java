@@ -135,7 +135,8 @@ public enum FeatureTableFormat {
         }
     }
 
-    static String csvField(String value) {
+    /** A CSV field, quoted by RFC 4180 when it holds a comma, a quote or a line break. */
+    public static String csvField(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }

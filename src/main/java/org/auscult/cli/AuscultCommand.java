@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
                 + "evaluate classifiers.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

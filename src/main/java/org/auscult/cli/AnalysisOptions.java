@@ -1,0 +1,41 @@
+package org.auscult.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.auscult.analysis.AnalysisConfig;
+import picocli.CommandLine.Option;
+
+/** The analysis parameters every command that computes features accepts. */
+final class AnalysisOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Analysis configuration as properties (e.g. the .properties file beside a CSV feature "
+                    + "table); parameters not in it keep their defaults.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Set one analysis parameter, e.g. --set analysis.rate=2000 --set feature.nMfcc=20. "
+                    + "Keys: analysis.rate, bandpass.low, bandpass.high, bandpass.order (0 = no band-pass), and "
+                    + "feature.<name> for frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, "
+                    + "topDb, rolloffPercent, nChroma, tuning, features, statistics.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** The defaults, overridden by the configuration file, overridden by each --set. */
+    AnalysisConfig resolve() throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>(AnalysisConfig.defaults().toProperties());
+        if (configFile != null) {
+            Properties loaded = new Properties();
+            try (InputStream in = Files.newInputStream(configFile)) {
+                loaded.load(in);
+            }
+            loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key)));
+        }
+        properties.putAll(settings);
+        return AnalysisConfig.of(properties);
+    }
+}

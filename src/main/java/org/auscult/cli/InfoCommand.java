@@ -1,0 +1,81 @@
+package org.auscult.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.auscult.analysis.FeatureTableBuilder.Failure;
+import org.auscult.analysis.FeatureTableBuilder.Input;
+import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.audio.RecordingInfo;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
+import org.auscult.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code auscult info}: what a recording is, and what is wrong with it. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe recordings: format, sample rate, channels, duration, level, and any problem found "
+                + "(truncated data, clipping, silence, DC offset, ...). Unreadable files are listed with the reason.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files or folders of them.")
+    List<Path> recordings;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per recording to FILE.")
+    Path csv;
+
+    @Option(names = "--force", description = "Replace the --csv FILE if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
+        List<Failure> failures = new ArrayList<>(resolved.problems());
+        List<RecordingInfo> infos = new ArrayList<>();
+        WavDecoder decoder = new WavDecoder();
+        for (Input input : resolved.inputs()) {
+            try {
+                RecordingInfo info = RecordingInfo.of(input.path(), decoder.decode(input.path()));
+                infos.add(info);
+                out.println(info.describe());
+            } catch (UnreadableAudioException e) {
+                failures.add(new Failure(input.path(), e.problem()));
+            }
+        }
+        out.flush();
+        if (csv != null) {
+            AtomicFiles.write(csv, force, stream -> {
+                PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                writer.println("file,format,sample_rate,channels,frames,duration_s,peak_dbfs,rms_dbfs,dc_offset,"
+                        + "clipped_fraction,problems");
+                for (RecordingInfo info : infos) {
+                    writer.println(String.join(",", FeatureTableFormat.csvField(info.file().toString()),
+                            FeatureTableFormat.csvField(info.format()), Integer.toString(info.sampleRate()),
+                            Integer.toString(info.channels()), Long.toString(info.frames()),
+                            String.format(Locale.ROOT, "%.6f", info.durationSeconds()),
+                            String.format(Locale.ROOT, "%.2f", info.peakDbfs()),
+                            String.format(Locale.ROOT, "%.2f", info.rmsDbfs()),
+                            String.format(Locale.ROOT, "%.6f", info.dcOffset()),
+                            String.format(Locale.ROOT, "%.6f", info.clippedFraction()),
+                            FeatureTableFormat.csvField(String.join("; ", info.problems()))));
+                }
+                writer.flush();
+            });
+        }
+        return Failures.report(failures, spec.commandLine().getErr());
+    }
+}

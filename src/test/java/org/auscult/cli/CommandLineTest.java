@@ -1,0 +1,150 @@
+package org.auscult.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.auscult.analysis.AnalysisConfig;
+import org.auscult.features.FeatureRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.core.Instances;
+import weka.core.converters.ArffLoader;
+
+/** Drives the command line as a user would, on the bundled sample recordings and on broken files. */
+class CommandLineTest {
+
+    static final Path SAMPLES = Path.of("sample-recordings/circor");
+
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AuscultCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path copySamples(int count) throws IOException {
+        Path recordings = Files.createDirectories(folder.resolve("recordings"));
+        List<Path> wavs = RecordingInputs.wavFilesUnder(SAMPLES).subList(0, count);
+        for (Path wav : wavs) {
+            Files.copy(wav, recordings.resolve(wav.getFileName()));
+        }
+        return recordings;
+    }
+
+    @Test
+    void featuresOfAFolderGoToACsvTableWithItsConfiguration() throws IOException {
+        Path recordings = copySamples(3);
+        Path table = folder.resolve("out/table.csv");
+
+        Run run = run("features", recordings.toString(), "-o", table.toString(), "--jobs", "2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(table);
+        List<String> names = FeatureRegistry.summaryNames(AnalysisConfig.defaults().features());
+        assertEquals("id,path,label,patient,source," + String.join(",", names), lines.get(0));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(1).startsWith("36327_MV,"), lines.get(1));
+        Properties configuration = new Properties();
+        try (var in = Files.newInputStream(folder.resolve("out/table.csv.properties"))) {
+            configuration.load(in);
+        }
+        assertEquals(AnalysisConfig.defaults().toProperties().get("analysis.rate"),
+                configuration.getProperty("analysis.rate"));
+        assertTrue(run.out().contains("3 recordings"), run.out());
+    }
+
+    @Test
+    void aCollectionGivesLabelsAndPatientsAndArffLoadsInWeka() throws Exception {
+        Path table = folder.resolve("samples.arff");
+
+        Run run = run("features", SAMPLES.toString(), "-o", table.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        ArffLoader loader = new ArffLoader();
+        loader.setFile(table.toFile());
+        Instances data = loader.getDataSet();
+        assertEquals(16, data.numInstances());
+        data.setClassIndex(data.numAttributes() - 1);
+        assertEquals(2, data.numClasses(), "murmur and normal");
+    }
+
+    @Test
+    void aBrokenFileIsListedTheRestIsWrittenAndTheExitCodeIsOne() throws IOException {
+        Path recordings = copySamples(2);
+        Files.writeString(recordings.resolve("broken.wav"), "this is not audio");
+        Files.write(recordings.resolve("empty.wav"), new byte[0]);
+        Path table = folder.resolve("table.csv");
+
+        Run run = run("features", recordings.toString(), "-o", table.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(3, Files.readAllLines(table).size(), "header and the two good recordings");
+        assertTrue(run.err().contains("2 inputs failed"), run.err());
+        assertTrue(run.err().contains("broken.wav"), run.err());
+        assertTrue(run.err().contains("empty.wav"), run.err());
+    }
+
+    @Test
+    void anExistingTableIsNotOverwrittenWithoutForce() throws IOException {
+        Path recordings = copySamples(1);
+        Path table = folder.resolve("table.csv");
+        Files.writeString(table, "precious");
+
+        Run refused = run("features", recordings.toString(), "-o", table.toString());
+        assertEquals(1, refused.exitCode());
+        assertEquals("precious", Files.readString(table));
+        assertTrue(refused.err().contains("table.csv"), refused.err());
+
+        Run forced = run("features", recordings.toString(), "-o", table.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.readString(table).startsWith("id,"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("features").exitCode());
+        assertEquals(2, run("features", "x", "-o", "t.csv", "--jobs", "many").exitCode());
+        assertEquals(2, run("no-such-command").exitCode());
+        Run badParameter = run("features", SAMPLES.toString(), "-o", folder.resolve("t.csv").toString(),
+                "--set", "feature.hopSize=0");
+        assertEquals(2, badParameter.exitCode());
+        assertTrue(badParameter.err().contains("hopSize"), badParameter.err());
+    }
+
+    @Test
+    void infoDescribesGoodFilesAndNamesTheProblemOfBadOnes() throws IOException {
+        Path recordings = copySamples(1);
+        Files.write(recordings.resolve("tag.wav"), new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0, 1, 2, 3});
+        Path csv = folder.resolve("info.csv");
+
+        Run run = run("info", recordings.toString(), "--csv", csv.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("4000 Hz"), run.out());
+        assertTrue(run.err().contains("tag.wav"), run.err());
+        assertTrue(run.err().toLowerCase().contains("mp3"), run.err());
+        assertEquals(2, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("features", "info", "bench")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exitCode(), command);
+            assertTrue(run.out().contains("Usage: auscult " + command), run.out());
+        }
+    }
+}
