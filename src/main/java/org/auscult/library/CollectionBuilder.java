@@ -136,7 +136,8 @@ final class CollectionBuilder {
         RecordingCollection collection = new RecordingCollection(root, layout, sorted, problems);
         LOG.info("Imported {} collection at {}: {} recordings ({} trainable), {} problems", layout, root,
                 sorted.size(), collection.trainable().size(), problems.size());
-        problems.forEach(problem -> LOG.warn("{}", problem));
+        // the caller shows the problems to the user; the log only keeps them for diagnosis
+        problems.forEach(problem -> LOG.debug("{}", problem));
         return collection;
     }
 

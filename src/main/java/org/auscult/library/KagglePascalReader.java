@@ -138,6 +138,7 @@ final class KagglePascalReader implements LayoutReader {
         int dataset = table.requireColumn("dataset");
         Optional<Integer> sublabel = table.column("sublabel");
         Path csvFolder = table.file().toAbsolutePath().getParent();
+        String csvStem = CollectionBuilder.stem(table.file());
         Map<Path, FolderIndex> indexes = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String listedName = row.get(fname);
@@ -145,6 +146,10 @@ final class KagglePascalReader implements LayoutReader {
                 throw new CollectionFormatException(table.file(), row.line(), "empty fname");
             }
             Path listed = csvFolder.resolve(listedName).normalize();
+            if (Path.of(listedName).getParent() == null && Files.isDirectory(csvFolder.resolve(csvStem))) {
+                // a bare file name: the set folder is the one named like the CSV (set_a.csv -> set_a/)
+                listed = csvFolder.resolve(csvStem).resolve(listedName).normalize();
+            }
             Path setFolder = listed.getParent();
             setFolders.add(setFolder);
             FolderIndex index = indexes.computeIfAbsent(setFolder, FolderIndex::new);

@@ -159,6 +159,19 @@ class KagglePascalReaderTest {
     }
 
     @Test
+    void bareFileNamesAreLookedUpInTheFolderNamedLikeTheCsv() throws IOException {
+        Fixtures.text(root.resolve("set_a.csv"),
+                "dataset,fname,label,sublabel",
+                "a,artifact__201012172012.wav,artifact,",
+                "a,__201012172010.wav,,");
+        RecordingCollection setA = importer.importCollection(root.resolve("set_a.csv"), ImportOptions.defaults());
+        assertEquals(List.of(), setA.problems());
+        assertEquals(Optional.of("artifact"), byId(setA, "set_a/artifact__201012172012").label());
+        assertEquals("__201012172010.wav", byId(setA, "set_a/Aunlabelledtest__201012172010").metadata().get("fname"));
+        assertEquals(6, setA.recordings().size(), "the rest of set_a/ is kept as unlabelled");
+    }
+
+    @Test
     void checkedLabelsCsvGivesTheSameRecordings() throws IOException {
         // the checked table sits in a folder of its own here, so its paths point one level up
         Path labels = Fixtures.text(root.resolve("checked/labels.csv"),
