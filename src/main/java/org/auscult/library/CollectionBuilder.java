@@ -25,8 +25,11 @@ final class CollectionBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectionBuilder.class);
 
-    /** Where a recording was first listed, to name it when the same file is listed again. */
-    private record Listing(int index, Path labelFile, int line) {
+    /**
+     * Where a recording was first listed and the label that row gave, to name the row and compare labels when the
+     * same file is listed again.
+     */
+    private record Listing(int index, Path labelFile, int line, Optional<String> label) {
     }
 
     private final Path root;
@@ -84,7 +87,7 @@ final class CollectionBuilder {
             problems.add(new ImportProblem(listedIn, line, "unreadable recording " + file + ": " + problem.get()));
             added = added.withoutLabel(problem.get());
         }
-        listings.put(file, new Listing(recordings.size(), listedIn, line));
+        listings.put(file, new Listing(recordings.size(), listedIn, line, label));
         recordings.add(added);
     }
 
@@ -108,18 +111,17 @@ final class CollectionBuilder {
      * can be believed, so the recording is kept but not trained on.
      */
     private void duplicate(Path labelFile, int line, Path file, Optional<String> label, Listing earlier) {
-        Recording first = recordings.get(earlier.index());
         String where = earlier.labelFile().equals(labelFile) ? "line " + earlier.line()
                 : earlier.labelFile() + (earlier.line() > 0 ? " line " + earlier.line() : "");
-        if (first.label().equals(label) || first.metadata().containsKey("problem")) {
+        if (earlier.label().equals(label)) {
             problems.add(new ImportProblem(labelFile, line, "duplicate row for " + file + ", already listed on "
                     + where + "; ignored"));
             return;
         }
-        String conflict = "conflicting labels for " + file + ": '" + first.label().orElse("") + "' on " + where
+        String conflict = "conflicting labels for " + file + ": '" + earlier.label().orElse("") + "' on " + where
                 + " and '" + label.orElse("") + "' here; not trained on";
         problems.add(new ImportProblem(labelFile, line, conflict));
-        recordings.set(earlier.index(), first.withoutLabel(conflict));
+        recordings.set(earlier.index(), recordings.get(earlier.index()).withoutLabel(conflict));
     }
 
     /** Path relative to the root, without extension, with '/' separators; absolute when outside the root. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * matched to the file in its folder with the same recording id (the name from its first digit on) and the same
  * label words (the row's label and sublabel columns; none for an unlabelled row). The id alone is not unique —
  * {@code 154_1306935608852_D} is both a normal and an unlabelled recording — which is why the label words are part
- * of the key. A row whose key matches no file falls back to the only unclaimed file with its id, if there is exactly
- * one. Files no row claims are kept as unlabelled.
+ * of the key. A row whose key matches no file falls back to the only file with its id that no other row claims, if
+ * there is exactly one. Files no row claims are kept as unlabelled.
  *
  * <p>Also reads a checked {@code labels.csv} ({@code path,dataset,label,sublabel,...}, label {@code unlabelled} for
  * the unlabelled files) whose paths are the real ones.
@@ -132,6 +135,11 @@ final class KagglePascalReader implements LayoutReader {
         return builder.build();
     }
 
+    /** A Kaggle CSV row reduced to where its file should be and what it should be called. */
+    private record ListedRow(CsvTable.Row row, String listedName, Path setFolder, RecordingName wanted,
+                             String writtenLabel, String writtenSublabel) {
+    }
+
     private void readKaggleCsv(CsvTable table, CollectionBuilder builder, Set<Path> setFolders) throws IOException {
         int fname = table.requireColumn("fname");
         int label = table.requireColumn("label");
@@ -139,6 +147,8 @@ final class KagglePascalReader implements LayoutReader {
         Optional<Integer> sublabel = table.column("sublabel");
         Path csvFolder = table.file().toAbsolutePath().getParent();
         String csvStem = CollectionBuilder.stem(table.file());
+
+        List<ListedRow> listedRows = new ArrayList<>();
         Map<Path, FolderIndex> indexes = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String listedName = row.get(fname);
@@ -151,32 +161,43 @@ final class KagglePascalReader implements LayoutReader {
                 listed = csvFolder.resolve(csvStem).resolve(listedName).normalize();
             }
             Path setFolder = listed.getParent();
-            setFolders.add(setFolder);
-            FolderIndex index = indexes.computeIfAbsent(setFolder, FolderIndex::new);
-            index.load();
+            if (!indexes.containsKey(setFolder)) {
+                indexes.put(setFolder, FolderIndex.of(setFolder));
+            }
             String writtenLabel = ImportOptions.normaliseLabel(row.get(label));
             String writtenSublabel = sublabel.map(row::get).map(ImportOptions::normaliseLabel).orElse("");
-            RecordingName name = RecordingName.parse(CollectionBuilder.stem(listed));
-            List<String> words = new ArrayList<>();
-            for (String word : List.of(writtenLabel, writtenSublabel)) {
-                if (!word.isEmpty()) {
-                    words.add(word);
-                }
-            }
-            Optional<Path> file = index.match(new RecordingName(words, name.id()), builder);
+            List<String> words = Stream.of(writtenLabel, writtenSublabel).filter(word -> !word.isEmpty()).toList();
+            String id = RecordingName.parse(CollectionBuilder.stem(listed)).id();
+            listedRows.add(new ListedRow(row, listedName, setFolder, new RecordingName(words, id), writtenLabel,
+                    writtenSublabel));
+        }
+        setFolders.addAll(indexes.keySet());
+        // files some row names exactly are never handed to another row by the id-only fallback
+        Set<Path> exactTargets = new HashSet<>();
+        for (ListedRow listed : listedRows) {
+            indexes.get(listed.setFolder()).exact(listed.wanted()).ifPresent(exactTargets::add);
+        }
+
+        for (ListedRow listed : listedRows) {
+            FolderIndex index = indexes.get(listed.setFolder());
+            Optional<Path> file = index.exact(listed.wanted())
+                    .or(() -> index.onlyFileWithId(listed.wanted().id(),
+                            candidate -> !builder.contains(candidate) && !exactTargets.contains(candidate)));
+            CsvTable.Row row = listed.row();
             if (file.isEmpty()) {
-                builder.missing(table.file(), row.line(), listedName + " (no file in " + setFolder.getFileName()
-                        + "/ with id " + name.id() + " and label words " + words + ")");
+                builder.missing(table.file(), row.line(), listed.listedName() + " (no file in "
+                        + listed.setFolder().getFileName() + "/ with id " + listed.wanted().id() + " and label words "
+                        + listed.wanted().labelWords() + ")");
                 continue;
             }
-            String source = setFolder.getFileName().toString();
+            String source = listed.setFolder().getFileName().toString();
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("dataset", row.get(dataset));
-            if (!writtenSublabel.isEmpty()) {
-                metadata.put("sublabel", writtenSublabel);
+            if (!listed.writtenSublabel().isEmpty()) {
+                metadata.put("sublabel", listed.writtenSublabel());
             }
-            metadata.put("fname", listedName);
-            String written = writtenSublabel.isEmpty() ? writtenLabel : writtenSublabel;
+            metadata.put("fname", listed.listedName());
+            String written = listed.writtenSublabel().isEmpty() ? listed.writtenLabel() : listed.writtenSublabel();
             builder.add(table.file(), row.line(), file.get(), written, written, patientOf(source, file.get()), source,
                     metadata);
         }
@@ -253,40 +274,30 @@ final class KagglePascalReader implements LayoutReader {
     }
 
     /** The WAV files of one set folder, by label words and id and by id alone. */
-    private static final class FolderIndex {
+    private record FolderIndex(Map<RecordingName, Path> byName, Map<String, List<Path>> byId) {
 
-        private final Path folder;
-        private Map<RecordingName, Path> byName;
-        private Map<String, List<Path>> byId;
-
-        FolderIndex(Path folder) {
-            this.folder = folder;
-        }
-
-        void load() throws IOException {
-            if (byName != null) {
-                return;
-            }
-            byName = new HashMap<>();
-            byId = new HashMap<>();
+        static FolderIndex of(Path folder) throws IOException {
+            Map<RecordingName, Path> byName = new HashMap<>();
+            Map<String, List<Path>> byId = new HashMap<>();
             for (Path wav : CollectionBuilder.wavFilesIn(folder)) {
                 RecordingName name = RecordingName.parse(CollectionBuilder.stem(wav));
                 byName.put(name, wav);
                 byId.computeIfAbsent(name.id(), id -> new ArrayList<>()).add(wav);
             }
+            return new FolderIndex(byName, byId);
         }
 
-        /** The file with the wanted label words and id, else the only file with that id not yet claimed. */
-        Optional<Path> match(RecordingName wanted, CollectionBuilder claimed) {
-            Path exact = byName.get(wanted);
-            if (exact != null) {
-                return Optional.of(exact);
-            }
-            List<Path> sameId = byId.getOrDefault(wanted.id(), List.of()).stream()
-                    .filter(file -> !claimed.contains(file)).toList();
-            if (sameId.size() == 1) {
-                LOG.debug("{} {} matched by id alone to {}", wanted.labelWords(), wanted.id(), sameId.get(0));
-                return Optional.of(sameId.get(0));
+        /** The file with exactly these label words and this id. */
+        Optional<Path> exact(RecordingName wanted) {
+            return Optional.ofNullable(byName.get(wanted));
+        }
+
+        /** The one file with {@code id} that {@code available} accepts, or empty when there is none or several. */
+        Optional<Path> onlyFileWithId(String id, Predicate<Path> available) {
+            List<Path> candidates = byId.getOrDefault(id, List.of()).stream().filter(available).toList();
+            if (candidates.size() == 1) {
+                LOG.debug("matched by id {} alone to {}", id, candidates.get(0));
+                return Optional.of(candidates.get(0));
             }
             return Optional.empty();
         }

@@ -159,6 +159,20 @@ class KagglePascalReaderTest {
     }
 
     @Test
+    void theIdOnlyFallbackNeverTakesAFileAnotherRowNamesExactly() throws IOException {
+        Fixtures.wavs(root, "set_b/murmur__180_1308000000000_A.wav");
+        Path csv = Fixtures.text(root.resolve("set_b.csv"),
+                "dataset,fname,label,sublabel",
+                "b,set_b/Btraining_extrastole_180_1308000000000_A.wav,extrastole,",
+                "b,set_b/Btraining_murmur_180_1308000000000_A.wav,murmur,");
+        RecordingCollection setB = importer.importCollection(csv, ImportOptions.defaults());
+        assertEquals(Optional.of("murmur"), byId(setB, "set_b/murmur__180_1308000000000_A").label());
+        assertEquals(1, setB.problems().size(), setB.problems().toString());
+        assertEquals(2, setB.problems().get(0).line());
+        assertTrue(setB.problems().get(0).reason().startsWith("listed but missing: "), setB.problems().toString());
+    }
+
+    @Test
     void bareFileNamesAreLookedUpInTheFolderNamedLikeTheCsv() throws IOException {
         Fixtures.text(root.resolve("set_a.csv"),
                 "dataset,fname,label,sublabel",
