@@ -61,19 +61,11 @@ final class CirCor2022Reader implements LayoutReader {
     }
 
     private static boolean isTrainingCsv(Path file) {
-        return Files.isRegularFile(file) && CsvTable.peekHeader(file)
-                .map(header -> CsvTable.findColumn(header, "Patient ID").isPresent()
-                        && CsvTable.findColumn(header, "Murmur").isPresent())
-                .orElse(false);
+        return CsvTable.hasColumns(file, "Patient ID", "Murmur");
     }
 
     private static boolean isSamplesCsv(Path file) {
-        return Files.isRegularFile(file) && CsvTable.peekHeader(file)
-                .map(header -> CsvTable.findColumn(header, "path").isPresent()
-                        && CsvTable.findColumn(header, "patient_id").isPresent()
-                        && CsvTable.findColumn(header, "location").isPresent()
-                        && CsvTable.findColumn(header, "murmur").isPresent())
-                .orElse(false);
+        return CsvTable.hasColumns(file, "path", "patient_id", "location", "murmur");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,6 +77,16 @@ final class CsvTable {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** True when {@code file} is a readable CSV whose header has every one of {@code columns}; for detection. */
+    static boolean hasColumns(Path file, String... columns) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        return peekHeader(file)
+                .map(header -> Arrays.stream(columns).allMatch(column -> findColumn(header, column).isPresent()))
+                .orElse(false);
     }
 
     Path file() {

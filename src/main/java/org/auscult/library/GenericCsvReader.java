@@ -55,11 +55,8 @@ final class GenericCsvReader implements LayoutReader {
         }
         List<Path> candidates;
         try (Stream<Path> children = Files.list(folder)) {
-            candidates = children.filter(GenericCsvReader::isCsv).filter(Files::isRegularFile)
-                    .filter(csv -> CsvTable.peekHeader(csv)
-                            .map(header -> CsvTable.findColumn(header, "path").isPresent()
-                                    && CsvTable.findColumn(header, "label").isPresent())
-                            .orElse(false))
+            candidates = children.filter(GenericCsvReader::isCsv)
+                    .filter(csv -> CsvTable.hasColumns(csv, "path", "label"))
                     .toList();
         }
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();

@@ -68,11 +68,7 @@ final class KagglePascalReader implements LayoutReader {
 
     /** Kaggle's header: {@code dataset,fname,label,sublabel}. */
     static boolean isKaggleCsv(Path file) {
-        return Files.isRegularFile(file) && CsvTable.peekHeader(file)
-                .map(header -> CsvTable.findColumn(header, "fname").isPresent()
-                        && CsvTable.findColumn(header, "label").isPresent()
-                        && CsvTable.findColumn(header, "dataset").isPresent())
-                .orElse(false);
+        return CsvTable.hasColumns(file, "dataset", "fname", "label");
     }
 
     /** The checked truth table: {@code path,dataset,label,sublabel,...}. */
