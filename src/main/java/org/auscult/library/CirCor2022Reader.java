@@ -142,9 +142,7 @@ final class CirCor2022Reader implements LayoutReader {
             locationsFound.computeIfAbsent(id, p -> new HashSet<>()).add(location.toUpperCase(Locale.ROOT));
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("location", location);
-            for (int column = 0; column < table.header().size(); column++) {
-                metadata.put(table.header().get(column), patient.row().get(column));
-            }
+            metadata.putAll(table.otherColumns(patient.row(), List.of()));
             builder.add(table.file(), patient.row().line(), wav, patient.row().get(murmurColumn),
                     labelOf(patient, location, builder.options()), groups.groupOf(id), SOURCE, metadata);
         }
@@ -192,11 +190,7 @@ final class CirCor2022Reader implements LayoutReader {
             };
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("location", row.get(locationColumn));
-            for (int column = 0; column < table.header().size(); column++) {
-                if (column != pathColumn && column != locationColumn) {
-                    metadata.put(table.header().get(column), row.get(column));
-                }
-            }
+            metadata.putAll(table.otherColumns(row, List.of(pathColumn, locationColumn)));
             builder.add(table.file(), row.line(), folder.resolve(row.get(pathColumn)), row.get(murmurColumn), label,
                     row.get(patientColumn), SOURCE, metadata);
         }

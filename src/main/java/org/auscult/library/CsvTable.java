@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,6 +102,20 @@ final class CsvTable {
 
     List<Row> rows() {
         return rows;
+    }
+
+    /**
+     * The fields of {@code row} by column name, in header order, leaving out the {@code excluded} column indexes
+     * (those the layout has already interpreted): what is kept as a recording's metadata.
+     */
+    Map<String, String> otherColumns(Row row, Collection<Integer> excluded) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int column = 0; column < header.size(); column++) {
+            if (!excluded.contains(column)) {
+                columns.put(header.get(column), row.get(column));
+            }
+        }
+        return columns;
     }
 
     /** Index of the first column named any of {@code names} (case-insensitive, a trailing ':' ignored). */

@@ -5,10 +5,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -91,14 +89,9 @@ final class GenericCsvReader implements LayoutReader {
                 throw new CollectionFormatException(csv, row.line(), "empty path");
             }
             Path recording = folder.resolve(slashSeparated ? written.replace('\\', '/') : written);
-            Map<String, String> metadata = new LinkedHashMap<>();
-            for (int column = 0; column < table.header().size(); column++) {
-                if (!known.contains(column)) {
-                    metadata.put(table.header().get(column), row.get(column));
-                }
-            }
             builder.add(csv, row.line(), recording, row.get(labelColumn), row.get(labelColumn),
-                    patientColumn.map(row::get).orElse(""), sourceColumn.map(row::get).orElse(""), metadata);
+                    patientColumn.map(row::get).orElse(""), sourceColumn.map(row::get).orElse(""),
+                    table.otherColumns(row, known));
         }
         return builder.build();
     }

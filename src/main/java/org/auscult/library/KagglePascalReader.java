@@ -216,14 +216,9 @@ final class KagglePascalReader implements LayoutReader {
             String writtenSublabel = ImportOptions.normaliseLabel(row.get(sublabel));
             String written = !writtenSublabel.isEmpty() ? writtenSublabel
                     : writtenLabel.equals(UNLABELLED) ? "" : writtenLabel;
-            Map<String, String> metadata = new LinkedHashMap<>();
-            for (int column = 0; column < table.header().size(); column++) {
-                if (column != path && column != label && !row.get(column).isEmpty()) {
-                    metadata.put(table.header().get(column), row.get(column));
-                }
-            }
             String source = setFolder.getFileName().toString();
-            builder.add(table.file(), row.line(), file, written, written, patientOf(source, file), source, metadata);
+            builder.add(table.file(), row.line(), file, written, written, patientOf(source, file), source,
+                    table.otherColumns(row, List.of(path, label)));
         }
     }
 
