@@ -1,0 +1,60 @@
+package org.auscult.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Imports a labelled collection of recordings in any known {@link Layout}: every recording, its label, its patient
+ * and its source.
+ *
+ * <p>Detection tries the layouts from the most specific tell-tale to the least: Kaggle PASCAL (its CSV headers),
+ * PhysioNet 2016 (REFERENCE.csv), CirCor 2022 (training_data.csv or the samples' labels.csv), a generic CSV (a
+ * labels.csv or a single CSV with path and label columns), and last folder-per-class, which any folder with WAVs in
+ * subfolders would satisfy. An explicit {@link ImportOptions#layout()} skips detection.
+ *
+ * <p>Malformed label files stop the import with a {@link CollectionFormatException}; missing, duplicate or
+ * unreadable recordings become {@link ImportProblem}s and the import goes on.
+ */
+public final class CollectionImporter {
+
+    /** In detection order. */
+    private static final List<LayoutReader> READERS = List.of(new KagglePascalReader(), new PhysioNet2016Reader(),
+            new CirCor2022Reader(), new GenericCsvReader(), new FolderPerClassReader());
+
+    /**
+     * @param folderOrLabelFile a collection folder, or one of its label files
+     * @throws NoSuchFileException              when the path does not exist
+     * @throws UnrecognisedCollectionException  when no layout is recognised (or the named one does not fit)
+     * @throws CollectionFormatException        when a label file is malformed
+     */
+    public RecordingCollection importCollection(Path folderOrLabelFile, ImportOptions options) throws IOException {
+        Objects.requireNonNull(folderOrLabelFile, "folderOrLabelFile");
+        Objects.requireNonNull(options, "options");
+        if (!Files.exists(folderOrLabelFile)) {
+            throw new NoSuchFileException(folderOrLabelFile.toString(), null, "collection not found");
+        }
+        Layout layout = options.layout().isPresent() ? options.layout().get()
+                : detect(folderOrLabelFile).orElseThrow(() -> new UnrecognisedCollectionException(folderOrLabelFile));
+        return readerFor(layout).read(folderOrLabelFile, options);
+    }
+
+    /** The layout of a folder or label file, or empty when none is recognised (or the path does not exist). */
+    public static Optional<Layout> detect(Path folderOrLabelFile) {
+        Objects.requireNonNull(folderOrLabelFile, "folderOrLabelFile");
+        if (!Files.exists(folderOrLabelFile)) {
+            return Optional.empty();
+        }
+        return READERS.stream().filter(reader -> reader.recognises(folderOrLabelFile)).map(LayoutReader::layout)
+                .findFirst();
+    }
+
+    private static LayoutReader readerFor(Layout layout) {
+        return READERS.stream().filter(reader -> reader.layout() == layout).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no reader for " + layout));
+    }
+}

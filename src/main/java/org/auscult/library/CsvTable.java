@@ -1,0 +1,246 @@
+package org.auscult.library;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A comma-separated label file read by RFC 4180: fields may be quoted, a quoted field may hold commas, line breaks
+ * and doubled quotes ({@code "a ""b"", c"} is {@code a "b", c}); CRLF, LF and CR all end a record; a UTF-8 byte
+ * order mark is skipped; blank lines are ignored. Every record remembers the line it starts on, so errors can point
+ * at it.
+ */
+final class CsvTable {
+
+    /** One record and the 1-based line it starts on. */
+    record Row(int line, List<String> fields) {
+
+        /** The field at {@code column}, stripped of surrounding white space. */
+        String get(int column) {
+            return fields.get(column).strip();
+        }
+    }
+
+    private final Path file;
+    private final List<String> header;
+    private final List<Row> rows;
+
+    private CsvTable(Path file, List<String> header, List<Row> rows) {
+        this.file = file;
+        this.header = header;
+        this.rows = rows;
+    }
+
+    /**
+     * Reads a file whose first record is a header; every other record must have as many fields as the header.
+     *
+     * @throws CollectionFormatException when the file is empty, not UTF-8, has an unterminated quote or a row of
+     *                                   the wrong width
+     */
+    static CsvTable withHeader(Path file) throws IOException {
+        List<Row> records = readRecords(file);
+        if (records.isEmpty()) {
+            throw new CollectionFormatException(file, 0, "empty file, a header row was expected");
+        }
+        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        List<Row> rows = records.subList(1, records.size());
+        requireWidth(file, rows, header.size());
+        return new CsvTable(file, header, List.copyOf(rows));
+    }
+
+    /** Reads a file without a header; every record must have {@code width} fields. */
+    static List<Row> withoutHeader(Path file, int width) throws IOException {
+        List<Row> records = readRecords(file);
+        requireWidth(file, records, width);
+        return records;
+    }
+
+    /**
+     * The header fields of a file, for layout detection: empty when the file cannot be read or its first record is
+     * malformed, never an exception.
+     */
+    static Optional<List<String>> peekHeader(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<Row> first = parse(file, reader, 1);
+            return first.isEmpty() ? Optional.empty()
+                    : Optional.of(first.get(0).fields().stream().map(String::strip).toList());
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when {@code file} is a readable CSV whose header has every one of {@code columns}; for detection. */
+    static boolean hasColumns(Path file, String... columns) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        return peekHeader(file)
+                .map(header -> Arrays.stream(columns).allMatch(column -> findColumn(header, column).isPresent()))
+                .orElse(false);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * The fields of {@code row} by column name, in header order, leaving out the {@code excluded} column indexes
+     * (those the layout has already interpreted): what is kept as a recording's metadata.
+     */
+    Map<String, String> otherColumns(Row row, Collection<Integer> excluded) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int column = 0; column < header.size(); column++) {
+            if (!excluded.contains(column)) {
+                columns.put(header.get(column), row.get(column));
+            }
+        }
+        return columns;
+    }
+
+    /** Index of the first column named any of {@code names} (case-insensitive, a trailing ':' ignored). */
+    Optional<Integer> column(String... names) {
+        return findColumn(header, names);
+    }
+
+    /** Index of a required column, or a format error naming it and the columns found. */
+    int requireColumn(String name) throws CollectionFormatException {
+        return column(name).orElseThrow(() -> new CollectionFormatException(file, 1,
+                "no '" + name + "' column in header (columns: " + String.join(", ", header) + ")"));
+    }
+
+    static Optional<Integer> findColumn(List<String> header, String... names) {
+        for (String name : names) {
+            for (int i = 0; i < header.size(); i++) {
+                if (columnKey(header.get(i)).equals(columnKey(name))) {
+                    return Optional.of(i);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String columnKey(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        return key.endsWith(":") ? key.substring(0, key.length() - 1).strip() : key;
+    }
+
+    private static void requireWidth(Path file, List<Row> rows, int width) throws CollectionFormatException {
+        for (Row row : rows) {
+            if (row.fields().size() != width) {
+                throw new CollectionFormatException(file, row.line(),
+                        width + " columns expected, found " + row.fields().size());
+            }
+        }
+    }
+
+    private static List<Row> readRecords(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            throw new CollectionFormatException(file, 0, "not UTF-8 text");
+        }
+        return parse(file, new StringReader(text), Integer.MAX_VALUE);
+    }
+
+    /** The RFC 4180 state machine; stops after {@code limit} non-blank records. */
+    private static List<Row> parse(Path file, Reader in, int limit) throws IOException {
+        List<Row> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int recordLine = 1;
+        int quoteOpenedOn = 0;
+        boolean inQuotes = false;
+        boolean fieldWasQuoted = false;
+        boolean atFieldStart = true;
+        int c = in.read();
+        if (c == '\uFEFF') {
+            c = in.read();
+        }
+        while (c != -1 && records.size() < limit) {
+            char ch = (char) c;
+            int next = in.read();
+            if (inQuotes) {
+                if (ch == '"' && next == '"') {
+                    field.append('"');
+                    next = in.read();
+                } else if (ch == '"') {
+                    inQuotes = false;
+                    if (next != ',' && next != '\n' && next != '\r' && next != -1) {
+                        throw new CollectionFormatException(file, line,
+                                "unexpected '" + (char) next + "' after a closing quote");
+                    }
+                } else {
+                    if (ch == '\n' || (ch == '\r' && next != '\n')) {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && atFieldStart) {
+                inQuotes = true;
+                fieldWasQuoted = true;
+                quoteOpenedOn = line;
+                atFieldStart = false;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                atFieldStart = true;
+                fieldWasQuoted = false;
+            } else if (ch == '\r' || ch == '\n') {
+                if (ch == '\r' && next == '\n') {
+                    next = in.read();
+                }
+                fields.add(field.toString());
+                endRecord(records, fields, recordLine, fieldWasQuoted);
+                field.setLength(0);
+                fields = new ArrayList<>();
+                atFieldStart = true;
+                fieldWasQuoted = false;
+                line++;
+                recordLine = line;
+            } else {
+                field.append(ch);
+                atFieldStart = false;
+            }
+            c = next;
+        }
+        if (inQuotes) {
+            throw new CollectionFormatException(file, quoteOpenedOn,
+                    "unterminated quoted field (the quote opened here is never closed)");
+        }
+        if (records.size() < limit && (!fields.isEmpty() || field.length() > 0 || fieldWasQuoted)) {
+            fields.add(field.toString());
+            endRecord(records, fields, recordLine, fieldWasQuoted);
+        }
+        return records;
+    }
+
+    private static void endRecord(List<Row> records, List<String> fields, int line, boolean lastFieldQuoted) {
+        boolean blankLine = fields.size() == 1 && fields.get(0).isBlank() && !lastFieldQuoted;
+        if (!blankLine) {
+            records.add(new Row(line, List.copyOf(fields)));
+        }
+    }
+}

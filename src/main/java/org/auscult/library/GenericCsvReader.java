@@ -1,0 +1,98 @@
+package org.auscult.library;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A label file anyone can write: a CSV with a {@code path} and a {@code label} column, optional {@code patient} and
+ * {@code source} columns, and any further columns kept as metadata. Paths are relative to the CSV's folder (absolute
+ * paths are taken as they are; '\' is read as a folder separator, for files written on Windows). An empty label
+ * means unlabelled; an empty or absent patient makes the recording its own patient.
+ *
+ * <p>A folder is read when it holds a {@code labels.csv}, or exactly one CSV with {@code path} and {@code label}
+ * columns.
+ */
+final class GenericCsvReader implements LayoutReader {
+
+    static final String DEFAULT_NAME = "labels.csv";
+
+    @Override
+    public Layout layout() {
+        return Layout.GENERIC_CSV;
+    }
+
+    /**
+     * A CSV file given by name is taken as a generic label file (the catch-all for CSVs, so that a missing 'label'
+     * column is reported as such rather than as an unknown layout); in a folder, see {@link #labelFileIn(Path)}.
+     */
+    @Override
+    public boolean recognises(Path folderOrFile) {
+        if (Files.isDirectory(folderOrFile)) {
+            try {
+                return labelFileIn(folderOrFile).isPresent();
+            } catch (IOException unreadable) {
+                return false;
+            }
+        }
+        return isCsv(folderOrFile);
+    }
+
+    /** labels.csv, else the only CSV in the folder with 'path' and 'label' columns. */
+    static Optional<Path> labelFileIn(Path folder) throws IOException {
+        Path labels = folder.resolve(DEFAULT_NAME);
+        if (Files.isRegularFile(labels)) {
+            return Optional.of(labels);
+        }
+        List<Path> candidates;
+        try (Stream<Path> children = Files.list(folder)) {
+            candidates = children.filter(GenericCsvReader::isCsv)
+                    .filter(csv -> CsvTable.hasColumns(csv, "path", "label"))
+                    .toList();
+        }
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    private static boolean isCsv(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    @Override
+    public RecordingCollection read(Path folderOrFile, ImportOptions options) throws IOException {
+        Path csv = folderOrFile;
+        if (Files.isDirectory(folderOrFile)) {
+            csv = labelFileIn(folderOrFile).orElseThrow(() -> new UnrecognisedCollectionException(folderOrFile,
+                    layout(), "no " + DEFAULT_NAME + " and not exactly one CSV with 'path' and 'label' columns"));
+        }
+        CsvTable table = CsvTable.withHeader(csv);
+        int pathColumn = table.requireColumn("path");
+        int labelColumn = table.requireColumn("label");
+        Optional<Integer> patientColumn = table.column("patient");
+        Optional<Integer> sourceColumn = table.column("source");
+        Set<Integer> known = new HashSet<>(List.of(pathColumn, labelColumn));
+        patientColumn.ifPresent(known::add);
+        sourceColumn.ifPresent(known::add);
+
+        Path folder = csv.toAbsolutePath().getParent();
+        CollectionBuilder builder = new CollectionBuilder(folder, layout(), options);
+        boolean slashSeparated = FileSystems.getDefault().getSeparator().equals("/");
+        for (CsvTable.Row row : table.rows()) {
+            String written = row.get(pathColumn);
+            if (written.isEmpty()) {
+                throw new CollectionFormatException(csv, row.line(), "empty path");
+            }
+            Path recording = folder.resolve(slashSeparated ? written.replace('\\', '/') : written);
+            builder.add(csv, row.line(), recording, row.get(labelColumn), row.get(labelColumn),
+                    patientColumn.map(row::get).orElse(""), sourceColumn.map(row::get).orElse(""),
+                    table.otherColumns(row, known));
+        }
+        return builder.build();
+    }
+}

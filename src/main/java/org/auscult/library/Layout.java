@@ -1,0 +1,36 @@
+package org.auscult.library;
+
+/**
+ * The collection layouts Auscult can import. Each constant describes what detection looks for, so that a folder
+ * nobody recognises can be refused with a message listing every layout that was tried.
+ */
+public enum Layout {
+
+    /** Kaggle "heartbeat-sounds" (PASCAL 2011): set_a/, set_b/ with set_a.csv, set_b.csv (or a checked labels.csv). */
+    KAGGLE_PASCAL("Kaggle PASCAL 2011 (set_a.csv / set_b.csv beside set_a/ and set_b/, "
+            + "or a labels.csv with header path,dataset,label,sublabel)"),
+
+    /** A CSV with a {@code path} and a {@code label} column, optional {@code patient} and {@code source}. */
+    GENERIC_CSV("generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
+
+    /** {@code <root>/<label>/*.wav}. */
+    FOLDER_PER_CLASS("folder per class (<root>/<label>/*.wav)"),
+
+    /** PhysioNet/CinC Challenge 2016: training-a ... training-f, each with REFERENCE.csv. */
+    PHYSIONET_2016("PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),
+
+    /** CirCor DigiScope / PhysioNet Challenge 2022: training_data.csv and training_data/. */
+    CIRCOR_2022("CirCor 2022 (training_data.csv beside training_data/, "
+            + "or a labels.csv with columns path,patient_id,location,murmur)");
+
+    private final String lookedFor;
+
+    Layout(String lookedFor) {
+        this.lookedFor = lookedFor;
+    }
+
+    /** What detection looks for, in words for an error message. */
+    public String lookedFor() {
+        return lookedFor;
+    }
+}

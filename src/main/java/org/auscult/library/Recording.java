@@ -1,0 +1,61 @@
+package org.auscult.library;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One recording of an imported collection.
+ *
+ * @param path          the audio file; it existed at import time
+ * @param id            unique within the collection: the path relative to the collection root, without extension,
+ *                      with '/' separators ({@code set_b/normal__103_1305031931979_B})
+ * @param label         the class to train on, lower case after the label mapping; empty when the recording is
+ *                      unlabelled or must not be trained on (ambiguous label, failed check): such recordings are
+ *                      kept for browsing and prediction only
+ * @param originalLabel the label as the collection writes it ({@code "noisynormal"}, {@code "-1"},
+ *                      {@code "Present"}), "" when there is none
+ * @param patient       the group for grouped cross-validation: recordings of one patient never sit on both sides
+ *                      of a split
+ * @param source        device, site or subset ({@code set_a}, {@code training-c}, {@code circor}), "" when unknown
+ * @param metadata      further facts from the label file (column name to value), in file order
+ */
+public record Recording(Path path, String id, Optional<String> label, String originalLabel, String patient,
+                        String source, Map<String, String> metadata) {
+
+    public Recording {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(originalLabel, "originalLabel");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(source, "source");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("recording id is blank for " + path);
+        }
+        if (patient.isBlank()) {
+            throw new IllegalArgumentException("patient is blank for " + path);
+        }
+        label.ifPresent(l -> {
+            if (l.isBlank()) {
+                throw new IllegalArgumentException("label is blank (use Optional.empty()) for " + path);
+            }
+        });
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** True when the recording has a label to train on. */
+    public boolean trainable() {
+        return label.isPresent();
+    }
+
+    /** The same recording, not to be trained on, with {@code problem} added to its metadata. */
+    Recording withoutLabel(String problem) {
+        Map<String, String> withProblem = new LinkedHashMap<>(metadata);
+        withProblem.merge("problem", problem, (old, added) -> old + "; " + added);
+        return new Recording(path, id, Optional.empty(), originalLabel, patient, source, withProblem);
+    }
+}

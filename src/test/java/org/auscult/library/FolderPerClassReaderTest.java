@@ -1,0 +1,56 @@
+package org.auscult.library;
+
+import static org.auscult.library.Fixtures.byId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderPerClassReaderTest {
+
+    @TempDir
+    Path root;
+
+    private final CollectionImporter importer = new CollectionImporter();
+
+    @BeforeEach
+    void writeCollection() {
+        Fixtures.wavs(root, "Normal/p1_apex.wav", "Normal/p2_apex.wav", "murmur/p1_base.WAV", "murmur/p3.wav",
+                "loose.wav", ".trash/p9_apex.wav", "empty/readme.txt");
+        Fixtures.text(root.resolve("murmur/notes.txt"), "not audio");
+    }
+
+    @Test
+    void theFolderNamesTheClass() throws IOException {
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(Layout.FOLDER_PER_CLASS, collection.layout());
+        assertEquals(Map.of("murmur", 2, "normal", 2), collection.classCounts());
+        assertEquals(List.of("Normal/p1_apex", "Normal/p2_apex", "loose", "murmur/p1_base", "murmur/p3"),
+                collection.recordings().stream().map(Recording::id).toList());
+        Recording apex = byId(collection, "Normal/p1_apex");
+        assertEquals(Optional.of("normal"), apex.label());
+        assertEquals("Normal", apex.originalLabel());
+        assertEquals("p1_apex", apex.patient(), "by default each file is its own patient");
+        assertEquals("", apex.source());
+        assertEquals(Optional.empty(), byId(collection, "loose").label(), "WAVs in the root are unlabelled");
+        assertEquals(List.of(), collection.problems());
+    }
+
+    @Test
+    void patientsFromTheNamePrefixOnRequest() throws IOException {
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults()
+                .withFolderPatients(ImportOptions.PatientNaming.PREFIX_BEFORE_UNDERSCORE));
+        assertEquals("p1", byId(collection, "Normal/p1_apex").patient());
+        assertEquals("p1", byId(collection, "murmur/p1_base").patient());
+        assertEquals("p3", byId(collection, "murmur/p3").patient(), "a name without '_' is its own patient");
+        assertEquals(Map.of("murmur", 2, "normal", 2), collection.patientCounts());
+        assertEquals(3, collection.patients());
+    }
+}
