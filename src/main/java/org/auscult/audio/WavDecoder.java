@@ -193,4 +193,5 @@ public final class WavDecoder {
     private static UnreadableAudioException internalFailure(Path file, RuntimeException e) {
         LOG.error("{}: unexpected failure while decoding", file, e);
         return new UnreadableAudioException(file, "the decoder failed on this file (" + e + "); please report it", e);
-    }}
+    }
+}
