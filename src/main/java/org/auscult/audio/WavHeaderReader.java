@@ -99,11 +99,7 @@ final class WavHeaderReader {
                     unpaddedEnd = -1;
                     continue;
                 }
-                warnings.add(position >= riffEnd
-                        ? String.format(Locale.ROOT, "ignored %d bytes after the end of the RIFF chunk",
-                                fileSize - position)
-                        : String.format(Locale.ROOT, "stopped reading chunks at byte %d: the %d bytes there are"
-                                + " not a chunk", position, fileSize - position));
+                warnings.add(describeLeftover(position, riffEnd));
                 break;
             }
             chunkIds.add(id);
@@ -137,6 +133,9 @@ final class WavHeaderReader {
             }
             position = bodyOffset + declaredSize + (declaredSize & 1);
             unpaddedEnd = (declaredSize & 1) == 1 ? position - 1 : -1;
+            if (position < fileSize && position + CHUNK_HEADER_BYTES > fileSize) {
+                warnings.add(describeLeftover(position, riffEnd));
+            }
         }
 
         if (fmt == null) {
@@ -164,6 +163,15 @@ final class WavHeaderReader {
         return new WavFormat(fmt.encoding, fmt.formatTag, fmt.subFormatTag, fmt.bitsPerSample,
                 fmt.validBitsPerSample, fmt.channels, fmt.sampleRate, fmt.blockAlign, frameCount, dataOffset,
                 declaredDataBytes, presentDataBytes, chunkIds);
+    }
+
+    /** A warning about bytes from {@code position} to the end of the file that are not a chunk. */
+    private String describeLeftover(long position, long riffEnd) {
+        long leftover = fileSize - position;
+        return position >= riffEnd
+                ? String.format(Locale.ROOT, "ignored %d bytes after the end of the RIFF chunk", leftover)
+                : String.format(Locale.ROOT, "stopped reading chunks at byte %d: the %d bytes from there on are not"
+                        + " a chunk", position, leftover);
     }
 
     private void checkRiffWaveSignature() throws UnreadableAudioException {
