@@ -80,6 +80,7 @@ final class WavHeaderReader {
         long presentDataBytes = 0;
         long position = RIFF_HEADER_BYTES;
         long unpaddedEnd = -1; // where the previous odd-sized chunk would end if its writer forgot the pad byte
+        String stoppedEarly = ""; // why the walk ended before the end of the file, for a refusal to mention
 
         while (position + CHUNK_HEADER_BYTES <= fileSize) {
             if (chunkIds.size() == MAX_CHUNKS) {
@@ -99,7 +100,8 @@ final class WavHeaderReader {
                     unpaddedEnd = -1;
                     continue;
                 }
-                warnings.add(describeLeftover(position, riffEnd));
+                stoppedEarly = describeLeftover(position, riffEnd);
+                warnings.add(stoppedEarly);
                 break;
             }
             chunkIds.add(id);
@@ -125,9 +127,10 @@ final class WavHeaderReader {
             }
 
             if (declaredSize > bytesLeft) {
-                if (!id.equals("data") && !id.equals("fmt ")) {
-                    warnings.add(String.format(Locale.ROOT, "chunk '%s' at byte %d declares %d bytes but only %d"
-                            + " remain in the file; ignored it", printable(id), position, declaredSize, bytesLeft));
+                if (!id.equals("data")) {
+                    stoppedEarly = String.format(Locale.ROOT, "chunk '%s' at byte %d declares %d bytes but only %d"
+                            + " remain in the file", printable(id), position, declaredSize, bytesLeft);
+                    warnings.add(stoppedEarly + "; ignored it");
                 }
                 break;
             }
@@ -139,10 +142,12 @@ final class WavHeaderReader {
         }
 
         if (fmt == null) {
-            throw refuse("no fmt chunk, so the sample format is unknown (chunks found: " + describeIds(chunkIds) + ")");
+            throw refuse("no fmt chunk, so the sample format is unknown (chunks found: " + describeIds(chunkIds) + ")"
+                    + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly));
         }
         if (dataOffset < 0) {
-            throw refuse("no data chunk, so there are no samples (chunks found: " + describeIds(chunkIds) + ")");
+            throw refuse("no data chunk, so there are no samples (chunks found: " + describeIds(chunkIds) + ")"
+                    + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly));
         }
         if (declaredDataBytes == 0) {
             throw refuse("data chunk is 0 bytes: the recording holds no samples");

@@ -122,7 +122,7 @@ class WavDecoderRefusalTest {
                         "data chunk holds 5 bytes, less than one frame of 6 bytes"),
                 Arguments.of("truncated to less than a frame", cutAfter(valid16().build(), 45),
                         "data chunk holds 1 bytes, less than one frame of 2 bytes"),
-                Arguments.of("fmt chunk size 2^32-1", valid16().fmtSize(-1).build(), "no data chunk"),
+                Arguments.of("fmt chunk size 2^32-1", valid16().fmtSize(-1).build(), "no data chunk, so there are no samples (chunks found: 'fmt '); chunk 'fmt ' at byte 12 declares 4294967295 bytes but only 32 remain in the file"),
                 Arguments.of("NaN float32 sample", WavBytes.float32(1, 8000).data(float32(0f, 0.5f, -0.5f, Float.NaN,
                         1f)).build(), "sample 3 is NaN; a float WAV must hold finite samples"),
                 Arguments.of("infinite float32 sample", WavBytes.float32(1, 8000).data(float32(Float.NEGATIVE_INFINITY))
@@ -156,7 +156,8 @@ class WavDecoderRefusalTest {
         ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12 + 24 + 4, -1);
         Path file = Files.write(folder.resolve("junk.wav"), bytes);
         UnreadableAudioException e = assertThrows(UnreadableAudioException.class, () -> decoder.decode(file));
-        assertEquals("no data chunk, so there are no samples (chunks found: 'fmt ', 'JUNK')", e.problem());
+        assertEquals("no data chunk, so there are no samples (chunks found: 'fmt ', 'JUNK'); chunk 'JUNK' at byte 36"
+                + " declares 4294967295 bytes but only 16 remain in the file", e.problem());
     }
 
     @Test
