@@ -18,8 +18,12 @@ final class JdkWavReader {
     private JdkWavReader() {
     }
 
+    /** What the JDK reads: mono samples and the sample rate its header parser reports. */
+    record Reading(float[] samples, float sampleRate) {
+    }
+
     /** The mono samples and rate as the JDK reads them. */
-    static AudioClip read(Path file) throws IOException, UnsupportedAudioFileException {
+    static Reading read(Path file) throws IOException, UnsupportedAudioFileException {
         try (AudioInputStream stream = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat format = stream.getFormat();
             byte[] bytes = stream.readAllBytes();
@@ -38,7 +42,7 @@ final class JdkWavReader {
                 }
                 mono[f] = (float) (sum / channels);
             }
-            return new AudioClip(mono, Math.round(format.getSampleRate()));
+            return new Reading(mono, format.getSampleRate());
         }
     }
 

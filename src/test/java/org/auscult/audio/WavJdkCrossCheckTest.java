@@ -67,7 +67,7 @@ class WavJdkCrossCheckTest {
     private void assertSameAsJdk(Path file) throws IOException, UnsupportedAudioFileException {
         DecodedAudio ours = decoder.decode(file);
         assertEquals(16, ours.format().bitsPerSample(), file + " is not PCM 16-bit");
-        AudioClip jdk = JdkWavReader.read(file);
+        JdkWavReader.Reading jdk = JdkWavReader.read(file);
         assertEquals(jdk.sampleRate(), ours.clip().sampleRate(), file.toString());
         assertArrayEquals(jdk.samples(), ours.clip().samples(), file.toString());
     }
