@@ -57,7 +57,7 @@ public final class WavDecoder {
     public WavFormat readFormat(Path file) throws UnreadableAudioException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = open(file)) {
-            return WavHeaderReader.read(file, channel).format();
+            return WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES).format();
         } catch (UnreadableAudioException e) {
             throw e;
         } catch (IOException e) {
@@ -82,7 +82,7 @@ public final class WavDecoder {
     }
 
     private static DecodedAudio decode(Path file, FileChannel channel) throws IOException {
-        WavHeaderReader.Header header = WavHeaderReader.read(file, channel);
+        WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.DECODE_PREFIX_BYTES);
         WavFormat format = header.format();
         float[] samples = allocate(file, format.frameCount());
         SampleConverter.Layout layout = SampleConverter.Layout.of(format);

@@ -19,8 +19,14 @@ import java.util.Locale;
  */
 final class WavHeaderReader {
 
-    /** The first bytes are read in one go; for a short recording this already holds the whole file. */
-    static final int PREFIX_BYTES = 64 * 1024;
+    /**
+     * Bytes read in one go from the start of the file when the samples will follow: a short recording (up to
+     * about 8 s of 16-bit mono at 4 kHz) is then read with a single call.
+     */
+    static final int DECODE_PREFIX_BYTES = 64 * 1024;
+
+    /** Bytes read from the start when only the header is wanted: enough for the chunks before the samples. */
+    static final int HEADER_PREFIX_BYTES = 4 * 1024;
 
     /** A file with more chunks than this before its data is not a recording anyone made on purpose. */
     static final int MAX_CHUNKS = 10_000;
@@ -46,16 +52,19 @@ final class WavHeaderReader {
     private final ByteBuffer prefix;
     private final List<String> warnings = new ArrayList<>();
 
-    private WavHeaderReader(Path file, FileChannel channel) throws IOException {
+    private WavHeaderReader(Path file, FileChannel channel, int prefixBytes) throws IOException {
         this.file = file;
         this.channel = channel;
         this.fileSize = channel.size();
-        this.prefix = readAt(0, (int) Math.min(fileSize, PREFIX_BYTES));
+        this.prefix = readAt(0, (int) Math.min(fileSize, prefixBytes));
     }
 
-    /** Reads and validates the header of {@code file}, whose contents {@code channel} gives. */
-    static Header read(Path file, FileChannel channel) throws IOException {
-        WavHeaderReader reader = new WavHeaderReader(file, channel);
+    /**
+     * Reads and validates the header of {@code file}, whose contents {@code channel} gives, reading the first
+     * {@code prefixBytes} in one go (the rest of the header, if any, is read chunk by chunk).
+     */
+    static Header read(Path file, FileChannel channel, int prefixBytes) throws IOException {
+        WavHeaderReader reader = new WavHeaderReader(file, channel, prefixBytes);
         WavFormat format = reader.parse();
         return new Header(format, reader.prefix, List.copyOf(reader.warnings));
     }
