@@ -1,0 +1,197 @@
+package org.auscult.audio;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes RIFF/WAVE files to mono float samples: PCM 8/16/24/32-bit, IEEE float 32/64-bit and
+ * WAVE_FORMAT_EXTENSIBLE with either sub-format, any number of channels up to {@value #MAX_CHANNELS}, sample rates
+ * from {@value #MIN_SAMPLE_RATE} to {@value #MAX_SAMPLE_RATE} Hz.
+ *
+ * <p>Scaling: an integer sample {@code v} in a {@code b}-bit container becomes {@code v / 2^(b-1)}
+ * (int16: {@code v / 32768}, as librosa); 8-bit samples are unsigned and become {@code (u - 128) / 128}. Float
+ * samples are kept (64-bit ones rounded to float). Channels are averaged: {@code x[n] = (1/C) sum_c x_c[n]}.
+ *
+ * <p>Lenient where files in the wild are commonly wrong (a RIFF size that does not match the file, a data chunk
+ * that claims more bytes than the file holds, a byte rate that does not add up, a missing pad byte), with a
+ * warning in {@link DecodedAudio#warnings()}; strict everywhere else. Any file contents that cannot be decoded,
+ * and any failure to read the file, end in an {@link UnreadableAudioException} that names the file and the
+ * problem; no other exception leaves {@link #decode} or {@link #readFormat}.
+ *
+ * <p>Stateless and thread-safe: one instance can serve any number of threads.
+ */
+public final class WavDecoder {
+
+    /** Lowest sample rate accepted, in Hz. */
+    public static final int MIN_SAMPLE_RATE = 1_000;
+    /** Highest sample rate accepted, in Hz. */
+    public static final int MAX_SAMPLE_RATE = 192_000;
+    /** Most channels accepted; more is a corrupt header rather than a recording. */
+    public static final int MAX_CHANNELS = 64;
+    /** Most samples one clip can hold: the largest Java array the JVM allows. */
+    public static final long MAX_FRAMES = Integer.MAX_VALUE - 8;
+
+    /** Sample bytes are read in blocks of about this size, so decoding needs only the floats plus one block. */
+    static final int READ_BLOCK_BYTES = 4 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WavDecoder.class);
+
+    /** A decoder; it holds no state, so one instance can be shared. */
+    public WavDecoder() {
+        // nothing to set up
+    }
+
+    /** Reads only the header: the format, where the samples are and how many frames the file holds. */
+    public WavFormat readFormat(Path file) throws UnreadableAudioException {
+        Objects.requireNonNull(file, "file");
+        try (FileChannel channel = open(file)) {
+            return WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES).format();
+        } catch (UnreadableAudioException e) {
+            throw e;
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        } catch (RuntimeException e) {
+            throw internalFailure(file, e);
+        }
+    }
+
+    /** Decodes the whole file to mono float samples, with warnings about anything that was tolerated. */
+    public DecodedAudio decode(Path file) throws UnreadableAudioException {
+        Objects.requireNonNull(file, "file");
+        try (FileChannel channel = open(file)) {
+            return decode(file, channel);
+        } catch (UnreadableAudioException e) {
+            throw e;
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        } catch (RuntimeException e) {
+            throw internalFailure(file, e);
+        }
+    }
+
+    private static DecodedAudio decode(Path file, FileChannel channel) throws IOException {
+        WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.DECODE_PREFIX_BYTES);
+        WavFormat format = header.format();
+        float[] samples = allocate(file, format.frameCount());
+        SampleConverter.Layout layout = SampleConverter.Layout.of(format);
+        int frameBytes = format.blockAlign();
+        long dataOffset = format.dataOffset();
+        long frames = format.frameCount();
+
+        ByteBuffer prefix = header.prefix();
+        if (dataOffset + frames * frameBytes <= prefix.limit()) {
+            // A short recording: the header read already holds every sample.
+            ByteBuffer data = prefix.slice((int) dataOffset, (int) (frames * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            convert(file, data, 0, (int) frames, format, layout, samples);
+        } else {
+            int blockFrames = Math.max(1, READ_BLOCK_BYTES / frameBytes);
+            ByteBuffer block = ByteBuffer.allocate((int) Math.min(frames, blockFrames) * frameBytes)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (long done = 0; done < frames; ) {
+                int count = (int) Math.min(blockFrames, frames - done);
+                block.clear().limit(count * frameBytes);
+                WavHeaderReader.readFully(channel, block, dataOffset + done * frameBytes);
+                if (block.hasRemaining()) {
+                    throw new UnreadableAudioException(file, "the file became shorter while it was being read");
+                }
+                convert(file, block, (int) done, count, format, layout, samples);
+                done += count;
+            }
+        }
+
+        List<String> warnings = header.warnings();
+        if (!warnings.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("{}: decoded with warnings: {}", file, String.join("; ", warnings));
+        }
+        return new DecodedAudio(new AudioClip(samples, format.sampleRate()), format, warnings);
+    }
+
+    /** The float array for {@code frames} samples, or a clear refusal when it cannot exist in this JVM. */
+    private static float[] allocate(Path file, long frames) throws UnreadableAudioException {
+        if (frames > MAX_FRAMES) {
+            throw new UnreadableAudioException(file, String.format(Locale.ROOT, "the recording has %d frames,"
+                    + " more than the %d samples one recording can hold in memory; split it into shorter files",
+                    frames, MAX_FRAMES));
+        }
+        long neededBytes = frames * Float.BYTES + READ_BLOCK_BYTES;
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (neededBytes > maxHeap) {
+            throw new UnreadableAudioException(file, tooLargeMessage(frames, neededBytes, maxHeap));
+        }
+        try {
+            return new float[(int) frames];
+        } catch (OutOfMemoryError e) {
+            // Safe to recover: the one large allocation failed as a whole, nothing else was left half-built.
+            throw new UnreadableAudioException(file, tooLargeMessage(frames, neededBytes, maxHeap));
+        }
+    }
+
+    private static String tooLargeMessage(long frames, long neededBytes, long maxHeap) {
+        return String.format(Locale.ROOT, "the recording is too large to decode in memory: %d frames need %d MB"
+                + " as floats, the Java heap allows %d MB in all (raise it with -Xmx, or split the recording)",
+                frames, neededBytes >> 20, maxHeap >> 20);
+    }
+
+    private static void convert(Path file, ByteBuffer data, int firstFrame, int frames, WavFormat format,
+                                SampleConverter.Layout layout, float[] samples) throws UnreadableAudioException {
+        int bad = SampleConverter.convert(data, frames, format.channels(), layout, samples, firstFrame);
+        if (bad >= 0) {
+            throw new UnreadableAudioException(file, describeBadFrame(data, bad, firstFrame, format, layout));
+        }
+    }
+
+    /** Names the first sample of a frame that is NaN, infinite or beyond the float range. */
+    private static String describeBadFrame(ByteBuffer data, int frameInBlock, long firstFrame, WavFormat format,
+                                           SampleConverter.Layout layout) {
+        long frame = firstFrame + frameInBlock;
+        int channels = format.channels();
+        for (int c = 0; c < channels; c++) {
+            double value = SampleConverter.valueAt(data, frameInBlock * format.blockAlign() + c * layout.bytes, layout);
+            if (!Float.isFinite((float) value)) {
+                String where = channels == 1 ? "sample " + frame
+                        : "sample " + frame + " (channel " + (c + 1) + " of " + channels + ")";
+                String what = Double.isNaN(value) ? "NaN"
+                        : Double.isInfinite(value) ? (value > 0 ? "+Infinity" : "-Infinity")
+                        : value + ", beyond the range of a 32-bit float";
+                return where + " is " + what + "; a float WAV must hold finite samples";
+            }
+        }
+        return "sample " + frame + " is not a finite number";
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    private static UnreadableAudioException readFailure(Path file, IOException e) {
+        String problem;
+        if (e instanceof NoSuchFileException) {
+            problem = "file not found";
+        } else if (e instanceof AccessDeniedException) {
+            problem = "permission denied: the file cannot be read";
+        } else if (Files.isDirectory(file)) {
+            problem = "is a folder, not a WAV file";
+        } else {
+            problem = "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        return new UnreadableAudioException(file, problem, e);
+    }
+
+    /** A defect in this decoder, reported like any unreadable file so one bad recording cannot stop a batch. */
+    private static UnreadableAudioException internalFailure(Path file, RuntimeException e) {
+        LOG.error("{}: unexpected failure while decoding", file, e);
+        return new UnreadableAudioException(file, "the decoder failed on this file (" + e + "); please report it", e);
+    }
+}
