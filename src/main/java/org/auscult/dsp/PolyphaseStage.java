@@ -105,58 +105,58 @@ final class PolyphaseStage {
      */
     float[] process(float[] x, long xStart, long outStart, int outCount) {
         float[] y = new float[outCount];
-        if (outCount == 0) {
-            return y;
-        }
-        long firstNeeded = firstInput(outStart);
-        long lastNeeded = lastInput(outStart + outCount - 1);
-        long streamOrigin = Math.floorDiv(firstNeeded, (long) down);
-        int streamLength = Math.toIntExact(Math.floorDiv(lastNeeded, (long) down) - streamOrigin + 1);
-        float[] streams = splitIntoStreams(x, xStart, streamOrigin, streamLength);
-
-        int residues = Math.min(up, outCount);
+        int periods = (outCount + up - 1) / up;   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
-        float[] accumulator = new float[Math.min(BLOCK, (outCount + up - 1) / up)];
-        for (int residue = 0; residue < residues; residue++) {
-            long t = (outStart + residue) * down + prototype.centre();
-            long a = Math.floorDiv(t, (long) up);
-            int phase = (int) (t - a * up);
-            int coefficientOffset;
-            if (bank != null) {
-                coefficientOffset = phase * tapsPerPhase;
-            } else {
-                fillPhase(phase, coefficients, 0);
-                coefficientOffset = 0;
-            }
-            long firstInput = a - tapsPerPhase + 1;
-            int firstStream = (int) Math.floorMod(firstInput, (long) down);
-            int firstRun = (int) (Math.floorDiv(firstInput, (long) down) - streamOrigin);
-            int count = (outCount - residue + up - 1) / up;
-            for (int blockStart = 0; blockStart < count; blockStart += BLOCK) {
-                int blockLength = Math.min(BLOCK, count - blockStart);
+        float[] accumulator = new float[Math.min(BLOCK, periods)];
+        float[] run = new float[accumulator.length];
+        // Blocks of periods keep the streams of the input they read small enough to stay in cache.
+        for (int blockStart = 0; blockStart < periods; blockStart += BLOCK) {
+            int blockEnd = Math.min(periods, blockStart + BLOCK);
+            long firstOutput = outStart + (long) blockStart * up;
+            long lastOutput = Math.min(outStart + outCount, outStart + (long) blockEnd * up) - 1;
+            long streamOrigin = Math.floorDiv(firstInput(firstOutput), (long) down);
+            int streamLength = Math.toIntExact(Math.floorDiv(lastInput(lastOutput), (long) down) - streamOrigin + 1);
+            float[] streams = splitIntoStreams(x, xStart, streamOrigin, streamLength);
+
+            for (int residue = 0; residue < up && residue < outCount; residue++) {
+                int blockLength = Math.min(blockEnd, (outCount - residue + up - 1) / up) - blockStart;
+                if (blockLength <= 0) {
+                    continue;
+                }
+                long t = (firstOutput + residue) * down + prototype.centre();
+                long a = Math.floorDiv(t, (long) up);
+                int phase = (int) (t - a * up);
+                int coefficientOffset = phase * tapsPerPhase;
+                if (bank == null) {
+                    fillPhase(phase, coefficients, 0);
+                    coefficientOffset = 0;
+                }
+                long firstInput = a - tapsPerPhase + 1;
+                int stream = (int) Math.floorMod(firstInput, (long) down);
+                int position = (int) (Math.floorDiv(firstInput, (long) down) - streamOrigin);
                 Arrays.fill(accumulator, 0, blockLength, 0f);
-                int stream = firstStream;
-                int run = firstRun + blockStart;
                 for (int i = 0; i < tapsPerPhase; i++) {
-                    multiplyAdd(accumulator, blockLength, coefficients[coefficientOffset + i], streams,
-                            stream * streamLength + run);
+                    // copying the run to the start of a buffer lets the JIT vectorise the multiply-add, which
+                    // it does not do for a loop-invariant offset into the source array
+                    System.arraycopy(streams, stream * streamLength + position, run, 0, blockLength);
+                    multiplyAdd(accumulator, run, coefficients[coefficientOffset + i], blockLength);
                     if (++stream == down) {
                         stream = 0;
-                        run++;
+                        position++;
                     }
                 }
-                for (int k = 0; k < blockLength; k++) {
-                    y[residue + (blockStart + k) * up] = accumulator[k];
+                for (int k = 0, m = residue + blockStart * up; k < blockLength; k++, m += up) {
+                    y[m] = accumulator[k];
                 }
             }
         }
         return y;
     }
 
-    /** acc[k] += w · src[from + k] for k &lt; length: the one loop that takes the time; kept simple to vectorise. */
-    private static void multiplyAdd(float[] acc, int length, float w, float[] src, int from) {
+    /** acc[k] += w · run[k] for k &lt; length: the loop that takes the time, in the shape the JIT vectorises. */
+    private static void multiplyAdd(float[] acc, float[] run, float w, int length) {
         for (int k = 0; k < length; k++) {
-            acc[k] += w * src[from + k];
+            acc[k] += w * run[k];
         }
     }
 
@@ -166,20 +166,20 @@ final class PolyphaseStage {
      */
     private float[] splitIntoStreams(float[] x, long xStart, long streamOrigin, int streamLength) {
         float[] streams = new float[Math.multiplyExact(down, streamLength)];
-        long firstCovered = streamOrigin * down;
-        long lastCovered = firstCovered + (long) streamLength * down - 1;
-        long from = Math.max(xStart, firstCovered);
-        long to = Math.min(xStart + x.length - 1, lastCovered);
-        if (from > to) {
-            return streams;
-        }
-        int stream = (int) Math.floorMod(from, (long) down);
-        int run = (int) (Math.floorDiv(from, (long) down) - streamOrigin);
-        for (int n = (int) (from - xStart), end = (int) (to - xStart); n <= end; n++) {
-            streams[stream * streamLength + run] = x[n];
-            if (++stream == down) {
-                stream = 0;
-                run++;
+        for (int stream = 0; stream < down; stream++) {
+            // element j of this stream is x[(streamOrigin + j) q + stream − xStart]; keep j where that is in x
+            long firstGlobal = streamOrigin * down + stream - xStart;
+            long firstJ = Math.max(0, -Math.floorDiv(firstGlobal, (long) down));
+            long lastJ = Math.min(streamLength - 1, Math.floorDiv(x.length - 1 - firstGlobal, (long) down));
+            if (firstJ > lastJ) {
+                continue;
+            }
+            int source = (int) (firstGlobal + firstJ * down);
+            int target = stream * streamLength + (int) firstJ;
+            int end = stream * streamLength + (int) lastJ;
+            while (target <= end) {
+                streams[target++] = x[source];
+                source += down;
             }
         }
         return streams;
