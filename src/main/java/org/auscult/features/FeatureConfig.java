@@ -95,18 +95,23 @@ public record FeatureConfig(
                 "nChroma must be from 1 to " + MAX_CHROMA + ", got " + nChroma);
         ParameterException.require(tuning >= -0.5 && tuning <= 0.5, "tuning must be from -0.5 to 0.5 chroma bins, got " + tuning);
         ParameterException.require(features != null && !features.isEmpty(), "features must name at least one feature, got none");
-        features = List.copyOf(features);
         Set<String> seenFeatures = new HashSet<>();
         for (String feature : features) {
+            ParameterException.require(feature != null, "features: a feature name is missing in " + features);
             ParameterException.require(seenFeatures.add(feature), "features: '" + feature + "' is listed twice");
             ParameterException.require(FeatureRegistry.contains(feature),
                     "features: unknown feature '" + feature + "', known: " + FeatureRegistry.names());
         }
+        features = List.copyOf(features);
         ParameterException.require(statistics != null && !statistics.isEmpty(),
                 "statistics must name at least one of " + Arrays.toString(SummaryStatistic.values()) + ", got none");
+        Set<SummaryStatistic> seenStatistics = new HashSet<>();
+        for (SummaryStatistic statistic : statistics) {
+            ParameterException.require(statistic != null, "statistics: a statistic is missing in " + statistics);
+            ParameterException.require(seenStatistics.add(statistic),
+                    "statistics: '" + statistic.suffix() + "' is listed twice");
+        }
         statistics = List.copyOf(statistics);
-        ParameterException.require(new HashSet<>(statistics).size() == statistics.size(),
-                "statistics: a statistic is listed twice in " + statistics);
     }
 
     /**
