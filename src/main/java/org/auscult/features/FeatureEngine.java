@@ -1,0 +1,91 @@
+package org.auscult.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.auscult.audio.AudioClip;
+
+/**
+ * Extracts the enabled features of a {@link FeatureConfig} from recordings: frames the audio once, computes the
+ * spectrogram once, lets every enabled feature read it, and summarises each per-frame column over the recording with
+ * the configured statistics.
+ *
+ * <p>An engine keeps its FFT, window, frame buffer and the tables that depend only on the sample rate (filterbanks,
+ * DCT matrix) from one recording to the next, so it is <b>not thread-safe</b>: use one engine per thread. It can
+ * analyse recordings of different sample rates; all frequencies are in Hz.
+ *
+ * <p>Short recordings: with centred frames (the default) every recording, even an empty one, gives
+ * {@code 1 + length / hopSize >= 1} frames, read through the padding. Without centring a recording shorter than one
+ * frame gives no frames, and its summary values are NaN (missing).
+ */
+public final class FeatureEngine {
+
+    private final FeatureConfig config;
+    private final List<FeatureExtractor> extractors;
+    private final List<String> summaryNames;
+    private final boolean readsMelRange;
+    private final Stft stft;
+    private final Map<String, Object> tables = new HashMap<>();
+
+    /** An engine for {@code config}. */
+    public FeatureEngine(FeatureConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.extractors = FeatureRegistry.enabled(config);
+        this.summaryNames = FeatureRegistry.summaryNames(config);
+        this.readsMelRange = extractors.stream().anyMatch(e -> e.parameters().contains("fmax"));
+        this.stft = new Stft(config);
+    }
+
+    public FeatureConfig config() {
+        return config;
+    }
+
+    /** The names of the summary vector, as {@link FeatureRegistry#summaryNames(FeatureConfig)}. */
+    public List<String> summaryNames() {
+        return summaryNames;
+    }
+
+    /**
+     * The per-frame series of every enabled feature of {@code clip} and their summary.
+     *
+     * @throws ParameterException when the configuration does not fit the clip's sample rate (fmax above Nyquist)
+     */
+    public FeatureSet extract(AudioClip clip) {
+        Objects.requireNonNull(clip, "clip");
+        if (readsMelRange) {
+            config.melUpperFrequency(clip.sampleRate());
+        }
+        AnalysisContext context = new AnalysisContext(clip, config, stft, tables);
+        List<FrameSeries> series = new ArrayList<>(extractors.size());
+        for (FeatureExtractor extractor : extractors) {
+            List<String> columns = extractor.columns(config);
+            double[][] values = extractor.compute(context);
+            series.add(new FrameSeries(extractor.name(), columns, values, config.hopSize(), clip.sampleRate()));
+        }
+        return new FeatureSet(config, clip.sampleRate(), clip.length(), series, summarise(series));
+    }
+
+    /** Every statistic of every column of every series, in {@link #summaryNames()} order. */
+    private FeatureVector summarise(List<FrameSeries> series) {
+        double[] summary = new double[summaryNames.size()];
+        int index = 0;
+        for (FrameSeries one : series) {
+            int frames = one.frameCount();
+            double[] column = new double[frames];
+            double[] scratch = new double[frames];
+            for (int c = 0; c < one.columnCount(); c++) {
+                double[][] values = one.values();
+                for (int t = 0; t < frames; t++) {
+                    column[t] = values[t][c];
+                }
+                for (SummaryStatistic statistic : config.statistics()) {
+                    summary[index++] = statistic.of(column, frames, scratch);
+                }
+            }
+        }
+        return new FeatureVector(summaryNames, summary);
+    }
+}
