@@ -1,6 +1,5 @@
 package org.auscult.audio;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs {@link RecordingInfo#of} over the shared recordings and prints the distribution of each measure and how
@@ -28,9 +25,7 @@ public final class RecordingInfoSurvey {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         List<Path> files = new ArrayList<>();
         for (String folder : new String[] {"data/pascal2011", "data/circor-samples"}) {
-            try (Stream<Path> walk = Files.walk(shared.resolve(folder))) {
-                files.addAll(walk.filter(p -> p.toString().endsWith(".wav")).sorted().collect(Collectors.toList()));
-            }
+            files.addAll(SharedData.wavFiles(shared.resolve(folder)));
         }
         WavDecoder decoder = new WavDecoder();
         List<RecordingInfo> infos = new ArrayList<>();
