@@ -55,23 +55,25 @@ public final class WavDecoder {
 
     /** Reads only the header: the format, where the samples are and how many frames the file holds. */
     public WavFormat readFormat(Path file) throws UnreadableAudioException {
-        Objects.requireNonNull(file, "file");
-        try (FileChannel channel = open(file)) {
-            return WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES).format();
-        } catch (UnreadableAudioException e) {
-            throw e;
-        } catch (IOException e) {
-            throw readFailure(file, e);
-        } catch (RuntimeException e) {
-            throw internalFailure(file, e);
-        }
+        return withChannel(file, channel ->
+                WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES).format());
     }
 
     /** Decodes the whole file to mono float samples, with warnings about anything that was tolerated. */
     public DecodedAudio decode(Path file) throws UnreadableAudioException {
+        return withChannel(file, channel -> decode(file, channel));
+    }
+
+    /** Work on an open file. */
+    private interface ChannelWork<T> {
+        T apply(FileChannel channel) throws IOException;
+    }
+
+    /** Opens {@code file}, runs {@code work} on it and turns every failure into an UnreadableAudioException. */
+    private static <T> T withChannel(Path file, ChannelWork<T> work) throws UnreadableAudioException {
         Objects.requireNonNull(file, "file");
-        try (FileChannel channel = open(file)) {
-            return decode(file, channel);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return work.apply(channel);
         } catch (UnreadableAudioException e) {
             throw e;
         } catch (IOException e) {
@@ -169,10 +171,6 @@ public final class WavDecoder {
             }
         }
         return "sample " + frame + " is not a finite number";
-    }
-
-    private static FileChannel open(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.READ);
     }
 
     private static UnreadableAudioException readFailure(Path file, IOException e) {

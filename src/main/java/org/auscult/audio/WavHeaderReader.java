@@ -34,9 +34,8 @@ final class WavHeaderReader {
     private static final int CHUNK_HEADER_BYTES = 8;
     private static final int RIFF_HEADER_BYTES = 12;
     private static final int FMT_MIN_BYTES = 16;
+    /** Every fmt field this decoder reads lies in the first 40 bytes (those of WAVEFORMATEXTENSIBLE). */
     private static final int FMT_EXTENSIBLE_BYTES = 40;
-    /** The fmt fields this decoder reads all lie in the first 40 bytes; the rest (if any) is never needed. */
-    private static final int FMT_READ_LIMIT = FMT_EXTENSIBLE_BYTES;
 
     /** Bytes 2..15 of every KSDATAFORMAT_SUBTYPE_* GUID derived from a wFormatTag (xxxxxxxx-0000-0010-8000-00aa00389b71). */
     private static final byte[] SUBFORMAT_GUID_TAIL = {
@@ -120,7 +119,7 @@ final class WavHeaderReader {
 
             if (id.equals("fmt ")) {
                 if (fmt == null) {
-                    fmt = parseFmt(readAt(bodyOffset, (int) Math.min(Math.min(declaredSize, bytesLeft), FMT_READ_LIMIT)),
+                    fmt = parseFmt(readAt(bodyOffset, (int) Math.min(Math.min(declaredSize, bytesLeft), FMT_EXTENSIBLE_BYTES)),
                             declaredSize, bytesLeft);
                 } else {
                     warnings.add("the file has more than one fmt chunk; used the first");
@@ -151,12 +150,10 @@ final class WavHeaderReader {
         }
 
         if (fmt == null) {
-            throw refuse("no fmt chunk, so the sample format is unknown (chunks found: " + describeIds(chunkIds) + ")"
-                    + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly));
+            throw refuse("no fmt chunk, so the sample format is unknown " + describeWalk(chunkIds, stoppedEarly));
         }
         if (dataOffset < 0) {
-            throw refuse("no data chunk, so there are no samples (chunks found: " + describeIds(chunkIds) + ")"
-                    + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly));
+            throw refuse("no data chunk, so there are no samples " + describeWalk(chunkIds, stoppedEarly));
         }
         if (declaredDataBytes == 0) {
             throw refuse("data chunk is 0 bytes: the recording holds no samples");
@@ -365,15 +362,14 @@ final class WavHeaderReader {
         return text.toString();
     }
 
-    private static String describeIds(List<String> ids) {
-        if (ids.isEmpty()) {
-            return "none";
-        }
+    /** "(chunks found: 'fmt ', 'LIST')", and why the walk stopped early if it did. */
+    private static String describeWalk(List<String> ids, String stoppedEarly) {
         List<String> quoted = new ArrayList<>();
         for (String id : ids) {
             quoted.add("'" + printable(id) + "'");
         }
-        return String.join(", ", quoted);
+        return "(chunks found: " + (quoted.isEmpty() ? "none" : String.join(", ", quoted)) + ")"
+                + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly);
     }
 
     private static String guid(ByteBuffer body, int index) {

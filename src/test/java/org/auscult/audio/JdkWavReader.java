@@ -63,6 +63,6 @@ final class JdkWavReader {
             value |= (long) b << (8 * i);
         }
         value = (value << (64 - 8 * bytes)) >> (64 - 8 * bytes); // sign-extend
-        return value / Math.pow(2, 8 * bytes - 1);
+        return value / (double) (1L << (8 * bytes - 1));
     }
 }

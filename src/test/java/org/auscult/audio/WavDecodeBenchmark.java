@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Decodes every WAV of the PASCAL 2011 set several times and prints a table: files/s, MB/s of file bytes and
@@ -30,10 +28,7 @@ public final class WavDecodeBenchmark {
 
     /** Runs the benchmark over every .wav under {@code folder} and prints the table. */
     static void run(Path folder) throws Exception {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> p.toString().endsWith(".wav")).sorted().collect(Collectors.toList());
-        }
+        List<Path> files = SharedData.wavFiles(folder);
         long bytes = 0;
         for (Path file : files) {
             bytes += Files.size(file);

@@ -325,6 +325,35 @@ class WavDecoderTest {
     }
 
     @Test
+    void oneDecoderServesManyThreads() throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        List<float[]> expected = new java.util.ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            int[] values = new int[1000 + 997 * i];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = random.nextInt(65536) - 32768;
+            }
+            files.add(WavBytes.pcm(16, 1 + i % 3, 8000).data(WavBytes.int16(values)).writeTo(folder.resolve(i + ".wav")));
+            expected.add(decoder.decode(files.get(i)).clip().samples());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (Path file : files) {
+                    results.add(pool.submit(() -> decoder.decode(file).clip().samples()));
+                }
+            }
+            for (int k = 0; k < results.size(); k++) {
+                assertArrayEquals(expected.get(k % files.size()), results.get(k).get(), "task " + k);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void dataOffsetPointsAtTheFirstSample() throws IOException {
         WavFormat format = decoder.readFormat(WavBytes.pcm(16, 1, 8000).data(int16(1)).writeTo(folder.resolve("a.wav")));
         assertEquals(44, format.dataOffset());

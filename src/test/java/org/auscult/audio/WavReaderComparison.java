@@ -18,8 +18,9 @@ import java.util.Random;
  * Reads the same WAV files with WavDecoder, the JDK's javax.sound.sampled and TarsosDSP and prints, per file,
  * whether each agrees with the exact expected samples. The evidence behind docs/decisions/wav-decoder.md.
  *
- * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.auscult.audio.WavReaderComparison}
+ * <p>Run: {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * -Dmdep.includeScope=test}, then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * org.auscult.audio.WavReaderComparison}
  */
 public final class WavReaderComparison {
 
