@@ -26,8 +26,13 @@ final class PolyphaseStage {
     /** Phase banks above this many taps (4 MB of floats) are not kept; their phases are computed on demand. */
     static final long MAX_BANK_TAPS = 1L << 20;
 
-    /** Outputs per block of the inner loop: the accumulator and the stream run it reads stay in L1 cache. */
-    private static final int BLOCK = 2048;
+    /**
+     * Input samples a block of the inner loop reads, at most (unless that would make blocks shorter than
+     * {@link #MIN_BLOCK}): 128 K floats, 512 KB, stay in the level-2 cache while every phase reads them.
+     */
+    private static final int BLOCK_INPUT = 1 << 17;
+    private static final int MIN_BLOCK = 256;
+    private static final int MAX_BLOCK = 2048;
 
     private final int up;
     private final int down;
@@ -35,6 +40,8 @@ final class PolyphaseStage {
     private final KaiserLowPass prototype;
     private final int tapsPerPhase;
     private final float[] bank;
+    /** Outputs per residue class computed together: long runs for the vectorised loop, small enough to cache. */
+    private final int periodsPerBlock;
 
     /**
      * @param up        p, the up-sampling factor (coprime with q)
@@ -48,6 +55,7 @@ final class PolyphaseStage {
         this.inputRate = inputRate;
         this.prototype = prototype;
         this.tapsPerPhase = Math.toIntExact((prototype.length() + up - 1) / up);
+        this.periodsPerBlock = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, BLOCK_INPUT / down));
         long bankTaps = (long) up * tapsPerPhase;
         if (bankTaps <= MAX_BANK_TAPS) {
             float[] phases = new float[(int) bankTaps];
@@ -107,11 +115,11 @@ final class PolyphaseStage {
         float[] y = new float[outCount];
         int periods = (outCount + up - 1) / up;   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
-        float[] accumulator = new float[Math.min(BLOCK, periods)];
+        float[] accumulator = new float[Math.min(periodsPerBlock, periods)];
         float[] run = new float[accumulator.length];
         // Blocks of periods keep the streams of the input they read small enough to stay in cache.
-        for (int blockStart = 0; blockStart < periods; blockStart += BLOCK) {
-            int blockEnd = Math.min(periods, blockStart + BLOCK);
+        for (int blockStart = 0; blockStart < periods; blockStart += periodsPerBlock) {
+            int blockEnd = Math.min(periods, blockStart + periodsPerBlock);
             long firstOutput = outStart + (long) blockStart * up;
             long lastOutput = Math.min(outStart + outCount, outStart + (long) blockEnd * up) - 1;
             long streamOrigin = Math.floorDiv(firstInput(firstOutput), (long) down);

@@ -216,27 +216,30 @@ class ResamplerTest {
     }
 
     @Test
-    void largeDownSamplingRatiosUseACheapDecimatorFirst() {
+    void largeDownSamplingRatiosGoThroughTwiceTheTargetRate() {
         List<PolyphaseStage> stages = Resampler.plan(44100, 4000).stages();
         assertEquals(2, stages.size());
-        assertEquals(1, stages.get(0).up());
-        assertEquals(5, stages.get(0).down());
-        assertEquals(200, stages.get(1).up());
-        assertEquals(441, stages.get(1).down());
+        assertEquals(80, stages.get(0).up());
+        assertEquals(441, stages.get(0).down());
+        assertEquals(8000, stages.get(0).outputRate(), 1e-9);
+        assertEquals(1, stages.get(1).up());
+        assertEquals(2, stages.get(1).down());
         assertEquals(1, Resampler.plan(8000, 4000).stages().size());
+        assertEquals(1, Resampler.plan(15999, 4000).stages().size());
+        assertEquals(2, Resampler.plan(16000, 4000).stages().size());
         assertEquals(1, Resampler.plan(2000, 4000).stages().size());
     }
 
     @Test
     void ratiosTooFineToKeepComputeTheirPhasesOnDemandToTheSameSpecification() {
-        // 44101 -> 4000 Hz: the second stage (8820.2 -> 4000 Hz) has 20000 phases, ~2.3 million taps in all
-        PolyphaseStage stage = Resampler.plan(44101, 4000).stages().get(1);
-        assertEquals(20000, stage.up());
+        // 44101 -> 44100 Hz has 44100 phases, ~2.3 million taps in all
+        PolyphaseStage stage = Resampler.plan(44101, 44100).stages().get(0);
+        assertEquals(44100, stage.up());
         assertTrue(!stage.bankKept());
-        float[] input = sine(44101, 1.0, 440, 0.2);
-        float[] output = RESAMPLER.resample(new AudioClip(input, 44101), 4000).samples();
-        for (int m = 1000; m < 3000; m++) {
-            double expected = AMPLITUDE * Math.sin(2 * Math.PI * 440 * m / 4000 + 0.2);
+        float[] input = sine(44101, 0.3, 3000, 0.2);
+        float[] output = RESAMPLER.resample(new AudioClip(input, 44101), 44100).samples();
+        for (int m = 2000; m < output.length - 2000; m++) {
+            double expected = AMPLITUDE * Math.sin(2 * Math.PI * 3000 * m / 44100 + 0.2);
             assertEquals(expected, output[m], AMPLITUDE * Resampler.PASSBAND_RIPPLE + ROUNDING);
         }
     }

@@ -1,0 +1,159 @@
+package org.auscult.dsp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.auscult.audio.AudioClip;
+import org.auscult.features.ParameterException;
+
+/**
+ * What happens to a recording before any feature sees it: resampling to the analysis rate ({@link Resampler}),
+ * then an optional zero-phase Butterworth band-pass ({@link BandPassFilter}). Recorded with every feature table
+ * and model ({@link #toProperties()}), so that a model is only ever applied to audio conditioned the same way.
+ *
+ * <p>The defaults, 4000 Hz and a 25–900 Hz band-pass of order 4, were chosen by measurement on the PASCAL 2011
+ * recordings: see docs/decisions/analysis-rate-and-filter.md.
+ *
+ * @param analysisRate rate every recording is resampled to, in Hz (1000 … 192000), or 0 to keep each recording's
+ *                     own rate
+ * @param bandLowHz    lower cut-off of the band-pass, Hz (−3 dB one pass, −6 dB forward-backward)
+ * @param bandHighHz   upper cut-off, below the Nyquist frequency of the analysis rate
+ * @param filterOrder  Butterworth order 1 … {@link BandPassFilter#MAX_ORDER}, or 0 for no band-pass; with 0 the
+ *                     band is irrelevant and is stored as 0–0 Hz, so equal settings compare equal
+ */
+public record SignalConditioning(int analysisRate, double bandLowHz, double bandHighHz, int filterOrder) {
+
+    /** Property key of {@link #analysisRate()}: an integer in Hz, or {@value #NATIVE} for 0. */
+    public static final String ANALYSIS_RATE = "analysis.rate";
+    /** Property key of {@link #bandLowHz()}. */
+    public static final String BANDPASS_LOW = "bandpass.low";
+    /** Property key of {@link #bandHighHz()}. */
+    public static final String BANDPASS_HIGH = "bandpass.high";
+    /** Property key of {@link #filterOrder()}. */
+    public static final String BANDPASS_ORDER = "bandpass.order";
+    /** Property value of an analysis rate of 0: keep each recording's own rate. */
+    public static final String NATIVE = "native";
+
+    public static final int MIN_ANALYSIS_RATE = 1000;
+    public static final int MAX_ANALYSIS_RATE = 192_000;
+
+    private static final Resampler RESAMPLER = new Resampler();
+
+    public SignalConditioning {
+        ParameterException.require(analysisRate == 0
+                        || (analysisRate >= MIN_ANALYSIS_RATE && analysisRate <= MAX_ANALYSIS_RATE),
+                ANALYSIS_RATE + " (analysisRate) must be 0 (keep each recording's rate) or between "
+                        + MIN_ANALYSIS_RATE + " and " + MAX_ANALYSIS_RATE + " Hz, got " + analysisRate);
+        ParameterException.require(filterOrder >= 0 && filterOrder <= BandPassFilter.MAX_ORDER,
+                BANDPASS_ORDER + " (filterOrder) must be 0 (no band-pass) or between 1 and "
+                        + BandPassFilter.MAX_ORDER + ", got " + filterOrder);
+        if (filterOrder == 0) {
+            bandLowHz = 0;
+            bandHighHz = 0;
+        } else {
+            ParameterException.require(Double.isFinite(bandLowHz) && bandLowHz > 0,
+                    BANDPASS_LOW + " (bandLowHz) must be a number > 0 Hz, got " + bandLowHz);
+            ParameterException.require(Double.isFinite(bandHighHz) && bandHighHz > bandLowHz,
+                    BANDPASS_HIGH + " (bandHighHz) must be a number above " + BANDPASS_LOW + " (" + bandLowHz
+                            + " Hz), got " + bandHighHz);
+            ParameterException.require(analysisRate == 0 || bandHighHz < analysisRate / 2.0,
+                    BANDPASS_HIGH + " (bandHighHz) must be below the Nyquist frequency of " + ANALYSIS_RATE
+                            + " (" + analysisRate / 2.0 + " Hz at " + analysisRate + " Hz), got " + bandHighHz);
+        }
+    }
+
+    /** 4000 Hz, band-pass 25–900 Hz of order 4 (see the class comment). */
+    public static SignalConditioning defaults() {
+        return new SignalConditioning(4000, 25, 900, 4);
+    }
+
+    /** Nothing at all: each recording at its own rate, unfiltered. */
+    public static SignalConditioning none() {
+        return new SignalConditioning(0, 0, 0, 0);
+    }
+
+    /** The same band-pass at another analysis rate (0: native). */
+    public SignalConditioning withAnalysisRate(int rate) {
+        return new SignalConditioning(rate, bandLowHz, bandHighHz, filterOrder);
+    }
+
+    /** The same analysis rate with another band-pass. */
+    public SignalConditioning withBandPass(double lowHz, double highHz, int order) {
+        return new SignalConditioning(analysisRate, lowHz, highHz, order);
+    }
+
+    /** The same analysis rate without a band-pass. */
+    public SignalConditioning withoutBandPass() {
+        return new SignalConditioning(analysisRate, 0, 0, 0);
+    }
+
+    /** Whether a band-pass is applied. */
+    public boolean filters() {
+        return filterOrder > 0;
+    }
+
+    /**
+     * Resamples {@code clip} to the analysis rate (unless it is 0 or already matches), then band-passes it.
+     *
+     * @throws ParameterException when the analysis rate is native and the band reaches the clip's Nyquist frequency
+     */
+    public AudioClip apply(AudioClip clip) {
+        AudioClip resampled = analysisRate == 0 ? clip : RESAMPLER.resample(clip, analysisRate);
+        if (!filters()) {
+            return resampled;
+        }
+        int rate = resampled.sampleRate();
+        ParameterException.require(bandHighHz < rate / 2.0, BANDPASS_HIGH + " = " + bandHighHz
+                + " Hz must be below the Nyquist frequency (" + rate / 2.0 + " Hz) of a " + rate
+                + " Hz recording; set " + ANALYSIS_RATE + " or lower " + BANDPASS_HIGH);
+        return BandPassFilter.butterworth(bandLowHz, bandHighHz, filterOrder, rate).apply(resampled);
+    }
+
+    /** The four settings as text, keyed {@value #ANALYSIS_RATE}, {@value #BANDPASS_LOW}, {@value #BANDPASS_HIGH},
+     *  {@value #BANDPASS_ORDER}; numbers in Java's round-trip notation. */
+    public Map<String, String> toProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(ANALYSIS_RATE, analysisRate == 0 ? NATIVE : Integer.toString(analysisRate));
+        properties.put(BANDPASS_LOW, Double.toString(bandLowHz));
+        properties.put(BANDPASS_HIGH, Double.toString(bandHighHz));
+        properties.put(BANDPASS_ORDER, Integer.toString(filterOrder));
+        return properties;
+    }
+
+    /**
+     * Reads the settings written by {@link #toProperties()}. Other keys are ignored (the map may hold a whole
+     * feature configuration); a missing key takes its value from {@link #defaults()}.
+     *
+     * @throws ParameterException naming the key when a value is not a number or out of range
+     */
+    public static SignalConditioning of(Map<String, String> properties) {
+        SignalConditioning defaults = defaults();
+        String rateText = properties.get(ANALYSIS_RATE);
+        int rate = rateText == null ? defaults.analysisRate()
+                : NATIVE.equalsIgnoreCase(rateText.trim()) ? 0 : parseInt(ANALYSIS_RATE, rateText);
+        int order = properties.containsKey(BANDPASS_ORDER)
+                ? parseInt(BANDPASS_ORDER, properties.get(BANDPASS_ORDER)) : defaults.filterOrder();
+        double low = properties.containsKey(BANDPASS_LOW)
+                ? parseDouble(BANDPASS_LOW, properties.get(BANDPASS_LOW)) : defaults.bandLowHz();
+        double high = properties.containsKey(BANDPASS_HIGH)
+                ? parseDouble(BANDPASS_HIGH, properties.get(BANDPASS_HIGH)) : defaults.bandHighHz();
+        return new SignalConditioning(rate, low, high, order);
+    }
+
+    private static int parseInt(String key, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ParameterException(key + " must be an integer" + (key.equals(ANALYSIS_RATE)
+                    ? " number of Hz or '" + NATIVE + "'" : "") + ", got '" + text + "'");
+        }
+    }
+
+    private static double parseDouble(String key, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ParameterException(key + " must be a number of Hz, got '" + text + "'");
+        }
+    }
+}

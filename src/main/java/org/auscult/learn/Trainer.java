@@ -1,0 +1,46 @@
+package org.auscult.learn;
+
+import java.util.Map;
+
+import org.auscult.features.ParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import weka.classifiers.Classifier;
+
+/** Trains the model of a {@link ModelSpec} on every labelled row of a dataset. */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private Trainer() {
+    }
+
+    /**
+     * Builds the model on the labelled rows of {@code data} (unlabelled rows are ignored).
+     *
+     * @param featureConfiguration how the features were computed, recorded verbatim in the model
+     * @param evaluation           the evaluation of {@code spec} to keep with the model, or null
+     * @throws ParameterException when fewer than two classes have labelled rows
+     * @throws LearningException  when Weka fails to build the model
+     */
+    public static TrainedModel train(LabelledDataset data, ModelSpec spec, Map<String, String> featureConfiguration,
+                                     EvaluationResult evaluation) {
+        LabelledDataset labelled = data.labelledOnly();
+        long classesPresent = java.util.Arrays.stream(labelled.classCounts()).filter(count -> count > 0).count();
+        ParameterException.require(classesPresent >= 2,
+                "training needs labelled rows of at least two classes, got " + labelled.classCountsByName());
+        Classifier classifier = ModelFactory.build(spec);
+        long start = System.nanoTime();
+        try {
+            classifier.buildClassifier(labelled.toInstances());
+        } catch (Exception e) {
+            throw new LearningException("training the " + OptionMap.enumText(spec.preset()) + " model failed: "
+                    + e.getMessage(), e);
+        }
+        LOG.info("Trained {} on {} rows in {} ms", ModelFactory.describe(classifier), labelled.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new TrainedModel(classifier, labelled.classNames(), labelled.featureNames(), featureConfiguration,
+                labelled.fingerprint(), evaluation, TrainedModel.currentVersions(), spec);
+    }
+}
