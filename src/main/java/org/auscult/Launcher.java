@@ -27,6 +27,8 @@ public final class Launcher {
         setIfAbsent("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
         setIfAbsent("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
         setIfAbsent("WEKA_HOME", System.getProperty("user.home") + "/.auscult/weka");
+        // Weka creates its home with a single mkdir and complains on the terminal when the parent is missing.
+        new java.io.File(System.getProperty("WEKA_HOME")).mkdirs();
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
                 + "evaluate classifiers.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, BenchCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, TrainCommand.class,
+            EvaluateCommand.class, ClassifyCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -7,11 +7,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Input;
+import org.auscult.analysis.Datasets;
+import org.auscult.learn.ConfusionMatrix;
+import org.auscult.learn.EvaluationOptions;
+import org.auscult.learn.EvaluationResult;
+import org.auscult.learn.Evaluator;
+import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.ModelSpec;
+import org.auscult.library.CollectionImporter;
+import org.auscult.library.ImportOptions;
+import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a real collection (default: the PASCAL 2011 recordings in "
                 + "../shared/data/pascal2011).",
-        subcommands = {BenchCommand.Features.class})
+        subcommands = {BenchCommand.Features.class, BenchCommand.Evaluate.class})
 final class BenchCommand implements Runnable {
 
     static final Path DEFAULT_DATA = Path.of("../shared/data/pascal2011");
@@ -92,6 +105,107 @@ final class BenchCommand implements Runnable {
             }
             result.failures().forEach(failure -> out.println("failed: " + failure));
             return result.failures().isEmpty() ? AuscultCommand.EXIT_OK : AuscultCommand.EXIT_INPUT_FAILED;
+        }
+    }
+
+    /**
+     * Patient-grouped cross-validation of one or more model designs on a labelled collection: the headline
+     * metrics, per-class recall with their spread over repeats, and the wall time, one row per design.
+     */
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = {
+                "Evaluate model designs by repeated patient-grouped k-fold cross-validation on a labelled collection "
+                        + "and print accuracy, balanced accuracy, macro-F1 and per-class recall (mean and standard "
+                        + "deviation over repeats) and the wall time of each.",
+                "Give several --preset or --balancing values (comma-separated) to compare designs on the same "
+                        + "features and folds."
+            })
+    static final class Evaluate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Labelled collection (default: ${DEFAULT-VALUE}).")
+        Path data = DEFAULT_DATA;
+
+        @Option(names = "--preset", split = ",", paramLabel = "PRESET", defaultValue = "stacked",
+                description = "Model presets to compare (default: ${DEFAULT-VALUE}).")
+        List<String> presets;
+
+        @Option(names = "--balancing", split = ",", paramLabel = "METHOD",
+                description = "Balancing methods to compare (default: the project default).")
+        List<String> balancings;
+
+        @Option(names = "--folds", defaultValue = "10", description = "Folds (default ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Repeats (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Threads (default: cores).")
+        int jobs;
+
+        @Mixin
+        AnalysisOptions analysis;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            long start = System.nanoTime();
+            AnalysisConfig config = analysis.resolve();
+            RecordingCollection collection = new CollectionImporter().importCollection(data, ImportOptions.defaults());
+            List<Input> inputs = collection.trainable().stream().map(recording -> new Input(recording.path(),
+                    recording.id(), recording.label().orElse(""), recording.patient(), recording.source())).toList();
+            int threads = Jobs.resolve(jobs);
+            FeatureTableBuilder.Result features = new FeatureTableBuilder(config, threads)
+                    .build(inputs, (done, total, seconds) -> { });
+            LabelledDataset dataset = Datasets.of(features.table());
+            double featureSeconds = (System.nanoTime() - start) / 1e9;
+            EvaluationOptions options = EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, threads);
+
+            out.printf(Locale.ROOT, "Evaluation benchmark: %s, %d labelled recordings, %d patients, %d features "
+                            + "(extracted in %.1f s), %s, %d threads%n", data, dataset.size(),
+                    Arrays.stream(dataset.groups()).distinct().count(), dataset.featureNames().size(),
+                    featureSeconds, options.describe(), threads);
+            List<String> classNames = dataset.classNames();
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-30s %13s %13s %13s",
+                    "design", "accuracy", "bal. accuracy", "macro-F1"));
+            classNames.forEach(name -> header.append(String.format(Locale.ROOT, " %13s", "R " + name)));
+            header.append(String.format(Locale.ROOT, " %8s", "wall s"));
+            out.println(header);
+            List<String> balancingChoices = balancings == null || balancings.isEmpty()
+                    ? List.of(ModelSpec.DEFAULTS.toProperties().get("balancing")) : balancings;
+            for (String preset : presets) {
+                for (String balancing : balancingChoices) {
+                    ModelOptions design = new ModelOptions();
+                    design.preset = preset;
+                    design.balancing = balancing;
+                    long designStart = System.nanoTime();
+                    EvaluationResult result = new Evaluator(options).evaluate(dataset, design.resolve(seed));
+                    double seconds = (System.nanoTime() - designStart) / 1e9;
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-30s %13s %13s %13s",
+                            preset + " / " + balancing, spread(result, ConfusionMatrix::accuracy),
+                            spread(result, ConfusionMatrix::balancedAccuracy), spread(result, ConfusionMatrix::macroF1)));
+                    for (int c = 0; c < classNames.size(); c++) {
+                        int classIndex = c;
+                        row.append(String.format(Locale.ROOT, " %13s", spread(result, m -> m.recall(classIndex))));
+                    }
+                    row.append(String.format(Locale.ROOT, " %8.1f", seconds));
+                    out.println(row);
+                    out.flush();
+                }
+            }
+            out.printf(Locale.ROOT, "process wall time from JVM start: %.1f s; peak heap used %.0f MB%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, peakHeapBytes() / 1e6);
+            return AuscultCommand.EXIT_OK;
+        }
+
+        private static String spread(EvaluationResult result, ToDoubleFunction<ConfusionMatrix> metric) {
+            EvaluationResult.Spread spread = result.spread(metric);
+            return String.format(Locale.ROOT, "%.3f+-%.3f", spread.mean(), spread.standardDeviation());
         }
     }
 

@@ -1,0 +1,109 @@
+package org.auscult.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.auscult.analysis.Datasets;
+import org.auscult.io.AtomicFiles;
+import org.auscult.learn.Cancellation;
+import org.auscult.learn.EvaluationOptions;
+import org.auscult.learn.EvaluationResult;
+import org.auscult.learn.Evaluator;
+import org.auscult.learn.FoldListener;
+import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.ModelSpec;
+import org.auscult.learn.SourceCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code auscult evaluate}: how good the model design really is on a labelled collection. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate a model design on a labelled collection and print accuracy, balanced accuracy, macro-F1, "
+                    + "per-class precision and recall and the confusion matrix.",
+            "The default protocol is repeated stratified k-fold grouped by patient: no patient is on both sides "
+                    + "of a fold. Folds run in parallel; each finished fold is reported as it ends."
+        })
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CollectionOptions collection;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = "grouped-cv",
+            description = "grouped-cv (default), split (stratified 80/10/10, test scored) or leave-source-out.")
+    String protocol;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "10", description = "Folds (default ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
+            description = "Repeats with different shuffles (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--force", description = "Replace the --json FILE if it exists.")
+    boolean force;
+
+    @Option(names = "--source-check", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check whether the features predict the recording source (on by default when the "
+                    + "collection has several sources).")
+    boolean sourceCheck;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));
+        ModelSpec design = model.resolve(seed);
+
+        CollectionOptions.Analysed analysed = collection.analyse(err);
+        LabelledDataset data = Datasets.of(analysed.table());
+        ProgressBar progress = ProgressBar.forTerminal(err, "folds");
+        FoldListener listener = fold -> progress.update(fold.completed(), fold.total());
+        EvaluationResult result = new Evaluator(options).evaluate(data, design, listener, new Cancellation());
+        out.println(result.toTable());
+
+        SourceCheck check = null;
+        if (sourceCheck && data.labelledOnly().distinctSources().size() > 1) {
+            check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
+            out.printf(Locale.ROOT, "Source check: the features predict the source with balanced accuracy %.3f%n",
+                    check.balancedAccuracy());
+            check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
+        }
+        if (json != null) {
+            String report = result.toJson();
+            AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+        }
+        out.flush();
+        return Failures.report(analysed.failures(), err);
+    }
+
+    /** Evaluation options from command-line words ({@code grouped-cv}, {@code split}, {@code leave-source-out}). */
+    static EvaluationOptions evaluationOptions(String protocol, int folds, int repeats, long seed, int threads) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("protocol", protocol);
+        properties.put("folds", Integer.toString(folds));
+        properties.put("repeats", Integer.toString(repeats));
+        properties.put("seed", Long.toString(seed));
+        properties.put("threads", Integer.toString(threads));
+        return EvaluationOptions.of(properties);
+    }
+}

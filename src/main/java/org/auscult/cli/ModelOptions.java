@@ -1,0 +1,37 @@
+package org.auscult.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.auscult.learn.ModelSpec;
+import picocli.CommandLine.Option;
+
+/** The model design, as the training wizard would choose it. */
+final class ModelOptions {
+
+    @Option(names = "--preset", paramLabel = "PRESET",
+            description = "stacked (the reference design), random-forest, smo, logitboost, adaboost or voting "
+                    + "(default: the project default).")
+    String preset;
+
+    @Option(names = "--balancing", paramLabel = "METHOD",
+            description = "How class imbalance is handled: none, class-weights, resample or cost-sensitive.")
+    String balancing;
+
+    @Option(names = "--model-set", paramLabel = "KEY=VALUE",
+            description = "One model option, e.g. --model-set forest.trees=300 --model-set smo.c=2.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** The default design with the user's choices applied. */
+    ModelSpec resolve(long seed) {
+        Map<String, String> properties = new LinkedHashMap<>(ModelSpec.DEFAULTS.toProperties());
+        if (preset != null) {
+            properties.put("preset", preset);
+        }
+        if (balancing != null) {
+            properties.put("balancing", balancing);
+        }
+        properties.putAll(settings);
+        properties.put("seed", Long.toString(seed));
+        return ModelSpec.of(properties);
+    }
+}
