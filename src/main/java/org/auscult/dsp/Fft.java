@@ -31,9 +31,13 @@ public final class Fft {
 
     private final int size;
     private final int half;
-    /** cos / sin of -2 pi j / M for j < M/2: twiddles of the complex FFT of size M = N/2. */
-    private final double[] halfCos;
-    private final double[] halfSin;
+    /**
+     * Twiddles of the complex FFT of size M = N/2, stage by stage: the stage that combines blocks of length
+     * {@code span} into blocks of 2 span uses exp(-2 pi i j / (2 span)), j = 0 .. span-1, stored contiguously from
+     * index span - 1 so that the inner loops read them in order.
+     */
+    private final double[] stageCos;
+    private final double[] stageSin;
     /** cos / sin of -2 pi k / N for k <= N/2: twiddles of the real-to-complex split. */
     private final double[] splitCos;
     private final double[] splitSin;
@@ -53,13 +57,14 @@ public final class Fft {
                 "FFT size must be a power of two between 2 and " + MAX_SIZE + ", got " + size);
         this.size = size;
         this.half = size / 2;
-        int quarter = Math.max(1, half / 2);
-        halfCos = new double[quarter];
-        halfSin = new double[quarter];
-        for (int j = 0; j < quarter; j++) {
-            double angle = -2.0 * Math.PI * j / half;
-            halfCos[j] = Math.cos(angle);
-            halfSin[j] = Math.sin(angle);
+        stageCos = new double[Math.max(1, half)];
+        stageSin = new double[Math.max(1, half)];
+        for (int span = 1; span < half; span <<= 1) {
+            for (int j = 0; j < span; j++) {
+                double angle = -Math.PI * j / span;
+                stageCos[span - 1 + j] = Math.cos(angle);
+                stageSin[span - 1 + j] = Math.sin(angle);
+            }
         }
         splitCos = new double[half + 1];
         splitSin = new double[half + 1];
@@ -97,9 +102,7 @@ public final class Fft {
     public void forward(double[] input, int offset, double[] re, double[] im) {
         checkLengths(input, offset, re.length, im.length);
         transformPacked(input, offset);
-        for (int k = 0; k <= half; k++) {
-            splitBin(k, re, im);
-        }
+        splitSpectrum(re, im);
     }
 
     /** Transforms {@code input[0 .. N-1]}; see {@link #forward(double[], int, double[], double[])}. */
@@ -118,8 +121,8 @@ public final class Fft {
         }
         checkLengths(input, inputOffset, binRe.length, binIm.length);
         transformPacked(input, inputOffset);
+        splitSpectrum(binRe, binIm);
         for (int k = 0; k <= half; k++) {
-            splitBin(k, binRe, binIm);
             power[powerOffset + k] = binRe[k] * binRe[k] + binIm[k] * binIm[k];
         }
     }
@@ -140,32 +143,51 @@ public final class Fft {
         }
     }
 
-    /** X[k] from the packed half-size spectrum Z (see the class comment). */
-    private void splitBin(int k, double[] re, double[] im) {
-        int mirror = k == 0 || k == half ? 0 : half - k;
-        int own = k == half ? 0 : k;
-        double evenRe = 0.5 * (zRe[own] + zRe[mirror]);
-        double evenIm = 0.5 * (zIm[own] - zIm[mirror]);
-        // O = (Z[k] - conj Z[M-k]) / 2i
-        double oddRe = 0.5 * (zIm[own] + zIm[mirror]);
-        double oddIm = -0.5 * (zRe[own] - zRe[mirror]);
-        re[k] = evenRe + splitCos[k] * oddRe - splitSin[k] * oddIm;
-        im[k] = evenIm + splitCos[k] * oddIm + splitSin[k] * oddRe;
+    /** X[k] for k = 0 .. N/2 from the packed half-size spectrum Z (see the class comment). */
+    private void splitSpectrum(double[] re, double[] im) {
+        // k = 0 and k = N/2: E = Re Z[0], O = Im Z[0], and the twiddle is 1 or -1.
+        re[0] = zRe[0] + zIm[0];
+        im[0] = 0.0;
+        re[half] = zRe[0] - zIm[0];
+        im[half] = 0.0;
+        for (int k = 1; k < half; k++) {
+            int mirror = half - k;
+            double evenRe = 0.5 * (zRe[k] + zRe[mirror]);
+            double evenIm = 0.5 * (zIm[k] - zIm[mirror]);
+            // O = (Z[k] - conj Z[M-k]) / 2i
+            double oddRe = 0.5 * (zIm[k] + zIm[mirror]);
+            double oddIm = -0.5 * (zRe[k] - zRe[mirror]);
+            re[k] = evenRe + splitCos[k] * oddRe - splitSin[k] * oddIm;
+            im[k] = evenIm + splitCos[k] * oddIm + splitSin[k] * oddRe;
+        }
     }
 
     /** Packs pairs of real samples into complex ones (in bit-reversed order) and runs the radix-2 FFT on them. */
     private void transformPacked(double[] input, int offset) {
-        for (int m = 0; m < half; m++) {
-            int source = offset + 2 * bitReversed[m];
-            zRe[m] = input[source];
-            zIm[m] = input[source + 1];
+        if (half == 1) {
+            zRe[0] = input[offset];
+            zIm[0] = input[offset + 1];
+            return;
         }
-        for (int span = 1; span < half; span <<= 1) {
-            int twiddleStride = half / (2 * span);
+        // The first stage (blocks of 1 into blocks of 2) has the twiddle 1: fuse it with the bit-reversed load.
+        for (int m = 0; m < half; m += 2) {
+            int first = offset + 2 * bitReversed[m];
+            int second = offset + 2 * bitReversed[m + 1];
+            double aRe = input[first];
+            double aIm = input[first + 1];
+            double bRe = input[second];
+            double bIm = input[second + 1];
+            zRe[m] = aRe + bRe;
+            zIm[m] = aIm + bIm;
+            zRe[m + 1] = aRe - bRe;
+            zIm[m + 1] = aIm - bIm;
+        }
+        for (int span = 2; span < half; span <<= 1) {
+            int twiddles = span - 1;
             for (int start = 0; start < half; start += 2 * span) {
                 for (int j = 0; j < span; j++) {
-                    double wRe = halfCos[j * twiddleStride];
-                    double wIm = halfSin[j * twiddleStride];
+                    double wRe = stageCos[twiddles + j];
+                    double wIm = stageSin[twiddles + j];
                     int top = start + j;
                     int bottom = top + span;
                     double tRe = wRe * zRe[bottom] - wIm * zIm[bottom];

@@ -61,9 +61,7 @@ public final class FeatureEngine {
         AnalysisContext context = new AnalysisContext(clip, config, stft, tables);
         List<FrameSeries> series = new ArrayList<>(extractors.size());
         for (FeatureExtractor extractor : extractors) {
-            List<String> columns = extractor.columns(config);
-            double[][] values = extractor.compute(context);
-            series.add(new FrameSeries(extractor.name(), columns, values, config.hopSize(), clip.sampleRate()));
+            series.add(extractor.extract(context));
         }
         return new FeatureSet(config, clip.sampleRate(), clip.length(), series, summarise(series));
     }

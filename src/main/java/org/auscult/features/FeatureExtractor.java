@@ -32,4 +32,10 @@ public interface FeatureExtractor {
      * ({@link AnalysisContext#frameCount()}), columns as {@link #columns(FeatureConfig)}.
      */
     double[][] compute(AnalysisContext context);
+
+    /** {@link #compute(AnalysisContext)} as a named series with its columns and frame timing. */
+    default FrameSeries extract(AnalysisContext context) {
+        return new FrameSeries(name(), columns(context.config()), compute(context), context.config().hopSize(),
+                context.sampleRate());
+    }
 }

@@ -1,5 +1,7 @@
 package org.auscult.features;
 
+import org.auscult.audio.AudioClip;
+
 /**
  * The mel spectrogram of a recording, in power and in decibels: the input of the MFCC and a picture for the user.
  * With {@code P[t,k]} the power spectrogram and {@code W} the {@link MelFilterbank}:
@@ -34,6 +36,14 @@ public final class MelSpectrogram {
         this.maxDecibels = maxDecibels;
         this.topDb = topDb;
         this.centerFrequenciesHz = centerFrequenciesHz;
+    }
+
+    /**
+     * The mel spectrogram of {@code clip} under {@code config} (frameSize, hopSize, window, center, padMode, nMels,
+     * fmin, fmax, topDb): for a picture of a recording without extracting its features.
+     */
+    public static MelSpectrogram compute(AudioClip clip, FeatureConfig config) {
+        return AnalysisContext.of(clip, config).melSpectrogram();
     }
 
     /**
