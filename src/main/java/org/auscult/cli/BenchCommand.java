@@ -8,6 +8,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -136,6 +138,10 @@ final class BenchCommand implements Runnable {
                 description = "Balancing methods to compare (default: the project default).")
         List<String> balancings;
 
+        @Option(names = "--model-set", paramLabel = "KEY=VALUE",
+                description = "One model option for every design, e.g. --model-set forest.trees=300.")
+        Map<String, String> modelSettings = new LinkedHashMap<>();
+
         @Option(names = "--folds", defaultValue = "10", description = "Folds (default ${DEFAULT-VALUE}).")
         int folds;
 
@@ -183,6 +189,7 @@ final class BenchCommand implements Runnable {
                     ModelOptions design = new ModelOptions();
                     design.preset = preset;
                     design.balancing = balancing;
+                    design.settings.putAll(modelSettings);
                     long designStart = System.nanoTime();
                     EvaluationResult result = new Evaluator(options).evaluate(dataset, design.resolve(seed));
                     double seconds = (System.nanoTime() - designStart) / 1e9;

@@ -1,6 +1,7 @@
 package org.auscult.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class FeatureEngine {
     /** Every statistic of every column of every series, in {@link #summaryNames()} order. */
     private FeatureVector summarise(List<FrameSeries> series) {
         double[] summary = new double[summaryNames.size()];
+        boolean needsSorting = config.statistics().stream().anyMatch(SummaryStatistic::isOrderStatistic);
         int index = 0;
         for (FrameSeries one : series) {
             int frames = one.frameCount();
@@ -79,8 +81,13 @@ public final class FeatureEngine {
                 for (int t = 0; t < frames; t++) {
                     column[t] = values[t][c];
                 }
+                if (needsSorting) {
+                    System.arraycopy(column, 0, scratch, 0, frames);
+                    Arrays.sort(scratch, 0, frames);
+                }
                 for (SummaryStatistic statistic : config.statistics()) {
-                    summary[index++] = statistic.of(column, frames, scratch);
+                    summary[index++] = statistic.isOrderStatistic()
+                            ? statistic.ofSorted(scratch, frames) : statistic.of(column, frames, null);
                 }
             }
         }

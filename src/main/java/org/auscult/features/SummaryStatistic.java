@@ -13,11 +13,15 @@ import java.util.Locale;
  *   <li>{@link #MIN}, {@link #MAX}: the extremes</li>
  *   <li>{@link #MEDIAN}: the middle value of the sorted column, or the mean of the two middle values when T is
  *       even</li>
+ *   <li>{@link #P10}, {@link #P25}, {@link #P75}, {@link #P90}: percentiles of the sorted column {@code s}, by
+ *       linear interpolation between closest ranks (numpy's default): with {@code h = q (T - 1)},
+ *       {@code s[floor(h)] + (h - floor(h)) (s[floor(h) + 1] - s[floor(h)])}. A low percentile of a band's energy
+ *       is the floor between heart sounds, where a murmur lives; a high one is the level of the sounds.</li>
  * </ul>
  * A series with no frames has no summary: every statistic of an empty column is NaN (a missing value).
  */
 public enum SummaryStatistic {
-    MEAN, STD, MIN, MAX, MEDIAN;
+    MEAN, STD, MIN, MAX, MEDIAN, P10, P25, P75, P90;
 
     /** The suffix used in summary names: {@code mfcc_01_mean}. */
     public String suffix() {
@@ -27,8 +31,8 @@ public enum SummaryStatistic {
     /**
      * This statistic of {@code values[0..length-1]}.
      *
-     * @param scratch a buffer of at least {@code length} doubles that {@link #MEDIAN} may overwrite; may be null for
-     *                the other statistics
+     * @param scratch a buffer of at least {@code length} doubles that {@link #MEDIAN} and the percentiles may
+     *                overwrite; may be null for the other statistics
      */
     public double of(double[] values, int length, double[] scratch) {
         if (length == 0) {
@@ -66,6 +70,14 @@ public enum SummaryStatistic {
                 int middle = length / 2;
                 return length % 2 == 1 ? scratch[middle] : 0.5 * (scratch[middle - 1] + scratch[middle]);
             }
+            case P10:
+                return percentile(values, length, scratch, 0.10);
+            case P25:
+                return percentile(values, length, scratch, 0.25);
+            case P75:
+                return percentile(values, length, scratch, 0.75);
+            case P90:
+                return percentile(values, length, scratch, 0.90);
             default:
                 throw new AssertionError(this);
         }
@@ -74,6 +86,46 @@ public enum SummaryStatistic {
     /** This statistic of all of {@code values}. */
     public double of(double[] values) {
         return of(values, values.length, new double[values.length]);
+    }
+
+    /** Whether this statistic depends only on the sorted values (then {@link #ofSorted} computes it). */
+    public boolean isOrderStatistic() {
+        return this == MIN || this == MAX || this == MEDIAN || this == P10 || this == P25 || this == P75
+                || this == P90;
+    }
+
+    /**
+     * This order statistic of values already sorted in ascending order, so one sort serves them all.
+     *
+     * @throws IllegalStateException for a statistic that is not an order statistic
+     */
+    public double ofSorted(double[] sorted, int length) {
+        if (length == 0) {
+            return Double.NaN;
+        }
+        return switch (this) {
+            case MIN -> sorted[0];
+            case MAX -> sorted[length - 1];
+            case MEDIAN -> length % 2 == 1 ? sorted[length / 2] : 0.5 * (sorted[length / 2 - 1] + sorted[length / 2]);
+            case P10 -> interpolate(sorted, length, 0.10);
+            case P25 -> interpolate(sorted, length, 0.25);
+            case P75 -> interpolate(sorted, length, 0.75);
+            case P90 -> interpolate(sorted, length, 0.90);
+            default -> throw new IllegalStateException(this + " is not an order statistic");
+        };
+    }
+
+    private static double percentile(double[] values, int length, double[] scratch, double quantile) {
+        System.arraycopy(values, 0, scratch, 0, length);
+        Arrays.sort(scratch, 0, length);
+        return interpolate(scratch, length, quantile);
+    }
+
+    private static double interpolate(double[] sorted, int length, double quantile) {
+        double position = quantile * (length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     private static double mean(double[] values, int length) {
