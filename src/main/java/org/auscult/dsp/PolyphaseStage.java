@@ -17,7 +17,8 @@ import java.util.Arrays;
  * <p>The loop order is transposed for speed: outputs {@code m} and {@code m + p} use the same phase filter with
  * the input shifted by exactly {@code q}, so the input is split into {@code q} polyphase streams
  * {@code X_s[j] = x[j q + s]} and every (output residue, tap) pair becomes one multiply-add over a contiguous
- * run of a stream, which the JIT compiles to SIMD instructions.
+ * run of a stream. The run is copied to the start of a scratch array first: Java 17's JIT compiles
+ * {@code acc[k] += w * run[k]} to SIMD instructions, but not the same loop reading {@code run[offset + k]}.
  *
  * <p>Immutable and thread-safe: the phase bank is built once; every call allocates its own work buffers.
  */
@@ -113,7 +114,7 @@ final class PolyphaseStage {
      */
     float[] process(float[] x, long xStart, long outStart, int outCount) {
         float[] y = new float[outCount];
-        int periods = (outCount + up - 1) / up;   // outputs per residue class, at most
+        int periods = (int) ((outCount + (long) up - 1) / up);   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
         float[] accumulator = new float[Math.min(periodsPerBlock, periods)];
         float[] run = new float[accumulator.length];
@@ -127,7 +128,7 @@ final class PolyphaseStage {
             float[] streams = splitIntoStreams(x, xStart, streamOrigin, streamLength);
 
             for (int residue = 0; residue < up && residue < outCount; residue++) {
-                int blockLength = Math.min(blockEnd, (outCount - residue + up - 1) / up) - blockStart;
+                int blockLength = (int) Math.min(blockEnd, (outCount - residue + (long) up - 1) / up) - blockStart;
                 if (blockLength <= 0) {
                     continue;
                 }
