@@ -17,7 +17,8 @@ import java.util.Arrays;
  * <p>The loop order is transposed for speed: outputs {@code m} and {@code m + p} use the same phase filter with
  * the input shifted by exactly {@code q}, so the input is split into {@code q} polyphase streams
  * {@code X_s[j] = x[j q + s]} and every (output residue, tap) pair becomes one multiply-add over a contiguous
- * run of a stream, which the JIT compiles to SIMD instructions.
+ * run of a stream. The run is copied to the start of a scratch array first: Java 17's JIT compiles
+ * {@code acc[k] += w * run[k]} to SIMD instructions, but not the same loop reading {@code run[offset + k]}.
  *
  * <p>Immutable and thread-safe: the phase bank is built once; every call allocates its own work buffers.
  */
@@ -113,7 +114,7 @@ final class PolyphaseStage {
      */
     float[] process(float[] x, long xStart, long outStart, int outCount) {
         float[] y = new float[outCount];
-        int periods = (outCount + up - 1) / up;   // outputs per residue class, at most
+        int periods = (int) ((outCount + (long) up - 1) / up);   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
         float[] accumulator = new float[Math.min(periodsPerBlock, periods)];
         float[] run = new float[accumulator.length];
@@ -127,7 +128,7 @@ final class PolyphaseStage {
             float[] streams = splitIntoStreams(x, xStart, streamOrigin, streamLength);
 
             for (int residue = 0; residue < up && residue < outCount; residue++) {
-                int blockLength = Math.min(blockEnd, (outCount - residue + up - 1) / up) - blockStart;
+                int blockLength = (int) Math.min(blockEnd, (outCount - residue + (long) up - 1) / up) - blockStart;
                 if (blockLength <= 0) {
                     continue;
                 }
@@ -161,7 +162,7 @@ final class PolyphaseStage {
         return y;
     }
 
-    /** acc[k] += w · run[k] for k &lt; length: the loop that takes the time, in the shape the JIT vectorises. */
+    /** acc[k] += w · run[k] for k &lt; length: the loop that takes the time, in a shape the JIT vectorises. */
     private static void multiplyAdd(float[] acc, float[] run, float w, int length) {
         for (int k = 0; k < length; k++) {
             acc[k] += w * run[k];
@@ -170,24 +171,31 @@ final class PolyphaseStage {
 
     /**
      * Splits the input into q streams laid end to end: stream s, element j holds x at global index
-     * {@code (streamOrigin + j) q + s}, or 0 where that index is outside the input.
+     * {@code (streamOrigin + j) q + s}, or 0 where that index is outside the input. The input is read in order,
+     * one row of q samples at a time: for a large q, reading each stream with a stride of q would touch a
+     * different cache line for every sample.
      */
     private float[] splitIntoStreams(float[] x, long xStart, long streamOrigin, int streamLength) {
         float[] streams = new float[Math.multiplyExact(down, streamLength)];
-        for (int stream = 0; stream < down; stream++) {
-            // element j of this stream is x[(streamOrigin + j) q + stream − xStart]; keep j where that is in x
-            long firstGlobal = streamOrigin * down + stream - xStart;
-            long firstJ = Math.max(0, -Math.floorDiv(firstGlobal, (long) down));
-            long lastJ = Math.min(streamLength - 1, Math.floorDiv(x.length - 1 - firstGlobal, (long) down));
-            if (firstJ > lastJ) {
-                continue;
-            }
-            int source = (int) (firstGlobal + firstJ * down);
-            int target = stream * streamLength + (int) firstJ;
-            int end = stream * streamLength + (int) lastJ;
-            while (target <= end) {
-                streams[target++] = x[source];
-                source += down;
+        long rowStart = streamOrigin * down - xStart;   // index into x of row 0, stream 0
+        long firstRow = Math.max(0, Math.floorDiv(-rowStart, (long) down));
+        long lastRow = Math.min(streamLength - 1, Math.floorDiv(x.length - 1 - rowStart, (long) down));
+        for (long row = firstRow; row <= lastRow; row++) {
+            long from = rowStart + row * down;
+            int target = (int) row;
+            if (from >= 0 && from + down <= x.length) {
+                int source = (int) from;
+                for (int stream = 0; stream < down; stream++, target += streamLength) {
+                    streams[target] = x[source + stream];
+                }
+            } else {
+                // a row that straddles the start or the end of the input
+                for (int stream = 0; stream < down; stream++, target += streamLength) {
+                    long source = from + stream;
+                    if (source >= 0 && source < x.length) {
+                        streams[target] = x[(int) source];
+                    }
+                }
             }
         }
         return streams;

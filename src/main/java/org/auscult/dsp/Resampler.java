@@ -53,6 +53,9 @@ public final class Resampler {
     /** Highest sample rate accepted, in Hz: well above any audio format, low enough for exact index arithmetic. */
     public static final int MAX_RATE = 1_000_000;
 
+    /** Longest output: the largest array the JVM reliably allocates. */
+    static final long MAX_OUTPUT_LENGTH = Integer.MAX_VALUE - 8;
+
     private static final ConcurrentMap<Long, ResamplingPlan> PLANS = new ConcurrentHashMap<>();
 
     /** Resamples {@code clip} to {@code targetRate}; returns {@code clip} itself (the same array) when the rate
@@ -63,6 +66,10 @@ public final class Resampler {
             return clip;
         }
         requireRate("source sample rate", clip.sampleRate());
+        long length = outputLength(clip.length(), clip.sampleRate(), targetRate);
+        ParameterException.require(length <= MAX_OUTPUT_LENGTH, "resampling " + clip.length() + " samples from "
+                + clip.sampleRate() + " to " + targetRate + " Hz would give " + length
+                + " samples, more than an array holds (" + MAX_OUTPUT_LENGTH + ")");
         return new AudioClip(plan(clip.sampleRate(), targetRate).apply(clip.samples()), targetRate);
     }
 

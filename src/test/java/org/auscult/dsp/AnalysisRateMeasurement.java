@@ -3,6 +3,8 @@ package org.auscult.dsp;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +58,10 @@ class AnalysisRateMeasurement {
             recordings.add(new Recording(cells[0], cells[1], cells[2], Pcm16Wav.read(data.resolve(cells[0]))));
         }
         System.out.printf("%n%d recordings: set_a %d files, %.1f s at 44100 Hz; set_b %d files, %.1f s at 4000 Hz;"
-                        + " %d processors available, measuring on one thread%n", recordings.size(),
-                inSet("a").size(), seconds(inSet("a")), inSet("b").size(), seconds(inSet("b")),
-                Runtime.getRuntime().availableProcessors());
+                        + " %d processors available, measuring on one thread; system load average %.2f%n",
+                recordings.size(), inSet("a").size(), seconds(inSet("a")), inSet("b").size(), seconds(inSet("b")),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static List<Recording> inSet(String set) {
@@ -133,9 +136,11 @@ class AnalysisRateMeasurement {
         Runnable pass = () -> clips.forEach(c -> resampler.resample(c, 4000));
         double[] wall = time(pass, 3, 9);
         System.out.printf("%n### Resampler 44100 -> 4000 Hz over set_a (%d files, %.1f s of audio), one thread%n%n"
-                        + "| runs | best wall s | median wall s | best x real time | median x real time |%n"
-                        + "|---:|---:|---:|---:|---:|%n| %d | %.4f | %.4f | %.0f | %.0f |%n", clips.size(), audio,
-                wall.length, wall[0], median(wall), audio / wall[0], audio / median(wall));
+                        + "| runs | best wall s | median wall s | x real time (best wall) | x real time (median wall)"
+                        + " | x real time (least thread CPU) |%n|---:|---:|---:|---:|---:|---:|%n"
+                        + "| %d | %.4f | %.4f | %.0f | %.0f | %.0f |%n", clips.size(), audio,
+                wall.length - 1, wall[0], medianWall(wall), audio / wall[0], audio / medianWall(wall),
+                audio / cpu(wall));
 
         BandPassFilter filter = BandPassFilter.butterworth(25, 900, 4, 4000);
         List<AudioClip> atAnalysisRate = new ArrayList<>(inSet("b").stream().map(Recording::clip).toList());
@@ -146,15 +151,17 @@ class AnalysisRateMeasurement {
         SignalConditioning conditioning = SignalConditioning.defaults();
         double[] allWall = time(() -> all.forEach(conditioning::apply), 2, 5);
         System.out.printf("%n### Band-pass and full conditioning, one thread%n%n"
-                        + "| step | audio s | best wall s | median wall s | best x real time | median x real time |%n"
-                        + "|---|---:|---:|---:|---:|---:|%n"
+                        + "| step | audio s | best wall s | median wall s | x real time (best wall) |"
+                        + " x real time (median wall) | x real time (least thread CPU) |%n"
+                        + "|---|---:|---:|---:|---:|---:|---:|%n"
                         + "| band-pass 25-900 Hz order 4 at 4000 Hz (all 832 recordings at 4 kHz) | %.1f | %.4f | %.4f"
-                        + " | %.0f | %.0f |%n"
+                        + " | %.0f | %.0f | %.0f |%n"
                         + "| SignalConditioning.defaults().apply (all 832 recordings as decoded) | %.1f | %.4f | %.4f"
-                        + " | %.0f | %.0f |%n",
-                audio4k, filterWall[0], median(filterWall), audio4k / filterWall[0], audio4k / median(filterWall),
-                seconds(recordings), allWall[0], median(allWall), seconds(recordings) / allWall[0],
-                seconds(recordings) / median(allWall));
+                        + " | %.0f | %.0f | %.0f |%n",
+                audio4k, filterWall[0], medianWall(filterWall), audio4k / filterWall[0],
+                audio4k / medianWall(filterWall), audio4k / cpu(filterWall),
+                seconds(recordings), allWall[0], medianWall(allWall), seconds(recordings) / allWall[0],
+                seconds(recordings) / medianWall(allWall), seconds(recordings) / cpu(allWall));
     }
 
     @Test
@@ -165,7 +172,7 @@ class AnalysisRateMeasurement {
         Resampler resampler = new Resampler();
         System.out.printf("%n### Resampler per ratio: 30 s of white noise, one thread, best of 10 after 3 warm-up"
                 + " runs%n%n| from -> to Hz | stages (p/q, taps per phase) | multiply-adds per output |"
-                + " x real time |%n|---|---|---:|---:|%n");
+                + " x real time (best wall) | x real time (least thread CPU) |%n|---|---|---:|---:|---:|%n");
         Random random = new Random(1);
         for (int[] ratio : ratios) {
             float[] noise = new float[30 * ratio[0]];
@@ -182,8 +189,8 @@ class AnalysisRateMeasurement {
                         .append(" (").append(stage.tapsPerPhase()).append(')');
                 operations += stage.outputRate() * stage.tapsPerPhase();
             }
-            System.out.printf("| %d -> %d | %s | %.0f | %.0f |%n", ratio[0], ratio[1], stages,
-                    operations / ratio[1], 30 / wall[0]);
+            System.out.printf("| %d -> %d | %s | %.0f | %.0f | %.0f |%n", ratio[0], ratio[1], stages,
+                    operations / ratio[1], 30 / wall[0], 30 / cpu(wall));
         }
     }
 
@@ -288,19 +295,37 @@ class AnalysisRateMeasurement {
         }
     }
 
-    /** Wall times in seconds of {@code timed} runs after {@code warmUp} runs, sorted ascending. */
+    /**
+     * Wall times in seconds of {@code timed} runs after {@code warmUp} runs, sorted ascending, followed by the
+     * least CPU time of this thread over the same runs (less sensitive to other processes on a shared machine).
+     */
     private static double[] time(Runnable work, int warmUp, int timed) {
         for (int i = 0; i < warmUp; i++) {
             work.run();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] seconds = new double[timed];
+        double leastCpu = Double.MAX_VALUE;
         for (int i = 0; i < timed; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             work.run();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            leastCpu = Math.min(leastCpu, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
         Arrays.sort(seconds);
-        return seconds;
+        double[] result = Arrays.copyOf(seconds, timed + 1);
+        result[timed] = leastCpu;
+        return result;
+    }
+
+    /** The median of the wall times in a {@link #time} result (all but its last element). */
+    private static double medianWall(double[] timing) {
+        return median(Arrays.copyOf(timing, timing.length - 1));
+    }
+
+    private static double cpu(double[] timing) {
+        return timing[timing.length - 1];
     }
 
     private static double median(double[] sorted) {

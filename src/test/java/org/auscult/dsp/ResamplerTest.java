@@ -276,6 +276,15 @@ class ResamplerTest {
         assertThrows(ParameterException.class, () -> RESAMPLER.resample(clip, Resampler.MAX_RATE + 1));
     }
 
+    @Test
+    void anOutputTooLongForAnArrayIsRefusedBeforeAnyWork() {
+        // 20 M samples at 1000 Hz up-sampled to 1 MHz would need 20 G samples
+        AudioClip clip = new AudioClip(new float[20_000_000], 1000);
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> RESAMPLER.resample(clip, Resampler.MAX_RATE));
+        assertTrue(e.getMessage().contains("would give 20000000000 samples"), e.getMessage());
+    }
+
     static float[] sine(int rate, double seconds, double frequency, double phase) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         for (int n = 0; n < x.length; n++) {
