@@ -1,10 +1,9 @@
 package org.auscult.benchmark;
 
+import org.auscult.audio.WavDecoder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,10 +15,6 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.Fft;
@@ -187,22 +182,6 @@ class FeatureEngineBenchmark {
     }
 
     private static AudioClip readPcm16Mono(Path file) throws IOException {
-        try (AudioInputStream stream = AudioSystem.getAudioInputStream(file.toFile())) {
-            AudioFormat format = stream.getFormat();
-            if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.getSampleSizeInBits() != 16
-                    || format.getChannels() != 1) {
-                return null;
-            }
-            byte[] bytes = stream.readAllBytes();
-            ByteBuffer buffer = ByteBuffer.wrap(bytes)
-                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            float[] samples = new float[bytes.length / 2];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = buffer.getShort() / 32768f;
-            }
-            return new AudioClip(samples, Math.round(format.getSampleRate()));
-        } catch (UnsupportedAudioFileException e) {
-            return null;
-        }
+        return new WavDecoder().decode(file).clip();
     }
 }

@@ -1,9 +1,9 @@
 package org.auscult.features;
 
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,10 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.auscult.audio.AudioClip;
 
@@ -133,27 +129,14 @@ final class LibrosaReference {
     }
 
     /**
-     * Reads a PCM 16-bit mono WAV as int16 / 32768, the way librosa.load(sr=None) does.
+     * Reads a PCM 16-bit mono WAV as int16 / 32768, the way librosa.load(sr=None) does (the decoder's own
+     * reference test checks it sample for sample).
      */
     static AudioClip readPcm16Mono(Path file) {
-        try (AudioInputStream stream = AudioSystem.getAudioInputStream(file.toFile())) {
-            AudioFormat format = stream.getFormat();
-            if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.getSampleSizeInBits() != 16
-                    || format.getChannels() != 1) {
-                throw new IllegalStateException(file + " is not PCM 16-bit mono: " + format);
-            }
-            byte[] bytes = stream.readAllBytes();
-            ByteBuffer buffer = ByteBuffer.wrap(bytes)
-                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            float[] samples = new float[bytes.length / 2];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = buffer.getShort() / 32768f;
-            }
-            return new AudioClip(samples, Math.round(format.getSampleRate()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UnsupportedAudioFileException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        try {
+            return new WavDecoder().decode(file).clip();
+        } catch (UnreadableAudioException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }
