@@ -3,15 +3,10 @@ package org.auscult.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.auscult.io.AtomicFiles;
 
 /**
  * Writes mono WAV files, PCM 16-bit or IEEE float 32-bit, atomically: the bytes go to a temporary file in the
@@ -69,40 +64,27 @@ public final class WavWriter {
                         + " be written to " + target);
             }
         }
-        if (overwrite == Overwrite.REFUSE && Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists; not replaced");
-        }
-
-        Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-        try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeAll(out, header(clip.sampleRate(), formatTag, bytesPerSample, dataBytes));
-                ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SAMPLES * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
-                for (int start = 0; start < samples.length; start += BUFFER_SAMPLES) {
-                    int end = Math.min(samples.length, start + BUFFER_SAMPLES);
-                    buffer.clear();
-                    if (formatTag == WavFormat.WAVE_FORMAT_PCM) {
-                        for (int i = start; i < end; i++) {
-                            buffer.putShort(toPcm16(samples[i]));
-                        }
-                    } else {
-                        for (int i = start; i < end; i++) {
-                            buffer.putFloat(samples[i]);
-                        }
+        AtomicFiles.write(target, overwrite == Overwrite.REPLACE, out -> {
+            out.write(header(clip.sampleRate(), formatTag, bytesPerSample, dataBytes).array());
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SAMPLES * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
+            for (int start = 0; start < samples.length; start += BUFFER_SAMPLES) {
+                int end = Math.min(samples.length, start + BUFFER_SAMPLES);
+                buffer.clear();
+                if (formatTag == WavFormat.WAVE_FORMAT_PCM) {
+                    for (int i = start; i < end; i++) {
+                        buffer.putShort(toPcm16(samples[i]));
                     }
-                    writeAll(out, buffer.flip());
+                } else {
+                    for (int i = start; i < end; i++) {
+                        buffer.putFloat(samples[i]);
+                    }
                 }
-                if ((dataBytes & 1) == 1) {
-                    writeAll(out, ByteBuffer.allocate(1)); // RIFF pad byte after an odd-sized chunk
-                }
-                out.force(true);
+                out.write(buffer.array(), 0, buffer.position());
             }
-            moveIntoPlace(temporary, target, overwrite);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            if ((dataBytes & 1) == 1) {
+                out.write(0); // RIFF pad byte after an odd-sized chunk
+            }
+        });
     }
 
     /** {@code round(x * 32768)} clamped to the 16-bit range. */
@@ -110,23 +92,6 @@ public final class WavWriter {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(x * 32_768f)));
     }
 
-    /**
-     * Moves the finished file into place. Without permission to replace, a hard link gives "create unless it
-     * exists" in one step; on file systems without hard links the check before writing has to do.
-     */
-    private static void moveIntoPlace(Path temporary, Path target, Overwrite overwrite) throws IOException {
-        if (overwrite == Overwrite.REPLACE) {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        try {
-            Files.createLink(target, temporary);
-        } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists; not replaced");
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
 
     /**
      * The canonical 44-byte PCM header; float files get the 18-byte fmt chunk (cbSize 0) and the fact chunk
@@ -158,9 +123,4 @@ public final class WavWriter {
         return fourCc.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void writeAll(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
-    }
 }

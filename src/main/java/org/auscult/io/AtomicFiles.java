@@ -1,20 +1,25 @@
 package org.auscult.io;
 
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes files so that a reader never sees half of one: the content goes to a temporary file in the same folder,
- * which is then moved over the target in one step. A crash mid-write leaves the old file (or none) in place.
+ * Writes files so that a reader never sees half of one and a crash never costs the old one: the content goes to a
+ * temporary file in the same folder, is forced to disk, and is then moved over the target in one step. Every file
+ * Auscult writes for the user (tables, models, recordings, segmentations) goes through here.
  */
 public final class AtomicFiles {
 
-    /** Writes the content of one output stream. */
+    /** Writes the content of one file. */
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -28,30 +33,55 @@ public final class AtomicFiles {
      *
      * @param overwrite when false and {@code target} exists, nothing is written and
      *                  {@link FileAlreadyExistsException} is thrown: a user's file is replaced only on request
+     * @throws NoSuchFileException when the target's folder does not exist (it is not created behind the user's back)
      */
     public static void write(Path target, boolean overwrite, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (!overwrite && Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(absolute.toString(), null,
-                    "already exists; choose another name or ask to overwrite it");
+            throw alreadyExists(absolute);
         }
         Path folder = absolute.getParent();
-        Files.createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            throw new NoSuchFileException(absolute.toString(), null, "the folder " + folder + " does not exist");
+        }
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (FileOutputStream file = new FileOutputStream(temporary.toFile());
+                 OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
                 content.writeTo(out);
+                out.flush();
+                file.getChannel().force(true);
             }
-            if (!overwrite && Files.exists(absolute)) {
-                throw new FileAlreadyExistsException(absolute.toString(), null, "appeared while writing");
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temporary, absolute, overwrite);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Without permission to replace, a hard link gives "create unless it exists" in one step, so a file that
+     * appeared while writing is not lost either; where hard links are not supported a plain atomic move has to do.
+     */
+    private static void moveIntoPlace(Path temporary, Path target, boolean overwrite) throws IOException {
+        if (overwrite) {
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        try {
+            Files.createLink(target, temporary);
+        } catch (FileAlreadyExistsException e) {
+            throw alreadyExists(target);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static FileAlreadyExistsException alreadyExists(Path target) {
+        return new FileAlreadyExistsException(target.toString(), null,
+                "already exists; choose another name or ask to overwrite it");
     }
 }

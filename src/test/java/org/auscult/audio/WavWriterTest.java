@@ -90,7 +90,7 @@ class WavWriterTest {
         AudioClip clip = new AudioClip(new float[] {0.5f}, 4000);
         FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
                 () -> WavWriter.writePcm16(file, clip, WavWriter.Overwrite.REFUSE));
-        assertEquals(file + ": already exists; not replaced", e.getMessage());
+        assertEquals(file + ": already exists; choose another name or ask to overwrite it", e.getMessage());
         assertEquals("precious", Files.readString(file));
         assertEquals(List.of(file), filesIn(folder), "no temporary file is left behind");
 

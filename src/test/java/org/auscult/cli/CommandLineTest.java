@@ -47,7 +47,7 @@ class CommandLineTest {
     @Test
     void featuresOfAFolderGoToACsvTableWithItsConfiguration() throws IOException {
         Path recordings = copySamples(3);
-        Path table = folder.resolve("out/table.csv");
+        Path table = Files.createDirectories(folder.resolve("out")).resolve("table.csv");
 
         Run run = run("features", recordings.toString(), "-o", table.toString(), "--jobs", "2");
 

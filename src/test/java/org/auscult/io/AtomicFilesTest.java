@@ -1,0 +1,68 @@
+package org.auscult.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path folder;
+
+    private static AtomicFiles.Content text(String value) {
+        return out -> out.write(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void writesNewFilesAndReplacesOnlyOnRequest() throws IOException {
+        Path target = folder.resolve("a.txt");
+        AtomicFiles.write(target, false, text("first"));
+        assertEquals("first", Files.readString(target));
+
+        FileAlreadyExistsException refused = assertThrows(FileAlreadyExistsException.class,
+                () -> AtomicFiles.write(target, false, text("second")));
+        assertTrue(refused.getMessage().contains("a.txt"), refused.getMessage());
+        assertEquals("first", Files.readString(target));
+
+        AtomicFiles.write(target, true, text("third"));
+        assertEquals("third", Files.readString(target));
+        assertEquals(1, filesIn(folder), "no temporary file is left behind");
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesTheOldFileAndNoDebris() throws IOException {
+        Path target = folder.resolve("model.bin");
+        Files.writeString(target, "the user's model");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, true, out -> {
+            out.write(new byte[10_000]);
+            throw new IOException("disk full");
+        }));
+        assertEquals("the user's model", Files.readString(target));
+        assertEquals(1, filesIn(folder));
+    }
+
+    @Test
+    void aMissingFolderIsAnErrorNotCreatedSilently() {
+        Path target = folder.resolve("missing/a.txt");
+        NoSuchFileException error = assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(target, false, text("x")));
+        assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
+        assertTrue(Files.notExists(folder.resolve("missing")));
+    }
+}
