@@ -55,8 +55,8 @@ public final class ModelFile {
 
     static final long MAX_DEPTH = 500;
     static final long MAX_REFERENCES = 20_000_000;
-    static final long MAX_ARRAY_LENGTH = 50_000_000;
-    static final long MAX_STREAM_BYTES = 2_000_000_000L;
+    static final long MAX_ARRAY_LENGTH = 10_000_000;
+    static final long MAX_STREAM_BYTES = 1_000_000_000L;
 
     private static final List<String> ALLOWED_PACKAGES = List.of("weka.", "java.util.", "org.auscult.learn.");
     private static final Set<String> ALLOWED_CLASSES = Set.of("java.lang.String", "java.lang.Boolean",
@@ -89,6 +89,8 @@ public final class ModelFile {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
                 channel.force(true);
             }
+            // Without REPLACE_EXISTING a rename may still replace a file created since the check above (POSIX
+            // rename does); the window is the few milliseconds spent writing.
             if (overwrite) {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
