@@ -32,15 +32,18 @@ class LearnBenchmark {
         int threads = Integer.getInteger("benchmark.threads", 2);
         EvaluationOptions options = new EvaluationOptions(Protocol.GROUPED_CV, 10, 3, 1, threads);
         for (Balancing balancing : Balancing.values()) {
-            rows.add(run("stacked, " + OptionMap.enumText(balancing), options,
-                    ModelSpec.DEFAULTS.withBalancing(balancing)));
+            rows.add(run("stacked, " + OptionMap.enumText(balancing) + " (a = 1)", options,
+                    ModelSpec.DEFAULTS.withCostSensitive(1.0).withBalancing(balancing)));
         }
-        rows.add(run("stacked, 10 internal folds", options, ModelSpec.DEFAULTS.withStacked(
-                new StackedOptions(10, StackedOptions.DEFAULTS.baseModels(), StackedOptions.DEFAULTS.metaRidge()))));
+        rows.add(run("stacked, class-weights, 10 internal folds", options, ModelSpec.DEFAULTS
+                .withBalancing(Balancing.CLASS_WEIGHTS).withStacked(new StackedOptions(10,
+                        StackedOptions.DEFAULTS.baseModels(), StackedOptions.DEFAULTS.metaRidge()))));
         for (Preset preset : List.of(Preset.RANDOM_FOREST, Preset.SMO, Preset.LOGITBOOST, Preset.ADABOOST,
                 Preset.VOTING)) {
-            rows.add(run(OptionMap.enumText(preset) + ", class-weights", options, ModelSpec.of(preset)));
+            rows.add(run(OptionMap.enumText(preset) + ", class-weights", options,
+                    ModelSpec.of(preset).withBalancing(Balancing.CLASS_WEIGHTS)));
         }
+        rows.add(run("stacked, default (cost-sensitive a = 0.5)", options, ModelSpec.DEFAULTS));
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%n%-36s %8s %8s %8s %8s %8s %8s %8s%n", "model (" + options.describe() + ")", "acc", "bal.acc",
                 "macroF1", "recall2", "recall4", "wall s", "cpu s"));
