@@ -110,24 +110,26 @@ class LearnBenchmark {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         StackedOptions one = new StackedOptions(2, List.of(StackedOptions.BaseModel.RANDOM_FOREST), 1e-8);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-40s %10s%n", "component (one build, "
-                + DATA.size() + " x " + DATA.featureNames().size() + ")", "cpu s"));
-        List<Object[]> components = List.of(
-                new Object[] {"random forest, 100 trees", ModelSpec.of(Preset.RANDOM_FOREST)},
-                new Object[] {"SMO rbf, calibrated", ModelSpec.of(Preset.SMO)},
-                new Object[] {"SMO linear, calibrated", ModelSpec.of(Preset.SMO).withSmo(
-                        new SmoOptions(1, new SmoKernel.Polynomial(1), true))},
-                new Object[] {"LogitBoost, 10 stumps", ModelSpec.of(Preset.LOGITBOOST)},
-                new Object[] {"AdaBoost.M1, 10 J48", ModelSpec.of(Preset.ADABOOST)},
-                new Object[] {"stacked, 5 internal folds", ModelSpec.DEFAULTS},
-                new Object[] {"stacked, 10 internal folds", ModelSpec.DEFAULTS.withStacked(new StackedOptions(10,
-                        StackedOptions.DEFAULTS.baseModels(), 1e-8))},
-                new Object[] {"stacking overhead (forest only, 2 folds)", ModelSpec.DEFAULTS.withStacked(one)});
+                + DATA.size() + " x " + DATA.featureNames().size() + ", class weights)", "cpu s"));
+        record Component(String name, ModelSpec spec) {
+        }
+        List<Component> components = List.of(
+                new Component("random forest, 100 trees", ModelSpec.of(Preset.RANDOM_FOREST)),
+                new Component("SMO rbf, calibrated", ModelSpec.of(Preset.SMO)),
+                new Component("SMO linear, calibrated", ModelSpec.of(Preset.SMO).withSmo(
+                        new SmoOptions(1, new SmoKernel.Polynomial(1), true))),
+                new Component("LogitBoost, 10 stumps", ModelSpec.of(Preset.LOGITBOOST)),
+                new Component("AdaBoost.M1, 10 J48", ModelSpec.of(Preset.ADABOOST)),
+                new Component("stacked, 5 internal folds", ModelSpec.DEFAULTS),
+                new Component("stacked, 10 internal folds", ModelSpec.DEFAULTS.withStacked(new StackedOptions(10,
+                        StackedOptions.DEFAULTS.baseModels(), 1e-8))),
+                new Component("stacking overhead (forest only, 2 folds)", ModelSpec.DEFAULTS.withStacked(one)));
         weka.core.Instances instances = DATA.toInstances();
-        for (Object[] component : components) {
-            weka.classifiers.Classifier classifier = ModelFactory.build((ModelSpec) component[1]);
+        for (Component component : components) {
+            weka.classifiers.Classifier classifier = ModelFactory.build(component.spec().withBalancing(Balancing.CLASS_WEIGHTS));
             long start = bean.getCurrentThreadCpuTime();
             classifier.buildClassifier(instances);
-            table.append(String.format(Locale.ROOT, "%-40s %10.2f%n", component[0],
+            table.append(String.format(Locale.ROOT, "%-40s %10.2f%n", component.name(),
                     (bean.getCurrentThreadCpuTime() - start) / 1e9));
         }
         LOG.info("{}", table);
