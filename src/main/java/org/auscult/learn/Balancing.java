@@ -24,7 +24,8 @@ public enum Balancing {
      * Cost-sensitive prediction: the cost of missing class {@code i} is {@code C[i][j] = w_i} ({@code j != i}), and
      * the class of minimum expected cost {@code argmin_j sum_{i != j} C[i][j] p_i} equals {@code argmax_j w_j p_j}.
      * The posterior is rescaled to {@code p'_j = w_j p_j / sum_k w_k p_k} ({@link CostSensitivePosterior}): a prior
-     * correction of the trained model's posterior that keeps it a probability.
+     * correction of the trained model's posterior that keeps it a probability. {@link ModelSpec#priorCorrection()}
+     * {@code a} in [0, 1] uses {@code w_j^a} instead, moving the decision part of the way to the balanced prior.
      */
     COST_SENSITIVE
 }

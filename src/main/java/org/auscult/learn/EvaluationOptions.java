@@ -54,10 +54,11 @@ public record EvaluationOptions(Protocol protocol, int folds, int repeats, long 
 
     /** A one-line description for reports, e.g. "grouped-cv, 10 folds x 3 repeats, seed 1". */
     public String describe() {
+        String times = repeats + (repeats == 1 ? " repeat" : " repeats") + ", seed " + seed;
         return switch (protocol) {
-            case GROUPED_CV -> "grouped-cv, " + folds + " folds x " + repeats + " repeats, seed " + seed;
-            case SPLIT -> "split 80/10/10 (test scored), " + repeats + " repeats, seed " + seed;
-            case LEAVE_SOURCE_OUT -> "leave-source-out, " + repeats + " repeats, seed " + seed;
+            case GROUPED_CV -> "grouped-cv, " + folds + " folds x " + times;
+            case SPLIT -> "split 80/10/10 (test scored), " + times;
+            case LEAVE_SOURCE_OUT -> "leave-source-out, " + times;
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +32,8 @@ import weka.core.Instances;
  *
  * <p>Cancelling (through the {@link Cancellation} token, or by interrupting the calling thread) stops the folds
  * not yet started, interrupts the running ones and makes {@code evaluate} throw {@link CancellationException}
- * within about {@value #POLL_MILLIS} ms plus up to {@value #STOP_GRACE_MILLIS} ms for the workers to stop. The
- * pool is shut down on every exit. Weka's training loops do not check for interruption, so a fold in the middle
+ * within about {@value #POLL_MILLIS} ms plus up to {@value #STOP_GRACE_MILLIS} ms for the workers to stop. On
+ * every exit the pool is shut down and its threads are waited for. Weka's training loops do not check for interruption, so a fold in the middle
  * of a Weka build runs on to the end of that build on its (daemon) thread, and its result is discarded.
  */
 public final class Evaluator {
@@ -85,9 +86,9 @@ public final class Evaluator {
         LOG.info("Evaluating {} rows: {}, {} folds on {} threads", labelled.size(), description, folds.size(),
                 options.threads());
 
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workerThreads());
+        WorkerPool pool = new WorkerPool(options.threads());
         try {
-            CompletionService<List<Prediction>> completion = new ExecutorCompletionService<>(pool);
+            CompletionService<List<Prediction>> completion = new ExecutorCompletionService<>(pool.executor);
             for (Fold fold : folds) {
                 completion.submit(() -> runFold(labelled, fold, source, options.seed(), cancellation));
             }
@@ -107,7 +108,7 @@ public final class Evaluator {
                     result.accuracy(), result.balancedAccuracy(), result.macroF1());
             return result;
         } finally {
-            stop(pool);
+            pool.stop();
         }
     }
 
@@ -178,26 +179,57 @@ public final class Evaluator {
         }
     }
 
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            if (!pool.awaitTermination(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("A fold is still inside a Weka build that ignores interruption; its thread ends when the"
-                        + " build does and its result is discarded");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /**
+     * A fixed pool that knows its threads, so that stopping it can wait until they have really ended (an executor
+     * counts as terminated while its last threads are still on their way out).
+     */
+    private static final class WorkerPool {
 
-    private static ThreadFactory workerThreads() {
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger worker = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, THREAD_NAME_PREFIX + pool + "-" + worker.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
+        private final ExecutorService executor;
+
+        WorkerPool(int size) {
+            int pool = POOLS.incrementAndGet();
+            AtomicInteger worker = new AtomicInteger();
+            ThreadFactory factory = task -> {
+                Thread thread = new Thread(task, THREAD_NAME_PREFIX + pool + "-" + worker.incrementAndGet());
+                thread.setDaemon(true);
+                threads.add(thread);
+                return thread;
+            };
+            executor = Executors.newFixedThreadPool(size, factory);
+        }
+
+        /**
+         * Interrupts the workers and waits up to {@link #STOP_GRACE_MILLIS} for their threads to end. The wait
+         * ignores the caller's own interrupt (the usual reason for stopping), which is restored afterwards.
+         */
+        void stop() {
+            executor.shutdownNow();
+            boolean interrupted = Thread.interrupted();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+            try {
+                for (Thread thread : threads) {
+                    long remaining = deadline - System.nanoTime();
+                    while (thread.isAlive() && remaining > 0) {
+                        try {
+                            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                        remaining = deadline - System.nanoTime();
+                    }
+                }
+                if (threads.stream().anyMatch(Thread::isAlive)) {
+                    LOG.warn("A fold is still inside a Weka build that ignores interruption; its thread ends when"
+                            + " the build does and its result is discarded");
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static long elapsedMillis(long startNanos) {

@@ -1,6 +1,7 @@
 package org.auscult.learn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,12 +58,12 @@ public final class Folds {
 
     /** Repeated stratified k-fold cross-validation grouped by {@link LabelledDataset#groups()}. */
     public static List<Fold> groupedCrossValidation(LabelledDataset labelled, int folds, int repeats, long seed) {
-        int groups = (int) java.util.Arrays.stream(labelled.groups()).distinct().count();
+        int groups = (int) Arrays.stream(labelled.groups()).distinct().count();
         ParameterException.require(groups >= folds,
                 "grouped cross-validation needs at least as many patients as folds: " + groups + " patients, "
                         + folds + " folds");
         double[] fractions = new double[folds];
-        java.util.Arrays.fill(fractions, 1.0 / folds);
+        Arrays.fill(fractions, 1.0 / folds);
         List<Fold> plan = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             int[] bin = assignGroups(labelled.classIndex(), labelled.groups(), labelled.classNames().size(),

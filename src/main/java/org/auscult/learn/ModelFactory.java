@@ -193,7 +193,7 @@ public final class ModelFactory {
                 resample.setRandomSeed(Seeds.intSeed(spec.seed(), RESAMPLE));
                 yield filtered(resample, model);
             }
-            case COST_SENSITIVE -> new CostSensitivePosterior(model);
+            case COST_SENSITIVE -> new CostSensitivePosterior(model, spec.priorCorrection());
         };
     }
 

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
@@ -55,8 +56,8 @@ public final class ModelFile {
 
     static final long MAX_DEPTH = 500;
     static final long MAX_REFERENCES = 20_000_000;
-    static final long MAX_ARRAY_LENGTH = 50_000_000;
-    static final long MAX_STREAM_BYTES = 2_000_000_000L;
+    static final long MAX_ARRAY_LENGTH = 10_000_000;
+    static final long MAX_STREAM_BYTES = 1_000_000_000L;
 
     private static final List<String> ALLOWED_PACKAGES = List.of("weka.", "java.util.", "org.auscult.learn.");
     private static final Set<String> ALLOWED_CLASSES = Set.of("java.lang.String", "java.lang.Boolean",
@@ -89,6 +90,8 @@ public final class ModelFile {
                 channel.write(java.nio.ByteBuffer.wrap(bytes));
                 channel.force(true);
             }
+            // Without REPLACE_EXISTING a rename may still replace a file created since the check above (POSIX
+            // rename does); the window is the few milliseconds spent writing.
             if (overwrite) {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
@@ -107,13 +110,14 @@ public final class ModelFile {
      *                            damaged, or holding classes outside the allow-list
      */
     public static TrainedModel load(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        byte[] payload;
+        try (InputStream in = Files.newInputStream(file)) {
+            payload = decode(file, in);
+        } catch (ModelFileException e) {
+            throw e;
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
-        byte[] payload = decode(file, bytes);
         AllowList filter = new AllowList();
         try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
             in.setObjectInputFilter(filter);
@@ -159,14 +163,17 @@ public final class ModelFile {
         return buffer.toByteArray();
     }
 
-    /** The payload of a model file's bytes, after checking magic, version, length and digest. */
-    static byte[] decode(Path file, byte[] bytes) throws ModelFileException {
-        if (bytes.length < HEADER_MAGIC.length
-                || !Arrays.equals(bytes, 0, HEADER_MAGIC.length, HEADER_MAGIC, 0, HEADER_MAGIC.length)) {
+    /**
+     * The payload of a model file, after checking magic, version, length and digest. Reads the header first, so a
+     * large file of another kind is refused without being read.
+     */
+    static byte[] decode(Path file, InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        byte[] magic = in.readNBytes(HEADER_MAGIC.length);
+        if (!Arrays.equals(magic, HEADER_MAGIC)) {
             throw new ModelFileException(file, "is not an Auscult model file (it does not start with " + MAGIC + ")");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            in.skipNBytes(HEADER_MAGIC.length);
+        try {
             int version = in.readInt();
             if (version > FORMAT_VERSION) {
                 throw new ModelFileException(file, "was written by a newer Auscult (model format " + version
@@ -178,12 +185,12 @@ public final class ModelFile {
             long length = in.readLong();
             byte[] digest = in.readNBytes(DIGEST_BYTES);
             if (digest.length < DIGEST_BYTES) {
-                throw truncated(file, bytes.length);
+                throw truncated(file);
             }
             if (length < 0 || length > MAX_STREAM_BYTES) {
                 throw new ModelFileException(file, "is damaged: impossible payload length " + length);
             }
-            byte[] payload = in.readNBytes((int) length);
+            byte[] payload = in.readNBytes((int) length); // grows with the data actually present
             if (payload.length < length) {
                 throw new ModelFileException(file, "is truncated: the model holds " + payload.length + " of its "
                         + length + " bytes");
@@ -196,16 +203,12 @@ public final class ModelFile {
             }
             return payload;
         } catch (EOFException e) {
-            throw truncated(file, bytes.length);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
+            throw truncated(file);
         }
     }
 
-    private static ModelFileException truncated(Path file, int size) {
-        return new ModelFileException(file, "is truncated: its header is incomplete (" + size + " bytes)");
+    private static ModelFileException truncated(Path file) {
+        return new ModelFileException(file, "is truncated: its header is incomplete");
     }
 
     /** Whether deserialisation may create instances of {@code type} (or arrays of it). */

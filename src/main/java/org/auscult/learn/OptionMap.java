@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,38 +36,26 @@ final class OptionMap {
     }
 
     int integer(String key, int fallback) {
-        String text = values.get(key);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(key, text, "a whole number");
-        }
+        return parsed(key, fallback, Integer::parseInt, "a whole number");
     }
 
     long longInteger(String key, long fallback) {
-        String text = values.get(key);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(key, text, "a whole number");
-        }
+        return parsed(key, fallback, Long::parseLong, "a whole number");
     }
 
     double decimal(String key, double fallback) {
+        return parsed(key, fallback, Double::parseDouble, "a number");
+    }
+
+    private <T> T parsed(String key, T fallback, Function<String, T> parser, String expected) {
         String text = values.get(key);
         if (text == null) {
             return fallback;
         }
         try {
-            return Double.parseDouble(text.trim());
+            return parser.apply(text.trim());
         } catch (NumberFormatException e) {
-            throw invalid(key, text, "a number");
+            throw invalid(key, text, expected);
         }
     }
 

@@ -33,13 +33,18 @@ public record Prediction(int repeat, int fold, int row, String id, int truth, in
 
     /** A prediction whose class is the posterior's first maximum. */
     public static Prediction of(int repeat, int fold, int row, String id, int truth, double[] posterior) {
+        return new Prediction(repeat, fold, row, id, truth, mostProbable(posterior), posterior);
+    }
+
+    /** The index of the first greatest entry of a posterior (Weka's {@code Utils.maxIndex}). */
+    public static int mostProbable(double[] posterior) {
         int best = 0;
         for (int c = 1; c < posterior.length; c++) {
             if (posterior[c] > posterior[best]) {
                 best = c;
             }
         }
-        return new Prediction(repeat, fold, row, id, truth, best, posterior);
+        return best;
     }
 
     @Override

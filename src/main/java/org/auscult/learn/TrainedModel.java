@@ -82,14 +82,7 @@ public record TrainedModel(Classifier classifier, List<String> classNames, List<
 
     /** The most probable class (the first of equal maxima) for one feature vector. */
     public String predict(double[] features) {
-        double[] posterior = posterior(features);
-        int best = 0;
-        for (int c = 1; c < posterior.length; c++) {
-            if (posterior[c] > posterior[best]) {
-                best = c;
-            }
-        }
-        return classNames.get(best);
+        return classNames.get(Prediction.mostProbable(posterior(features)));
     }
 
     /** Versions of the running Auscult, Weka and Java, as recorded in a new model. */

@@ -58,10 +58,7 @@ class FoldsTest {
         LabelledDataset data = Blobs.make(PASCAL, 3, 1, 1, 11);
         int[] labels = data.classIndex();
         for (Fold fold : Folds.plan(cv(10, 2, 3), data)) {
-            int[] counts = new int[PASCAL.length];
-            for (int row : fold.testRows()) {
-                counts[labels[row]]++;
-            }
+            int[] counts = classCounts(fold.testRows(), labels);
             for (int c = 0; c < PASCAL.length; c++) {
                 assertTrue(Math.abs(counts[c] - PASCAL[c] / 10.0) < 1,
                         "class " + c + ": " + counts[c] + " rows in " + fold + ", target " + PASCAL[c] / 10.0);
@@ -75,15 +72,20 @@ class FoldsTest {
         LabelledDataset data = Blobs.make(PASCAL, 3, 3, 1, 11);
         int[] labels = data.classIndex();
         for (Fold fold : Folds.plan(cv(10, 3, 8), data)) {
-            int[] counts = new int[PASCAL.length];
-            for (int row : fold.testRows()) {
-                counts[labels[row]]++;
-            }
+            int[] counts = classCounts(fold.testRows(), labels);
             for (int c = 0; c < PASCAL.length; c++) {
                 assertTrue(Math.abs(counts[c] - PASCAL[c] / 10.0) <= 3,
                         "class " + c + ": " + counts[c] + " rows in " + fold + ", target " + PASCAL[c] / 10.0);
             }
         }
+    }
+
+    private static int[] classCounts(int[] rows, int[] labels) {
+        int[] counts = new int[PASCAL.length];
+        for (int row : rows) {
+            counts[labels[row]]++;
+        }
+        return counts;
     }
 
     @Test
@@ -113,10 +115,7 @@ class FoldsTest {
             int[][] parts = {fold.trainRows(), fold.validationRows(), fold.testRows()};
             assertEquals(data.size(), parts[0].length + parts[1].length + parts[2].length);
             for (int part = 0; part < 3; part++) {
-                int[] counts = new int[PASCAL.length];
-                for (int row : parts[part]) {
-                    counts[labels[row]]++;
-                }
+                int[] counts = classCounts(parts[part], labels);
                 for (int c = 0; c < PASCAL.length; c++) {
                     assertTrue(Math.abs(counts[c] - fractions[part] * PASCAL[c]) < 1,
                             "part " + part + " class " + c + ": " + counts[c] + ", target "

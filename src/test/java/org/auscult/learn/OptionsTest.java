@@ -25,7 +25,7 @@ class OptionsTest {
                 new BoostingOptions(BoostingOptions.Kind.ADABOOST, 4, BoostingOptions.WeakLearner.RANDOM_FOREST, 1),
                 new StackedOptions(4, List.of(StackedOptions.BaseModel.SMO, StackedOptions.BaseModel.RANDOM_FOREST),
                         0.5),
-                Balancing.COST_SENSITIVE, 123456789012L);
+                Balancing.COST_SENSITIVE, 0.5, 123456789012L);
         return Stream.of(
                 round(RandomForestOptions.DEFAULTS, RandomForestOptions::toProperties, RandomForestOptions::of),
                 round(new RandomForestOptions(5, 3, 9, -4), RandomForestOptions::toProperties, RandomForestOptions::of),
@@ -103,7 +103,8 @@ class OptionsTest {
                 Arguments.of((Runnable) () -> ModelSpec.of(Map.of("preset", "deep-net")), "not one of stacked"),
                 Arguments.of((Runnable) () -> ModelSpec.of(Map.of("forrest.trees", "5")), "unknown option"),
                 Arguments.of((Runnable) () -> ModelSpec.of(Map.of("forest.trees", "0")), "trees must be at least 1"),
-                Arguments.of((Runnable) () -> EvaluationOptions.of(Map.of("protocol", "holdout")), "not one of"));
+                Arguments.of((Runnable) () -> EvaluationOptions.of(Map.of("protocol", "holdout")), "not one of"),
+                Arguments.of((Runnable) () -> ModelSpec.DEFAULTS.withCostSensitive(1.5), "priorCorrection"));
     }
 
     @ParameterizedTest(name = "{1}")
