@@ -2,9 +2,7 @@ package org.auscult.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.TrainedModel;
 
@@ -32,13 +30,7 @@ public final class DefaultModel {
                 throw new IOException("this build carries no default model (" + RESOURCE
                         + "); name one with --model");
             }
-            Path copy = Files.createTempFile("auscult-default-model", ModelFile.EXTENSION);
-            try {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                return ModelFile.load(copy);
-            } finally {
-                Files.deleteIfExists(copy);
-            }
+            return ModelFile.read(in, Path.of("the default model " + RESOURCE));
         }
     }
 }

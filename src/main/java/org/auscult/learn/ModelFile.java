@@ -11,12 +11,10 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.auscult.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +67,7 @@ public final class ModelFile {
     }
 
     /**
-     * Writes {@code model} to {@code file} atomically (a temporary file in the same folder, then a rename), so a
-     * reader never sees half a model.
+     * Writes {@code model} to {@code file} atomically ({@link AtomicFiles}), so a reader never sees half a model.
      *
      * @param overwrite whether an existing file may be replaced
      * @throws ModelFileException when the file exists and {@code overwrite} is false, or writing fails
@@ -84,21 +82,10 @@ public final class ModelFile {
             throw new ModelFileException(file, "already exists; choose another name or ask to overwrite it");
         }
         byte[] bytes = encode(serialise(model));
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            // Without REPLACE_EXISTING a rename may still replace a file created since the check above (POSIX
-            // rename does); the window is the few milliseconds spent writing.
-            if (overwrite) {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            AtomicFiles.write(target, overwrite, out -> out.write(bytes));
+        } catch (FileAlreadyExistsException e) {
+            throw new ModelFileException(file, "already exists; choose another name or ask to overwrite it", e);
         }
         LOG.info("Saved model to {} ({} bytes)", target, bytes.length);
     }
@@ -110,14 +97,22 @@ public final class ModelFile {
      *                            damaged, or holding classes outside the allow-list
      */
     public static TrainedModel load(Path file) throws IOException {
-        byte[] payload;
         try (InputStream in = Files.newInputStream(file)) {
-            payload = decode(file, in);
+            return read(in, file);
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a model from a stream (e.g. one bundled on the class path), with the same checks as {@link #load}.
+     *
+     * @param file what to call the source in error messages
+     */
+    public static TrainedModel read(InputStream stream, Path file) throws IOException {
+        byte[] payload = decode(file, stream);
         AllowList filter = new AllowList();
         try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
             in.setObjectInputFilter(filter);
