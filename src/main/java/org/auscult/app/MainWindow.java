@@ -147,6 +147,7 @@ public final class MainWindow {
         progress.setPrefWidth(120);
         progress.progressProperty().bind(model.status().progressProperty());
         progress.visibleProperty().bind(model.status().progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox line = new HBox(8, progress, status, spring, readout);

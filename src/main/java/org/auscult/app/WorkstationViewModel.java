@@ -143,7 +143,10 @@ public final class WorkstationViewModel {
                         recording.row().predictedProperty().set(result.verdict().predictedClass());
                         recording.row().confidenceProperty().set(result.verdict().confidence());
                     }
-                    status.done(recording.info().describe().lines().findFirst().orElse(recording.row().name()));
+                    RecordingInfo info = recording.info();
+                    status.done(String.format(java.util.Locale.ROOT, "%s: %s, %.1f s, peak %.1f dBFS, RMS %.1f dBFS",
+                            recording.row().name(), info.format(), info.durationSeconds(), info.peakDbfs(),
+                            info.rmsDbfs()));
                 })
                 .onFailure(failure -> status.failed("Cannot analyse " + recording.row().name() + ": "
                         + failure.getMessage())));

@@ -47,12 +47,14 @@ public final class FrameCurvesView extends TimeLayer {
         find(features, "spectral_rolloff").ifPresent(s -> drawCurve(g, s, width, curvesTop, curvesHeight, nyquist,
                 ROLLOFF, scale));
         find(features, "zcr").ifPresent(s -> drawCurve(g, s, width, curvesTop, curvesHeight, max(s), ZCR, scale));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
         g.setFill(CENTROID);
-        g.fillText("centroid", 4, curvesTop + 12);
+        g.fillText("centroid", 4, curvesTop + 4);
         g.setFill(ROLLOFF);
-        g.fillText("roll-off", 60, curvesTop + 12);
+        g.fillText("roll-off", 60, curvesTop + 4);
         g.setFill(ZCR);
-        g.fillText("ZCR", 112, curvesTop + 12);
+        g.fillText("ZCR", 112, curvesTop + 4);
     }
 
     private void drawHeatMap(GraphicsContext g, FrameSeries mfcc, double width, double height) {

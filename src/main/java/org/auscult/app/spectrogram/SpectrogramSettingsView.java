@@ -8,15 +8,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.auscult.dsp.Window;
 
 /** The spectrogram settings bar: FFT size, hop, window, frequency range, dB range and colour map. */
-public final class SpectrogramSettingsView extends HBox {
+public final class SpectrogramSettingsView extends FlowPane {
 
     private final SpectrogramViewModel model;
     private final ComboBox<Integer> fftSize = new ComboBox<>();
-    private final TextField hop = field(5, "Samples between frames at full resolution (1 to the FFT size)");
+    private final TextField hop = field(4, "Samples between frames at full resolution (1 to the FFT size)");
     private final ComboBox<Window> window = new ComboBox<>();
     private final TextField minFrequency = field(5, "Lowest frequency shown, Hz");
     private final TextField maxFrequency = field(5, "Highest frequency shown, Hz (0: up to half the sample rate)");
@@ -26,7 +26,7 @@ public final class SpectrogramSettingsView extends HBox {
     private final Label error = new Label();
 
     public SpectrogramSettingsView(SpectrogramViewModel model) {
-        super(6);
+        super(6, 3);
         this.model = model;
         setId("spectrogram-settings");
         setAlignment(Pos.CENTER_LEFT);
@@ -61,6 +61,12 @@ public final class SpectrogramSettingsView extends HBox {
         getChildren().addAll(new Label("FFT"), fftSize, new Label("hop"), hop, window, new Label("Hz"), minFrequency,
                 new Label("–"), maxFrequency, new Label("dB"), floorDb, new Label("–"), ceilingDb, colourMap, apply,
                 error);
+        for (var child : getChildren()) {
+            if (child instanceof Label label) {
+                label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        fftSize.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         show(model.settingsProperty().get());
         model.settingsProperty().addListener((observable, before, after) -> show(after));
     }

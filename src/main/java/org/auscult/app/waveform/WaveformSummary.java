@@ -166,7 +166,30 @@ public final class WaveformSummary {
         return level;
     }
 
-    /** The largest absolute sample value (0 for silence): the default vertical scale. */
+    /**
+     * The default vertical scale: the 99.5th percentile of the bucket peaks {@code max(|min|, |max|)} of the finest
+     * level with at most 65536 buckets. A few clicks at the very start or end of a recording (common when the
+     * stethoscope is placed or lifted) then do not flatten the heart sounds; they simply run off the plot.
+     */
+    public float typicalPeak() {
+        int level = 0;
+        while (level < minima.size() - 1 && minima.get(level).length > 65536) {
+            level++;
+        }
+        float[] min = minima.get(level);
+        float[] max = maxima.get(level);
+        if (min.length == 0) {
+            return 0;
+        }
+        float[] peaks = new float[min.length];
+        for (int i = 0; i < peaks.length; i++) {
+            peaks[i] = Math.max(Math.abs(min[i]), Math.abs(max[i]));
+        }
+        java.util.Arrays.sort(peaks);
+        return peaks[(int) Math.floor(0.995 * (peaks.length - 1))];
+    }
+
+    /** The largest absolute sample value (0 for silence). */
     public float peak() {
         float[] top = maxima.get(maxima.size() - 1);
         float[] bottom = minima.get(minima.size() - 1);

@@ -16,6 +16,11 @@ public final class WaveformViewModel {
     private final ObjectProperty<WaveformSummary> summary = new SimpleObjectProperty<>(this, "summary");
     private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1);
 
+    public WaveformViewModel() {
+        // A new recording starts at the default vertical scale.
+        summary.addListener((observable, before, after) -> gain.set(1));
+    }
+
     public ObjectProperty<WaveformSummary> summaryProperty() {
         return summary;
     }
@@ -29,12 +34,21 @@ public final class WaveformViewModel {
         gain.set(Math.max(MIN_GAIN, Math.min(MAX_GAIN, gain.get() * factor)));
     }
 
-    /** The amplitude at the top of the plot: the recording's peak (at least 1e-4 of full scale) divided by the gain. */
+    /**
+     * The amplitude at the top of the plot: 1.1 times the recording's typical peak
+     * ({@link WaveformSummary#typicalPeak()}, at least 1e-4 of full scale), divided by the gain.
+     */
     public double topAmplitude() {
         WaveformSummary current = summary.get();
-        double peak = current == null ? 1 : Math.max(1e-4, current.peak());
-        return peak / gain.get();
+        if (current != null && current != cachedFor) {
+            cachedFor = current;
+            cachedPeak = Math.max(1e-4, 1.1 * current.typicalPeak());
+        }
+        return (current == null ? 1 : cachedPeak) / gain.get();
     }
+
+    private WaveformSummary cachedFor;
+    private double cachedPeak = 1;
 
     /** "t 1.234 s  amplitude -0.123 (-18.2 dBFS)". */
     public static String readout(double seconds, double amplitude) {
