@@ -180,9 +180,12 @@ public final class MainWindow {
         curves.requestRedraw();
     }
 
-    /** Builds the scene with the remembered size and installs the keyboard shortcuts. */
+    /** Builds the scene with the remembered size (clamped to the screen) and installs the keyboard shortcuts. */
     public Scene createScene() {
-        Scene scene = new Scene(root, layout.get("window.width", 1400), layout.get("window.height", 860));
+        // The remembered size, but never larger than the screen (a smaller monitor than last time).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(screen.getWidth(), layout.get("window.width", 1400)),
+                Math.min(screen.getHeight() - 40, layout.get("window.height", 860)));
         var css = MainWindow.class.getResource("workstation.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
