@@ -1,9 +1,14 @@
 package org.auscult.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.auscult.app.Workstation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The {@code auscult} command: batch work on heart-sound recordings from the terminal. */
@@ -33,9 +38,26 @@ public final class AuscultCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--open", paramLabel = "PATH",
+            description = "Without a command: the folder or collection the workstation opens "
+                    + "(default: sample-recordings/circor when it exists).")
+    Path open;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Without a command: the model the workstation uses (default: the bundled model).")
+    Path model;
+
+    /** Without a command, opens the workstation (the JavaFX window); returns when it is closed. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        List<String> args = new ArrayList<>();
+        if (open != null) {
+            args.addAll(List.of("--open", open.toString()));
+        }
+        if (model != null) {
+            args.addAll(List.of("--model", model.toString()));
+        }
+        Workstation.launchWith(args.toArray(String[]::new));
     }
 
     /** Runs the command line and returns its exit code. */

@@ -1,0 +1,282 @@
+package org.auscult.app;
+
+import java.io.File;
+import java.io.IOException;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.auscult.app.browser.BrowserView;
+import org.auscult.app.features.FeatureInspectionView;
+import org.auscult.app.features.FrameCurvesView;
+import org.auscult.app.spectrogram.SpectrogramSettingsView;
+import org.auscult.app.spectrogram.SpectrogramView;
+import org.auscult.app.verdict.VerdictView;
+import org.auscult.app.waveform.WaveformView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: browser on the left; time ruler, waveform, spectrogram and per-frame feature curves stacked on
+ * one time axis in the middle; verdict and feature inspection on the right; a toolbar for opening, zooming and
+ * playback; a status line with progress and the pointer readout.
+ *
+ * <p>Keys (when no text field has focus): Space play/pause, Shift+Space play selection, L loop, + / - zoom,
+ * 0 zoom to fit, Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection,
+ * Ctrl+O open, Ctrl+F search.
+ */
+public final class MainWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+
+    private final WorkstationViewModel model;
+    private final LayoutStore layout;
+    private final BorderPane root = new BorderPane();
+    private final SplitPane columns = new SplitPane();
+    private final SplitPane layers = new SplitPane();
+    private final SplitPane rightPanel = new SplitPane();
+    private final BrowserView browser;
+    private final WaveformView waveform;
+    private final SpectrogramView spectrogram;
+    private final FrameCurvesView curves;
+    private final TimeRulerView ruler;
+    private final Label readout = new Label();
+
+    public MainWindow(WorkstationViewModel model, LayoutStore layout) {
+        this.model = model;
+        this.layout = layout;
+        TimeViewport viewport = model.viewport();
+        browser = new BrowserView(model.browser());
+        ruler = new TimeRulerView(viewport);
+        waveform = new WaveformView(viewport, model.waveform());
+        waveform.setId("waveform");
+        spectrogram = new SpectrogramView(viewport, model.spectrogram());
+        spectrogram.setId("spectrogram");
+        curves = new FrameCurvesView(viewport, model.features());
+        curves.setId("frame-curves");
+        layers.setOrientation(Orientation.VERTICAL);
+        layers.getItems().addAll(waveform, spectrogram, curves);
+        VBox.setVgrow(layers, Priority.ALWAYS);
+        VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), ruler, layers);
+        rightPanel.setOrientation(Orientation.VERTICAL);
+        TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())));
+        inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VerdictView verdict = new VerdictView(model.verdict());
+        verdict.setPadding(new Insets(6));
+        rightPanel.getItems().addAll(verdict, inspection);
+        columns.getItems().addAll(browser, centre, rightPanel);
+        root.setTop(toolbar());
+        root.setCenter(columns);
+        root.setBottom(statusLine());
+        readout.setId("readout");
+        readout.textProperty().bind(Bindings.createStringBinding(() -> firstNonEmpty(
+                        waveform.readoutProperty().get(), spectrogram.readoutProperty().get(),
+                        curves.readoutProperty().get(), ruler.readoutProperty().get()),
+                waveform.readoutProperty(), spectrogram.readoutProperty(), curves.readoutProperty(),
+                ruler.readoutProperty()));
+        model.viewport().durationProperty().addListener(o -> redrawLayers());
+        model.loadedProperty().addListener(o -> redrawLayers());
+    }
+
+    private static String firstNonEmpty(String... texts) {
+        for (String text : texts) {
+            if (text != null && !text.isEmpty()) {
+                return text;
+            }
+        }
+        return "";
+    }
+
+    private ToolBar toolbar() {
+        TimeViewport viewport = model.viewport();
+        Button open = button("Open…", "Open a folder or collection (Ctrl+O)", this::chooseCollection);
+        open.setId("open");
+        Button zoomIn = button("+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
+        zoomIn.setId("zoom-in");
+        Button zoomOut = button("−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
+        zoomOut.setId("zoom-out");
+        Button fit = button("Fit", "Zoom to fit (0)", viewport::zoomToFit);
+        fit.setId("zoom-fit");
+        Button toSelection = button("To selection", "Zoom to the selection (Z)", viewport::zoomToSelection);
+        toSelection.setId("zoom-selection");
+        Button play = button("Play", "Play / pause from the cursor (Space)", model.playback()::togglePlayPause);
+        play.setId("play");
+        play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("Pause").otherwise("Play"));
+        Button playSelection = button("Play selection", "Play the selected region (Shift+Space)",
+                model.playback()::playSelection);
+        playSelection.setId("play-selection");
+        ToggleButton loop = new ToggleButton("Loop");
+        loop.setId("loop");
+        loop.setTooltip(new Tooltip("Loop the selection (L)"));
+        loop.selectedProperty().bindBidirectional(model.playback().loopProperty());
+        Label playbackMessage = new Label();
+        playbackMessage.setId("playback-message");
+        playbackMessage.getStyleClass().add("error-text");
+        playbackMessage.textProperty().bind(model.playback().messageProperty());
+        return new ToolBar(open, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection, new Label("  "), play,
+                playSelection, loop, playbackMessage);
+    }
+
+    private HBox statusLine() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.status().messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(model.status().progressProperty());
+        progress.visibleProperty().bind(model.status().progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Pane spring = new Pane();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox line = new HBox(8, progress, status, spring, readout);
+        line.setPadding(new Insets(2, 8, 2, 8));
+        line.getStyleClass().add("status-line");
+        return line;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    private void chooseCollection() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder or collection of recordings");
+        File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (folder != null) {
+            model.open(folder.toPath());
+        }
+    }
+
+    private void redrawLayers() {
+        ruler.requestRedraw();
+        waveform.requestRedraw();
+        spectrogram.requestRedraw();
+        curves.requestRedraw();
+    }
+
+    /** Builds the scene with the remembered size (clamped to the screen) and installs the keyboard shortcuts. */
+    public Scene createScene() {
+        // The remembered size, but never larger than the screen (a smaller monitor than last time).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(screen.getWidth(), layout.get("window.width", 1400)),
+                Math.min(screen.getHeight() - 40, layout.get("window.height", 860)));
+        var css = MainWindow.class.getResource("workstation.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        columns.setDividerPositions(layout.get("columns.0", 0.28), layout.get("columns.1", 0.74));
+        layers.setDividerPositions(layout.get("layers.0", 0.36), layout.get("layers.1", 0.72));
+        rightPanel.setDividerPositions(layout.get("right.0", 0.45));
+        return scene;
+    }
+
+    /** Saves the window size and divider positions. */
+    public void saveLayout(Stage stage) {
+        layout.put("window.width", stage.getWidth());
+        layout.put("window.height", stage.getHeight());
+        double[] c = columns.getDividerPositions();
+        layout.put("columns.0", c[0]);
+        layout.put("columns.1", c[1]);
+        double[] l = layers.getDividerPositions();
+        layout.put("layers.0", l[0]);
+        layout.put("layers.1", l[1]);
+        layout.put("right.0", rightPanel.getDividerPositions()[0]);
+        try {
+            layout.save();
+        } catch (IOException e) {
+            LOG.warn("Could not save the layout to {}: {}", layout.file(), e.getMessage());
+        }
+    }
+
+    private void onKey(KeyEvent event) {
+        if (KeyCombination.valueOf("Shortcut+O").match(event)) {
+            chooseCollection();
+            event.consume();
+            return;
+        }
+        if (KeyCombination.valueOf("Shortcut+F").match(event)) {
+            browser.focusSearch();
+            event.consume();
+            return;
+        }
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown()) {
+            return;
+        }
+        TimeViewport viewport = model.viewport();
+        boolean handled = true;
+        KeyCode code = event.getCode();
+        switch (code) {
+            case SPACE -> {
+                if (event.isShiftDown()) {
+                    model.playback().playSelection();
+                } else {
+                    model.playback().togglePlayPause();
+                }
+            }
+            case L -> model.playback().loopProperty().set(!model.playback().loopProperty().get());
+            case PLUS, EQUALS, ADD -> viewport.zoom(2);
+            case MINUS, SUBTRACT -> viewport.zoom(0.5);
+            case DIGIT0, NUMPAD0 -> viewport.zoomToFit();
+            case Z -> viewport.zoomToSelection();
+            case LEFT -> viewport.scrollBy(-0.25);
+            case RIGHT -> viewport.scrollBy(0.25);
+            case ESCAPE -> viewport.clearSelection();
+            default -> handled = false;
+        }
+        // Up and Down stay with the table (row selection); with Alt they zoom the amplitude.
+        if (!handled && event.isAltDown() && (code == KeyCode.UP || code == KeyCode.DOWN)) {
+            model.waveform().zoomAmplitude(code == KeyCode.UP ? 2 : 0.5);
+            handled = true;
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public BrowserView browser() {
+        return browser;
+    }
+
+    public WaveformView waveform() {
+        return waveform;
+    }
+
+    public SpectrogramView spectrogram() {
+        return spectrogram;
+    }
+
+    public FrameCurvesView curves() {
+        return curves;
+    }
+}

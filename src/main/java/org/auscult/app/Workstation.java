@@ -1,0 +1,91 @@
+package org.auscult.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.auscult.analysis.DefaultModel;
+import org.auscult.app.playback.JavaSoundOutput;
+import org.auscult.app.playback.Player;
+import org.auscult.app.verdict.LoadedModel;
+import org.auscult.learn.ModelFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: builds the {@link WorkstationViewModel} with real threads and the sound card, shows the
+ * {@link MainWindow}, then opens the start collection and loads the model in the background (see
+ * {@link WorkstationOptions}).
+ */
+public final class Workstation extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
+
+    private WorkstationViewModel model;
+    private ExecutorService tileWorker;
+    private ExecutorService playbackThread;
+
+    /** Starts the JavaFX toolkit and the workstation; returns when its window is closed. */
+    public static void launchWith(String... args) {
+        Application.launch(Workstation.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        WorkstationOptions options = WorkstationOptions.parse(getParameters().getRaw());
+        model = create();
+        MainWindow window = new MainWindow(model, new LayoutStore(LayoutStore.defaultFile()));
+        stage.setTitle("Auscult");
+        stage.setScene(window.createScene());
+        stage.setOnCloseRequest(event -> window.saveLayout(stage));
+        stage.show();
+        openAtStart(model, options);
+    }
+
+    /** A view model on real threads: two workers (decode/analysis and collection scans), one tile worker. */
+    WorkstationViewModel create() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        tileWorker = daemonThreads("spectrogram-tiles");
+        playbackThread = daemonThreads("playback");
+        return new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
+                new Player(new JavaSoundOutput(), playbackThread), Platform::runLater, Math.max(1, cores - 1));
+    }
+
+    /** Loads the model and opens the collection named by {@code options}, both in the background. */
+    static void openAtStart(WorkstationViewModel model, WorkstationOptions options) {
+        options.collection().ifPresent(model::open);
+        Path modelFile = options.model().orElse(null);
+        if (modelFile == null && !DefaultModel.available()) {
+            LOG.info("This build carries no default model; verdicts need --model FILE");
+            return;
+        }
+        new FxTaskExecutor(1).execute(BackgroundTask.of("load model", context -> modelFile == null
+                        ? new LoadedModel(DefaultModel.load(), "bundled default model")
+                        : new LoadedModel(ModelFile.load(modelFile), modelFile.getFileName().toString()))
+                .onSuccess(model.modelProperty()::set)
+                .onFailure(failure -> model.status().failed("Cannot load the model: " + failure.getMessage())));
+    }
+
+    private static ExecutorService daemonThreads(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+        for (ExecutorService pool : List.of(tileWorker, playbackThread)) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+}

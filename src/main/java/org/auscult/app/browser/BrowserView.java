@@ -1,0 +1,134 @@
+package org.auscult.app.browser;
+
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The recording browser: a sortable table (virtualised, so thousands of rows stay instant) with a class filter
+ * and a text search. Unlabelled recordings show their label in grey italics; unreadable ones are red and say why
+ * in a tooltip.
+ */
+public final class BrowserView extends VBox {
+
+    private final BrowserViewModel model;
+    private final TableView<RecordingRow> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final ComboBox<String> classFilter = new ComboBox<>();
+
+    public BrowserView(BrowserViewModel model) {
+        super(4);
+        this.model = model;
+        setId("browser");
+        setPadding(new Insets(4));
+        search.setId("search");
+        search.setPromptText("Search name, patient, class (Ctrl+F)");
+        search.setTooltip(new Tooltip("Filter the recordings by name, patient or class"));
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        classFilter.setId("class-filter");
+        classFilter.setItems(model.classChoices());
+        classFilter.valueProperty().bindBidirectional(model.classFilterProperty());
+        classFilter.setTooltip(new Tooltip("Show one class, the unlabelled or the unreadable recordings"));
+        table.setId("recordings");
+        table.getColumns().add(text("Name", 150, RecordingRow::name));
+        table.getColumns().add(labelColumn());
+        table.getColumns().add(text("Patient", 70, RecordingRow::patient));
+        TableColumn<RecordingRow, Number> duration = new TableColumn<>("Duration");
+        duration.setCellValueFactory(cell -> cell.getValue().durationProperty());
+        duration.setCellFactory(column -> numberCell("%.1f s"));
+        duration.setPrefWidth(64);
+        TableColumn<RecordingRow, Number> rate = new TableColumn<>("Rate");
+        rate.setCellValueFactory(cell -> cell.getValue().sampleRateProperty());
+        rate.setCellFactory(column -> numberCell("%.0f Hz"));
+        rate.setPrefWidth(64);
+        TableColumn<RecordingRow, String> predicted = new TableColumn<>("Predicted");
+        predicted.setCellValueFactory(cell -> cell.getValue().predictedProperty());
+        predicted.setPrefWidth(72);
+        TableColumn<RecordingRow, Number> confidence = new TableColumn<>("Conf.");
+        confidence.setCellValueFactory(cell -> cell.getValue().confidenceProperty());
+        confidence.setCellFactory(column -> numberCell("%.2f"));
+        confidence.setPrefWidth(48);
+        table.getColumns().addAll(java.util.List.of(duration, rate, predicted, confidence));
+        SortedList<RecordingRow> sorted = new SortedList<>(model.filteredRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("Open a folder or collection (Ctrl+O)"));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(RecordingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("unreadable");
+                setTooltip(null);
+                if (!empty && row != null && !row.problemProperty().get().isEmpty()) {
+                    getStyleClass().add("unreadable");
+                    setTooltip(new Tooltip(row.problemProperty().get()));
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
+                model.selectedProperty().set(after));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(new HBox(4, search, classFilter), table);
+    }
+
+    /** Focuses the search field. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TableView<RecordingRow> table() {
+        return table;
+    }
+
+    private static TableColumn<RecordingRow, String> text(String title, double width,
+                                                          java.util.function.Function<RecordingRow, String> value) {
+        TableColumn<RecordingRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<RecordingRow, String> labelColumn() {
+        TableColumn<RecordingRow, String> column = new TableColumn<>("Label");
+        column.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().labelled()
+                ? cell.getValue().label() : "unlabelled"));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("unlabelled");
+                if (!empty && "unlabelled".equals(item)) {
+                    getStyleClass().add("unlabelled");
+                }
+            }
+        });
+        column.setPrefWidth(70);
+        return column;
+    }
+
+    private static TableCell<RecordingRow, Number> numberCell(String format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean missing = empty || item == null || Double.isNaN(item.doubleValue()) || item.doubleValue() == 0;
+                setText(missing ? "" : String.format(Locale.ROOT, format, item.doubleValue()));
+            }
+        };
+    }
+}

@@ -1,0 +1,170 @@
+package org.auscult.app.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.auscult.app.BackgroundTask;
+import org.auscult.app.LatestTask;
+import org.auscult.app.StatusReporter;
+import org.auscult.app.TaskExecutor;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
+import org.auscult.audio.WavFormat;
+import org.auscult.library.CollectionImporter;
+import org.auscult.library.ImportOptions;
+import org.auscult.library.RecordingCollection;
+
+/**
+ * The recording browser: opens a folder or collection in the background (import, then every file's header for its
+ * duration and sample rate), and filters the rows by class and by text.
+ */
+public final class BrowserViewModel {
+
+    /** Class filter choice that keeps every row. */
+    public static final String ALL = "All classes";
+    /** Class filter choice for recordings without a training label. */
+    public static final String UNLABELLED = "Unlabelled";
+    /** Class filter choice for recordings that cannot be read. */
+    public static final String UNREADABLE = "Unreadable";
+
+    /** What an opened collection yields: the collection and one row per recording. */
+    public record Opened(RecordingCollection collection, List<RecordingRow> rows) {
+    }
+
+    private final LatestTask openTask;
+    private final StatusReporter status;
+    private final ObservableList<RecordingRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<RecordingRow> filtered = new FilteredList<>(rows);
+    private final ObservableList<String> classChoices = FXCollections.observableArrayList(ALL);
+    private final StringProperty classFilter = new SimpleStringProperty(this, "classFilter", ALL);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ReadOnlyObjectWrapper<RecordingCollection> collection = new ReadOnlyObjectWrapper<>(this,
+            "collection");
+    private final ObjectProperty<RecordingRow> selected = new SimpleObjectProperty<>(this, "selected");
+
+    public BrowserViewModel(TaskExecutor executor, StatusReporter status) {
+        this.openTask = new LatestTask(executor);
+        this.status = Objects.requireNonNull(status, "status");
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(this::filter, classFilter, searchText));
+    }
+
+    /** Imports {@code folderOrLabelFile} in the background; replaces the rows when done. */
+    public void open(Path folderOrLabelFile) {
+        openTask.replaceWith(BackgroundTask.of("open " + folderOrLabelFile, context -> load(folderOrLabelFile, context))
+                .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
+                .onSuccess(this::show)
+                .onFailure(failure -> status.failed("Cannot open " + folderOrLabelFile + ": " + failure.getMessage())));
+    }
+
+    static Opened load(Path folderOrLabelFile, BackgroundTask.Context context) throws Exception {
+        context.progress(0, "Importing " + folderOrLabelFile.getFileName());
+        RecordingCollection imported = new CollectionImporter().importCollection(folderOrLabelFile,
+                ImportOptions.defaults());
+        WavDecoder decoder = new WavDecoder();
+        List<RecordingRow> loaded = new ArrayList<>(imported.recordings().size());
+        int done = 0;
+        for (var recording : imported.recordings()) {
+            context.checkCancelled();
+            RecordingRow row = new RecordingRow(recording);
+            try {
+                WavFormat format = decoder.readFormat(recording.path());
+                row.sampleRateProperty().set(format.sampleRate());
+                row.durationProperty().set(format.frameCount() / (double) format.sampleRate());
+            } catch (UnreadableAudioException e) {
+                row.problemProperty().set(e.problem());
+            }
+            loaded.add(row);
+            if (++done % 64 == 0) {
+                context.progress(done / (double) imported.recordings().size(), "Reading headers");
+            }
+        }
+        return new Opened(imported, loaded);
+    }
+
+    private void show(Opened opened) {
+        selected.set(null);
+        rows.setAll(opened.rows());
+        TreeSet<String> labels = new TreeSet<>();
+        opened.rows().forEach(row -> {
+            if (row.labelled()) {
+                labels.add(row.label());
+            }
+        });
+        List<String> choices = new ArrayList<>(List.of(ALL));
+        choices.addAll(labels);
+        choices.add(UNLABELLED);
+        choices.add(UNREADABLE);
+        classChoices.setAll(choices);
+        classFilter.set(ALL);
+        collection.set(opened.collection());
+        status.done(String.format(Locale.ROOT, "Opened %d recordings (%d labelled) from %s",
+                opened.rows().size(), opened.collection().trainable().size(), opened.collection().root()));
+    }
+
+    private Predicate<RecordingRow> filter() {
+        String wanted = classFilter.get() == null ? ALL : classFilter.get();
+        String text = searchText.get() == null ? "" : searchText.get().trim().toLowerCase(Locale.ROOT);
+        return row -> matchesClass(row, wanted) && (text.isEmpty() || matchesText(row, text));
+    }
+
+    private static boolean matchesClass(RecordingRow row, String wanted) {
+        return switch (wanted) {
+            case ALL -> true;
+            case UNLABELLED -> !row.labelled();
+            case UNREADABLE -> row.unreadable();
+            default -> wanted.equals(row.label());
+        };
+    }
+
+    private static boolean matchesText(RecordingRow row, String text) {
+        return row.name().toLowerCase(Locale.ROOT).contains(text)
+                || row.patient().toLowerCase(Locale.ROOT).contains(text)
+                || row.label().contains(text)
+                || row.predictedProperty().get().contains(text);
+    }
+
+    /** Every row of the open collection. */
+    public ObservableList<RecordingRow> rows() {
+        return rows;
+    }
+
+    /** The rows passing the class filter and the search text. */
+    public FilteredList<RecordingRow> filteredRows() {
+        return filtered;
+    }
+
+    public ObservableList<String> classChoices() {
+        return classChoices;
+    }
+
+    public StringProperty classFilterProperty() {
+        return classFilter;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ReadOnlyObjectProperty<RecordingCollection> collectionProperty() {
+        return collection.getReadOnlyProperty();
+    }
+
+    /** The row the user selected; the workstation analyses it. */
+    public ObjectProperty<RecordingRow> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,79 @@
+package org.auscult.app.browser;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.auscult.library.Recording;
+
+/**
+ * One line of the recording browser. What the collection says is fixed; what is learnt later (format from the
+ * header, the prediction, a reason the file cannot be read) arrives through properties.
+ */
+public final class RecordingRow {
+
+    private final Recording recording;
+    private final DoubleProperty duration = new SimpleDoubleProperty(this, "duration", Double.NaN);
+    private final IntegerProperty sampleRate = new SimpleIntegerProperty(this, "sampleRate", 0);
+    private final StringProperty predicted = new SimpleStringProperty(this, "predicted", "");
+    private final DoubleProperty confidence = new SimpleDoubleProperty(this, "confidence", Double.NaN);
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+
+    public RecordingRow(Recording recording) {
+        this.recording = recording;
+        recording.metadata().entrySet().stream().filter(e -> e.getKey().equals("problem")).findFirst()
+                .ifPresent(e -> problem.set(e.getValue()));
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    public String name() {
+        return recording.id();
+    }
+
+    /** The training label, or "" when the recording is unlabelled. */
+    public String label() {
+        return recording.label().orElse("");
+    }
+
+    public boolean labelled() {
+        return recording.label().isPresent();
+    }
+
+    public String patient() {
+        return recording.patient();
+    }
+
+    /** Seconds; NaN until the header was read. */
+    public DoubleProperty durationProperty() {
+        return duration;
+    }
+
+    /** Hz; 0 until the header was read. */
+    public IntegerProperty sampleRateProperty() {
+        return sampleRate;
+    }
+
+    /** The predicted class, "" until predicted. */
+    public StringProperty predictedProperty() {
+        return predicted;
+    }
+
+    /** Probability of the predicted class; NaN until predicted. */
+    public DoubleProperty confidenceProperty() {
+        return confidence;
+    }
+
+    /** Why the recording cannot be read or used, "" when nothing is wrong. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public boolean unreadable() {
+        return !problem.get().isEmpty() && sampleRate.get() == 0;
+    }
+}

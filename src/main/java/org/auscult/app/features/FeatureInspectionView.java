@@ -1,0 +1,142 @@
+package org.auscult.app.features;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Summary features of the recording in a table (value, and its percentile within each reference class), and for
+ * the selected feature a box plot per class with the recording's value marked: where does this recording sit?
+ */
+public final class FeatureInspectionView extends VBox {
+
+    private final FeatureInspectionViewModel model;
+    private final TableView<FeatureInspectionViewModel.Row> table = new TableView<>();
+    private final Canvas boxes = new Canvas();
+    private final Pane boxPane = new Pane(boxes);
+    private final Label reference = new Label();
+
+    public FeatureInspectionView(FeatureInspectionViewModel model) {
+        super(4);
+        this.model = model;
+        setId("feature-inspection");
+        TableColumn<FeatureInspectionViewModel.Row, String> name = new TableColumn<>("Feature");
+        name.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().name()));
+        name.setPrefWidth(140);
+        TableColumn<FeatureInspectionViewModel.Row, Double> value = new TableColumn<>("Value");
+        value.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue().value()));
+        value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : String.format(Locale.ROOT, "%.4g", item));
+            }
+        });
+        value.setPrefWidth(80);
+        TableColumn<FeatureInspectionViewModel.Row, String> placement = new TableColumn<>("Percentile in class");
+        placement.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().placement()));
+        placement.setPrefWidth(200);
+        table.getColumns().setAll(java.util.List.of(name, value, placement));
+        table.setItems(model.rows());
+        table.setId("feature-table");
+        table.setPlaceholder(new Label("Select a recording to see its features"));
+        table.setTooltip(new Tooltip("Summary features of the selected recording; select one to see its class "
+                + "distributions below"));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                model.selectedFeatureProperty().set(after.index());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        boxPane.setMinHeight(110);
+        boxPane.setPrefHeight(140);
+        boxes.widthProperty().bind(boxPane.widthProperty());
+        boxes.heightProperty().bind(boxPane.heightProperty());
+        boxes.widthProperty().addListener(o -> drawBoxes());
+        boxes.heightProperty().addListener(o -> drawBoxes());
+        model.selectedFeatureProperty().addListener(o -> drawBoxes());
+        model.referenceProperty().addListener(o -> drawBoxes());
+        model.featuresProperty().addListener(o -> drawBoxes());
+        reference.setWrapText(true);
+        reference.getStyleClass().add("hint-text");
+        model.referenceProperty().addListener((observable, before, after) -> reference.setText(after == null
+                ? "Class distributions appear once the collection's labelled recordings are analysed."
+                : "Class distributions from " + after.source() + "."));
+        reference.setText("Class distributions appear once the collection's labelled recordings are analysed.");
+        getChildren().addAll(table, boxPane, reference);
+    }
+
+    private void drawBoxes() {
+        GraphicsContext g = boxes.getGraphicsContext2D();
+        double width = boxes.getWidth();
+        double height = boxes.getHeight();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, width, height);
+        Map<String, ReferenceSet.Distribution> distributions = model.selectedDistributions();
+        double value = model.selectedValue();
+        g.setFill(Color.web("#c8c8c8"));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(model.selectedName().isEmpty() ? "" : model.selectedName()
+                + (Double.isFinite(value) ? String.format(Locale.ROOT, " = %.4g", value) : ""), 6, 4);
+        if (distributions.isEmpty()) {
+            return;
+        }
+        double low = Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+        double high = Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
+        for (ReferenceSet.Distribution d : distributions.values()) {
+            if (d.count() > 0) {
+                low = Math.min(low, d.minimum());
+                high = Math.max(high, d.maximum());
+            }
+        }
+        if (!(high > low)) {
+            high = low + 1;
+        }
+        double left = 90;
+        double right = width - 12;
+        double rowHeight = Math.min(26, (height - 24) / distributions.size());
+        double y = 22;
+        final double lo = low;
+        final double span = high - low;
+        java.util.function.DoubleUnaryOperator x = v -> left + (v - lo) / span * (right - left);
+        for (Map.Entry<String, ReferenceSet.Distribution> entry : distributions.entrySet()) {
+            ReferenceSet.Distribution d = entry.getValue();
+            double middle = y + rowHeight / 2;
+            g.setFill(Color.web("#c8c8c8"));
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(entry.getKey() + " (" + d.count() + ")", 6, middle);
+            if (d.count() > 0) {
+                g.setStroke(Color.web("#9e9e9e"));
+                g.setLineWidth(1);
+                g.strokeLine(x.applyAsDouble(d.minimum()), middle, x.applyAsDouble(d.maximum()), middle);
+                g.setFill(Color.web("#5c6bc0"));
+                double q1 = x.applyAsDouble(d.lowerQuartile());
+                double q3 = x.applyAsDouble(d.upperQuartile());
+                g.fillRect(q1, middle - rowHeight * 0.3, Math.max(1, q3 - q1), rowHeight * 0.6);
+                g.setStroke(Color.WHITE);
+                double median = x.applyAsDouble(d.median());
+                g.strokeLine(median, middle - rowHeight * 0.3, median, middle + rowHeight * 0.3);
+            }
+            y += rowHeight;
+        }
+        if (Double.isFinite(value)) {
+            g.setStroke(Color.web("#ffd54f"));
+            g.setLineWidth(2);
+            g.strokeLine(x.applyAsDouble(value), 20, x.applyAsDouble(value), y);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.auscult.app.features;
+
+import java.util.Locale;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.auscult.app.TimeLayer;
+import org.auscult.app.TimeViewport;
+import org.auscult.app.spectrogram.ColourMap;
+import org.auscult.features.FeatureSet;
+import org.auscult.features.FrameSeries;
+
+/**
+ * Per-frame features on the shared time axis: the MFCC heat map (each coefficient scaled to its own range over the
+ * recording) in the top half, and below it the spectral centroid and roll-off (Hz, on one scale) and the
+ * zero-crossing rate (0 to its maximum) as curves. Frame t sits at {@code t * hop / rate} seconds, the same seconds
+ * as the waveform's, whatever the analysis rate.
+ */
+public final class FrameCurvesView extends TimeLayer {
+
+    private static final Color CENTROID = Color.web("#ffb74d");
+    private static final Color ROLLOFF = Color.web("#e57373");
+    private static final Color ZCR = Color.web("#81c784");
+
+    private final FeatureInspectionViewModel model;
+
+    public FrameCurvesView(TimeViewport viewport, FeatureInspectionViewModel model) {
+        super(viewport);
+        this.model = model;
+        getStyleClass().add("frame-curves");
+        setPrefHeight(160);
+        repaintOn(model.featuresProperty());
+    }
+
+    @Override
+    protected void drawPlot(GraphicsContext g, double width, double height, double scale) {
+        FeatureSet features = model.featuresProperty().get();
+        if (features == null) {
+            return;
+        }
+        double mapHeight = height / 2;
+        find(features, "mfcc").ifPresent(mfcc -> drawHeatMap(g, mfcc, width, mapHeight));
+        double curvesTop = mapHeight + 2;
+        double curvesHeight = height - curvesTop - 2;
+        double nyquist = features.sampleRate() / 2.0;
+        find(features, "spectral_centroid").ifPresent(s -> drawCurve(g, s, width, curvesTop, curvesHeight, nyquist,
+                CENTROID, scale));
+        find(features, "spectral_rolloff").ifPresent(s -> drawCurve(g, s, width, curvesTop, curvesHeight, nyquist,
+                ROLLOFF, scale));
+        find(features, "zcr").ifPresent(s -> drawCurve(g, s, width, curvesTop, curvesHeight, max(s), ZCR, scale));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.setFill(CENTROID);
+        g.fillText("centroid", 4, curvesTop + 4);
+        g.setFill(ROLLOFF);
+        g.fillText("roll-off", 60, curvesTop + 4);
+        g.setFill(ZCR);
+        g.fillText("ZCR", 112, curvesTop + 4);
+    }
+
+    private void drawHeatMap(GraphicsContext g, FrameSeries mfcc, double width, double height) {
+        int columns = mfcc.columnCount();
+        double[] low = new double[columns];
+        double[] high = new double[columns];
+        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        for (double[] frame : mfcc.values()) {
+            for (int c = 0; c < columns; c++) {
+                low[c] = Math.min(low[c], frame[c]);
+                high[c] = Math.max(high[c], frame[c]);
+            }
+        }
+        double rowHeight = height / columns;
+        double frameSeconds = mfcc.hopSize() / (double) mfcc.sampleRate();
+        int first = (int) Math.max(0, Math.floor(viewport.start() / frameSeconds));
+        int last = (int) Math.min(mfcc.frameCount() - 1, Math.ceil(viewport.end() / frameSeconds));
+        // Never more rectangles than pixels: step over frames when zoomed out.
+        int step = Math.max(1, (int) ((last - first) / Math.max(1, width)));
+        for (int t = first; t <= last; t += step) {
+            double x = viewport.xOf((t - 0.5) * frameSeconds, width);
+            double w = Math.max(1, viewport.xOf((t + step - 0.5) * frameSeconds, width) - x);
+            double[] frame = mfcc.values()[t];
+            for (int c = 0; c < columns; c++) {
+                double level = high[c] > low[c] ? (frame[c] - low[c]) / (high[c] - low[c]) : 0.5;
+                int argb = ColourMap.VIRIDIS.argb(level);
+                g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
+                // Coefficient 1 at the bottom, as in a spectrogram.
+                g.fillRect(x, height - (c + 1) * rowHeight, w + 0.5, rowHeight + 0.5);
+            }
+        }
+    }
+
+    private void drawCurve(GraphicsContext g, FrameSeries series, double width, double top, double height,
+                           double maximum, Color colour, double scale) {
+        if (!(maximum > 0)) {
+            return;
+        }
+        double frameSeconds = series.hopSize() / (double) series.sampleRate();
+        int first = (int) Math.max(0, Math.floor(viewport.start() / frameSeconds));
+        int last = (int) Math.min(series.frameCount() - 1, Math.ceil(viewport.end() / frameSeconds));
+        int step = Math.max(1, (int) ((last - first) / Math.max(1, width * scale)));
+        g.setStroke(colour);
+        g.setLineWidth(1.2);
+        g.beginPath();
+        boolean started = false;
+        for (int t = first; t <= last; t += step) {
+            double value = series.values()[t][0];
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            double x = viewport.xOf(t * frameSeconds, width);
+            double y = top + height - value / maximum * height;
+            if (!started) {
+                g.moveTo(x, y);
+                started = true;
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+    }
+
+    @Override
+    protected void drawRuler(GraphicsContext g, double gutter, double height) {
+        FeatureSet features = model.featuresProperty().get();
+        rulerLabel(g, "MFCC", gutter, height / 4, height);
+        if (features != null) {
+            double nyquist = features.sampleRate() / 2.0;
+            double top = height / 2 + 2;
+            rulerLabel(g, String.format(Locale.ROOT, "%.0f Hz", nyquist), gutter, top + 6, height);
+            rulerLabel(g, "0", gutter, height - 4, height);
+        }
+    }
+
+    @Override
+    protected String describe(double seconds, double y) {
+        FeatureSet features = model.featuresProperty().get();
+        if (features == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "t %.3f s", seconds));
+        for (String name : new String[] {"spectral_centroid", "spectral_rolloff", "zcr"}) {
+            find(features, name).ifPresent(series -> {
+                int frame = (int) Math.round(seconds * series.sampleRate() / series.hopSize());
+                if (frame >= 0 && frame < series.frameCount()) {
+                    text.append(String.format(Locale.ROOT, "   %s %.3g", name, series.values()[frame][0]));
+                }
+            });
+        }
+        return text.toString();
+    }
+
+    private static java.util.Optional<FrameSeries> find(FeatureSet features, String name) {
+        return features.series().stream().filter(s -> s.feature().equals(name)).findFirst();
+    }
+
+    private static double max(FrameSeries series) {
+        double max = 0;
+        for (double[] frame : series.values()) {
+            if (Double.isFinite(frame[0])) {
+                max = Math.max(max, frame[0]);
+            }
+        }
+        return max;
+    }
+}

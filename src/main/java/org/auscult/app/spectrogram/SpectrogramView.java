@@ -1,0 +1,88 @@
+package org.auscult.app.spectrogram;
+
+import java.nio.IntBuffer;
+import java.util.HashSet;
+import java.util.Set;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.auscult.app.TimeLayer;
+import org.auscult.app.TimeViewport;
+
+/**
+ * The spectrogram layer: paints the visible part into an image of the plot's size in device pixels (so HiDPI
+ * screens get full resolution) from cached tiles; tiles not computed yet are drawn as background and requested from
+ * the view model's worker, and the layer repaints when they arrive.
+ */
+public final class SpectrogramView extends TimeLayer {
+
+    private final SpectrogramViewModel model;
+    private WritableImage image;
+    private int[] pixels = new int[0];
+    private boolean lastComplete;
+
+    public SpectrogramView(TimeViewport viewport, SpectrogramViewModel model) {
+        super(viewport);
+        this.model = model;
+        getStyleClass().add("spectrogram");
+        setPrefHeight(220);
+        repaintOn(model.settingsProperty(), model.tilesProperty(), model.tilesReadyProperty());
+    }
+
+    @Override
+    protected void drawPlot(GraphicsContext g, double width, double height, double scale) {
+        SpectrogramTiles tiles = model.tilesProperty().get();
+        if (tiles == null) {
+            return;
+        }
+        int w = (int) Math.ceil(width * scale);
+        int h = (int) Math.ceil(height * scale);
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            image = new WritableImage(w, h);
+            pixels = new int[w * h];
+        }
+        Set<SpectrogramTiles.Key> missing = new HashSet<>();
+        lastComplete = SpectrogramRenderer.render(tiles, model.settingsProperty().get(), viewport.start(),
+                viewport.visible(), w, h, pixels, missing);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), IntBuffer.wrap(pixels), w);
+        g.setImageSmoothing(false);
+        g.drawImage(image, 0, 0, width, height);
+        if (!missing.isEmpty()) {
+            model.requestTiles(missing);
+        }
+    }
+
+    /** True when the last paint had every visible tile. */
+    public boolean complete() {
+        return lastComplete;
+    }
+
+    @Override
+    protected void drawRuler(GraphicsContext g, double gutter, double height) {
+        SpectrogramTiles tiles = model.tilesProperty().get();
+        if (tiles == null) {
+            return;
+        }
+        SpectrogramSettings settings = model.settingsProperty().get();
+        double top = settings.topFrequency(tiles.sampleRate());
+        double bottom = settings.bottomFrequency(tiles.sampleRate());
+        double step = niceStep(top - bottom, (int) Math.max(2, height / 40));
+        for (double f = Math.ceil(bottom / step) * step; f <= top + 1e-9; f += step) {
+            double y = height * (top - f) / (top - bottom);
+            rulerLabel(g, format(f, step) + (f == 0 ? " Hz" : ""), gutter, y, height);
+        }
+    }
+
+    @Override
+    protected String describe(double seconds, double y) {
+        SpectrogramTiles tiles = model.tilesProperty().get();
+        if (tiles == null) {
+            return "";
+        }
+        SpectrogramSettings settings = model.settingsProperty().get();
+        double top = settings.topFrequency(tiles.sampleRate());
+        double bottom = settings.bottomFrequency(tiles.sampleRate());
+        double frequency = top - (top - bottom) * y / getHeight();
+        return model.readout(seconds, frequency);
+    }
+}

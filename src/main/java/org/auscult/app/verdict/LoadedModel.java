@@ -1,0 +1,37 @@
+package org.auscult.app.verdict;
+
+import java.util.Objects;
+import org.auscult.analysis.AnalysisConfig;
+import org.auscult.learn.TrainedModel;
+
+/**
+ * A model in use and where it came from.
+ *
+ * @param model  the model
+ * @param source for people: "bundled default model" or the file it was loaded from
+ */
+public record LoadedModel(TrainedModel model, String source) {
+
+    public LoadedModel {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** How recordings must be analysed for this model: exactly as its training data was. */
+    public AnalysisConfig analysisConfig() {
+        return AnalysisConfig.of(model.featureConfiguration());
+    }
+
+    /** One line: design, classes, source and, when evaluated, its balanced accuracy. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append(model.spec().preset().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .append(" model, ").append(model.classNames().size()).append(" classes, ")
+                .append(model.featureNames().size()).append(" features (").append(source).append(')');
+        if (model.evaluation() != null) {
+            text.append(String.format(java.util.Locale.ROOT, "; evaluated balanced accuracy %.2f",
+                    model.evaluation().balancedAccuracy()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.auscult.app.verdict;
+
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The verdict panel: a headline, the model used and the warnings, derived from the current {@link Verdict}. */
+public final class VerdictViewModel {
+
+    private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>(this, "verdict");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private String noVerdictReason = "Select a recording.";
+
+    public VerdictViewModel() {
+        verdict.addListener((observable, before, after) -> refresh());
+        refresh();
+    }
+
+    /** What the panel says while there is no verdict ("No model loaded: ..."). */
+    public void setNoVerdictReason(String reason) {
+        noVerdictReason = reason;
+        refresh();
+    }
+
+    private void refresh() {
+        Verdict current = verdict.get();
+        if (current == null) {
+            headline.set(noVerdictReason);
+            model.set("");
+            warnings.clear();
+            return;
+        }
+        headline.set(String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(), 100 * current.confidence()));
+        model.set(current.model());
+        warnings.setAll(current.warnings());
+    }
+
+    public ObjectProperty<Verdict> verdictProperty() {
+        return verdict;
+    }
+
+    /** "murmur  (82 %)", or why there is no verdict. */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The verdict: the predicted class, every class's probability as a bar chart, the model used, and plain warnings
+ * when the recording lies outside what the model knows (sample rate, duration, level, features outside every
+ * reference class) or the top two classes are within 0.15 of each other.
+ */
+package org.auscult.app.verdict;

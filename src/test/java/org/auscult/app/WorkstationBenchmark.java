@@ -1,0 +1,224 @@
+package org.auscult.app;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.playback.AudioOutput;
+import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.Player;
+import org.auscult.app.spectrogram.SpectrogramRenderer;
+import org.auscult.app.spectrogram.SpectrogramTiles;
+import org.auscult.app.waveform.WaveformSummary;
+import org.auscult.audio.AudioClip;
+import org.auscult.audio.WavWriter;
+import org.auscult.library.Recording;
+
+/**
+ * Measures what the workstation's targets are about, without a screen (the pixels are computed exactly as the
+ * layers compute them; only the canvas blit is left out):
+ * <ol>
+ *   <li>a 30 s 4 kHz recording: from selection to waveform + spectrogram pixels + verdict;</li>
+ *   <li>a 10-minute 44.1 kHz recording: from selection to the first full view (waveform + spectrogram), and the
+ *       cost of each zoom and scroll step afterwards (every step recomputes the visible pixels and any new tiles);</li>
+ *   <li>the peak heap.</li>
+ * </ol>
+ * Run: {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
+ * {@code java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.auscult.app.WorkstationBenchmark}
+ * from the project folder. Prints a table.
+ */
+public final class WorkstationBenchmark {
+
+    private static final int WIDTH = 1200;
+    private static final int SPECTROGRAM_HEIGHT = 260;
+
+    private WorkstationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // As the launcher and the surefire argLine do: pure-Java netlib, Weka's home out of the user's folder.
+        for (String library : new String[] {"BLAS", "LAPACK", "ARPACK"}) {
+            System.setProperty("com.github.fommil.netlib." + library, "com.github.fommil.netlib.F2j" + library);
+        }
+        System.setProperty("WEKA_HOME", Path.of("target", "wekafiles").toAbsolutePath().toString());
+        Path folder = Files.createTempDirectory("auscult-benchmark");
+        Path short30 = folder.resolve("heart-30s-4k.wav");
+        Path short30at44 = folder.resolve("heart-30s-44k.wav");
+        Path long10 = folder.resolve("heart-10min-44k.wav");
+        WavWriter.writePcm16(short30at44, heartLike(30, 44_100, 3), WavWriter.Overwrite.REPLACE);
+        WavWriter.writePcm16(short30, heartLike(30, 4000, 1), WavWriter.Overwrite.REPLACE);
+        WavWriter.writePcm16(long10, heartLike(600, 44_100, 2), WavWriter.Overwrite.REPLACE);
+        var model = SampleModel.get();
+        System.out.printf(Locale.ROOT, "%-52s %10s %10s %10s%n", "measurement", "median ms", "min ms", "max ms");
+
+        for (int i = 0; i < 3; i++) {
+            selectAndDraw(short30, model); // warm-up
+        }
+        long[][] shortRuns = new long[9][];
+        for (int i = 0; i < shortRuns.length; i++) {
+            shortRuns[i] = selectAndDraw(short30, model);
+        }
+        row("30 s 4 kHz: selection -> waveform + spectrogram", column(shortRuns, 0));
+        row("30 s 4 kHz: selection -> verdict", column(shortRuns, 1));
+
+        long[][] short44Runs = new long[9][];
+        for (int i = 0; i < short44Runs.length; i++) {
+            short44Runs[i] = selectAndDraw(short30at44, model);
+        }
+        row("30 s 44.1 kHz: selection -> waveform + spectrogram", column(short44Runs, 0));
+        row("30 s 44.1 kHz: selection -> verdict", column(short44Runs, 1));
+
+        long[][] longRuns = new long[5][];
+        for (int i = 0; i < longRuns.length; i++) {
+            longRuns[i] = selectAndDraw(long10, model);
+        }
+        row("10 min 44.1 kHz: selection -> waveform + spectrogram", column(longRuns, 0));
+        row("10 min 44.1 kHz: selection -> verdict", column(longRuns, 1));
+        row("10 min 44.1 kHz: one zoom step (x1.25, 40 steps)", zoomSteps(long10));
+        row("10 min 44.1 kHz: one scroll step (1/10 view at 10 s)", scrollSteps(long10));
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-52s %10.0f MB (sum of heap pool peaks, -Xmx %d MB)%n", "peak heap",
+                peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+        Files.delete(short30);
+        Files.delete(short30at44);
+        Files.delete(long10);
+        Files.delete(folder);
+    }
+
+    /** Heartbeat-like test audio: 60 bpm S1/S2 bursts over low noise, fixed seed. */
+    static AudioClip heartLike(int seconds, int rate, long seed) {
+        Random random = new Random(seed);
+        float[] x = new float[seconds * rate];
+        for (int n = 0; n < x.length; n++) {
+            double t = n / (double) rate;
+            double inBeat = t % 1.0;
+            double s1 = inBeat < 0.1 ? Math.sin(Math.PI * inBeat / 0.1) * Math.sin(2 * Math.PI * 60 * t) : 0;
+            double s2 = inBeat > 0.35 && inBeat < 0.43
+                    ? Math.sin(Math.PI * (inBeat - 0.35) / 0.08) * Math.sin(2 * Math.PI * 90 * t) : 0;
+            x[n] = (float) (0.5 * s1 + 0.35 * s2 + 0.01 * random.nextGaussian());
+        }
+        return new AudioClip(x, rate);
+    }
+
+    /** {time to the first drawn view, time to the verdict} in ns, as the application does it but on one thread. */
+    private static long[] selectAndDraw(Path file, org.auscult.app.verdict.LoadedModel model) {
+        WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
+                new Player(new SilentOutput(), Runnable::run), Runnable::run, 1);
+        workstation.modelProperty().set(model);
+        long[] at = new long[2];
+        long start = System.nanoTime();
+        workstation.loadedProperty().addListener((o, before, loaded) -> {
+            drawView(workstation.waveform().summaryProperty().get(), workstation.spectrogram().tilesProperty().get(),
+                    workstation);
+            at[0] = System.nanoTime() - start;
+        });
+        workstation.select(new RecordingRow(new Recording(file, file.getFileName().toString(), Optional.empty(), "",
+                "p", "", Map.of())));
+        at[1] = System.nanoTime() - start;
+        if (workstation.verdict().verdictProperty().get() == null) {
+            throw new IllegalStateException("no verdict for " + file + ": " + workstation.status().messageProperty().get());
+        }
+        return at;
+    }
+
+    /** Computes the pixels of the waveform and spectrogram layers for the current view, tiles included. */
+    private static void drawView(WaveformSummary summary, SpectrogramTiles tiles, WorkstationViewModel workstation) {
+        TimeViewport viewport = workstation.viewport();
+        float[] min = new float[WIDTH];
+        float[] max = new float[WIDTH];
+        double rate = summary.sampleRate();
+        summary.envelope(viewport.start() * rate, viewport.visible() * rate / WIDTH, min, max);
+        int[] pixels = new int[WIDTH * SPECTROGRAM_HEIGHT];
+        SpectrogramRenderer.render(tiles, workstation.spectrogram().settingsProperty().get(), viewport.start(),
+                viewport.visible(), WIDTH, SPECTROGRAM_HEIGHT, pixels, null);
+    }
+
+    private static long[] zoomSteps(Path file) {
+        WorkstationViewModel workstation = open(file);
+        long[] steps = new long[40];
+        for (int i = 0; i < steps.length; i++) {
+            long start = System.nanoTime();
+            workstation.viewport().zoom(1.25, workstation.viewport().duration() * 0.37);
+            drawView(workstation.waveform().summaryProperty().get(), workstation.spectrogram().tilesProperty().get(),
+                    workstation);
+            steps[i] = System.nanoTime() - start;
+        }
+        return steps;
+    }
+
+    private static long[] scrollSteps(Path file) {
+        WorkstationViewModel workstation = open(file);
+        workstation.viewport().show(0, 10);
+        drawView(workstation.waveform().summaryProperty().get(), workstation.spectrogram().tilesProperty().get(),
+                workstation);
+        long[] steps = new long[100];
+        for (int i = 0; i < steps.length; i++) {
+            long start = System.nanoTime();
+            workstation.viewport().scrollBy(0.1);
+            drawView(workstation.waveform().summaryProperty().get(), workstation.spectrogram().tilesProperty().get(),
+                    workstation);
+            steps[i] = System.nanoTime() - start;
+        }
+        return steps;
+    }
+
+    private static WorkstationViewModel open(Path file) {
+        WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
+                new Player(new SilentOutput(), Runnable::run), Runnable::run, 1);
+        workstation.select(new RecordingRow(new Recording(file, file.getFileName().toString(), Optional.empty(), "",
+                "p", "", Map.of())));
+        return workstation;
+    }
+
+    private static long[] column(long[][] runs, int index) {
+        return Arrays.stream(runs).mapToLong(run -> run[index]).toArray();
+    }
+
+    private static void row(String name, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-52s %10.1f %10.1f %10.1f%n", name, sorted[sorted.length / 2] / 1e6,
+                sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** An output that refuses to open: the benchmark never plays. */
+    private static final class SilentOutput implements AudioOutput {
+        @Override
+        public void open(int sampleRate) throws AudioUnavailableException {
+            throw new AudioUnavailableException("benchmark", null);
+        }
+
+        @Override
+        public void write(byte[] pcm, int offset, int length) {
+        }
+
+        @Override
+        public int bufferedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.auscult.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.auscult.app.browser.BrowserViewModel;
+import org.auscult.app.playback.AudioOutput;
+import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.Player;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the whole window headless: open the sample collection, select a recording, zoom, select a region, change
+ * the spectrogram settings, read the verdict, try to play without a sound device; and saves screenshots of the
+ * main window under target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class WorkstationUiTest {
+
+    /** A machine without a sound card. */
+    private static final AudioOutput NO_DEVICE = new AudioOutput() {
+        @Override
+        public void open(int sampleRate) throws AudioUnavailableException {
+            throw new AudioUnavailableException("No audio output device is available (none in tests); playback is "
+                    + "off, everything else works.", null);
+        }
+
+        @Override
+        public void write(byte[] pcm, int offset, int length) {
+        }
+
+        @Override
+        public int bufferedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @TempDir
+    static Path layoutFolder;
+
+    private WorkstationViewModel model;
+    private MainWindow window;
+    private ExecutorService tileWorker;
+
+    @BeforeAll
+    static void trainModel() throws Exception {
+        SampleModel.get();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tileWorker = Executors.newSingleThreadExecutor();
+        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker, new Player(NO_DEVICE, Runnable::run),
+                Platform::runLater, 2);
+        window = new MainWindow(model, new LayoutStore(layoutFolder.resolve("layout.properties")));
+        // The headless screen is 1280 x 800: the window must fit inside it.
+        stage.setScene(window.createScene());
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1270);
+        stage.setHeight(790);
+        stage.show();
+        model.modelProperty().set(SampleModel.get());
+        model.open(SampleModel.CIRCOR);
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+        tileWorker.shutdownNow();
+    }
+
+    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void selectFirstRecording(FxRobot robot) throws Exception {
+        waitFor("the collection", () -> model.browser().rows().size() == 16);
+        TableView<?> table = robot.lookup("#recordings").queryAs(TableView.class);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitFor("the verdict", () -> model.verdict().verdictProperty().get() != null);
+        assertEquals(0, table.getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void drivesEveryPart(FxRobot robot) throws Exception {
+        selectFirstRecording(robot);
+
+        // Verdict: headline names the predicted class, one bar per class, the model is named.
+        var verdict = model.verdict().verdictProperty().get();
+        String headline = robot.lookup("#verdict-headline").queryAs(Label.class).getText();
+        assertTrue(headline.startsWith(verdict.predictedClass()), headline);
+        BarChart<?, ?> chart = robot.lookup("#verdict-chart").queryAs(BarChart.class);
+        assertEquals(2, chart.getData().get(0).getData().size());
+        assertTrue(robot.lookup("#verdict-model").queryAs(Label.class).getText().contains("test forest on circor"));
+        assertEquals(verdict.predictedClass(), model.browser().selectedProperty().get().predictedProperty().get());
+
+        // Zoom with the keyboard, then fit again with the button.
+        TimeViewport viewport = model.viewport();
+        double whole = viewport.visible();
+        robot.type(KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(whole / 2, viewport.visible(), 1e-9);
+        robot.clickOn("#zoom-fit");
+        assertEquals(whole, viewport.visible(), 1e-9);
+
+        // Select a region by dragging across the waveform, and zoom to it.
+        Bounds bounds = robot.lookup("#waveform").query().localToScreen(
+                robot.lookup("#waveform").query().getLayoutBounds());
+        double y = bounds.getMinY() + bounds.getHeight() / 2;
+        double x1 = bounds.getMinX() + TimeLayer.GUTTER + 100;
+        double x2 = bounds.getMinX() + TimeLayer.GUTTER + 300;
+        robot.moveTo(new javafx.geometry.Point2D(x1, y)).press(MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(x2, y)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(viewport.hasSelection(), "dragging selects");
+        double plot = bounds.getWidth() - TimeLayer.GUTTER;
+        assertEquals(200 / plot * whole, viewport.selectionEnd() - viewport.selectionStart(), whole / plot * 2);
+        robot.clickOn("#zoom-selection");
+        assertEquals(viewport.selectionEnd() - viewport.selectionStart(), viewport.visible(), 1e-9);
+
+        // Spectrogram settings: a bad hop is refused with a reason, a good one applied.
+        robot.doubleClickOn("#hop").eraseText(4).write("9999").type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#spectrogram-error").queryAs(Label.class).getText().contains("hop"));
+        assertEquals(128, model.spectrogram().settingsProperty().get().hopSize());
+        robot.doubleClickOn("#hop").eraseText(4).write("64").type(KeyCode.ENTER);
+        assertEquals(64, model.spectrogram().settingsProperty().get().hopSize());
+        assertEquals("", robot.lookup("#spectrogram-error").queryAs(Label.class).getText());
+
+        // No sound device: a message, not a crash.
+        robot.clickOn("#play");
+        assertTrue(robot.lookup("#playback-message").queryAs(Label.class).getText().startsWith("No audio output"));
+        assertFalse(model.playback().playingProperty().get());
+    }
+
+    @Test
+    void filtersByClassAndText(FxRobot robot) throws Exception {
+        waitFor("the collection", () -> model.browser().rows().size() == 16);
+        long murmurs = model.browser().rows().stream().filter(row -> row.label().equals("murmur")).count();
+        robot.interact(() -> model.browser().classFilterProperty().set("murmur"));
+        assertEquals(murmurs, model.browser().filteredRows().size());
+        robot.interact(() -> model.browser().classFilterProperty().set(BrowserViewModel.ALL));
+        robot.clickOn("#search").write("36327");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.browser().filteredRows().size());
+        assertEquals("36327_MV", model.browser().filteredRows().get(0).name());
+    }
+
+    @Test
+    void savesScreenshotsOfTheMainWindow(FxRobot robot) throws Exception {
+        selectFirstRecording(robot);
+        waitFor("the reference distributions", () -> model.features().referenceProperty().get() != null);
+        robot.interact(() -> model.features().selectedFeatureProperty().set(
+                model.features().rows().indexOf(model.features().rows().stream()
+                        .filter(row -> row.name().equals("spectral_centroid_mean")).findFirst().orElseThrow())));
+        waitFor("the spectrogram tiles", () -> {
+            window.spectrogram().redrawNow();
+            return window.spectrogram().complete();
+        });
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        save(robot, folder.resolve("workstation.png"));
+        robot.interact(() -> model.viewport().show(2, 3));
+        waitFor("the zoomed tiles", () -> {
+            window.spectrogram().redrawNow();
+            return window.spectrogram().complete();
+        });
+        save(robot, folder.resolve("workstation-zoomed.png"));
+        assertTrue(Files.size(folder.resolve("workstation.png")) > 10_000);
+    }
+
+    private void save(FxRobot robot, Path file) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            window.waveform().redrawNow();
+            window.spectrogram().redrawNow();
+            window.curves().redrawNow();
+            image[0] = window.root().getScene().snapshot(null);
+        });
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
+        ImageIO.write(buffered, "png", file.toFile());
+    }
+}
