@@ -39,7 +39,7 @@ final class RecordingInputs {
             if (!Files.exists(path)) {
                 problems.add(new Failure(path, "no such file or folder"));
             } else if (Files.isRegularFile(path) && isWav(path)) {
-                inputs.add(Input.of(path, stem(path)));
+                inputs.add(Input.of(path, stem(path.getFileName())));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {
                 ImportOptions options = layout.map(ImportOptions.defaults()::withLayout).orElse(ImportOptions.defaults());
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);

@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         err.println("Training on " + data.labelledOnly().size() + " labelled recordings...");
         TrainedModel trained = Trainer.train(data, design, analysed.table().configuration(), evaluation);
         ModelFile.save(trained, this.out, force);
-        out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.preset().name().toLowerCase(java.util.Locale.ROOT),
+        out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
         out.flush();
         return Failures.report(analysed.failures(), err);

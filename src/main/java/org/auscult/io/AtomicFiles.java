@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader never sees half of one and a crash never costs the old one: the content goes to a
@@ -24,6 +25,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -44,7 +47,7 @@ public final class AtomicFiles {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(absolute.toString(), null, "the folder " + folder + " does not exist");
         }
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
+        Path temporary = newTemporaryFile(absolute);
         try {
             try (FileOutputStream file = new FileOutputStream(temporary.toFile());
                  OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
@@ -77,6 +80,24 @@ public final class AtomicFiles {
             throw alreadyExists(target);
         } catch (UnsupportedOperationException | FileSystemException e) {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * A fresh file beside the target. Not {@link Files#createTempFile}: that makes the file private to its owner
+     * (rw-------), and the finished file would keep those permissions instead of the user's usual ones (umask).
+     */
+    private static Path newTemporaryFile(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

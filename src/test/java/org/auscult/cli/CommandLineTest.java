@@ -140,8 +140,54 @@ class CommandLineTest {
     }
 
     @Test
+    void trainEvaluateAndClassifyOnTheSampleCollection() throws IOException {
+        Path model = folder.resolve("circor.auscult");
+        Run train = run("train", SAMPLES.toString(), "-o", model.toString(), "--folds", "4", "--seed", "3");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("balanced accuracy"), train.out());
+        assertTrue(Files.size(model) > 1000);
+
+        Run again = run("train", SAMPLES.toString(), "-o", model.toString(), "--no-evaluate");
+        assertEquals(2, again.exitCode(), "an existing model is not replaced without --force");
+
+        Path json = folder.resolve("report.json");
+        Run evaluate = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "2", "--json",
+                json.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        String report = Files.readString(json);
+        for (String key : List.of("\"accuracy\"", "\"balancedAccuracy\"", "\"macroF1\"", "\"perClass\"",
+                "\"confusion\"", "\"sensitivity\"", "\"specificity\"", "\"score\"")) {
+            assertTrue(report.contains(key), key + " in " + report);
+        }
+
+        Path csv = folder.resolve("predictions.csv");
+        Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(),
+                SAMPLES.resolve("40058_PV.wav").toString(), "--model", model.toString(), "--csv", csv.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("recording,predicted,probability,p_murmur,p_normal", rows.get(0));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(1).startsWith("36327_MV,"), rows.get(1));
+    }
+
+    @Test
+    void classifyUsesTheBundledModelWhenNoneIsNamed() {
+        Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("p_extrastole"), classify.out());
+    }
+
+    @Test
+    void aDamagedModelFileIsRefusedWithItsName() throws IOException {
+        Path model = Files.writeString(folder.resolve("broken.auscult"), "AUSCULT-MODEL\ngarbage");
+        Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(), "--model", model.toString());
+        assertEquals(1, classify.exitCode());
+        assertTrue(classify.err().contains("broken.auscult"), classify.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("features", "info", "bench")) {
+        for (String command : List.of("features", "info", "train", "evaluate", "classify", "bench")) {
             Run run = run(command, "--help");
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().contains("Usage: auscult " + command), run.out());

@@ -58,6 +58,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theFinishedFileHasTheUsersUsualPermissionsNotPrivateTemporaryOnes() throws IOException {
+        Path target = folder.resolve("table.csv");
+        Path ordinary = Files.createFile(folder.resolve("ordinary.txt"));
+        AtomicFiles.write(target, false, text("x"));
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(target));
+        }
+    }
+
+    @Test
     void aMissingFolderIsAnErrorNotCreatedSilently() {
         Path target = folder.resolve("missing/a.txt");
         NoSuchFileException error = assertThrows(NoSuchFileException.class,
