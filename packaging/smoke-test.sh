@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the self-contained app image (mvn -Pinstaller, without the slow .deb) and proves that its native
 # launcher runs the command line without a display: it reads a bundled sample recording, reports a missing file
-# with exit code 1, trains a small model on the sample recordings with the bundled runtime (Weka, the stacked
+# with exit code 1, trains a small model on the sample recordings with the bundled runtime (Weka, the default
 # design) and classifies with it, and classifies with the default model when the build carries one.
 #
 #   packaging/smoke-test.sh            # as CI runs it
