@@ -1,0 +1,62 @@
+package org.auscult.segmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.auscult.audio.AudioClip;
+
+/**
+ * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
+ * ({@link Envelopes}), the heart rate and systolic interval from the envelope autocorrelation
+ * ({@link HeartRateEstimate}), then the most probable state sequence of a duration-dependent hidden semi-Markov
+ * model ({@link CycleHsmm}), in which systole is the shorter of the two silences and S2 the higher-pitched sound. Segment boundaries fall on the
+ * 20 ms grid of the envelope.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HeartSoundSegmenter {
+
+    private final CycleHsmm model;
+
+    /** A segmenter with the emission parameters of docs/decisions/segmentation.md. */
+    public HeartSoundSegmenter() {
+        this(new CycleHsmm());
+    }
+
+    HeartSoundSegmenter(CycleHsmm model) {
+        this.model = model;
+    }
+
+    /** The segmentation of {@code clip} (any sample rate of at least 1 kHz). */
+    public Segmentation segment(AudioClip clip) {
+        Objects.requireNonNull(clip, "clip");
+        return segment(Envelopes.of(clip), clip.durationSeconds());
+    }
+
+    /** The segmentation from already computed envelopes of a recording lasting {@code durationSeconds}. */
+    public Segmentation segment(Envelopes envelopes, double durationSeconds) {
+        int rate = Envelopes.ENVELOPE_RATE;
+        HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
+        double[] score = envelopes.soundScore();
+        int[] states = model.decode(score, envelopes.pitch(), rate, heartRate);
+        List<Segment> segments = toSegments(states, rate, durationSeconds);
+        double quality = SignalQuality.index(heartRate, score, states);
+        return Segmentation.of(segments, durationSeconds, heartRate.heartRateBpm(),
+                heartRate.systolicIntervalSeconds(), quality);
+    }
+
+    /** Runs of equal states as segments; the last one reaches the end of the recording. */
+    static List<Segment> toSegments(int[] states, int rate, double durationSeconds) {
+        List<Segment> segments = new ArrayList<>();
+        int start = 0;
+        for (int t = 1; t <= states.length; t++) {
+            if (t == states.length || states[t] != states[start]) {
+                double end = t == states.length ? Math.max(durationSeconds, t / (double) rate) : t / (double) rate;
+                segments.add(new Segment(start / (double) rate, end, CycleHsmm.CARDIAC_STATES[states[start]]));
+                start = t;
+            }
+        }
+        return segments;
+    }
+}
