@@ -36,14 +36,27 @@ public final class HeartSoundSegmenter {
 
     /** The segmentation from already computed envelopes of a recording lasting {@code durationSeconds}. */
     public Segmentation segment(Envelopes envelopes, double durationSeconds) {
+        return analyse(envelopes, durationSeconds).segmentation();
+    }
+
+    /** The segmentation with what it was made from, for the cycle features. */
+    record CycleAnalysis(Envelopes envelopes, HeartRateEstimate heartRate, double fit, Segmentation segmentation) {
+    }
+
+    CycleAnalysis analyse(AudioClip clip) {
+        return analyse(Envelopes.of(clip), clip.durationSeconds());
+    }
+
+    CycleAnalysis analyse(Envelopes envelopes, double durationSeconds) {
         int rate = Envelopes.ENVELOPE_RATE;
         HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
         int[] states = model.decode(score, envelopes.pitch(), rate, heartRate);
         List<Segment> segments = toSegments(states, rate, durationSeconds);
-        double quality = SignalQuality.index(heartRate, score, states);
-        return Segmentation.of(segments, durationSeconds, heartRate.heartRateBpm(),
-                heartRate.systolicIntervalSeconds(), quality);
+        double fit = SignalQuality.fit(score, states);
+        Segmentation segmentation = Segmentation.of(segments, durationSeconds, heartRate.heartRateBpm(),
+                heartRate.systolicIntervalSeconds(), SignalQuality.index(heartRate.periodicity(), fit));
+        return new CycleAnalysis(envelopes, heartRate, fit, segmentation);
     }
 
     /** Runs of equal states as segments; the last one reaches the end of the recording. */

@@ -25,17 +25,24 @@ public final class SignalQuality {
         return !(index >= UNSURE_BELOW);
     }
 
-    static double index(HeartRateEstimate heartRate, double[] soundScore, int[] states) {
-        if (soundScore.length == 0) {
+    /** {@code Q = P · F}. */
+    static double index(double periodicity, double fit) {
+        return periodicity * fit;
+    }
+
+    /** {@code F}: the fraction of envelope values whose sound score is on the side of the threshold its state expects. */
+    static double fit(double[] soundScore, int[] states) {
+        int n = Math.min(soundScore.length, states.length);
+        if (n == 0) {
             return 0;
         }
         int agree = 0;
-        for (int t = 0; t < soundScore.length; t++) {
+        for (int t = 0; t < n; t++) {
             boolean sound = states[t] == CycleHsmm.S1 || states[t] == CycleHsmm.S2;
             if (sound == soundScore[t] > CycleHsmm.EMISSION_THRESHOLD) {
                 agree++;
             }
         }
-        return heartRate.periodicity() * agree / soundScore.length;
+        return agree / (double) n;
     }
 }
