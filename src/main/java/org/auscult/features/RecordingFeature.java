@@ -14,9 +14,9 @@ import java.util.List;
  * {@link FeatureRegistry#register(RecordingFeature)}. Frame and recording features share one name space.
  *
  * <p>Implementations are stateless and thread-safe. Work shared by several groups (a segmentation, say) is computed
- * once per recording through {@link AnalysisContext#shared(String, Class, java.util.function.Supplier)}. A value
- * that cannot be measured on a recording (a rhythm measure of a recording with one beat) is NaN, which feature tables
- * write as missing.
+ * once per recording through {@link AnalysisContext#shared(String, Class, java.util.function.Supplier)}. Values
+ * must be finite (the learning layer refuses missing values): where a value cannot be measured on a recording (the
+ * rhythm of a recording with one beat), a group gives a documented neutral value instead.
  */
 public interface RecordingFeature {
 

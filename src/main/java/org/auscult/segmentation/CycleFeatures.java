@@ -30,7 +30,9 @@ import org.auscult.features.AnalysisContext;
  *       (systoles) of {@code (max e − b) / (s − b)} inside them;</li>
  *   <li>{@code cycle_count}: the number of complete cycles (S1 to S1).</li>
  * </ul>
- * A value that has nothing to measure (no complete systole, say) is NaN.
+ * A value with nothing to measure (no complete systole, say) takes the neutral value of a recording without
+ * features in its cycle: relative energies 1, ratios 0 (log of 1), high-frequency fractions, peak counts and
+ * heights 0.
  */
 public final class CycleFeatures {
 
@@ -153,8 +155,14 @@ public final class CycleFeatures {
             }
         }
         int cycles = Math.max(0, analysis.segmentation().beatTimes().length - 1);
-        return new double[] {systoleEnergy, diastoleEnergy, ratio, systole[1], diastole[1], s1s2, diastolePeaks,
-            diastoleHeight, systoleHeight, cycles};
+        return new double[] {orElse(systoleEnergy, 1), orElse(diastoleEnergy, 1), orElse(ratio, 0),
+            orElse(systole[1], 0), orElse(diastole[1], 0), orElse(s1s2, 0), orElse(diastolePeaks, 0),
+            orElse(diastoleHeight, 0), orElse(systoleHeight, 0), cycles};
+    }
+
+    /** {@code value}, or {@code fallback} when it is not finite. */
+    static double orElse(double value, double fallback) {
+        return Double.isFinite(value) ? value : fallback;
     }
 
     /**

@@ -14,7 +14,7 @@ import org.auscult.features.RecordingFeature;
  * diastole and coefficient k, {@code cycle_mfcc_<s>_<k>} is the mean of {@code mfcc_k} over the frames whose centre
  * lies in a complete segment of state s (the first and last segments, cut by the recording's ends, are left out), so
  * the sound of systole is no longer averaged with that of the heart sounds. The MFCCs are those of the {@code mfcc}
- * feature under the same configuration. NaN for a state without frames.
+ * feature under the same configuration. A state without frames takes the mean over all frames of the recording.
  */
 public final class CycleMfccFeature implements RecordingFeature {
 
@@ -76,10 +76,16 @@ public final class CycleMfccFeature implements RecordingFeature {
                 sums[state * coefficients + k] += mfcc[t][k];
             }
         }
+        double[] overall = new double[coefficients];
+        for (double[] frame : mfcc) {
+            for (int k = 0; k < coefficients; k++) {
+                overall[k] += frame[k] / mfcc.length;
+            }
+        }
         double[] values = new double[sums.length];
         for (int s = 0; s < STATES.length; s++) {
             for (int k = 0; k < coefficients; k++) {
-                values[s * coefficients + k] = counts[s] == 0 ? Double.NaN : sums[s * coefficients + k] / counts[s];
+                values[s * coefficients + k] = counts[s] == 0 ? overall[k] : sums[s * coefficients + k] / counts[s];
             }
         }
         return values;

@@ -11,7 +11,9 @@ import org.auscult.features.RecordingFeature;
  * {@code rhythm_heart_rate} (bpm, {@link Segmentation#heartRateBpm()}), {@code rhythm_rr_mean},
  * {@code rhythm_rr_sd}, {@code rhythm_rmssd} (s), {@code rhythm_rr_cv = sd / mean},
  * {@code rhythm_rr_max_ratio = max RR / median RR} (a pause or a missed beat), {@code rhythm_premature_ratio_min}
- * and {@code rhythm_premature_beats}.
+ * and {@code rhythm_premature_beats}. With too few beats to measure a value, the value of a steady rhythm at the
+ * estimated heart rate stands in: RR mean {@code 60 / heart rate}, spread, RMSSD and CV 0, max ratio and premature
+ * ratio 1, no premature beat.
  */
 public final class RhythmFeature implements RecordingFeature {
 
@@ -49,12 +51,15 @@ public final class RhythmFeature implements RecordingFeature {
     static double[] values(Segmentation segmentation) {
         Rhythm rhythm = segmentation.rhythm();
         double[] rr = segmentation.rrIntervals();
-        double maxRatio = Double.NaN;
+        double maxRatio = 1;
         if (rr.length > 0) {
             double max = java.util.Arrays.stream(rr).max().orElseThrow();
             maxRatio = max / Segmentation.median(rr);
         }
-        return new double[] {segmentation.heartRateBpm(), rhythm.meanRr(), rhythm.sdRr(), rhythm.rmssd(),
-            rhythm.sdRr() / rhythm.meanRr(), maxRatio, rhythm.minPrematureRatio(), rhythm.prematureBeats()};
+        double heartRate = segmentation.heartRateBpm();
+        return new double[] {heartRate, CycleFeatures.orElse(rhythm.meanRr(), 60 / heartRate),
+            CycleFeatures.orElse(rhythm.sdRr(), 0), CycleFeatures.orElse(rhythm.rmssd(), 0),
+            CycleFeatures.orElse(rhythm.sdRr() / rhythm.meanRr(), 0), maxRatio,
+            CycleFeatures.orElse(rhythm.minPrematureRatio(), 1), rhythm.prematureBeats()};
     }
 }

@@ -15,7 +15,7 @@ public final class SignalQuality {
      * Below this index a verdict on the recording should be "unsure": see docs/decisions/segmentation.md for the
      * distribution of Q per class on the PASCAL recordings.
      */
-    public static final double UNSURE_BELOW = 0.25;
+    public static final double UNSURE_BELOW = 0.2;
 
     private SignalQuality() {
     }

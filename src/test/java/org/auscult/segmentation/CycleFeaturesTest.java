@@ -80,6 +80,21 @@ class CycleFeaturesTest {
         assertTrue(value(after, "cycle_diastole_peak_height") > value(before, "cycle_diastole_peak_height") + 0.3);
     }
 
+    @Test
+    void aRecordingWithoutBeatsGivesFiniteNeutralValues() {
+        FeatureEngine engine = new FeatureEngine(CYCLE_GROUPS);
+        for (AudioClip clip : List.of(new AudioClip(new float[4000], 4000), new AudioClip(new float[0], 4000))) {
+            FeatureVector vector = engine.extract(clip).summary();
+            for (int i = 0; i < vector.size(); i++) {
+                assertTrue(Double.isFinite(vector.values()[i]), vector.names().get(i));
+            }
+            assertEquals(0, value(vector, "rhythm_premature_beats"));
+            assertEquals(1, value(vector, "rhythm_premature_ratio_min"));
+            assertEquals(0, value(vector, "cycle_systole_diastole_ratio"));
+            assertEquals(1, value(vector, "quality_unsure"));
+        }
+    }
+
     private static double value(FeatureVector vector, String name) {
         return vector.value(name);
     }
