@@ -10,8 +10,8 @@ import org.auscult.audio.AudioClip;
  * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
  * ({@link Envelopes}), the heart rate and systolic interval from the envelope autocorrelation
  * ({@link HeartRateEstimate}), then the most probable state sequence of a duration-dependent hidden semi-Markov
- * model ({@link CycleHsmm}), in which systole is the shorter of the two silences and S2 the higher-pitched sound. Segment boundaries fall on the
- * 20 ms grid of the envelope.
+ * model (after Springer et al. 2016; see {@code CycleHsmm}), in which systole is the shorter of the two silences and
+ * S2 the higher-pitched sound. Segment boundaries fall on the 20 ms grid of the envelope.
  *
  * <p>Stateless and thread-safe.
  */
