@@ -49,6 +49,9 @@ final class CycleHsmm {
         CardiacState.DIASTOLE};
 
     static final double PITCH_WEIGHT = 1.0;
+    /** Mean durations of S1 and S2 (Springer 2016), seconds. */
+    static final double S1_MEAN_SECONDS = 0.122;
+    static final double S2_MEAN_SECONDS = 0.094;
     /** Weight of the uniform part of the systole and diastole durations, which lets the rhythm be irregular. */
     static final double OUTLIER_WEIGHT = 0.05;
     /** Shortest diastole, seconds: a premature beat may come this soon after S2. */
@@ -164,8 +167,8 @@ final class CycleHsmm {
      * the allowed range.
      */
     static double[][] durationLogProbabilities(int rate, HeartRateEstimate heartRate) {
-        double s1Mean = 0.122;
-        double s2Mean = 0.094;
+        double s1Mean = S1_MEAN_SECONDS;
+        double s2Mean = S2_MEAN_SECONDS;
         double systoleMean = Math.max(0.06, heartRate.systolicIntervalSeconds() - s1Mean);
         double diastoleMean = Math.max(0.1, heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds() - s2Mean);
         double[][] meanSd = {
