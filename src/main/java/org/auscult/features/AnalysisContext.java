@@ -23,6 +23,7 @@ public final class AnalysisContext {
     private final Map<String, Object> tables;
     private Spectrogram spectrogram;
     private MelSpectrogram melSpectrogram;
+    private final Map<String, Object> perRecording = new HashMap<>();
 
     AnalysisContext(AudioClip clip, FeatureConfig config, Stft stft, Map<String, Object> tables) {
         this.clip = Objects.requireNonNull(clip, "clip");
@@ -79,6 +80,20 @@ public final class AnalysisContext {
     public ChromaFilterbank chromaFilterbank() {
         return table("chroma-filterbank", ChromaFilterbank.class, () -> ChromaFilterbank.create(sampleRate(),
                 config.frameSize(), config.nChroma(), config.tuning()));
+    }
+
+    /**
+     * A result about this recording that several features read (a segmentation, say), built by {@code factory} on the
+     * first request and then shared for the rest of this recording's analysis. {@code name} must identify it among
+     * all features.
+     */
+    public <T> T shared(String name, Class<T> type, Supplier<T> factory) {
+        Object value = perRecording.get(name);
+        if (value == null) {
+            value = Objects.requireNonNull(factory.get(), name);
+            perRecording.put(name, value);
+        }
+        return type.cast(value);
     }
 
     /**

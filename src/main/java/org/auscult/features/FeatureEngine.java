@@ -12,7 +12,8 @@ import org.auscult.audio.AudioClip;
 /**
  * Extracts the enabled features of a {@link FeatureConfig} from recordings: frames the audio once, computes the
  * spectrogram once, lets every enabled feature read it, and summarises each per-frame column over the recording with
- * the configured statistics.
+ * the configured statistics; the enabled recording-level groups ({@link RecordingFeature}) add their values as they
+ * are.
  *
  * <p>An engine keeps its FFT, window, frame buffer and the tables that depend only on the sample rate (filterbanks,
  * DCT matrix) from one recording to the next, so it is <b>not thread-safe</b>: use one engine per thread. It can
@@ -26,6 +27,7 @@ public final class FeatureEngine {
 
     private final FeatureConfig config;
     private final List<FeatureExtractor> extractors;
+    private final List<RecordingFeature> recordingFeatures;
     private final List<String> summaryNames;
     private final boolean readsMelRange;
     private final Stft stft;
@@ -35,8 +37,10 @@ public final class FeatureEngine {
     public FeatureEngine(FeatureConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.extractors = FeatureRegistry.enabled(config);
+        this.recordingFeatures = FeatureRegistry.enabledRecordingFeatures(config);
         this.summaryNames = FeatureRegistry.summaryNames(config);
-        this.readsMelRange = extractors.stream().anyMatch(e -> e.parameters().contains("fmax"));
+        this.readsMelRange = extractors.stream().anyMatch(e -> e.parameters().contains("fmax"))
+                || recordingFeatures.stream().anyMatch(f -> f.parameters().contains("fmax"));
         this.stft = new Stft(config);
     }
 
@@ -64,15 +68,39 @@ public final class FeatureEngine {
         for (FeatureExtractor extractor : extractors) {
             series.add(extractor.extract(context));
         }
-        return new FeatureSet(config, clip.sampleRate(), clip.length(), series, summarise(series));
+        Map<String, double[]> recordingValues = new HashMap<>();
+        for (RecordingFeature feature : recordingFeatures) {
+            double[] values = feature.compute(context);
+            int expected = feature.valueNames(config).size();
+            if (values.length != expected) {
+                throw new IllegalStateException("recording feature '" + feature.name() + "' computed "
+                        + values.length + " values for " + expected + " names");
+            }
+            recordingValues.put(feature.name(), values);
+        }
+        return new FeatureSet(config, clip.sampleRate(), clip.length(), series, summarise(series, recordingValues));
     }
 
-    /** Every statistic of every column of every series, in {@link #summaryNames()} order. */
-    private FeatureVector summarise(List<FrameSeries> series) {
+    /**
+     * In {@link #summaryNames()} order: every statistic of every column of every series, and the values of the
+     * recording-level groups as they are, each feature in its place in the configuration.
+     */
+    private FeatureVector summarise(List<FrameSeries> seriesList, Map<String, double[]> recordingValues) {
         double[] summary = new double[summaryNames.size()];
         boolean needsSorting = config.statistics().stream().anyMatch(SummaryStatistic::isOrderStatistic);
         int index = 0;
-        for (FrameSeries one : series) {
+        Map<String, FrameSeries> seriesByFeature = new HashMap<>();
+        for (FrameSeries one : seriesList) {
+            seriesByFeature.put(one.feature(), one);
+        }
+        for (String feature : config.features()) {
+            double[] groupValues = recordingValues.get(feature);
+            if (groupValues != null) {
+                System.arraycopy(groupValues, 0, summary, index, groupValues.length);
+                index += groupValues.length;
+                continue;
+            }
+            FrameSeries one = seriesByFeature.get(feature);
             int frames = one.frameCount();
             double[] column = new double[frames];
             double[] scratch = new double[frames];

@@ -43,6 +43,16 @@
  * {@code META-INF/services/org.auscult.features.FeatureExtractor}, or
  * {@link org.auscult.features.FeatureRegistry#register(org.auscult.features.FeatureExtractor)}.
  *
+ * <h2>Recording-level groups</h2>
+ * Some measures exist once per recording, not per frame (the heart rate, the energy in systole).
+ * A {@link org.auscult.features.RecordingFeature} returns its values directly; they enter the summary vector under
+ * their own names, in the place the group's name has in {@link org.auscult.features.FeatureConfig#features()}, and
+ * are enabled by name like any frame feature. Registration: {@code META-INF/services/org.auscult.features.RecordingFeature}
+ * or {@link org.auscult.features.FeatureRegistry#register(org.auscult.features.RecordingFeature)}. The heart-cycle
+ * groups {@code rhythm}, {@code quality}, {@code cycle} and {@code cycle_mfcc} of {@code org.auscult.segmentation}
+ * register this way, so this package does not depend on that one. Work several groups share (one segmentation per
+ * recording) goes through {@link org.auscult.features.AnalysisContext#shared}.
+ *
  * <h2>Threads</h2>
  * Configurations, results, filterbanks and extractors are immutable. A {@link org.auscult.features.FeatureEngine}
  * and an {@link org.auscult.features.Stft} reuse buffers: one per thread.

@@ -1,0 +1,83 @@
+package org.auscult.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.auscult.segmentation.EventCounts;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SegmentationBenchmark;
+import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code auscult bench segmentation}: S1/S2 detection and heart-rate error against annotated recordings. */
+@Command(name = "segmentation", mixinStandardHelpOptions = true,
+        description = {
+            "Segment annotated recordings and print S1 and S2 detection (precision, recall, F1 within 60 ms of the "
+                    + "annotated midpoints) and the heart-rate error, one row per dataset.",
+            "CirCor: a folder of <name>.wav with <name>.tsv segmentations. PASCAL: the pascal2011 folder with "
+                    + "set_a_timing.csv (S1/S2 marks of 21 normal set_a recordings)."
+        })
+final class BenchSegmentation implements Callable<Integer> {
+
+    static final Path DEFAULT_CIRCOR = Path.of("../shared/data/circor-samples");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--circor", paramLabel = "DIR",
+            description = "CirCor-style folder of .wav and .tsv files (default: ${DEFAULT-VALUE}).")
+    Path circor = DEFAULT_CIRCOR;
+
+    @Option(names = "--pascal", paramLabel = "DIR",
+            description = "PASCAL 2011 folder holding set_a_timing.csv (default: ${DEFAULT-VALUE}).")
+    Path pascal = BenchCommand.DEFAULT_DATA;
+
+    @Option(names = "--predictions", paramLabel = "DIR",
+            description = "Also write the CirCor predictions there as .tsv files (replacing them), e.g. to score "
+                    + "them with another tool.")
+    Path predictions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SegmentationBenchmark benchmark = new SegmentationBenchmark(new HeartSoundSegmenter());
+        List<DatasetScore> scores = new ArrayList<>();
+        if (Files.isDirectory(circor)) {
+            scores.add(benchmark.circor(circor, Optional.ofNullable(predictions)));
+        } else {
+            out.println("CirCor skipped: no folder " + circor);
+        }
+        Path timing = pascal.resolve("set_a_timing.csv");
+        if (Files.isRegularFile(timing)) {
+            scores.add(benchmark.pascal(timing));
+        } else {
+            out.println("PASCAL skipped: no file " + timing);
+        }
+        if (scores.isEmpty()) {
+            throw new IllegalArgumentException("nothing to measure: give --circor DIR and/or --pascal DIR");
+        }
+        out.printf(Locale.ROOT, "Segmentation benchmark: S1/S2 events within +-%.0f ms%n",
+                SegmentationBenchmark.TOLERANCE_SECONDS * 1000);
+        out.printf(Locale.ROOT, "%-14s %5s | %6s %6s %6s | %6s %6s %6s | %9s %9s %8s%n", "dataset", "files", "S1 P",
+                "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5 bpm");
+        for (DatasetScore score : scores) {
+            EventCounts s1 = score.s1();
+            EventCounts s2 = score.s2();
+            out.printf(Locale.ROOT, "%-14s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %9.2f %9.2f %8.2f%n",
+                    score.dataset(), score.recordings().size(), s1.precision(), s1.recall(), s1.f1(), s2.precision(),
+                    s2.recall(), s2.f1(), score.meanHeartRateError(), score.medianHeartRateError(),
+                    score.fractionWithin(5));
+        }
+        out.flush();
+        return AuscultCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,117 @@
+package org.auscult.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.auscult.analysis.FeatureTableBuilder.Failure;
+import org.auscult.analysis.FeatureTableBuilder.Input;
+import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
+import org.auscult.io.AtomicFiles;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.Rhythm;
+import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.SegmentationTsv;
+import org.auscult.segmentation.SignalQuality;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code auscult segment}: S1, systole, S2 and diastole of recordings, as CirCor-style .tsv files. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = {
+            "Find S1, systole, S2 and diastole in recordings. Writes DIR/<name>.tsv per recording in the CirCor layout "
+                    + "(start s, end s, state: 1 S1, 2 systole, 3 S2, 4 diastole) and DIR/summary.csv with the heart "
+                    + "rate, quality index and rhythm of each.",
+            "Files that fail are listed at the end; the others are written."
+        })
+final class SegmentCommand implements Callable<Integer> {
+
+    static final String SUMMARY = "summary.csv";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files, folders or collections.")
+    List<Path> recordings;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+            description = "Folder for the .tsv files and summary.csv (created if needed).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace .tsv files and summary.csv that already exist.")
+    boolean force;
+
+    private record Row(String name, Segmentation segmentation) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
+        }
+        Path summary = out.resolve(SUMMARY);
+        if (!force && Files.exists(summary)) {
+            throw new IllegalArgumentException(summary + " already exists; use --force to replace it");
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
+        List<Failure> failures = new ArrayList<>(resolved.problems());
+        List<Row> rows = new ArrayList<>();
+        WavDecoder decoder = new WavDecoder();
+        HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+        for (Input input : resolved.inputs()) {
+            Path tsv = out.resolve(input.id() + ".tsv");
+            if (!force && Files.exists(tsv)) {
+                failures.add(new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
+                continue;
+            }
+            Segmentation segmentation;
+            try {
+                segmentation = segmenter.segment(decoder.decode(input.path()).clip());
+            } catch (UnreadableAudioException e) {
+                failures.add(new Failure(input.path(), e.problem()));
+                continue;
+            }
+            SegmentationTsv.write(tsv, segmentation.segments(), force);
+            rows.add(new Row(input.id(), segmentation));
+            console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f%s%n", input.id(),
+                    segmentation.heartRateBpm(), segmentation.beatTimes().length, segmentation.qualityIndex(),
+                    SignalQuality.isUnsure(segmentation.qualityIndex()) ? " (unsure)" : "");
+        }
+        AtomicFiles.write(summary, force, stream -> {
+            PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            writer.println("recording,heart_rate_bpm,quality_index,unsure,beats,rr_mean_s,rr_sd_s,rmssd_s,"
+                    + "min_premature_ratio,premature_beats");
+            for (Row row : rows) {
+                Segmentation s = row.segmentation();
+                Rhythm rhythm = s.rhythm();
+                writer.println(String.join(",", FeatureTableFormat.csvField(row.name()), number(s.heartRateBpm()),
+                        number(s.qualityIndex()), SignalQuality.isUnsure(s.qualityIndex()) ? "1" : "0",
+                        Integer.toString(s.beatTimes().length), number(rhythm.meanRr()), number(rhythm.sdRr()),
+                        number(rhythm.rmssd()), number(rhythm.minPrematureRatio()),
+                        Integer.toString(rhythm.prematureBeats())));
+            }
+            writer.flush();
+        });
+        console.printf("Wrote %d segmentation%s and %s to %s%n", rows.size(), rows.size() == 1 ? "" : "s", SUMMARY,
+                out);
+        console.flush();
+        return Failures.report(failures, spec.commandLine().getErr());
+    }
+
+    /** Six decimals, or empty for a value that could not be measured. */
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6f", value) : "";
+    }
+}

@@ -1,0 +1,122 @@
+package org.auscult.segmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.auscult.audio.AudioClip;
+
+/**
+ * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
+ * ({@link Envelopes}), the heart rate and systolic interval from the envelope autocorrelation
+ * ({@link HeartRateEstimate}), then the most probable state sequence of a duration-dependent hidden semi-Markov
+ * model (after Springer et al. 2016; see {@code CycleHsmm}), in which systole is the shorter of the two silences and
+ * S2 the higher-pitched sound. The model is decoded twice: the second time with the systole and cycle lengths
+ * measured on the first decoding ({@link #refine}) instead of the autocorrelation estimate. Segment boundaries fall
+ * on the 20 ms grid of the envelope.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HeartSoundSegmenter {
+
+    private final CycleHsmm model;
+
+    /** A segmenter with the emission parameters of docs/decisions/segmentation.md. */
+    public HeartSoundSegmenter() {
+        this(new CycleHsmm());
+    }
+
+    HeartSoundSegmenter(CycleHsmm model) {
+        this.model = model;
+    }
+
+    /** The segmentation of {@code clip} (any sample rate of at least 1 kHz). */
+    public Segmentation segment(AudioClip clip) {
+        Objects.requireNonNull(clip, "clip");
+        return segment(Envelopes.of(clip), clip.durationSeconds());
+    }
+
+    /** The segmentation from already computed envelopes of a recording lasting {@code durationSeconds}. */
+    public Segmentation segment(Envelopes envelopes, double durationSeconds) {
+        return analyse(envelopes, durationSeconds).segmentation();
+    }
+
+    /** The segmentation with what it was made from, for the cycle features. */
+    record CycleAnalysis(Envelopes envelopes, HeartRateEstimate heartRate, double fit, Segmentation segmentation) {
+    }
+
+    CycleAnalysis analyse(AudioClip clip) {
+        return analyse(Envelopes.of(clip), clip.durationSeconds());
+    }
+
+    CycleAnalysis analyse(Envelopes envelopes, double durationSeconds) {
+        int rate = Envelopes.ENVELOPE_RATE;
+        HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
+        double[] score = envelopes.soundScore();
+        int[] states = model.decode(score, envelopes.pitch(), rate, heartRate);
+        HeartRateEstimate refined = refine(states, rate, heartRate);
+        if (refined != null) {
+            states = model.decode(score, envelopes.pitch(), rate, refined);
+        }
+        List<Segment> segments = toSegments(states, rate, durationSeconds);
+        double fit = SignalQuality.fit(score, states);
+        Segmentation segmentation = Segmentation.of(segments, durationSeconds, heartRate.heartRateBpm(),
+                heartRate.systolicIntervalSeconds(), SignalQuality.index(heartRate.periodicity(), fit));
+        return new CycleAnalysis(envelopes, heartRate, fit, segmentation);
+    }
+
+    /**
+     * The cycle and systolic interval measured on a first decoding, for a second one: the durations of the complete
+     * segments (not the first, not the last) give {@code T_sys = median systole + 122 ms} (the model's systole mean is
+     * {@code T_sys − 122 ms}) and {@code T_cycle} = the sum of the four median durations. The autocorrelation sees
+     * only the strongest repetition of the envelope; the decoded segments measure this recording's own systole and
+     * diastole. Null when there are fewer than two complete systoles or diastoles.
+     */
+    static HeartRateEstimate refine(int[] states, int rate, HeartRateEstimate first) {
+        List<Double> systoles = new ArrayList<>();
+        List<Double> diastoles = new ArrayList<>();
+        List<Double> s1s = new ArrayList<>();
+        List<Double> s2s = new ArrayList<>();
+        int start = 0;
+        boolean firstRun = true;
+        for (int t = 1; t <= states.length; t++) {
+            if (t == states.length || states[t] != states[start]) {
+                if (!firstRun && t != states.length) {
+                    double d = (t - start) / (double) rate;
+                    switch (states[start]) {
+                        case CycleHsmm.SYSTOLE -> systoles.add(d);
+                        case CycleHsmm.DIASTOLE -> diastoles.add(d);
+                        case CycleHsmm.S1 -> s1s.add(d);
+                        default -> s2s.add(d);
+                    }
+                }
+                firstRun = false;
+                start = t;
+            }
+        }
+        if (systoles.size() < 2 || diastoles.size() < 2 || s1s.isEmpty() || s2s.isEmpty()) {
+            return null;
+        }
+        double systolicInterval = median(systoles) + CycleHsmm.S1_MEAN_SECONDS;
+        double cycle = median(systoles) + median(diastoles) + median(s1s) + median(s2s);
+        return new HeartRateEstimate(60 / cycle, cycle, systolicInterval, first.periodicity());
+    }
+
+    private static double median(List<Double> values) {
+        return Segmentation.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Runs of equal states as segments; the last one reaches the end of the recording. */
+    static List<Segment> toSegments(int[] states, int rate, double durationSeconds) {
+        List<Segment> segments = new ArrayList<>();
+        int start = 0;
+        for (int t = 1; t <= states.length; t++) {
+            if (t == states.length || states[t] != states[start]) {
+                double end = t == states.length ? Math.max(durationSeconds, t / (double) rate) : t / (double) rate;
+                segments.add(new Segment(start / (double) rate, end, CycleHsmm.CARDIAC_STATES[states[start]]));
+                start = t;
+            }
+        }
+        return segments;
+    }
+}

@@ -1,0 +1,48 @@
+package org.auscult.segmentation;
+
+import java.util.List;
+
+import org.auscult.features.AnalysisContext;
+import org.auscult.features.FeatureConfig;
+import org.auscult.features.RecordingFeature;
+
+/**
+ * Feature group {@code quality}: the signal-quality index of the segmentation ({@link SignalQuality}):
+ * {@code quality_index = P · F}, {@code quality_periodicity} (P), {@code quality_fit} (F) and
+ * {@code quality_unsure} (1 when the index is below {@link SignalQuality#UNSURE_BELOW}, else 0).
+ */
+public final class QualityFeature implements RecordingFeature {
+
+    public static final String NAME = "quality";
+    private static final List<String> NAMES = List.of("quality_index", "quality_periodicity", "quality_fit",
+            "quality_unsure");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Signal quality of the heart cycle (0-1): envelope periodicity times segmentation fit, and whether "
+                + "a verdict should be 'unsure'";
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> valueNames(FeatureConfig config) {
+        return NAMES;
+    }
+
+    @Override
+    public double[] compute(AnalysisContext context) {
+        HeartSoundSegmenter.CycleAnalysis analysis = CycleFeatures.analysis(context);
+        double index = analysis.segmentation().qualityIndex();
+        return new double[] {index, analysis.heartRate().periodicity(), analysis.fit(),
+            SignalQuality.isUnsure(index) ? 1 : 0};
+    }
+}

@@ -1,0 +1,109 @@
+package org.auscult.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.auscult.cli.CommandLineTest.Run;
+import org.auscult.segmentation.CardiacState;
+import org.auscult.segmentation.Segment;
+import org.auscult.segmentation.SegmentationTsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private Path copySamples(int count) throws IOException {
+        Path recordings = Files.createDirectories(folder.resolve("recordings"));
+        for (Path wav : RecordingInputs.wavFilesUnder(CommandLineTest.SAMPLES).subList(0, count)) {
+            Files.copy(wav, recordings.resolve(wav.getFileName()));
+        }
+        return recordings;
+    }
+
+    @Test
+    void writesOneTsvPerRecordingAndASummary() throws IOException {
+        Path recordings = copySamples(2);
+        Path out = folder.resolve("segments");
+
+        Run run = CommandLineTest.run("segment", recordings.toString(), "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Segment> segments = SegmentationTsv.read(out.resolve("36327_MV.tsv"));
+        assertTrue(segments.size() > 40, "segments: " + segments.size());
+        assertTrue(segments.stream().anyMatch(s -> s.state() == CardiacState.S2));
+        assertTrue(Files.exists(out.resolve("40058_PV.tsv")));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("recording,heart_rate_bpm,quality_index,unsure,beats,rr_mean_s,rr_sd_s,rmssd_s,"
+                + "min_premature_ratio,premature_beats", summary.get(0));
+        assertEquals(3, summary.size());
+        String[] first = summary.get(1).split(",", -1);
+        assertEquals("36327_MV", first[0]);
+        // the CirCor annotation of 36327_MV gives 81.1 bpm
+        assertEquals(81.1, Double.parseDouble(first[1]), 4.0);
+        assertTrue(run.out().contains("36327_MV: "), run.out());
+    }
+
+    @Test
+    void replacesOnlyWhenAsked() throws IOException {
+        Path recordings = copySamples(1);
+        Path out = folder.resolve("segments");
+        assertEquals(0, CommandLineTest.run("segment", recordings.toString(), "-o", out.toString()).exitCode());
+        String before = Files.readString(out.resolve("36327_MV.tsv"));
+
+        Run again = CommandLineTest.run("segment", recordings.toString(), "-o", out.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, again.exitCode());
+        assertTrue(again.err().contains("summary.csv already exists; use --force"), again.err());
+
+        Files.delete(out.resolve("summary.csv"));
+        Run tsvExists = CommandLineTest.run("segment", recordings.toString(), "-o", out.toString());
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, tsvExists.exitCode());
+        assertTrue(tsvExists.err().contains("36327_MV.tsv already exists"), tsvExists.err());
+
+        Run forced = CommandLineTest.run("segment", recordings.toString(), "-o", out.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(before, Files.readString(out.resolve("36327_MV.tsv")));
+    }
+
+    @Test
+    void aBrokenRecordingFailsAndTheOthersAreWritten() throws IOException {
+        Path recordings = copySamples(1);
+        Files.write(recordings.resolve("broken.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2});
+        Path out = folder.resolve("segments");
+
+        Run run = CommandLineTest.run("segment", recordings.toString(), "--out", out.toString());
+
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, run.exitCode());
+        assertTrue(run.err().contains("broken.wav"), run.err());
+        assertTrue(Files.exists(out.resolve("36327_MV.tsv")));
+        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
+    }
+
+    @Test
+    void usageErrors() throws IOException {
+        assertEquals(AuscultCommand.EXIT_USAGE, CommandLineTest.run("segment", "x.wav").exitCode());
+        Path file = Files.writeString(folder.resolve("file.txt"), "x");
+        Run run = CommandLineTest.run("segment", CommandLineTest.SAMPLES.toString(), "--out", file.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().contains("is a file"), run.err());
+    }
+
+    @Test
+    void benchPrintsTheTableForTheBundledRecordings() {
+        Run run = CommandLineTest.run("bench", "segmentation", "--circor", CommandLineTest.SAMPLES.toString(),
+                "--pascal", folder.resolve("absent").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("PASCAL skipped"), run.out());
+        String row = run.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
+        // measured when the method was chosen: S1 F1 0.919, S2 F1 0.882 (docs/decisions/segmentation.md)
+        assertTrue(row.matches("CirCor\\s+16 \\|.* 0\\.919 \\|.* 0\\.882 \\|.*"), row);
+    }
+}
