@@ -149,6 +149,28 @@ public final class LabelStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The recording at {@code audio} if the store knows it: by path, else by content (reading the file, adding
+     * nothing). Empty when the file is unknown or unreadable.
+     */
+    public synchronized Optional<RecordingRef> lookup(Path audio) {
+        Optional<RecordingRef> byPath = findRecording(audio);
+        if (byPath.isPresent() || !Files.isRegularFile(audio)) {
+            return byPath;
+        }
+        try {
+            String hash = ContentHash.sha256(audio);
+            return read(() -> findByHash(hash).stream().findFirst());
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The recordings with this content hash (copies of one file), oldest first. */
+    public synchronized List<RecordingRef> findBySha256(String sha256) {
+        return read(() -> findByHash(sha256));
+    }
+
     /** The recording last seen at {@code audio}, without reading the file. */
     public synchronized Optional<RecordingRef> findRecording(Path audio) {
         return read(() -> findByPath(audio.toAbsolutePath().normalize()));
