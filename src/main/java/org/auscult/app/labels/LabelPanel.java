@@ -141,8 +141,11 @@ public final class LabelPanel extends VBox {
         grid.addRow(3, new Label("New events"), type);
         GridPane.setHgrow(labelClass, Priority.ALWAYS);
         VBox.setVgrow(notes, Priority.SOMETIMES);
-        getChildren().addAll(grid, notes, signed, new HBox(4, undo, redo), message);
-        disableProperty().bind(model.availableProperty().not());
+        VBox editors = new VBox(6, grid, notes, signed, new HBox(4, undo, redo));
+        VBox.setVgrow(editors, Priority.SOMETIMES);
+        // The editors, not the panel: a Tab sets its content's disable property itself.
+        editors.disableProperty().bind(model.availableProperty().not());
+        getChildren().addAll(editors, message);
 
         model.labelProperty().addListener((observable, before, after) -> show(after, qualityGroup));
         model.recordingProperty().addListener((observable, before, after) -> show(model.labelProperty().get(),
