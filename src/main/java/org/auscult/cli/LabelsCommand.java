@@ -67,7 +67,9 @@ final class LabelsCommand implements Runnable {
             description = {"Import labels from FILE.",
                 "audacity, circor: the events of one recording (--recording WAV).",
                 "pascal_timing: set_a_timing.csv; fname is relative to --root (default: the file's folder).",
-                "csv: recording labels (path,sha256,label_source,opinion,label,quality,notes,labeller,labelled_at)."})
+                "csv: recording labels (path,sha256,label_source,opinion,label,quality,notes,labeller,labelled_at).",
+                "collection: the labels a collection carries (FILE is the collection, any layout), kept apart from "
+                    + "yours."})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -76,10 +78,10 @@ final class LabelsCommand implements Runnable {
         DatabaseOption db;
 
         @Option(names = "--format", required = true, paramLabel = "FORMAT",
-                description = "audacity, circor, pascal_timing or csv.")
+                description = "audacity, circor, pascal_timing, csv or collection.")
         Format format;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The file (or collection) to import.")
         Path file;
 
         @Option(names = "--recording", paramLabel = "WAV", description = "The recording the events belong to.")
@@ -104,6 +106,12 @@ final class LabelsCommand implements Runnable {
                     case pascal_timing -> exchange.importPascalTiming(file,
                             root != null ? root : file.toAbsolutePath().getParent(), source);
                     case csv -> exchange.importRecordingLabels(file);
+                    case collection -> {
+                        RecordingCollection imported = new CollectionImporter().importCollection(file,
+                                ImportOptions.defaults());
+                        spec.commandLine().getErr().println(imported.summary());
+                        yield exchange.importCollectionLabels(imported);
+                    }
                     default -> throw new ParameterException(spec.commandLine(), "--format " + format
                             + " can only be exported");
                 };

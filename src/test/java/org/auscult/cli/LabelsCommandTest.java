@@ -87,11 +87,24 @@ class LabelsCommandTest {
             service.setQuality(service.recording(unusable.path()), Opinion.FIRST, Quality.UNUSABLE);
         }
 
+        Run imported = CommandLineTest.run("labels", "import", "--db", db().toString(), "--format", "collection",
+                SAMPLES.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().startsWith("Imported 16 recording labels and 0 events"), imported.out());
+        try (LabelStore store = LabelStore.open(db())) {
+            RecordingRef ref = store.lookup(relabelled.path()).orElseThrow();
+            assertEquals(Optional.of("normal"), store.label(ref.id(), org.auscult.labels.Source.IMPORT, Opinion.FIRST)
+                    .flatMap(org.auscult.labels.RecordingLabel::labelClass));
+            assertEquals("CIRCOR_2022", store.label(ref.id(), org.auscult.labels.Source.IMPORT, Opinion.FIRST)
+                    .orElseThrow().labeller());
+            assertEquals(Optional.of("extrahls"), store.currentClass(ref.id()), "the user's class wins");
+        }
+
         Path csv = folder.resolve("train.csv");
         Run run = CommandLineTest.run("labels", "export", "--db", db().toString(), "--format", "collection",
                 "--collection", SAMPLES.toString(), "-o", csv.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("labels from you 1, imported 0, the collection 14; unlabelled 0, unusable 1"),
+        assertTrue(run.out().contains("labels from you 1, imported 14, the collection 0; unlabelled 0, unusable 1"),
                 run.out());
         RecordingCollection training = new CollectionImporter().importCollection(csv, ImportOptions.defaults());
         Map<Path, Recording> byPath = training.recordings().stream()

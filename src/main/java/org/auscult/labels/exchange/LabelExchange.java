@@ -123,6 +123,29 @@ public final class LabelExchange {
         return marks.size();
     }
 
+    // ---- a collection's own labels ------------------------------------------------------------------------------
+
+    /**
+     * Stores the labels a collection carries (any layout the importer reads) as {@link Source#IMPORT} first
+     * opinions, signed with the layout's name: kept apart from the user's, and used for training where the user
+     * gave no class. Unlabelled recordings are skipped.
+     */
+    public ImportReport importCollectionLabels(org.auscult.library.RecordingCollection collection)
+            throws IOException {
+        List<LabelService.ImportedLabel> labels = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (org.auscult.library.Recording recording : collection.recordings()) {
+            if (recording.label().isEmpty()) {
+                continue;
+            }
+            RecordingRef ref = service.recording(recording.path());
+            labels.add(new LabelService.ImportedLabel(ref, Opinion.FIRST, new RecordingLabel(recording.label(),
+                    Optional.empty(), "", collection.layout().name(), now)));
+        }
+        service.importLabels("import " + collection.root().getFileName(), Source.IMPORT, labels, List.of());
+        return new ImportReport(labels.size(), 0, List.of());
+    }
+
     // ---- recording labels (plain CSV) -------------------------------------------------------------------------
 
     /**

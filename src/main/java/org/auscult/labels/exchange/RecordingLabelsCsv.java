@@ -15,8 +15,9 @@ import org.auscult.labels.Source;
 /**
  * A plain CSV of recording labels, one row per statement: {@code path,sha256,label_source,opinion,label,quality,
  * notes,labeller,labelled_at}. {@code path} is relative to the CSV's folder when the recording lies under it, else
- * absolute; {@code sha256} lets the import find a recording that has moved since. Empty {@code label} and
- * {@code quality} mean "not said".
+ * absolute; {@code sha256} lets the import find a recording that has moved since. Only {@code path} and
+ * {@code label} are required; empty {@code label} and {@code quality} mean "not said", a missing source means
+ * the user's, a missing opinion the first.
  */
 public final class RecordingLabelsCsv {
 
@@ -38,7 +39,7 @@ public final class RecordingLabelsCsv {
         List<String> header = rows.get(0).fields();
         int[] columns = new int[HEADER.size()];
         for (int i = 0; i < HEADER.size(); i++) {
-            columns[i] = i < 2 || HEADER.get(i).equals("label") ? TextTable.requireColumn(file, header, HEADER.get(i))
+            columns[i] = i == 0 || HEADER.get(i).equals("label") ? TextTable.requireColumn(file, header, HEADER.get(i))
                     : TextTable.column(header, HEADER.get(i));
         }
         Path folder = file.toAbsolutePath().getParent();
