@@ -3,6 +3,7 @@ package org.auscult.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,13 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.playback.AudioOutput;
 import org.auscult.app.playback.AudioUnavailableException;
@@ -175,6 +180,8 @@ class LabellingUiTest {
             LabelEvent point = reader.events(shown.id()).get(0);
             assertEquals(List.of("S2", 0.0, 0.0), List.of(point.type(), point.start(), point.end()));
 
+            saveScreenshot(robot);
+
             // ] jumps to the next event after the cursor (the region); Delete removes it
             waitFor("the events on screen", () -> annotations.events().size() == 2);
             robot.type(KeyCode.CLOSE_BRACKET);
@@ -191,5 +198,25 @@ class LabellingUiTest {
             waitFor("the next unlabelled recording", () -> table.getSelectionModel().getSelectedIndex() == 1);
             assertEquals("ok", reader.integrityCheck());
         }
+    }
+
+    /** The labels tab, lane and overlays, for a person to look at: target/screenshots/labelling.png. */
+    private void saveScreenshot(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            for (TabPane tabs : robot.lookup(".tab-pane").queryAllAs(TabPane.class)) {
+                tabs.getTabs().stream().filter(tab -> "labels-tab".equals(tab.getId())).findFirst()
+                        .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            }
+        });
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            window.annotations().redrawNow();
+            window.waveform().redrawNow();
+            window.spectrogram().redrawNow();
+            image[0] = window.root().getScene().snapshot(null);
+        });
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png",
+                screenshots.resolve("labelling.png").toFile());
     }
 }
