@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,9 +232,9 @@ public final class LabelStore implements AutoCloseable {
     }
 
     /** Ids of the recordings with a user label naming a class (first opinion). */
-    public synchronized java.util.Set<Long> userLabelledRecordings() {
+    public synchronized Set<Long> userLabelledRecordings() {
         return read(() -> {
-            java.util.Set<Long> ids = new java.util.HashSet<>();
+            Set<Long> ids = new HashSet<>();
             try (PreparedStatement statement = prepare("SELECT recording_id FROM recording_label WHERE source = "
                     + "'user' AND opinion = 1 AND class IS NOT NULL");
                  ResultSet rows = statement.executeQuery()) {
@@ -247,7 +249,7 @@ public final class LabelStore implements AutoCloseable {
     /** Recordings whose two user opinions both name a class and differ, by path. */
     public synchronized List<Disagreement> disagreements() {
         return read(() -> {
-            List<long[]> ids = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             try (PreparedStatement statement = prepare("SELECT a.recording_id FROM recording_label a "
                     + "JOIN recording_label b ON b.recording_id = a.recording_id AND b.source = a.source "
                     + "JOIN recording r ON r.id = a.recording_id "
@@ -255,15 +257,15 @@ public final class LabelStore implements AutoCloseable {
                     + "AND a.class IS NOT NULL AND b.class IS NOT NULL AND a.class <> b.class ORDER BY r.path");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(new long[] {rows.getLong(1)});
+                    ids.add(rows.getLong(1));
                 }
             }
             List<Disagreement> result = new ArrayList<>();
-            for (long[] id : ids) {
-                RecordingRef recording = queryRecordings("SELECT id, path, sha256 FROM recording WHERE id = ?",
-                        id[0]).get(0);
-                result.add(new Disagreement(recording, readLabel(id[0], Source.USER, Opinion.FIRST).orElseThrow(),
-                        readLabel(id[0], Source.USER, Opinion.SECOND).orElseThrow()));
+            for (long id : ids) {
+                RecordingRef recording = queryRecordings("SELECT id, path, sha256 FROM recording WHERE id = ?", id)
+                        .get(0);
+                result.add(new Disagreement(recording, readLabel(id, Source.USER, Opinion.FIRST).orElseThrow(),
+                        readLabel(id, Source.USER, Opinion.SECOND).orElseThrow()));
             }
             return result;
         });

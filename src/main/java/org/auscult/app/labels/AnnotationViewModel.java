@@ -45,6 +45,10 @@ public final class AnnotationViewModel {
                     String undoText, String redoText) {
     }
 
+    /** What an edit leaves: the new state and the event to select (null: keep the selection). */
+    private record Edited(Snapshot snapshot, LabelEvent select) {
+    }
+
     private final TaskExecutor executor;
     private LabelService service;
     private long shown;
@@ -176,13 +180,13 @@ public final class AnnotationViewModel {
         long generation = shown;
         executor.execute(BackgroundTask.of(what, context -> {
             LabelEvent select = change.apply(current, ref, asked);
-            return new Object[] {snapshot(current, ref, asked), select};
+            return new Edited(snapshot(current, ref, asked), select);
         }).onSuccess(result -> {
             if (generation == shown) {
-                apply((Snapshot) result[0]);
-                if (result[1] != null) {
-                    LabelEvent select = (LabelEvent) result[1];
-                    selectedEvent.set(events.stream().filter(e -> e.id() == select.id()).findFirst().orElse(null));
+                apply(result.snapshot());
+                if (result.select() != null) {
+                    long id = result.select().id();
+                    selectedEvent.set(events.stream().filter(e -> e.id() == id).findFirst().orElse(null));
                 }
             }
             if (!what.equals("reload")) {
