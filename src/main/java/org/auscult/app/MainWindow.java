@@ -104,6 +104,7 @@ public final class MainWindow {
             }
         });
         labelPanel = new LabelPanel(annotations);
+        browser.table().getColumns().add(1, mineColumn());
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
@@ -383,6 +384,16 @@ public final class MainWindow {
             return true;
         }
         return false;
+    }
+
+    /** The user's own class of each recording (from the label database), beside the collection's label. */
+    private javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String> mineColumn() {
+        var column = new javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String>("Mine");
+        column.setId("mine");
+        column.setPrefWidth(64);
+        column.setCellValueFactory(cell -> Bindings.valueAt(annotations.userClasses(),
+                cell.getValue().recording().path().toAbsolutePath().normalize()));
+        return column;
     }
 
     /** How far Alt+Left/Right moves an event. */

@@ -246,6 +246,22 @@ public final class LabelStore implements AutoCloseable {
         });
     }
 
+    /** The user's class (first opinion) of every recording that has one, by the recording's path. */
+    public synchronized java.util.Map<Path, String> userClasses() {
+        return read(() -> {
+            java.util.Map<Path, String> classes = new java.util.HashMap<>();
+            try (PreparedStatement statement = prepare("SELECT r.path, l.class FROM recording_label l "
+                    + "JOIN recording r ON r.id = l.recording_id "
+                    + "WHERE l.source = 'user' AND l.opinion = 1 AND l.class IS NOT NULL");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    classes.put(Path.of(rows.getString(1)), rows.getString(2));
+                }
+            }
+            return classes;
+        });
+    }
+
     /** Recordings whose two user opinions both name a class and differ, by path. */
     public synchronized List<Disagreement> disagreements() {
         return read(() -> {

@@ -142,6 +142,7 @@ class LabellingUiTest {
             waitFor("the class in the database", () -> reader.label(shown.id(), Source.USER, Opinion.FIRST)
                     .flatMap(RecordingLabel::labelClass).equals(Optional.of("murmur")));
             waitFor("the panel", () -> annotations.labelProperty().get() != null);
+            waitFor("the browser's Mine column", () -> "murmur".equals(annotations.userClasses().get(shown.path())));
             assertEquals("tester", reader.label(shown.id(), Source.USER, Opinion.FIRST).orElseThrow().labeller());
 
             // Shift+drag on the annotation lane: a region of the current type (S1)

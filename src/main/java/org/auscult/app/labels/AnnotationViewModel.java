@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.auscult.app.BackgroundTask;
 import org.auscult.app.TaskExecutor;
 import org.auscult.labels.EventType;
@@ -41,7 +42,7 @@ public final class AnnotationViewModel {
 
     /** The state after a store call: what the panel and the layers show. */
     record Snapshot(RecordingRef recording, Optional<RecordingLabel> label, List<LabelEvent> events,
-                    List<String> classes, Set<Path> labelledPaths, boolean canUndo, boolean canRedo,
+                    List<String> classes, Map<Path, String> userClasses, boolean canUndo, boolean canRedo,
                     String undoText, String redoText) {
     }
 
@@ -65,7 +66,7 @@ public final class AnnotationViewModel {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available");
-    private Set<Path> labelledPaths = Set.of();
+    private final ObservableMap<Path, String> userClasses = FXCollections.observableHashMap();
 
     /** @param executor one worker thread for every store call */
     public AnnotationViewModel(TaskExecutor executor) {
@@ -122,23 +123,39 @@ public final class AnnotationViewModel {
             edit("reload", (s, r, o) -> null);
         } else if (service != null) {
             LabelService current = service;
-            executor.execute(BackgroundTask.of("classes", context -> current.store().classes())
-                    .onSuccess(classes::setAll));
+            executor.execute(BackgroundTask.of("classes", context -> List.of(current.store().classes(),
+                            current.store().userClasses()))
+                    .onSuccess(result -> {
+                        classes.setAll(castList(result.get(0)));
+                        setUserClasses(castMap(result.get(1)));
+                    }));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object list) {
+        return (List<String>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Path, String> castMap(Object map) {
+        return (Map<Path, String>) map;
     }
 
     private static Snapshot snapshot(LabelService service, RecordingRef ref, Opinion opinion) {
         LabelStore store = service.store();
-        Set<Long> labelledIds = store.userLabelledRecordings();
-        Set<Path> labelled = new java.util.HashSet<>();
-        for (RecordingRef known : store.recordings()) {
-            if (labelledIds.contains(known.id())) {
-                labelled.add(known.path());
-            }
-        }
         return new Snapshot(ref, store.label(ref.id(), Source.USER, opinion), store.events(ref.id()),
-                store.classes(), Set.copyOf(labelled), service.canUndo(), service.canRedo(),
+                store.classes(), store.userClasses(), service.canUndo(), service.canRedo(),
                 service.undoDescription(), service.redoDescription());
+    }
+
+    private void setUserClasses(Map<Path, String> latest) {
+        userClasses.keySet().retainAll(latest.keySet());
+        latest.forEach((path, labelClass) -> {
+            if (!labelClass.equals(userClasses.get(path))) {
+                userClasses.put(path, labelClass);
+            }
+        });
     }
 
     private void apply(Snapshot snapshot) {
@@ -151,7 +168,7 @@ public final class AnnotationViewModel {
         if (!classes.equals(snapshot.classes())) {
             classes.setAll(snapshot.classes());
         }
-        labelledPaths = snapshot.labelledPaths();
+        setUserClasses(snapshot.userClasses());
         canUndo.set(snapshot.canUndo());
         canRedo.set(snapshot.canRedo());
         undoText.set(snapshot.undoText());
@@ -308,7 +325,12 @@ public final class AnnotationViewModel {
 
     /** True when the user has given the recording at {@code file} a class (first opinion). */
     public boolean isLabelled(Path file) {
-        return labelledPaths.contains(file.toAbsolutePath().normalize());
+        return userClasses.containsKey(file.toAbsolutePath().normalize());
+    }
+
+    /** The user's class (first opinion) by recording path, for the browser's "Mine" column. */
+    public ObservableMap<Path, String> userClasses() {
+        return FXCollections.unmodifiableObservableMap(userClasses);
     }
 
     // ---- properties -------------------------------------------------------------------------------------------

@@ -71,6 +71,7 @@ class AnnotationViewModelTest {
         assertEquals(label, store.label(id, Source.USER, Opinion.FIRST).orElseThrow());
         assertTrue(model.isLabelled(first));
         assertFalse(model.isLabelled(second));
+        assertEquals(java.util.Map.of(first.toAbsolutePath().normalize(), "murmur"), model.userClasses());
 
         model.addEvent(0.4, 0.2);
         LabelEvent region = model.selectedEventProperty().get();
