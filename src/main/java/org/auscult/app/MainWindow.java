@@ -2,6 +2,7 @@ package org.auscult.app;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -30,10 +31,15 @@ import javafx.stage.Stage;
 import org.auscult.app.browser.BrowserView;
 import org.auscult.app.features.FeatureInspectionView;
 import org.auscult.app.features.FrameCurvesView;
+import org.auscult.app.labels.AnnotationLayer;
+import org.auscult.app.labels.AnnotationViewModel;
+import org.auscult.app.labels.LabelPanel;
 import org.auscult.app.spectrogram.SpectrogramSettingsView;
 import org.auscult.app.spectrogram.SpectrogramView;
 import org.auscult.app.verdict.VerdictView;
 import org.auscult.app.waveform.WaveformView;
+import org.auscult.labels.EventType;
+import org.auscult.labels.LabelEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keys (when no text field has focus): Space play/pause, Shift+Space play selection, L loop, + / - zoom,
  * 0 zoom to fit, Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection,
- * Ctrl+O open, Ctrl+F search.
+ * Ctrl+O open, Ctrl+F search; and the labelling keys (see {@link #onLabelKey}), Ctrl+Z undo, Ctrl+Shift+Z redo.
  */
 public final class MainWindow {
 
@@ -62,10 +68,19 @@ public final class MainWindow {
     private final FrameCurvesView curves;
     private final TimeRulerView ruler;
     private final Label readout = new Label();
+    private final AnnotationViewModel annotations;
+    private final AnnotationLayer annotationLane;
+    private final LabelPanel labelPanel;
 
+    /** A window without labelling (no label database). */
     public MainWindow(WorkstationViewModel model, LayoutStore layout) {
+        this(model, layout, AnnotationViewModel.unavailable("Labelling is off in this window."));
+    }
+
+    public MainWindow(WorkstationViewModel model, LayoutStore layout, AnnotationViewModel annotations) {
         this.model = model;
         this.layout = layout;
+        this.annotations = annotations;
         TimeViewport viewport = model.viewport();
         browser = new BrowserView(model.browser());
         ruler = new TimeRulerView(viewport);
@@ -75,12 +90,30 @@ public final class MainWindow {
         spectrogram.setId("spectrogram");
         curves = new FrameCurvesView(viewport, model.features());
         curves.setId("frame-curves");
+        annotationLane = new AnnotationLayer(viewport, annotations);
+        annotationLane.setId("annotations");
+        waveform.addOverlay(annotationLane.overlay());
+        spectrogram.addOverlay(annotationLane.overlay());
+        annotations.events().addListener((javafx.collections.ListChangeListener<LabelEvent>) change -> {
+            waveform.requestRedraw();
+            spectrogram.requestRedraw();
+        });
+        model.loadedProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                annotations.show(after.row().recording().path());
+            }
+        });
+        labelPanel = new LabelPanel(annotations);
+        browser.table().getColumns().add(1, mineColumn());
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
-        VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), ruler, layers);
+        VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), ruler, annotationLane, layers);
         rightPanel.setOrientation(Orientation.VERTICAL);
-        TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())));
+        Tab labelsTab = new Tab("Labels", labelPanel);
+        labelsTab.setId("labels-tab");
+        TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())),
+                labelsTab);
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));
@@ -226,12 +259,29 @@ public final class MainWindow {
             event.consume();
             return;
         }
+        if (event.isShortcutDown() && event.getCode() == KeyCode.Z && !(event.getTarget() instanceof TextInputControl)) {
+            if (event.isShiftDown()) {
+                annotations.redo();
+            } else {
+                annotations.undo();
+            }
+            event.consume();
+            return;
+        }
         if (event.getTarget() instanceof TextInputControl || event.isShortcutDown()) {
             return;
         }
         TimeViewport viewport = model.viewport();
         boolean handled = true;
         KeyCode code = event.getCode();
+        // Alt+digit (event types) and Alt+Left/Right (nudge an event) come before the plain keys they resemble.
+        if (event.isAltDown() && (code.isDigitKey() || ((code == KeyCode.LEFT || code == KeyCode.RIGHT)
+                && annotations.selectedEventProperty().get() != null))) {
+            if (onLabelKey(event)) {
+                event.consume();
+            }
+            return;
+        }
         switch (code) {
             case SPACE -> {
                 if (event.isShiftDown()) {
@@ -248,7 +298,7 @@ public final class MainWindow {
             case LEFT -> viewport.scrollBy(-0.25);
             case RIGHT -> viewport.scrollBy(0.25);
             case ESCAPE -> viewport.clearSelection();
-            default -> handled = false;
+            default -> handled = onLabelKey(event);
         }
         // Up and Down stay with the table (row selection); with Alt they zoom the amplitude.
         if (!handled && event.isAltDown() && (code == KeyCode.UP || code == KeyCode.DOWN)) {
@@ -258,6 +308,120 @@ public final class MainWindow {
         if (handled) {
             event.consume();
         }
+    }
+
+    /**
+     * The labelling keys: 1-5 the class; Alt+1 ... Alt+0 the event type (and the selected event's); E an event at
+     * the cursor (a point) or over the selection (a region); Delete the selected event; ] / [ the next / previous
+     * event; Alt+Left/Right nudge the selected event (with Shift, its end); Page Down / Page Up the next / previous
+     * recording; U the next recording without a class of yours.
+     */
+    private boolean onLabelKey(KeyEvent event) {
+        KeyCode code = event.getCode();
+        TimeViewport viewport = model.viewport();
+        int digit = code.isDigitKey() ? digitOf(code) : -1;
+        if (digit >= 0 && event.isAltDown()) {
+            List<String> types = EventType.labels();
+            annotations.chooseType(types.get((digit + 9) % 10));
+            return true;
+        }
+        if (digit >= 1 && digit <= 5 && !event.isShiftDown()) {
+            annotations.setClassByKey(digit);
+            return true;
+        }
+        LabelEvent selected = annotations.selectedEventProperty().get();
+        switch (code) {
+            case E, INSERT -> {
+                if (viewport.hasSelection()) {
+                    annotations.addEvent(viewport.selectionStart(), viewport.selectionEnd());
+                } else {
+                    annotations.addEvent(viewport.cursorProperty().get(), viewport.cursorProperty().get());
+                }
+                return true;
+            }
+            case DELETE, BACK_SPACE -> {
+                annotations.deleteSelected();
+                return true;
+            }
+            case CLOSE_BRACKET, OPEN_BRACKET -> {
+                double now = selected != null ? selected.start() : viewport.cursorProperty().get();
+                var next = code == KeyCode.CLOSE_BRACKET ? annotations.nextEvent(now) : annotations.previousEvent(now);
+                next.ifPresent(found -> {
+                    annotations.selectedEventProperty().set(found);
+                    viewport.cursorProperty().set(found.start());
+                    if (found.start() < viewport.start() || found.end() > viewport.end()) {
+                        viewport.show(found.start() - viewport.visible() / 4, viewport.visible());
+                    }
+                });
+                return true;
+            }
+            case PAGE_DOWN, PAGE_UP -> {
+                labelPanel.commitNotes();
+                var selection = browser.table().getSelectionModel();
+                if (code == KeyCode.PAGE_DOWN) {
+                    selection.selectNext();
+                } else {
+                    selection.selectPrevious();
+                }
+                browser.table().scrollTo(Math.max(0, selection.getSelectedIndex()));
+                return true;
+            }
+            case U -> {
+                labelPanel.commitNotes();
+                selectNextUnlabelled();
+                return true;
+            }
+            default -> {
+            }
+        }
+        if (event.isAltDown() && selected != null && (code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            double step = code == KeyCode.LEFT ? -NUDGE_SECONDS : NUDGE_SECONDS;
+            if (event.isShiftDown()) {
+                annotations.resizeEvent(selected, selected.start(), Math.max(selected.start(), selected.end() + step));
+            } else {
+                annotations.moveEvent(selected, Math.max(0, selected.start() + step));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The user's own class of each recording (from the label database), beside the collection's label. */
+    private javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String> mineColumn() {
+        var column = new javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String>("Mine");
+        column.setId("mine");
+        column.setPrefWidth(64);
+        column.setCellValueFactory(cell -> Bindings.valueAt(annotations.userClasses(),
+                cell.getValue().recording().path().toAbsolutePath().normalize()));
+        return column;
+    }
+
+    /** How far Alt+Left/Right moves an event. */
+    static final double NUDGE_SECONDS = 0.01;
+
+    private static int digitOf(KeyCode code) {
+        String name = code.getName();
+        char last = name.charAt(name.length() - 1);
+        return Character.isDigit(last) ? last - '0' : -1;
+    }
+
+    private void selectNextUnlabelled() {
+        var table = browser.table();
+        int size = table.getItems().size();
+        int from = table.getSelectionModel().getSelectedIndex();
+        for (int step = 1; step <= size; step++) {
+            int index = (from + step) % size;
+            if (!annotations.isLabelled(table.getItems().get(index).recording().path())) {
+                table.getSelectionModel().select(index);
+                table.scrollTo(index);
+                return;
+            }
+        }
+        model.status().done("Every recording has a class of yours.");
+    }
+
+    public AnnotationLayer annotations() {
+        return annotationLane;
     }
 
     public Parent root() {

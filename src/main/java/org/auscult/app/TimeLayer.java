@@ -1,5 +1,7 @@
 package org.auscult.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +38,7 @@ public abstract class TimeLayer extends Region {
     protected final TimeViewport viewport;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
+    private final List<PlotOverlay> overlays = new ArrayList<>();
     private boolean redrawQueued;
     private double dragFrom = Double.NaN;
 
@@ -56,6 +59,19 @@ public abstract class TimeLayer extends Region {
             }
         });
         setOnMouseExited(event -> readout.set(""));
+    }
+
+    /** Something drawn over a layer's content on the same time axis (the annotation events, for example). */
+    @FunctionalInterface
+    public interface PlotOverlay {
+        /** Draws over the plot area ({@code width} x {@code height}, origin at its corner). */
+        void draw(GraphicsContext g, TimeViewport viewport, double width, double height);
+    }
+
+    /** Draws {@code overlay} over this layer's content, under the selection and the cursor. */
+    public final void addOverlay(PlotOverlay overlay) {
+        overlays.add(overlay);
+        requestRedraw();
     }
 
     /** Repaints whenever one of {@code values} changes. */
@@ -92,6 +108,9 @@ public abstract class TimeLayer extends Region {
         g.rect(0, 0, plotWidth(), height);
         g.clip();
         drawPlot(g, plotWidth(), height, outputScale());
+        for (PlotOverlay overlay : overlays) {
+            overlay.draw(g, viewport, plotWidth(), height);
+        }
         drawSelectionAndCursor(g, plotWidth(), height);
         g.restore();
         g.setFont(RULER_FONT);

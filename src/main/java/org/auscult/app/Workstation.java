@@ -1,6 +1,7 @@
 package org.auscult.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,9 +9,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.auscult.analysis.DefaultModel;
+import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.playback.JavaSoundOutput;
 import org.auscult.app.playback.Player;
 import org.auscult.app.verdict.LoadedModel;
+import org.auscult.labels.LabelService;
+import org.auscult.labels.LabelStore;
 import org.auscult.learn.ModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,7 @@ public final class Workstation extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     private WorkstationViewModel model;
+    private AnnotationViewModel annotations;
     private ExecutorService tileWorker;
     private ExecutorService playbackThread;
 
@@ -37,7 +42,11 @@ public final class Workstation extends Application {
     public void start(Stage stage) {
         WorkstationOptions options = WorkstationOptions.parse(getParameters().getRaw());
         model = create();
-        MainWindow window = new MainWindow(model, new LayoutStore(LayoutStore.defaultFile()));
+        annotations = new AnnotationViewModel(new FxTaskExecutor(1));
+        Path database = LabelStore.defaultFile();
+        annotations.connect(() -> new LabelService(LabelStore.open(database), System.getProperty("user.name", ""),
+                Clock.systemUTC()));
+        MainWindow window = new MainWindow(model, new LayoutStore(LayoutStore.defaultFile()), annotations);
         stage.setTitle("Auscult");
         stage.setScene(window.createScene());
         stage.setOnCloseRequest(event -> window.saveLayout(stage));
@@ -81,6 +90,9 @@ public final class Workstation extends Application {
     public void stop() {
         if (model != null) {
             model.shutdown();
+        }
+        if (annotations != null) {
+            annotations.shutdown();
         }
         for (ExecutorService pool : List.of(tileWorker, playbackThread)) {
             if (pool != null) {

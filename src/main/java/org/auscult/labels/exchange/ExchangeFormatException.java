@@ -1,0 +1,14 @@
+package org.auscult.labels.exchange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** An exchange file that cannot be read; the message names the file, the line and the problem. */
+public final class ExchangeFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ExchangeFormatException(Path file, int line, String problem) {
+        super(file + (line > 0 ? " line " + line : "") + ": " + problem);
+    }
+}

@@ -1,0 +1,93 @@
+package org.auscult.labels.exchange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.auscult.labels.Opinion;
+import org.auscult.labels.Quality;
+import org.auscult.labels.RecordingLabel;
+import org.auscult.labels.Source;
+
+/**
+ * A plain CSV of recording labels, one row per statement: {@code path,sha256,label_source,opinion,label,quality,
+ * notes,labeller,labelled_at}. {@code path} is relative to the CSV's folder when the recording lies under it, else
+ * absolute; {@code sha256} lets the import find a recording that has moved since. Only {@code path} and
+ * {@code label} are required; empty {@code label} and {@code quality} mean "not said", a missing source means
+ * the user's, a missing opinion the first.
+ */
+public final class RecordingLabelsCsv {
+
+    static final List<String> HEADER = List.of("path", "sha256", "label_source", "opinion", "label", "quality",
+            "notes", "labeller", "labelled_at");
+
+    /** One row. */
+    public record Row(Path path, String sha256, Source source, Opinion opinion, RecordingLabel label) {
+    }
+
+    private RecordingLabelsCsv() {
+    }
+
+    public static List<Row> read(Path file) throws IOException {
+        List<TextTable.Row> rows = TextTable.readCsv(file);
+        if (rows.isEmpty()) {
+            throw new ExchangeFormatException(file, 1, "empty file: expected the header " + String.join(",", HEADER));
+        }
+        List<String> header = rows.get(0).fields();
+        int[] columns = new int[HEADER.size()];
+        for (int i = 0; i < HEADER.size(); i++) {
+            columns[i] = i == 0 || HEADER.get(i).equals("label") ? TextTable.requireColumn(file, header, HEADER.get(i))
+                    : TextTable.column(header, HEADER.get(i));
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        List<Row> result = new ArrayList<>();
+        for (TextTable.Row row : rows.subList(1, rows.size())) {
+            try {
+                String written = row.get(columns[0]).strip();
+                if (written.isEmpty()) {
+                    throw new IllegalArgumentException("empty path");
+                }
+                String source = field(row, columns[2]);
+                String opinion = field(row, columns[3]);
+                String label = field(row, columns[4]);
+                String quality = field(row, columns[5]);
+                String at = field(row, columns[8]);
+                result.add(new Row(folder.resolve(written).normalize(), field(row, columns[1]),
+                        source.isEmpty() ? Source.USER : Source.ofSqlName(source),
+                        opinion.isEmpty() ? Opinion.FIRST : Opinion.of(Integer.parseInt(opinion)),
+                        new RecordingLabel(label.isEmpty() ? Optional.empty() : Optional.of(label),
+                                quality.isEmpty() ? Optional.empty() : Optional.of(Quality.parse(quality)),
+                                field(row, columns[6]), field(row, columns[7]),
+                                at.isEmpty() ? Instant.EPOCH : Instant.parse(at))));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new ExchangeFormatException(file, row.line(), e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static String field(TextTable.Row row, int column) {
+        return column < 0 ? "" : row.get(column).strip();
+    }
+
+    public static void write(Path file, List<Row> rows, boolean overwrite) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        TextTable.writeText(file, overwrite, out -> {
+            out.write(String.join(",", HEADER) + "\n");
+            for (Row row : rows) {
+                Path path = row.path().toAbsolutePath();
+                String written = path.startsWith(folder) ? folder.relativize(path).toString().replace('\\', '/')
+                        : path.toString();
+                RecordingLabel l = row.label();
+                List<String> fields = List.of(written, row.sha256(), row.source().sqlName(),
+                        Integer.toString(row.opinion().number()), l.labelClass().orElse(""),
+                        l.quality().map(Quality::sqlName).orElse(""), l.notes(), l.labeller(),
+                        l.labelledAt().toString());
+                out.write(String.join(",", fields.stream().map(TextTable::csvField).toList()) + "\n");
+            }
+        });
+    }
+}
