@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
+import org.auscult.analysis.WavHeaderCheck;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
@@ -41,10 +42,14 @@ final class RecordingInputs {
             } else if (Files.isRegularFile(path) && isWav(path)) {
                 inputs.add(Input.of(path, stem(path.getFileName())));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {
-                ImportOptions options = layout.map(ImportOptions.defaults()::withLayout).orElse(ImportOptions.defaults());
+                ImportOptions checked = ImportOptions.defaults().withCheck(new WavHeaderCheck());
+                ImportOptions options = layout.map(checked::withLayout).orElse(checked);
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);
                 collections.add(collection);
                 for (Recording recording : collection.recordings()) {
+                    if (recording.metadata().containsKey(Recording.PROBLEM)) {
+                        continue; // failed the import check: reported below with the collection's problems
+                    }
                     inputs.add(new Input(recording.path(), recording.id(), recording.label().orElse(""),
                             recording.patient(), recording.source()));
                 }

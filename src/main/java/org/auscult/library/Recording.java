@@ -26,6 +26,9 @@ import java.util.Optional;
 public record Recording(Path path, String id, Optional<String> label, String originalLabel, String patient,
                         String source, Map<String, String> metadata) {
 
+    /** The metadata key holding why a recording failed the import check (it is then not trainable). */
+    public static final String PROBLEM = "problem";
+
     public Recording {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(id, "id");
@@ -55,7 +58,7 @@ public record Recording(Path path, String id, Optional<String> label, String ori
     /** The same recording, not to be trained on, with {@code problem} added to its metadata. */
     Recording withoutLabel(String problem) {
         Map<String, String> withProblem = new LinkedHashMap<>(metadata);
-        withProblem.merge("problem", problem, (old, added) -> old + "; " + added);
+        withProblem.merge(PROBLEM, problem, (old, added) -> old + "; " + added);
         return new Recording(path, id, Optional.empty(), originalLabel, patient, source, withProblem);
     }
 }

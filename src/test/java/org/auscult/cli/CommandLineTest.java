@@ -98,6 +98,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aCollectionsUnreadableRecordingIsListedWithItsReasonAtImport() throws IOException {
+        Path recordings = copySamples(2);
+        Files.write(recordings.resolve("zero.wav"), new byte[] {'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'A', 'V', 'E'});
+        Path labels = Files.writeString(recordings.resolve("labels.csv"),
+                "path,label,patient\n36327_MV.wav,murmur,a\n40058_PV.wav,normal,b\nzero.wav,normal,c\n");
+        Path table = folder.resolve("table.csv");
+
+        Run run = run("features", labels.toString(), "-o", table.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(3, Files.readAllLines(table).size(), "header and the two good recordings");
+        assertTrue(run.err().contains("1 input failed"), run.err());
+        assertTrue(run.err().contains("zero.wav"), run.err());
+        assertTrue(run.err().contains("fmt"), "the reason is the decoder's: " + run.err());
+    }
+
+    @Test
     void anExistingTableIsNotOverwrittenWithoutForce() throws IOException {
         Path recordings = copySamples(1);
         Path table = folder.resolve("table.csv");

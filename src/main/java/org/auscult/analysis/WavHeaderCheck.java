@@ -1,0 +1,29 @@
+package org.auscult.analysis;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
+import org.auscult.library.RecordingCheck;
+
+/**
+ * The import-time check of a collection's recordings: the WAV header must make sense and announce audio. It reads
+ * only the first few kilobytes of each file (tens of thousands of files a second), so an unreadable recording is
+ * listed with its reason when the collection is imported rather than when its features are computed.
+ */
+public final class WavHeaderCheck implements RecordingCheck {
+
+    private final WavDecoder decoder = new WavDecoder();
+
+    @Override
+    public Optional<String> problem(Path recording) {
+        try {
+            if (decoder.readFormat(recording).frameCount() == 0) {
+                return Optional.of("holds no audio (0 frames)");
+            }
+            return Optional.empty();
+        } catch (UnreadableAudioException e) {
+            return Optional.of(e.problem());
+        }
+    }
+}
