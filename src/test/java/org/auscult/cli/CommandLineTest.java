@@ -151,7 +151,8 @@ class CommandLineTest {
         assertEquals(16, profile.recordings());
         assertEquals(16, profile.recordingsWithFacts());
         assertEquals(java.util.Map.of(4000, 16), profile.sampleRates());
-        assertTrue(profile.durations().min() >= 8 && profile.durations().max() <= 25.5, profile.durations().toString());
+        assertTrue(profile.durations().min() >= 8 && profile.durations().max() <= 25.5,
+                profile.durations().toString());
 
         Run again = run("train", SAMPLES.toString(), "-o", model.toString(), "--no-evaluate");
         assertEquals(2, again.exitCode(), "an existing model is not replaced without --force");
