@@ -64,6 +64,7 @@ final class SegmentCommand implements Callable<Integer> {
         if (!force && Files.exists(summary)) {
             throw new IllegalArgumentException(summary + " already exists; use --force to replace it");
         }
+        Files.createDirectories(out);
         PrintWriter console = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
@@ -83,6 +84,7 @@ final class SegmentCommand implements Callable<Integer> {
                 failures.add(new Failure(input.path(), e.problem()));
                 continue;
             }
+            Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
             SegmentationTsv.write(tsv, segmentation.segments(), force);
             rows.add(new Row(input.id(), segmentation));
             console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f%s%n", input.id(),

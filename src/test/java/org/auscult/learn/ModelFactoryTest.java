@@ -64,7 +64,8 @@ class ModelFactoryTest {
 
     @Test
     void referenceDesignStacksUnderOneVersusRestLogistic() {
-        Classifier classifier = ModelFactory.build(ModelSpec.DEFAULTS.withBalancing(Balancing.NONE));
+        Classifier classifier = ModelFactory.build(ModelSpec.DEFAULTS.withPreset(Preset.STACKED)
+                .withBalancing(Balancing.NONE));
         Stacking stacking = assertInstanceOf(Stacking.class, classifier);
         assertEquals(4, stacking.getClassifiers().length);
         String description = ModelFactory.describe(classifier);
