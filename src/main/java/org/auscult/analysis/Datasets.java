@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.RecordingFacts;
 
 /** Turns feature tables into the datasets the learning code trains and evaluates on. */
 public final class Datasets {
@@ -37,5 +38,19 @@ public final class Datasets {
             sources[i] = row.source();
         }
         return new LabelledDataset(table.featureNames(), classNames, features, classes, ids, groups, sources);
+    }
+
+    /**
+     * The recording facts of the table's rows by row id (the ids of {@link #of}), for the model's training
+     * profile; rows without facts (a table read back from a file) are absent.
+     */
+    public static Map<String, RecordingFacts> recordingFacts(FeatureTable table) {
+        Map<String, RecordingFacts> facts = new HashMap<>();
+        for (FeatureRow row : table.rows()) {
+            if (row.facts() != null) {
+                facts.put(row.id(), row.facts());
+            }
+        }
+        return facts;
     }
 }

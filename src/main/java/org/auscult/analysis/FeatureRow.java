@@ -1,6 +1,7 @@
 package org.auscult.analysis;
 
 import java.util.Objects;
+import org.auscult.learn.RecordingFacts;
 
 /**
  * One recording's summary features, with what is known about the recording.
@@ -11,8 +12,16 @@ import java.util.Objects;
  * @param patient the patient (group) the recording belongs to, or ""
  * @param source  the device, site or subset it came from, or ""
  * @param values  the feature values, in the order of {@link FeatureTable#featureNames()}
+ * @param facts   the recording's native sample rate, duration and level when it was analysed from audio, or null
+ *                (a table read back from a file does not keep them)
  */
-public record FeatureRow(String id, String path, String label, String patient, String source, double[] values) {
+public record FeatureRow(String id, String path, String label, String patient, String source, double[] values,
+                         RecordingFacts facts) {
+
+    /** A row without recording facts. */
+    public FeatureRow(String id, String path, String label, String patient, String source, double[] values) {
+        this(id, path, label, patient, source, values, null);
+    }
 
     public FeatureRow {
         Objects.requireNonNull(id, "id");

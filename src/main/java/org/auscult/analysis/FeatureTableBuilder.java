@@ -12,10 +12,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
 import org.auscult.features.ParameterException;
+import org.auscult.learn.RecordingFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,9 +133,10 @@ public final class FeatureTableBuilder {
 
     private static Outcome analyse(RecordingAnalyzer analyzer, Input input) {
         try {
-            FeatureSet features = analyzer.analyze(input.path()).features();
+            RecordingAnalyzer.Analysis analysis = analyzer.analyze(input.path());
+            FeatureSet features = analysis.features();
             FeatureRow row = new FeatureRow(input.id(), input.path().toString(), input.label(), input.patient(),
-                    input.source(), features.summary().values());
+                    input.source(), features.summary().values(), facts(input.path(), analysis.decoded()));
             return new Outcome(row, null, features.durationSeconds());
         } catch (UnreadableAudioException e) {
             return new Outcome(null, new Failure(input.path(), e.problem()), 0);
@@ -143,6 +147,12 @@ public final class FeatureTableBuilder {
             LOG.error("Analysis of {} failed", input.path(), e);
             return new Outcome(null, new Failure(input.path(), "analysis failed: " + e), 0);
         }
+    }
+
+    /** The facts a model's training profile keeps: native rate, duration, RMS and peak level. */
+    static RecordingFacts facts(Path file, DecodedAudio decoded) {
+        RecordingInfo info = RecordingInfo.of(file, decoded);
+        return new RecordingFacts(info.sampleRate(), info.durationSeconds(), info.rmsDbfs(), info.peakDbfs());
     }
 
     private Outcome await(Future<Outcome> future) {

@@ -53,7 +53,7 @@ public final class CollectionScan {
         ThreadLocal<FeatureEngine> engines = ThreadLocal.withInitial(() -> new FeatureEngine(config.features()));
         WavDecoder decoder = new WavDecoder();
         AtomicInteger done = new AtomicInteger();
-        record Facts(Item item, double[] features, int sampleRate, double duration, double rms) {
+        record Facts(Item item, double[] features, int sampleRate, double duration, double rms, double peak) {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
             Thread thread = new Thread(runnable, "collection-scan");
@@ -73,11 +73,12 @@ public final class CollectionScan {
                         double[] values = features.summary().values();
                         double[] posterior = model == null ? null : model.model().posterior(values);
                         facts = new Facts(new Item(recording, posterior, ""), values, info.sampleRate(),
-                                info.durationSeconds(), info.rmsDbfs());
+                                info.durationSeconds(), info.rmsDbfs(), info.peakDbfs());
                     } catch (UnreadableAudioException e) {
-                        facts = new Facts(new Item(recording, null, e.problem()), null, 0, 0, 0);
+                        facts = new Facts(new Item(recording, null, e.problem()), null, 0, 0, 0, 0);
                     } catch (RuntimeException e) {
-                        facts = new Facts(new Item(recording, null, String.valueOf(e.getMessage())), null, 0, 0, 0);
+                        facts = new Facts(new Item(recording, null, String.valueOf(e.getMessage())), null, 0, 0, 0,
+                                0);
                     }
                     int finished = done.incrementAndGet();
                     context.progress(finished / (double) recordings.size(), "Analysing the collection: " + finished
@@ -90,6 +91,7 @@ public final class CollectionScan {
             TreeSet<Integer> rates = new TreeSet<>();
             List<Double> durations = new ArrayList<>();
             List<Double> levels = new ArrayList<>();
+            List<Double> peaks = new ArrayList<>();
             for (Future<Facts> future : futures) {
                 Facts facts;
                 try {
@@ -107,16 +109,17 @@ public final class CollectionScan {
                             .add(facts.features());
                     rates.add(facts.sampleRate());
                     durations.add(facts.duration());
-                    if (Double.isFinite(facts.rms())) {
-                        levels.add(facts.rms());
-                    }
+                    levels.add(facts.rms());
+                    peaks.add(facts.peak());
                 }
             }
-            ReferenceSet reference = rowsByClass.isEmpty() ? null : new ReferenceSet(
+            // Silent recordings (-Infinity dBFS) are left out of the level distributions by FeatureDistribution.
+            ReferenceSet reference = rowsByClass.isEmpty() ? null : ReferenceSet.fromRows(
                     durations.size() + " labelled recordings of " + sourceName, featureNames,
                     new java.util.TreeMap<>(rowsByClass), rates,
                     durations.stream().mapToDouble(Double::doubleValue).toArray(),
-                    levels.stream().mapToDouble(Double::doubleValue).toArray());
+                    levels.stream().mapToDouble(Double::doubleValue).toArray(),
+                    peaks.stream().mapToDouble(Double::doubleValue).toArray());
             return new Result(items, reference);
         } finally {
             pool.shutdownNow();

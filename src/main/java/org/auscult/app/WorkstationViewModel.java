@@ -34,7 +34,8 @@ import org.auscult.features.FeatureSet;
  * The whole workstation's state, and the one place that starts background work. Selecting a recording decodes it
  * and summarises its waveform (the layers draw as soon as that is done), then analyses it as the model's training
  * data was analysed and asks the model; a newer selection cancels both steps of the older one. Opening a
- * collection analyses all of it once, for the browser's predictions and the reference distributions.
+ * collection analyses all of it once, for the browser's predictions and, when the model does not describe its
+ * training data, the reference distributions.
  */
 public final class WorkstationViewModel {
 
@@ -79,9 +80,15 @@ public final class WorkstationViewModel {
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
         browser.selectedProperty().addListener((observable, before, after) -> select(after));
-        browser.collectionProperty().addListener((observable, before, after) -> scanCollection());
+        browser.collectionProperty().addListener((observable, before, after) -> {
+            updateCoverageNote();
+            scanCollection();
+        });
         model.addListener((observable, before, after) -> {
             verdict.setNoVerdictReason(after == null ? noModelReason() : "Select a recording.");
+            // The model's own training data is the reference at once; the collection's only after its scan.
+            features.referenceProperty().set(preferredReference(after, null));
+            updateCoverageNote();
             scanCollection();
             select(browser.selectedProperty().get());
         });
@@ -90,6 +97,32 @@ public final class WorkstationViewModel {
 
     private static String noModelReason() {
         return "No model loaded: start with --model FILE (a model written by 'auscult train') for a verdict.";
+    }
+
+    /**
+     * The reference a recording is compared with: the model's training data when the model describes it (models
+     * saved before they carried a profile do not), else the labelled recordings of the open collection.
+     *
+     * @param collection the collection's reference, or null when not (yet) known
+     */
+    static ReferenceSet preferredReference(LoadedModel model, ReferenceSet collection) {
+        if (model != null && model.model().profile() != null) {
+            return ReferenceSet.fromProfile(model.model().profile());
+        }
+        return collection;
+    }
+
+    /** Notes under the browser when the open collection lacks some of the model's classes. */
+    private void updateCoverageNote() {
+        var collection = browser.collectionProperty().get();
+        LoadedModel current = model.get();
+        if (collection == null || current == null) {
+            browser.noteProperty().set("");
+            return;
+        }
+        boolean bundled = collection.root().normalize().endsWith(WorkstationOptions.SAMPLE_RECORDINGS);
+        browser.noteProperty().set(ClassCoverage.note(current.model().classNames(),
+                collection.classCounts().keySet(), bundled));
     }
 
     /** Opens a folder or collection in the browser. */
@@ -199,9 +232,10 @@ public final class WorkstationViewModel {
                             row.confidenceProperty().set(itemVerdict.confidence());
                         }
                     }
-                    features.referenceProperty().set(result.reference());
-                    status.done(result.reference() == null ? "Collection analysed (no labelled recordings)"
-                            : "Reference: " + result.reference().source());
+                    ReferenceSet reference = preferredReference(current, result.reference());
+                    features.referenceProperty().set(reference);
+                    status.done(reference == null ? "Collection analysed (no labelled recordings)"
+                            : "Collection analysed; class distributions from " + reference.source());
                 })
                 .onFailure(failure -> status.failed("Analysing the collection failed: " + failure.getMessage())));
     }

@@ -80,7 +80,8 @@ final class TrainCommand implements Callable<Integer> {
             out.println(evaluation.toTable());
         }
         err.println("Training on " + data.labelledOnly().size() + " labelled recordings...");
-        TrainedModel trained = Trainer.train(data, design, analysed.table().configuration(), evaluation);
+        TrainedModel trained = Trainer.train(data, design, analysed.table().configuration(), evaluation,
+                Datasets.recordingFacts(analysed.table()));
         ModelFile.save(trained, this.out, force);
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());

@@ -25,10 +25,14 @@ import weka.core.Instances;
  * @param evaluation           how the model's design fared in evaluation, or null when not evaluated
  * @param versions             versions of what made it ({@code auscult}, {@code weka}, {@code java})
  * @param spec                 the model's design
+ * @param profile              what the training data looked like (feature distributions per class, sample
+ *                             rates, durations, levels), or null for a model saved before models carried one:
+ *                             such a file has no {@code profile} field and Java serialisation leaves it null
  */
 public record TrainedModel(Classifier classifier, List<String> classNames, List<String> featureNames,
                            Map<String, String> featureConfiguration, String dataFingerprint,
-                           EvaluationResult evaluation, Map<String, String> versions, ModelSpec spec)
+                           EvaluationResult evaluation, Map<String, String> versions, ModelSpec spec,
+                           TrainingProfile profile)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -43,6 +47,14 @@ public record TrainedModel(Classifier classifier, List<String> classNames, List<
         versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
         ParameterException.require(classNames.size() >= 2, "a model needs at least two classes");
         ParameterException.require(!featureNames.isEmpty(), "a model needs at least one feature");
+        ParameterException.require(profile == null || (profile.classNames().equals(classNames)
+                        && profile.featureNames().equals(featureNames)),
+                "the training profile must describe the model's classes and features");
+    }
+
+    /** The training profile, when the model carries one. */
+    public java.util.Optional<TrainingProfile> trainingProfile() {
+        return java.util.Optional.ofNullable(profile);
     }
 
     /**

@@ -26,6 +26,18 @@ public final class Trainer {
      */
     public static TrainedModel train(LabelledDataset data, ModelSpec spec, Map<String, String> featureConfiguration,
                                      EvaluationResult evaluation) {
+        return train(data, spec, featureConfiguration, evaluation, Map.of());
+    }
+
+    /**
+     * Builds the model as {@link #train(LabelledDataset, ModelSpec, Map, EvaluationResult)} does, and keeps in it
+     * the {@link TrainingProfile} of the labelled rows.
+     *
+     * @param factsById sample rate, duration and level of each training recording by its id; rows missing here
+     *                  count in the profile's feature distributions only
+     */
+    public static TrainedModel train(LabelledDataset data, ModelSpec spec, Map<String, String> featureConfiguration,
+                                     EvaluationResult evaluation, Map<String, RecordingFacts> factsById) {
         LabelledDataset labelled = data.labelledOnly();
         long classesPresent = java.util.Arrays.stream(labelled.classCounts()).filter(count -> count > 0).count();
         ParameterException.require(classesPresent >= 2,
@@ -41,6 +53,7 @@ public final class Trainer {
         LOG.info("Trained {} on {} rows in {} ms", ModelFactory.describe(classifier), labelled.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return new TrainedModel(classifier, labelled.classNames(), labelled.featureNames(), featureConfiguration,
-                labelled.fingerprint(), evaluation, TrainedModel.currentVersions(), spec);
+                labelled.fingerprint(), evaluation, TrainedModel.currentVersions(), spec,
+                TrainingProfile.of(labelled, factsById));
     }
 }

@@ -23,6 +23,10 @@
  *       classifier with its class and feature names, feature configuration, data fingerprint, evaluation and
  *       versions); {@link org.auscult.learn.ModelFile} saves it atomically and loads it through a deserialisation
  *       allow-list.</li>
+ *   <li>Knowing the training data: a {@link org.auscult.learn.TrainingProfile} in the model describes what it was
+ *       trained on, per class the {@link org.auscult.learn.FeatureDistribution} (count, min, p05, p25, median,
+ *       p75, p95, max, mean, sample standard deviation) of every feature, and the native sample rates, durations
+ *       and levels ({@link org.auscult.learn.RecordingFacts}) of the training recordings.</li>
  * </ul>
  *
  * <p>Same seed, same result: every randomised step draws its seed from the master seed and its position (repeat,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.auscult.analysis.AnalysisConfig;
+import org.auscult.analysis.Datasets;
 import org.auscult.analysis.FeatureRow;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.app.verdict.LoadedModel;
@@ -62,6 +63,7 @@ public final class SampleModel {
         LabelledDataset data = new LabelledDataset(result.table().featureNames(), classes, features, classIndex, ids,
                 groups, sources);
         ModelSpec spec = ModelSpec.of(Preset.RANDOM_FOREST).withForest(RandomForestOptions.DEFAULTS.withTrees(20));
-        return new LoadedModel(Trainer.train(data, spec, config.toProperties(), null), "test forest on circor");
+        return new LoadedModel(Trainer.train(data, spec, config.toProperties(), null,
+                Datasets.recordingFacts(result.table())), "test forest on circor");
     }
 }

@@ -140,6 +140,11 @@ class WorkstationUiTest {
         assertEquals(2, chart.getData().get(0).getData().size());
         assertTrue(robot.lookup("#verdict-model").queryAs(Label.class).getText().contains("test forest on circor"));
         assertEquals(verdict.predictedClass(), model.browser().selectedProperty().get().predictedProperty().get());
+        // The feature panel says the distributions are the model's own training data; the sample model knows the
+        // samples' two classes, so the browser has no note.
+        assertEquals("Class distributions from the model's 16 training recordings.",
+                robot.lookup("#reference-caption").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#collection-note").queryAs(Label.class).isVisible());
 
         // Zoom with the keyboard, then fit again with the button.
         TimeViewport viewport = model.viewport();

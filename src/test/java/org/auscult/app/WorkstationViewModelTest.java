@@ -1,15 +1,25 @@
 package org.auscult.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.playback.Player;
+import org.auscult.app.features.FeatureInspectionViewModel;
+import org.auscult.app.features.ReferenceSet;
+import org.auscult.app.verdict.LoadedModel;
 import org.auscult.app.verdict.Verdict;
+import org.auscult.learn.FeatureDistribution;
+import org.auscult.learn.TrainedModel;
+import org.auscult.learn.TrainingProfile;
 import org.junit.jupiter.api.Test;
 
 /** The workstation's view model on the current thread: no toolkit, deterministic. */
@@ -47,6 +57,75 @@ class WorkstationViewModelTest {
         assertTrue(model.verdict().headlineProperty().get().startsWith(verdict.predictedClass()));
         assertEquals(56, model.features().rows().size());
         assertTrue(model.features().rows().get(0).placement().contains("murmur"));
+    }
+
+    @Test
+    void theFeaturePanelPrefersTheModelsTrainingDataOverTheCollection() throws Exception {
+        TrainedModel trained = SampleModel.get().model();
+        TrainingProfile real = trained.profile();
+        // A profile unlike the collection (every feature of every class between 1e9 and 2e9), to tell them apart.
+        FeatureDistribution far = FeatureDistribution.of(new double[] {1e9, 2e9});
+        Map<String, List<FeatureDistribution>> farFeatures = new LinkedHashMap<>();
+        for (String label : real.classNames()) {
+            farFeatures.put(label, Collections.nCopies(real.featureNames().size(), far));
+        }
+        TrainingProfile distant = new TrainingProfile(real.classNames(), real.featureNames(), real.classCounts(),
+                farFeatures, real.recordingsWithFacts(), real.sampleRates(), real.durations(), real.rmsLevels(),
+                real.peakLevels());
+        WorkstationViewModel model = create();
+        model.modelProperty().set(new LoadedModel(withProfile(trained, distant), "distant profile"));
+        model.open(SampleModel.CIRCOR);
+        model.browser().selectedProperty().set(model.browser().rows().get(0));
+
+        ReferenceSet reference = model.features().referenceProperty().get();
+        assertTrue(reference.fromModel());
+        assertEquals("Class distributions from the model's 16 training recordings.",
+                model.features().captionProperty().get());
+        assertEquals(far, reference.distribution("murmur", 5));
+        for (FeatureInspectionViewModel.Row row : model.features().rows()) {
+            assertEquals("murmur 0 %, normal 0 %", row.placement(), row.name());
+        }
+        List<String> warnings = model.verdict().verdictProperty().get().warnings();
+        assertTrue(warnings.contains("56 of 56 features lie outside every class of the model's training recordings "
+                + "(for example " + String.join(", ", real.featureNames().subList(0, 3)) + ")."),
+                warnings.toString());
+        assertTrue(model.status().messageProperty().get().length() > 0);
+
+        // A model saved before models carried a profile: the collection's labelled recordings stand in.
+        model.modelProperty().set(new LoadedModel(withProfile(trained, null), "old model"));
+        reference = model.features().referenceProperty().get();
+        assertFalse(reference.fromModel());
+        assertEquals("Class distributions from 16 labelled recordings of circor.",
+                model.features().captionProperty().get());
+        assertEquals(real.distribution("normal", 5), reference.distribution("normal", 5),
+                "the collection is the training data of the sample model");
+    }
+
+    @Test
+    void theBrowserNotesTheModelsClassesTheSamplesLack() throws Exception {
+        WorkstationViewModel model = create();
+        model.modelProperty().set(SampleModel.get());
+        model.open(SampleModel.CIRCOR);
+        assertEquals("", model.browser().noteProperty().get(), "the sample model knows murmur and normal only");
+        TrainedModel trained = SampleModel.get().model();
+        List<String> pascalClasses = List.of("artifact", "extrahls", "extrastole", "murmur", "normal");
+        // Only the class names matter for the note; no recording is selected, so the classifier is not asked.
+        TrainedModel fiveClasses = new TrainedModel(trained.classifier(), pascalClasses, trained.featureNames(),
+                trained.featureConfiguration(), trained.dataFingerprint(), null, trained.versions(), trained.spec(),
+                null);
+        WorkstationViewModel other = create();
+        other.open(SampleModel.CIRCOR);
+        other.modelProperty().set(new LoadedModel(fiveClasses, "five classes"));
+        assertEquals("These samples hold murmur and normal recordings only; no redistributable recording exists for "
+                + "artifact, extra heart sound or extrasystole.", other.browser().noteProperty().get());
+        other.modelProperty().set(null);
+        assertEquals("", other.browser().noteProperty().get());
+    }
+
+    private static TrainedModel withProfile(TrainedModel model, TrainingProfile profile) {
+        return new TrainedModel(model.classifier(), model.classNames(), model.featureNames(),
+                model.featureConfiguration(), model.dataFingerprint(), model.evaluation(), model.versions(),
+                model.spec(), profile);
     }
 
     @Test

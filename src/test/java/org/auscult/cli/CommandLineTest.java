@@ -163,6 +163,13 @@ class CommandLineTest {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("balanced accuracy"), train.out());
         assertTrue(Files.size(model) > 1000);
+        // The model knows its 16 training recordings: 4 kHz, 8 to 25 s.
+        org.auscult.learn.TrainingProfile profile = org.auscult.learn.ModelFile.load(model).profile();
+        assertEquals(16, profile.recordings());
+        assertEquals(16, profile.recordingsWithFacts());
+        assertEquals(java.util.Map.of(4000, 16), profile.sampleRates());
+        assertTrue(profile.durations().min() >= 8 && profile.durations().max() <= 25.5,
+                profile.durations().toString());
 
         Run again = run("train", SAMPLES.toString(), "-o", model.toString(), "--no-evaluate");
         assertEquals(2, again.exitCode(), "an existing model is not replaced without --force");

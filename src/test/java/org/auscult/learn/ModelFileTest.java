@@ -177,6 +177,53 @@ class ModelFileTest {
                 "does not hold a model but a java.util.ArrayList");
     }
 
+    @Test
+    void theTrainingProfileSurvivesTheRoundTrip() throws IOException {
+        TrainedModel model = Trainer.train(TrainingProfileTest.DATA, Blobs.small(Preset.RANDOM_FOREST), FEATURES,
+                null, TrainingProfileTest.FACTS);
+        Path file = folder.resolve("profiled" + ModelFile.EXTENSION);
+        ModelFile.save(model, file, false);
+        TrainedModel loaded = ModelFile.load(file);
+        assertEquals(TrainingProfile.of(TrainingProfileTest.DATA, TrainingProfileTest.FACTS), loaded.profile());
+        assertEquals(model.profile(), loaded.profile());
+        assertEquals(3, loaded.trainingProfile().orElseThrow().recordingsWithFacts());
+    }
+
+    /**
+     * A file written before models carried a training profile (format 1, no {@code profile} field; made by the
+     * Auscult of that time from Blobs.make({12, 12}, 3, 2, 3, 7), a 5-tree forest) loads without one and predicts
+     * as it did then.
+     */
+    @Test
+    void aModelWithoutProfileStillLoads() throws IOException, java.net.URISyntaxException {
+        Path file = Path.of(ModelFileTest.class.getResource("format1-without-profile.auscult").toURI());
+        TrainedModel loaded = ModelFile.load(file);
+        assertEquals(null, loaded.profile());
+        assertTrue(loaded.trainingProfile().isEmpty());
+        assertEquals(List.of("class0", "class1"), loaded.classNames());
+        assertEquals(Map.of("analysisRate", "2000"), loaded.featureConfiguration());
+        assertArrayEquals(new double[] {0.4, 0.6}, loaded.posterior(new double[] {0, 0, 0}), 1e-15);
+        assertArrayEquals(new double[] {1, 0}, loaded.posterior(new double[] {3, 0, 0}), 0);
+        assertArrayEquals(new double[] {0, 1}, loaded.posterior(new double[] {0, 3, 0}), 0);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aForbiddenClassHiddenInTheProfileIsRefused() throws IOException {
+        TrainedModel honest = smallModel();
+        TrainingProfile profile = honest.profile();
+        java.util.SortedMap hostileRates = new java.util.TreeMap<>(Map.of(new java.io.File("x"), 1));
+        TrainingProfile hostile = new TrainingProfile(profile.classNames(), profile.featureNames(),
+                profile.classCounts(), profile.features(), 1, hostileRates, profile.durations(),
+                profile.rmsLevels(), profile.peakLevels());
+        TrainedModel model = new TrainedModel(honest.classifier(), honest.classNames(), honest.featureNames(),
+                honest.featureConfiguration(), honest.dataFingerprint(), null, honest.versions(), honest.spec(),
+                hostile);
+        Path file = folder.resolve("hostile-profile.auscult");
+        ModelFile.save(model, file, false);
+        assertProblem(file, "refused: class java.io.File is not allowed");
+    }
+
     private void assertProblem(Path file, String problem) {
         ModelFileException error = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
         assertTrue(error.getMessage().startsWith(file + ": "), error.getMessage());

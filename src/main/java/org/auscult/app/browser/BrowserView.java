@@ -81,7 +81,14 @@ public final class BrowserView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
                 model.selectedProperty().set(after));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(new HBox(4, search, classFilter), table);
+        Label note = new Label();
+        note.setId("collection-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint-text");
+        note.textProperty().bind(model.noteProperty());
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        getChildren().addAll(new HBox(4, search, classFilter), table, note);
     }
 
     /** Focuses the search field. */

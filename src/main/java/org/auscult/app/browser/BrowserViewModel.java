@@ -55,6 +55,7 @@ public final class BrowserViewModel {
     private final ReadOnlyObjectWrapper<RecordingCollection> collection = new ReadOnlyObjectWrapper<>(this,
             "collection");
     private final ObjectProperty<RecordingRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
 
     public BrowserViewModel(TaskExecutor executor, StatusReporter status) {
         this.openTask = new LatestTask(executor);
@@ -164,6 +165,11 @@ public final class BrowserViewModel {
     }
 
     /** The row the user selected; the workstation analyses it. */
+    /** A note on the open collection shown under the table ("These samples hold ..."), "" for none. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
     public ObjectProperty<RecordingRow> selectedProperty() {
         return selected;
     }

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.auscult.learn.FeatureDistribution;
 
 /**
  * Summary features of the recording in a table (value, and its percentile within each reference class), and for
@@ -72,10 +73,8 @@ public final class FeatureInspectionView extends VBox {
         model.featuresProperty().addListener(o -> drawBoxes());
         reference.setWrapText(true);
         reference.getStyleClass().add("hint-text");
-        model.referenceProperty().addListener((observable, before, after) -> reference.setText(after == null
-                ? "Class distributions appear once the collection's labelled recordings are analysed."
-                : "Class distributions from " + after.source() + "."));
-        reference.setText("Class distributions appear once the collection's labelled recordings are analysed.");
+        reference.textProperty().bind(model.captionProperty());
+        reference.setId("reference-caption");
         getChildren().addAll(table, boxPane, reference);
     }
 
@@ -85,7 +84,7 @@ public final class FeatureInspectionView extends VBox {
         double height = boxes.getHeight();
         g.setFill(Color.web("#1b1b1b"));
         g.fillRect(0, 0, width, height);
-        Map<String, ReferenceSet.Distribution> distributions = model.selectedDistributions();
+        Map<String, FeatureDistribution> distributions = model.selectedDistributions();
         double value = model.selectedValue();
         g.setFill(Color.web("#c8c8c8"));
         g.setTextBaseline(VPos.TOP);
@@ -97,10 +96,10 @@ public final class FeatureInspectionView extends VBox {
         }
         double low = Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
         double high = Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
-        for (ReferenceSet.Distribution d : distributions.values()) {
+        for (FeatureDistribution d : distributions.values()) {
             if (d.count() > 0) {
-                low = Math.min(low, d.minimum());
-                high = Math.max(high, d.maximum());
+                low = Math.min(low, d.min());
+                high = Math.max(high, d.max());
             }
         }
         if (!(high > low)) {
@@ -113,8 +112,8 @@ public final class FeatureInspectionView extends VBox {
         final double lo = low;
         final double span = high - low;
         java.util.function.DoubleUnaryOperator x = v -> left + (v - lo) / span * (right - left);
-        for (Map.Entry<String, ReferenceSet.Distribution> entry : distributions.entrySet()) {
-            ReferenceSet.Distribution d = entry.getValue();
+        for (Map.Entry<String, FeatureDistribution> entry : distributions.entrySet()) {
+            FeatureDistribution d = entry.getValue();
             double middle = y + rowHeight / 2;
             g.setFill(Color.web("#c8c8c8"));
             g.setTextBaseline(VPos.CENTER);
@@ -122,10 +121,15 @@ public final class FeatureInspectionView extends VBox {
             if (d.count() > 0) {
                 g.setStroke(Color.web("#9e9e9e"));
                 g.setLineWidth(1);
-                g.strokeLine(x.applyAsDouble(d.minimum()), middle, x.applyAsDouble(d.maximum()), middle);
+                g.strokeLine(x.applyAsDouble(d.min()), middle, x.applyAsDouble(d.max()), middle);
+                // Ticks at the 5th and 95th percentiles: the range most of the class lies in.
+                for (double tail : new double[] {d.p05(), d.p95()}) {
+                    double at = x.applyAsDouble(tail);
+                    g.strokeLine(at, middle - rowHeight * 0.18, at, middle + rowHeight * 0.18);
+                }
                 g.setFill(Color.web("#5c6bc0"));
-                double q1 = x.applyAsDouble(d.lowerQuartile());
-                double q3 = x.applyAsDouble(d.upperQuartile());
+                double q1 = x.applyAsDouble(d.p25());
+                double q3 = x.applyAsDouble(d.p75());
                 g.fillRect(q1, middle - rowHeight * 0.3, Math.max(1, q3 - q1), rowHeight * 0.6);
                 g.setStroke(Color.WHITE);
                 double median = x.applyAsDouble(d.median());

@@ -7,15 +7,20 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.auscult.features.FeatureSet;
+import org.auscult.learn.FeatureDistribution;
 
 /**
  * Feature inspection: the recording's summary features, each placed within the distribution of every reference
- * class, and its per-frame series for the curves drawn under the waveform.
+ * class, and its per-frame series for the curves drawn under the waveform. The reference is the model's training
+ * data when the model describes it ({@link ReferenceSet#fromProfile}), else the open collection's labelled
+ * recordings.
  */
 public final class FeatureInspectionViewModel {
 
@@ -27,10 +32,22 @@ public final class FeatureInspectionViewModel {
     private final ObjectProperty<ReferenceSet> reference = new SimpleObjectProperty<>(this, "reference");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final IntegerProperty selectedFeature = new SimpleIntegerProperty(this, "selectedFeature", 0);
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", caption(null));
 
     public FeatureInspectionViewModel() {
         features.addListener((observable, before, after) -> rebuildRows());
-        reference.addListener((observable, before, after) -> rebuildRows());
+        reference.addListener((observable, before, after) -> {
+            caption.set(caption(after));
+            rebuildRows();
+        });
+    }
+
+    /** Says where the class distributions come from: the model's training data or the open collection. */
+    static String caption(ReferenceSet reference) {
+        if (reference == null) {
+            return "Class distributions appear once the collection's labelled recordings are analysed.";
+        }
+        return "Class distributions from " + reference.source() + ".";
     }
 
     private void rebuildRows() {
@@ -60,7 +77,7 @@ public final class FeatureInspectionViewModel {
         }
         List<String> parts = new ArrayList<>();
         for (String label : ref.classes()) {
-            ReferenceSet.Distribution distribution = ref.distribution(label, index);
+            FeatureDistribution distribution = ref.distribution(label, index);
             if (distribution.count() > 0) {
                 parts.add(String.format(Locale.ROOT, "%s %.0f %%", label, 100 * distribution.percentile(value)));
             }
@@ -69,8 +86,8 @@ public final class FeatureInspectionViewModel {
     }
 
     /** Per class, the distribution of the selected feature in the reference (empty without one). */
-    public Map<String, ReferenceSet.Distribution> selectedDistributions() {
-        Map<String, ReferenceSet.Distribution> result = new LinkedHashMap<>();
+    public Map<String, FeatureDistribution> selectedDistributions() {
+        Map<String, FeatureDistribution> result = new LinkedHashMap<>();
         ReferenceSet ref = reference.get();
         FeatureSet set = features.get();
         if (ref == null || set == null) {
@@ -105,6 +122,11 @@ public final class FeatureInspectionViewModel {
 
     public ObjectProperty<ReferenceSet> referenceProperty() {
         return reference;
+    }
+
+    /** "Class distributions from the model's 832 training recordings." or from the open collection. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {

@@ -1,103 +1,116 @@
 package org.auscult.app.features;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.auscult.learn.FeatureDistribution;
+import org.auscult.learn.TrainingProfile;
 
 /**
- * What the reference recordings look like: for each class, the distribution of every summary feature, and over all
- * of them the sample rates, durations and levels seen. The verdict compares a recording with it ("is this inside
- * what the model knows?") and the feature panel draws where a recording sits in each class.
+ * What the recordings a verdict is measured against look like: for each class, the distribution of every summary
+ * feature, and over all of them the sample rates, durations and levels seen. The verdict compares a recording with
+ * it ("is this inside what the model knows?") and the feature panel draws where a recording sits in each class.
  *
- * @param source       where the reference comes from, for people ("12 labelled recordings of sample-recordings/circor")
- * @param featureNames summary feature names, in the order of each row's values
- * @param rowsByClass  per class, the summary vectors of its recordings
- * @param sampleRates  sample rates seen, Hz
- * @param durations    durations seen, seconds (sorted)
- * @param rmsLevels    RMS levels seen, dBFS (sorted)
+ * <p>Two kinds exist. {@link #fromProfile} is the model's own training data, kept in the model file: the truth
+ * about what the model learned from. {@link #fromRows} is the labelled recordings of the open collection, the
+ * stand-in for models saved before they carried a profile.
+ *
+ * @param source        where the reference comes from, for people ("the model's 832 training recordings",
+ *                      "12 labelled recordings of circor")
+ * @param fromModel     whether it is the model's training data (rather than the open collection)
+ * @param featureNames  summary feature names, in the order of each class's distributions
+ * @param distributions per class, the distribution of each feature
+ * @param size          recordings described
+ * @param sampleRates   native sample rates seen, Hz (empty when unknown)
+ * @param durations     durations, seconds ({@link FeatureDistribution#EMPTY} when unknown)
+ * @param rmsLevels     RMS levels, dBFS (empty when unknown)
+ * @param peakLevels    peak levels, dBFS (empty when unknown)
  */
-public record ReferenceSet(String source, List<String> featureNames, Map<String, List<double[]>> rowsByClass,
-                           SortedSet<Integer> sampleRates, double[] durations, double[] rmsLevels) {
-
-    /** Five-number summary of one feature in one class. */
-    public record Distribution(int count, double minimum, double lowerQuartile, double median, double upperQuartile,
-                               double maximum) {
-
-        /** Of sorted, finite values; linear interpolation between order statistics at (n - 1) q. */
-        public static Distribution of(double[] sorted) {
-            if (sorted.length == 0) {
-                return new Distribution(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-            }
-            return new Distribution(sorted.length, sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5),
-                    quantile(sorted, 0.75), sorted[sorted.length - 1]);
-        }
-
-        /** The share of values below {@code value}, 0 to 1 (from the five numbers, linearly between them). */
-        public double percentile(double value) {
-            double[] at = {minimum, lowerQuartile, median, upperQuartile, maximum};
-            if (count == 0 || !(value >= minimum)) {
-                return 0;
-            }
-            if (value >= maximum) {
-                return 1;
-            }
-            for (int i = 1; i < at.length; i++) {
-                if (value <= at[i]) {
-                    double span = at[i] - at[i - 1];
-                    double within = span > 0 ? (value - at[i - 1]) / span : 1;
-                    return 0.25 * (i - 1 + within);
-                }
-            }
-            return 1;
-        }
-    }
+public record ReferenceSet(String source, boolean fromModel, List<String> featureNames,
+                           Map<String, List<FeatureDistribution>> distributions, int size,
+                           SortedSet<Integer> sampleRates, FeatureDistribution durations,
+                           FeatureDistribution rmsLevels, FeatureDistribution peakLevels) {
 
     public ReferenceSet {
         Objects.requireNonNull(source, "source");
         featureNames = List.copyOf(featureNames);
-        Map<String, List<double[]>> copy = new LinkedHashMap<>();
-        rowsByClass.forEach((label, rows) -> copy.put(label, List.copyOf(rows)));
-        rowsByClass = java.util.Collections.unmodifiableMap(copy);
-        sampleRates = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(sampleRates));
-        durations = durations.clone();
-        Arrays.sort(durations);
-        rmsLevels = rmsLevels.clone();
-        Arrays.sort(rmsLevels);
+        Map<String, List<FeatureDistribution>> copy = new LinkedHashMap<>();
+        int features = featureNames.size();
+        distributions.forEach((label, perFeature) -> {
+            if (perFeature.size() != features) {
+                throw new IllegalArgumentException("class " + label + " has " + perFeature.size()
+                        + " distributions for " + features + " features");
+            }
+            copy.put(label, List.copyOf(perFeature));
+        });
+        distributions = Collections.unmodifiableMap(copy);
+        sampleRates = Collections.unmodifiableSortedSet(new TreeSet<>(sampleRates));
+        Objects.requireNonNull(durations, "durations");
+        Objects.requireNonNull(rmsLevels, "RMS levels");
+        Objects.requireNonNull(peakLevels, "peak levels");
+    }
+
+    /** The model's training data, as its {@link TrainingProfile} describes it. */
+    public static ReferenceSet fromProfile(TrainingProfile profile) {
+        return new ReferenceSet(String.format(Locale.ROOT, "the model's %d training recordings",
+                profile.recordings()), true, profile.featureNames(), profile.features(), profile.recordings(),
+                new TreeSet<>(profile.sampleRates().keySet()), profile.durations(), profile.rmsLevels(),
+                profile.peakLevels());
+    }
+
+    /**
+     * Labelled recordings of a collection.
+     *
+     * @param rowsByClass per class, the summary vectors of its recordings
+     * @param durations   each recording's duration, seconds
+     * @param rmsLevels   each recording's RMS level, dBFS
+     * @param peakLevels  each recording's peak level, dBFS
+     */
+    public static ReferenceSet fromRows(String source, List<String> featureNames,
+                                        Map<String, List<double[]>> rowsByClass, SortedSet<Integer> sampleRates,
+                                        double[] durations, double[] rmsLevels, double[] peakLevels) {
+        Map<String, List<FeatureDistribution>> distributions = new LinkedHashMap<>();
+        rowsByClass.forEach((label, rows) -> {
+            List<FeatureDistribution> perFeature = new ArrayList<>();
+            double[] column = new double[rows.size()];
+            for (int f = 0; f < featureNames.size(); f++) {
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = rows.get(r)[f];
+                }
+                perFeature.add(FeatureDistribution.of(column));
+            }
+            distributions.put(label, perFeature);
+        });
+        return new ReferenceSet(source, false, featureNames, distributions, durations.length, sampleRates,
+                FeatureDistribution.of(durations), FeatureDistribution.of(rmsLevels),
+                FeatureDistribution.of(peakLevels));
     }
 
     public List<String> classes() {
-        return List.copyOf(rowsByClass.keySet());
+        return List.copyOf(distributions.keySet());
     }
 
-    /** Recordings in the reference. */
-    public int size() {
-        return durations.length;
+    /** The distribution of feature {@code featureIndex} in class {@code label} (empty for an unknown class). */
+    public FeatureDistribution distribution(String label, int featureIndex) {
+        List<FeatureDistribution> perFeature = distributions.get(label);
+        return perFeature == null ? FeatureDistribution.EMPTY : perFeature.get(featureIndex);
     }
 
-    /** The distribution of feature {@code featureIndex} over the recordings of {@code label}. */
-    public Distribution distribution(String label, int featureIndex) {
-        List<double[]> rows = rowsByClass.getOrDefault(label, List.of());
-        double[] values = rows.stream().mapToDouble(row -> row[featureIndex]).filter(Double::isFinite).sorted()
-                .toArray();
-        return Distribution.of(values);
-    }
-
-    /** The range of feature {@code featureIndex} over every class: {min, max}. */
+    /** The range of feature {@code featureIndex} over every class: {min, max} (+Infinity, -Infinity when none). */
     public double[] range(int featureIndex) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (List<double[]> rows : rowsByClass.values()) {
-            for (double[] row : rows) {
-                double v = row[featureIndex];
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+        for (List<FeatureDistribution> perFeature : distributions.values()) {
+            FeatureDistribution d = perFeature.get(featureIndex);
+            if (!d.isEmpty()) {
+                min = Math.min(min, d.min());
+                max = Math.max(max, d.max());
             }
         }
         return new double[] {min, max};
@@ -115,10 +128,8 @@ public record ReferenceSet(String source, List<String> featureNames, Map<String,
         return outside;
     }
 
-    static double quantile(double[] sorted, double q) {
-        double position = (sorted.length - 1) * q;
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    /** "the model's training recordings" or "the reference recordings", for sentences about this reference. */
+    public String recordingsNoun() {
+        return fromModel ? "the model's training recordings" : "the reference recordings";
     }
 }

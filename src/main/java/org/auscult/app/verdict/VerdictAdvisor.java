@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
+import org.auscult.learn.FeatureDistribution;
 
 /**
  * Decides when a verdict deserves a warning: the recording is outside what the model knows, or the model
@@ -14,20 +16,24 @@ import org.auscult.audio.RecordingInfo;
  *   <li>the top two probabilities differ by less than {@value #CLOSE_MARGIN};</li>
  *   <li>the recording's sample rate is below the model's analysis rate (the band above half the recording's rate
  *       is empty, unlike anything the model was trained on), or is a rate none of the reference recordings had;</li>
- *   <li>its duration is under {@link RecordingInfo#MIN_DURATION_SECONDS} s, or outside the reference durations by
- *       more than a factor {@value #DURATION_FACTOR};</li>
- *   <li>its RMS level is more than {@value #LEVEL_MARGIN_DB} dB outside the reference levels;</li>
+ *   <li>its duration is under {@link RecordingInfo#MIN_DURATION_SECONDS} s, or outside the reference durations;</li>
+ *   <li>its RMS or peak level is outside the reference levels;</li>
  *   <li>more than {@value #OUTSIDE_SHARE} of its summary features lie outside the range of every reference class;</li>
  *   <li>the recording itself has problems (silent, quiet, clipped, large DC offset).</li>
  * </ul>
+ *
+ * <p>When the reference is the model's own training data ({@link ReferenceSet#fromModel()}), "outside" means
+ * outside the training range itself: the model has never seen such a recording. When it is the open collection, a
+ * stand-in for the training data, the range is widened (durations by a factor {@value #DURATION_FACTOR}, levels by
+ * {@value #LEVEL_MARGIN_DB} dB) so that only recordings clearly unlike the collection are flagged.
  */
 public final class VerdictAdvisor {
 
     /** Probabilities of the top two classes closer than this make the answer a near tie. */
     public static final double CLOSE_MARGIN = 0.15;
-    /** Durations within [min / factor, max * factor] of the reference count as known. */
+    /** With a collection as reference, durations within [min / factor, max * factor] count as known. */
     public static final double DURATION_FACTOR = 2.0;
-    /** Levels within this many dB of the reference range count as known. */
+    /** With a collection as reference, levels within this many dB of its range count as known. */
     public static final double LEVEL_MARGIN_DB = 6.0;
     /** Share of features outside the reference range beyond which the recording looks unlike the reference. */
     public static final double OUTSIDE_SHARE = 0.2;
@@ -37,7 +43,8 @@ public final class VerdictAdvisor {
 
     /**
      * @param analysisRate the rate the model analyses at, 0 for each recording's own rate
-     * @param reference    the reference recordings, or null when none are known yet
+     * @param reference    the model's training profile or the collection's labelled recordings, or null when
+     *                     neither is known yet
      * @param features     the recording's summary features, in the reference's order (ignored without reference)
      */
     public static List<String> warnings(List<String> classNames, double[] probabilities, int analysisRate,
@@ -54,42 +61,57 @@ public final class VerdictAdvisor {
                     + "frequencies above %d Hz are missing.", info.sampleRate(), analysisRate, info.sampleRate() / 2));
         } else if (reference != null && !reference.sampleRates().isEmpty()
                 && !reference.sampleRates().contains(info.sampleRate())) {
-            warnings.add(String.format(Locale.ROOT, "Sample rate %d Hz: the reference recordings were made at %s Hz.",
-                    info.sampleRate(), joined(reference.sampleRates())));
+            warnings.add(String.format(Locale.ROOT, "Sample rate %d Hz: %s were made at %s Hz.",
+                    info.sampleRate(), reference.recordingsNoun(), joined(reference.sampleRates())));
         }
+        double durationFactor = reference != null && reference.fromModel() ? 1 : DURATION_FACTOR;
+        double levelMargin = reference != null && reference.fromModel() ? 0 : LEVEL_MARGIN_DB;
         if (info.durationSeconds() < RecordingInfo.MIN_DURATION_SECONDS) {
             warnings.add(String.format(Locale.ROOT, "Only %.2f s long: too short for a heart cycle at rest.",
                     info.durationSeconds()));
-        } else if (reference != null && reference.durations().length > 0) {
-            double[] durations = reference.durations();
-            double low = durations[0];
-            double high = durations[durations.length - 1];
-            if (info.durationSeconds() < low / DURATION_FACTOR || info.durationSeconds() > high * DURATION_FACTOR) {
-                warnings.add(String.format(Locale.ROOT, "Duration %.1f s is far from the reference recordings "
-                        + "(%.1f to %.1f s).", info.durationSeconds(), low, high));
+        } else if (reference != null && !reference.durations().isEmpty()) {
+            FeatureDistribution durations = reference.durations();
+            if (info.durationSeconds() < durations.min() / durationFactor
+                    || info.durationSeconds() > durations.max() * durationFactor) {
+                warnings.add(String.format(Locale.ROOT, "Duration %.1f s is outside %s (%.1f to %.1f s).",
+                        info.durationSeconds(), reference.recordingsNoun(), durations.min(), durations.max()));
             }
         }
-        if (reference != null && reference.rmsLevels().length > 0 && Double.isFinite(info.rmsDbfs())) {
-            double[] levels = reference.rmsLevels();
-            double low = levels[0];
-            double high = levels[levels.length - 1];
-            if (info.rmsDbfs() < low - LEVEL_MARGIN_DB || info.rmsDbfs() > high + LEVEL_MARGIN_DB) {
-                warnings.add(String.format(Locale.ROOT, "Level %.1f dBFS RMS is outside the reference recordings "
-                        + "(%.1f to %.1f dBFS).", info.rmsDbfs(), low, high));
-            }
+        if (reference != null) {
+            levelWarning("Level %.1f dBFS RMS", info.rmsDbfs(), reference.rmsLevels(), levelMargin, reference)
+                    .ifPresent(warnings::add);
+            levelWarning("Peak level %.1f dBFS", info.peakDbfs(), reference.peakLevels(), levelMargin, reference)
+                    .ifPresent(warnings::add);
         }
         if (reference != null && features != null && !reference.featureNames().isEmpty()) {
             List<String> outside = reference.featuresOutsideRange(features);
             if (outside.size() > OUTSIDE_SHARE * reference.featureNames().size()) {
-                warnings.add(String.format(Locale.ROOT, "%d of %d features lie outside every reference class "
+                warnings.add(String.format(Locale.ROOT, "%d of %d features lie outside every class of %s "
                         + "(for example %s).", outside.size(), reference.featureNames().size(),
-                        String.join(", ", outside.subList(0, Math.min(3, outside.size())))));
+                        reference.recordingsNoun(), String.join(", ", outside.subList(0, Math.min(3,
+                                outside.size())))));
             }
         }
         for (String problem : info.problems()) {
             warnings.add("Recording: " + problem);
         }
         return warnings;
+    }
+
+    /**
+     * "Level -50.0 dBFS RMS is outside the reference recordings (-30.0 to -20.0 dBFS)." when {@code dbfs} lies more
+     * than {@code margin} dB outside the levels; nothing when it is inside or either is unknown.
+     *
+     * @param measured how to name the measurement, with a {@code %.1f} for its value
+     */
+    private static Optional<String> levelWarning(String measured, double dbfs, FeatureDistribution levels,
+                                                 double margin, ReferenceSet reference) {
+        if (levels.isEmpty() || !Double.isFinite(dbfs)
+                || (dbfs >= levels.min() - margin && dbfs <= levels.max() + margin)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, measured + " is outside %s (%.1f to %.1f dBFS).", dbfs,
+                reference.recordingsNoun(), levels.min(), levels.max()));
     }
 
     /** Indices of the largest and second largest values (-1 when absent). */

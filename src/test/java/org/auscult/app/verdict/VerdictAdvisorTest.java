@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
+import org.auscult.learn.FeatureDistribution;
+import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.RecordingFacts;
+import org.auscult.learn.TrainingProfile;
 import org.junit.jupiter.api.Test;
 
 class VerdictAdvisorTest {
@@ -22,10 +26,24 @@ class VerdictAdvisorTest {
     }
 
     private static ReferenceSet reference() {
-        return new ReferenceSet("test", List.of("a", "b"),
+        return ReferenceSet.fromRows("test", List.of("a", "b"),
                 Map.of("absent", List.of(new double[] {0, 0}, new double[] {1, 1}),
                         "present", List.of(new double[] {2, 2})),
-                new TreeSet<>(Set.of(4000)), new double[] {10, 20, 30}, new double[] {-30, -20});
+                new TreeSet<>(Set.of(4000)), new double[] {10, 20, 30}, new double[] {-30, -20},
+                new double[] {-10, -3});
+    }
+
+    /**
+     * A model trained on four recordings: absent at 4000 Hz (10 s, -30 dBFS RMS, -10 dBFS peak) and 2000 Hz
+     * (20 s, -25, -8), present at 4000 Hz (30 s, -20, -3) and one without known facts.
+     */
+    static TrainingProfile profile() {
+        LabelledDataset data = new LabelledDataset(List.of("a", "b"), CLASSES,
+                new double[][] {{0, 0}, {1, 1}, {2, 2}, {1.5, 1.5}}, new int[] {0, 0, 1, 1},
+                new String[] {"r1", "r2", "r3", "r4"}, new String[] {"p1", "p2", "p3", "p4"},
+                new String[] {"", "", "", ""});
+        return TrainingProfile.of(data, Map.of("r1", new RecordingFacts(4000, 10, -30, -10),
+                "r2", new RecordingFacts(2000, 20, -25, -8), "r3", new RecordingFacts(4000, 30, -20, -3)));
     }
 
     @Test
@@ -39,13 +57,14 @@ class VerdictAdvisorTest {
         List<String> warnings = VerdictAdvisor.warnings(CLASSES, new double[] {0.45, 0.55}, 4000,
                 info(2000, 100, -50, List.of("clipped: 1 % of samples at full scale")), reference(),
                 new double[] {5, -5});
-        assertEquals(6, warnings.size(), warnings.toString());
+        assertEquals(7, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("Close call: present (0.55) and absent (0.45)"), warnings.get(0));
         assertTrue(warnings.get(1).contains("below the model's analysis rate of 4000 Hz"), warnings.get(1));
         assertTrue(warnings.get(2).contains("Duration 100.0 s"), warnings.get(2));
         assertTrue(warnings.get(3).contains("Level -50.0 dBFS"), warnings.get(3));
-        assertTrue(warnings.get(4).startsWith("2 of 2 features"), warnings.get(4));
-        assertEquals("Recording: clipped: 1 % of samples at full scale", warnings.get(5));
+        assertTrue(warnings.get(4).startsWith("Peak level -40.0 dBFS"), warnings.get(4));
+        assertTrue(warnings.get(5).startsWith("2 of 2 features"), warnings.get(5));
+        assertEquals("Recording: clipped: 1 % of samples at full scale", warnings.get(6));
     }
 
     @Test
@@ -63,10 +82,58 @@ class VerdictAdvisorTest {
     }
 
     @Test
+    void insideTheTrainingDataThereIsNoWarning() {
+        assertEquals(List.of(), VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 2000,
+                info(2000, 30, -20, List.of()), ReferenceSet.fromProfile(profile()), new double[] {1, 1}));
+        // Exactly on the edges of the training range is still inside it.
+        assertEquals(List.of(), VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 2000,
+                new RecordingInfo(Path.of("x.wav"), "PCM 16-bit, 1 channel", 4000, 1, 40000, 10, -3, -30, 0, 0,
+                        List.of()), ReferenceSet.fromProfile(profile()), new double[] {0, 2}));
+    }
+
+    @Test
+    void outsideTheTrainingDataEachFactIsNamedWithTheTrainingRange() {
+        // Just outside: 9.9 s (training 10 to 30 s), RMS -31 dBFS (training -30 to -20), peak -2 dBFS (-10 to -3).
+        List<String> warnings = VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 2000,
+                new RecordingInfo(Path.of("x.wav"), "PCM 16-bit, 1 channel", 8000, 1, 79200, 9.9, -2, -31, 0, 0,
+                        List.of()), ReferenceSet.fromProfile(profile()), new double[] {1, 1});
+        assertEquals(List.of(
+                "Sample rate 8000 Hz: the model's training recordings were made at 2000, 4000 Hz.",
+                "Duration 9.9 s is outside the model's training recordings (10.0 to 30.0 s).",
+                "Level -31.0 dBFS RMS is outside the model's training recordings (-30.0 to -20.0 dBFS).",
+                "Peak level -2.0 dBFS is outside the model's training recordings (-10.0 to -3.0 dBFS)."), warnings);
+    }
+
+    @Test
+    void theCollectionAsReferenceIsGivenMargins() {
+        // 9.9 s, -31 dBFS RMS and -15 dBFS peak are outside the collection's ranges (10 to 30 s, -30 to -20 and
+        // -10 to -3 dBFS) but within its margins (factor 2, 6 dB).
+        assertEquals(List.of(), VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 4000,
+                new RecordingInfo(Path.of("x.wav"), "PCM 16-bit, 1 channel", 4000, 1, 39600, 9.9, -15, -31, 0, 0,
+                        List.of()), reference(), new double[] {1, 1}));
+        assertEquals(List.of("Duration 61.0 s is outside the reference recordings (10.0 to 30.0 s)."),
+                VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 4000, info(4000, 61, -25, List.of()),
+                        reference(), new double[] {1, 1}));
+    }
+
+    @Test
+    void aProfileWithoutRecordingFactsJudgesTheFeaturesAndTheModelOnly() {
+        LabelledDataset data = new LabelledDataset(List.of("a", "b"), CLASSES,
+                new double[][] {{0, 0}, {2, 2}}, new int[] {0, 1}, new String[] {"r1", "r2"},
+                new String[] {"p1", "p2"}, new String[] {"", ""});
+        ReferenceSet reference = ReferenceSet.fromProfile(TrainingProfile.of(data, Map.of()));
+        List<String> warnings = VerdictAdvisor.warnings(CLASSES, new double[] {0.5, 0.5}, 4000,
+                info(44100, 500, -70, List.of()), reference, new double[] {3, 1});
+        assertEquals(List.of("Close call: absent (0.50) and present (0.50) are nearly as likely.",
+                "1 of 2 features lie outside every class of the model's training recordings (for example a)."),
+                warnings);
+    }
+
+    @Test
     void distributionPercentiles() {
-        ReferenceSet.Distribution d = ReferenceSet.Distribution.of(new double[] {0, 1, 2, 3, 4});
+        FeatureDistribution d = FeatureDistribution.of(new double[] {0, 1, 2, 3, 4});
         assertEquals(2.0, d.median(), 0);
-        assertEquals(1.0, d.lowerQuartile(), 0);
+        assertEquals(1.0, d.p25(), 0);
         assertEquals(0.5, d.percentile(2), 1e-12);
         assertEquals(0.375, d.percentile(1.5), 1e-12);
         assertEquals(0.0, d.percentile(-1), 0);

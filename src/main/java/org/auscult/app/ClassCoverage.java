@@ -1,0 +1,66 @@
+package org.auscult.app;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The note shown under the browser when the open collection lacks some of the model's classes, so a user of the
+ * bundled samples (murmur and normal only) is not left wondering why no recording is ever an extrasystole.
+ */
+public final class ClassCoverage {
+
+    /** Labels of the PASCAL 2011 collections spelled out for people; other labels are shown as they are. */
+    private static final Map<String, String> SPOKEN = Map.of("extrahls", "extra heart sound",
+            "extrastole", "extrasystole");
+
+    private ClassCoverage() {
+    }
+
+    /** {@code label} as people say it: "extrahls" is "extra heart sound". */
+    public static String forPeople(String label) {
+        return SPOKEN.getOrDefault(label, label);
+    }
+
+    /**
+     * The note, or "" when there is nothing to say: every class of the model is in the collection, or the
+     * collection has no labelled recording (then it is not a sample of the classes at all).
+     *
+     * @param modelClasses      the model's classes, in its order
+     * @param collectionClasses the labels of the collection's recordings
+     * @param bundledSamples    whether the collection is the sample set shipped with Auscult, whose missing
+     *                          classes have no recording that may be redistributed
+     */
+    public static String note(List<String> modelClasses, Collection<String> collectionClasses,
+                              boolean bundledSamples) {
+        Set<String> present = new TreeSet<>(collectionClasses);
+        if (present.isEmpty()) {
+            return "";
+        }
+        List<String> held = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String label : modelClasses) {
+            (present.contains(label) ? held : missing).add(forPeople(label));
+        }
+        if (missing.isEmpty()) {
+            return "";
+        }
+        String holds = held.isEmpty() ? "none of the model's classes" : spoken(held, "and") + " recordings only";
+        return bundledSamples
+                ? "These samples hold " + holds + "; no redistributable recording exists for "
+                        + spoken(missing, "or") + "."
+                : "This collection holds " + holds + "; the model also knows " + spoken(missing, "and") + ".";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String spoken(List<String> words, String conjunction) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " " + conjunction + " "
+                + words.get(words.size() - 1);
+    }
+}
