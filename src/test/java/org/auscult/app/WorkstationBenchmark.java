@@ -83,6 +83,7 @@ public final class WorkstationBenchmark {
         row("10 min 44.1 kHz: selection -> verdict", column(longRuns, 1));
         row("10 min 44.1 kHz: one zoom step (x1.25, 40 steps)", zoomSteps(long10));
         row("10 min 44.1 kHz: one scroll step (1/10 view at 10 s)", scrollSteps(long10));
+        largeCollection();
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -95,6 +96,40 @@ public final class WorkstationBenchmark {
         Files.delete(short30at44);
         Files.delete(long10);
         Files.delete(folder);
+    }
+
+    /**
+     * The browser on the 832 recordings of PASCAL 2011 (when ../shared is present): import and row creation (header
+     * of every file read), then a class filter and a text search over all rows.
+     */
+    private static void largeCollection() {
+        Path pascal = Path.of(System.getProperty("auscult.shared", "../shared"), "data", "pascal2011");
+        if (!Files.isDirectory(pascal)) {
+            System.out.println("(PASCAL 2011 not found under ../shared: large-collection rows skipped)");
+            return;
+        }
+        long[] opens = new long[5];
+        long[] filters = new long[5];
+        long[] searches = new long[5];
+        int rows = 0;
+        for (int i = 0; i < opens.length; i++) {
+            org.auscult.app.browser.BrowserViewModel browser = new org.auscult.app.browser.BrowserViewModel(
+                    new CurrentThreadTaskExecutor(), new StatusReporter());
+            long start = System.nanoTime();
+            browser.open(pascal);
+            opens[i] = System.nanoTime() - start;
+            rows = browser.rows().size();
+            start = System.nanoTime();
+            browser.classFilterProperty().set("murmur");
+            filters[i] = System.nanoTime() - start;
+            browser.classFilterProperty().set(org.auscult.app.browser.BrowserViewModel.ALL);
+            start = System.nanoTime();
+            browser.searchTextProperty().set("151_");
+            searches[i] = System.nanoTime() - start;
+        }
+        row("PASCAL (" + rows + " recordings): open collection -> rows", opens);
+        row("PASCAL: filter by class", filters);
+        row("PASCAL: text search", searches);
     }
 
     /** Heartbeat-like test audio: 60 bpm S1/S2 bursts over low noise, fixed seed. */
