@@ -1,6 +1,7 @@
 package org.auscult.segmentation;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.dsp.ComplexFft;
 import org.auscult.dsp.BandPassFilter;
 import org.auscult.dsp.Resampler;
 

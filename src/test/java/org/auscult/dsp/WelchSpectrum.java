@@ -34,7 +34,7 @@ final class WelchSpectrum {
                 re[i] = n < x.length ? (x[n] - mean) * window[i] : 0;
                 im[i] = 0;
             }
-            fft(re, im);
+            ComplexFft.transform(re, im, false);
             for (int k = 0; k <= segment / 2; k++) {
                 power[k] += re[k] * re[k] + im[k] * im[k];
             }
@@ -55,47 +55,5 @@ final class WelchSpectrum {
             }
         }
         return total == 0 ? 0 : inBand / total;
-    }
-
-    /** In-place iterative radix-2 complex FFT. */
-    private static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int length = 2; length <= n; length <<= 1) {
-            double angle = -2 * Math.PI / length;
-            double wRe = Math.cos(angle);
-            double wIm = Math.sin(angle);
-            for (int i = 0; i < n; i += length) {
-                double uRe = 1;
-                double uIm = 0;
-                for (int j = 0; j < length / 2; j++) {
-                    int a = i + j;
-                    int b = a + length / 2;
-                    double vRe = re[b] * uRe - im[b] * uIm;
-                    double vIm = re[b] * uIm + im[b] * uRe;
-                    re[b] = re[a] - vRe;
-                    im[b] = im[a] - vIm;
-                    re[a] += vRe;
-                    im[a] += vIm;
-                    double nextRe = uRe * wRe - uIm * wIm;
-                    uIm = uRe * wIm + uIm * wRe;
-                    uRe = nextRe;
-                }
-            }
-        }
     }
 }

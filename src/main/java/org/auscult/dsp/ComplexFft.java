@@ -1,7 +1,10 @@
-package org.auscult.segmentation;
+package org.auscult.dsp;
 
-/** In-place iterative radix-2 complex FFT, for the analytic signal (the project's {@code Fft} is real-input only). */
-final class ComplexFft {
+/**
+ * In-place iterative radix-2 complex FFT, for what needs the whole complex spectrum: the analytic signal of the
+ * Hilbert envelope, Welch spectra. {@link Fft} serves real input (every frame of the STFT) twice as fast.
+ */
+public final class ComplexFft {
 
     private ComplexFft() {
     }
@@ -10,7 +13,7 @@ final class ComplexFft {
      * Transforms {@code (re, im)} in place: {@code X[k] = Σ x[n] e^(∓2πikn/N)}, the inverse ({@code inverse = true})
      * with the + sign and divided by N. The length must be a power of two.
      */
-    static void transform(double[] re, double[] im, boolean inverse) {
+    public static void transform(double[] re, double[] im, boolean inverse) {
         int n = re.length;
         if (Integer.bitCount(n) != 1 || im.length != n) {
             throw new IllegalArgumentException("FFT length must be a power of two, got " + n);
