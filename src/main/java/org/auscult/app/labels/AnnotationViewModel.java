@@ -262,6 +262,21 @@ public final class AnnotationViewModel {
         edit("add " + type, (s, r, o) -> s.addEvent(r, type, a, b));
     }
 
+    /**
+     * Adds user events of several types as one edit, one undo step (accepting the automatic segmentation, for
+     * example): each mark's label is the event type.
+     */
+    public void addEvents(String what, List<org.auscult.labels.exchange.TimedMark> marks) {
+        List<org.auscult.labels.exchange.TimedMark> copy = List.copyOf(marks);
+        edit(what, (s, r, o) -> {
+            java.time.Instant now = java.time.Instant.now();
+            s.importLabels(what, Source.USER, List.of(), copy.stream()
+                    .map(m -> new LabelEvent(0, r.id(), Source.USER, m.label(), m.start(), m.end(), s.labeller(), now))
+                    .toList());
+            return null;
+        });
+    }
+
     public void moveEvent(LabelEvent event, double newStart) {
         edit("move " + event.type(), (s, r, o) -> s.moveEvent(event.id(), newStart));
     }
