@@ -14,23 +14,30 @@ import org.auscult.dsp.Resampler;
  * Butterworth, order 4: the band of the heart sounds, as the segmentation uses) and reduced to an RMS envelope,
  * {@code e[k] = sqrt(mean of x² over the 10 ms centred on k / 200 s)}, {@value #ENVELOPE_RATE} values per second.
  *
- * <p><b>Cycles.</b> Cycle i runs from the onset (start) of S1 number i to the onset of the next S1, in absolute time
- * (seconds after S1, not stretched to a common length): a premature beat shows as a cycle that ends early, an extra
- * sound as a bump where the other cycles are silent. Each cycle's curve is the envelope from its S1 onset over
- * {@code span} = the longest cycle (or to the end of the recording), so the next beat's S1 is visible where it falls.
+ * <p><b>Alignment.</b> Each complete S1 band is anchored on its loudest envelope value (the S1 peak, found to
+ * 5 ms; the bands themselves lie on the segmentation's 20 ms grid, which would smear the stack by up to 20 ms).
+ *
+ * <p><b>Cycles.</b> Cycle i runs from S1 peak i to S1 peak i+1, in absolute time (seconds after S1, not stretched
+ * to a common length): a premature beat shows as a cycle that ends early, an extra sound as a bump where the other
+ * cycles are silent. Each curve starts {@value #LEAD_SECONDS} s before its S1 peak, so S1 is seen whole, and runs
+ * to {@code span} = the longest cycle after it (or to the end of the recording); the view draws each curve up to
+ * its own next S1 peak.
  *
  * <p><b>Atypicality.</b> The median cycle is the pointwise median over the cycles, {@code m[k] = median_i e_i[k]},
  * over one median cycle length {@code K} samples. The distance of cycle i is the relative RMS difference
- * {@code d_i = sqrt(mean_k (e_i[k] − m[k])²) / sqrt(mean_k m[k]²)}, k over the first {@code K} samples it has. The
- * cycle with the largest {@code d_i} is the most atypical; it is marked when there are at least
- * {@value #MIN_BEATS_FOR_ATYPICAL} cycles (with two, the median is their mean and both are equally far).
+ * {@code d_i = sqrt(sum_k (e_i[k] − m[k])² / sum_k m[k]²)}, k over the first {@code K} samples it has. The cycle
+ * with the largest {@code d_i} is the most atypical; it is marked when there are at least
+ * {@value #MIN_BEATS_FOR_ATYPICAL} cycles (with two, the median is their mean and both are equally far). A cycle
+ * ending in a premature beat is the atypical one of its pair: its window holds the early S1, the next one's does not.
  *
- * <p>Curves are scaled so that the median cycle's peak is 1.
+ * <p>Curves are scaled so that the median cycle's peak is 1. Samples before the start of the recording are NaN.
  *
  * @param beats        the cycles in time order
- * @param median       the median cycle, {@link #ENVELOPE_RATE} values per second from S1 onset
+ * @param median       the median cycle, {@link #ENVELOPE_RATE} values per second from {@value #LEAD_SECONDS} s
+ *                     before S1
  * @param mostAtypical index into {@code beats} of the cycle farthest from the median, -1 when not defined
- * @param span         the length every curve covers (when the recording lasts long enough), seconds
+ * @param span         the longest cycle: every curve covers -{@value #LEAD_SECONDS} s to {@code span} s around its
+ *                     S1 peak (when the recording lasts long enough)
  */
 public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, double span) {
 
@@ -40,23 +47,26 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
     public static final int ENVELOPE_RATE = 200;
     /** RMS window of the envelope, seconds. */
     public static final double WINDOW_SECONDS = 0.010;
+    /** Each curve starts this long before its S1 peak, seconds. */
+    public static final double LEAD_SECONDS = 0.1;
     /** The fewest cycles for which a most atypical one is marked. */
     public static final int MIN_BEATS_FOR_ATYPICAL = 3;
 
     private static final BandPassFilter BAND = BandPassFilter.butterworth(25, 400, 4, WORKING_RATE);
 
-    /** An empty stack (fewer than two S1 onsets). */
+    /** An empty stack (fewer than two complete S1). */
     public static final BeatStack EMPTY = new BeatStack(List.of(), new double[0], -1, 0);
 
     /**
      * One heart cycle.
      *
-     * @param onset    its S1 onset, seconds from the start of the recording
-     * @param length   seconds to the next S1 onset
-     * @param envelope the envelope from the onset, {@link #ENVELOPE_RATE} values per second, scaled
+     * @param s1Time   its S1 peak, seconds from the start of the recording
+     * @param length   seconds to the next S1 peak
+     * @param envelope the envelope from {@value #LEAD_SECONDS} s before the S1 peak, {@link #ENVELOPE_RATE} values
+     *                 per second, scaled (NaN before the start of the recording)
      * @param distance relative RMS distance to the median cycle (NaN when it has no samples in common)
      */
-    public record Beat(double onset, double length, double[] envelope, double distance) {
+    public record Beat(double s1Time, double length, double[] envelope, double distance) {
         public Beat {
             envelope = envelope.clone();
         }
@@ -66,9 +76,9 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
             return envelope.clone();
         }
 
-        /** The envelope value {@code seconds} after the onset, NaN outside the curve. */
+        /** The envelope value {@code seconds} after the S1 peak (negative: before), NaN outside the curve. */
         public double valueAt(double seconds) {
-            int k = (int) Math.round(seconds * ENVELOPE_RATE);
+            int k = (int) Math.round((seconds + LEAD_SECONDS) * ENVELOPE_RATE);
             return k >= 0 && k < envelope.length ? envelope[k] : Double.NaN;
         }
     }
@@ -104,62 +114,77 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
         return envelope;
     }
 
+    /** The time of the loudest envelope value inside {@code band} (the first of equal maxima), seconds. */
+    static double peakTime(double[] envelope, CycleBand band) {
+        int from = Math.max(0, (int) Math.floor(band.start() * ENVELOPE_RATE));
+        int to = Math.min(envelope.length - 1, (int) Math.ceil(band.end() * ENVELOPE_RATE));
+        int best = Math.min(from, envelope.length - 1);
+        for (int k = from; k <= to; k++) {
+            if (envelope[k] > envelope[best]) {
+                best = k;
+            }
+        }
+        return best / (double) ENVELOPE_RATE;
+    }
+
     /**
-     * The stack of the cycles between consecutive {@code onsets} on {@code envelope}.
+     * The stack of the cycles between consecutive complete S1 bands.
      *
      * @param envelope the recording's envelope from {@link #envelope(AudioClip)}
-     * @param onsets   S1 onsets in seconds, increasing
+     * @param s1       the complete S1 bands, in time order
      */
-    public static BeatStack of(double[] envelope, double[] onsets) {
-        if (onsets.length < 2) {
+    public static BeatStack of(double[] envelope, List<CycleBand> s1) {
+        if (s1.size() < 2 || envelope.length == 0) {
             return EMPTY;
         }
-        double[] lengths = new double[onsets.length - 1];
+        double[] peaks = s1.stream().mapToDouble(band -> peakTime(envelope, band)).toArray();
+        double[] lengths = new double[peaks.length - 1];
         for (int i = 0; i < lengths.length; i++) {
-            lengths[i] = onsets[i + 1] - onsets[i];
+            lengths[i] = peaks[i + 1] - peaks[i];
             if (!(lengths[i] > 0)) {
-                throw new IllegalArgumentException("S1 onsets must increase, got " + onsets[i] + " then "
-                        + onsets[i + 1]);
+                throw new IllegalArgumentException("S1 bands must follow each other: S1 at " + s1.get(i).start()
+                        + "-" + s1.get(i).end() + " s and at " + s1.get(i + 1).start() + "-" + s1.get(i + 1).end()
+                        + " s have their peaks at " + peaks[i] + " and " + peaks[i + 1] + " s");
             }
         }
         double span = Arrays.stream(lengths).max().orElseThrow();
-        int spanSamples = (int) Math.round(span * ENVELOPE_RATE) + 1;
+        int lead = (int) Math.round(LEAD_SECONDS * ENVELOPE_RATE);
+        int spanSamples = (int) Math.round((span + LEAD_SECONDS) * ENVELOPE_RATE) + 1;
         List<double[]> curves = new ArrayList<>();
         for (int i = 0; i < lengths.length; i++) {
-            int from = (int) Math.round(onsets[i] * ENVELOPE_RATE);
+            int from = (int) Math.round(peaks[i] * ENVELOPE_RATE) - lead;
             int to = Math.min(envelope.length, from + spanSamples);
-            curves.add(from < to ? Arrays.copyOfRange(envelope, from, to) : new double[0]);
+            double[] curve = new double[Math.max(0, to - from)];
+            for (int k = 0; k < curve.length; k++) {
+                curve[k] = from + k < 0 ? Double.NaN : envelope[from + k];
+            }
+            curves.add(curve);
         }
         int medianSamples = (int) Math.round(median(lengths) * ENVELOPE_RATE);
         double[] median = pointwiseMedian(curves, medianSamples);
-        double scale = Arrays.stream(median).max().orElse(0);
+        double scale = Arrays.stream(median).filter(Double::isFinite).max().orElse(0);
         if (!(scale > 0)) {
             scale = 1;
-        }
-        double norm = 0;
-        for (double m : median) {
-            norm += m * m;
         }
         List<Beat> beats = new ArrayList<>();
         int atypical = -1;
         for (int i = 0; i < curves.size(); i++) {
             double[] curve = curves.get(i);
             int common = Math.min(curve.length, median.length);
-            double distance = Double.NaN;
-            if (common > 0 && norm > 0) {
-                double sum = 0;
-                double reference = 0;
-                for (int k = 0; k < common; k++) {
+            double sum = 0;
+            double reference = 0;
+            for (int k = 0; k < common; k++) {
+                if (Double.isFinite(curve[k]) && Double.isFinite(median[k])) {
                     sum += (curve[k] - median[k]) * (curve[k] - median[k]);
                     reference += median[k] * median[k];
                 }
-                distance = Math.sqrt(sum / reference);
             }
+            double distance = reference > 0 ? Math.sqrt(sum / reference) : Double.NaN;
             double[] scaled = new double[curve.length];
             for (int k = 0; k < curve.length; k++) {
                 scaled[k] = curve[k] / scale;
             }
-            beats.add(new Beat(onsets[i], lengths[i], scaled, distance));
+            beats.add(new Beat(peaks[i], lengths[i], scaled, distance));
             if (!Double.isNaN(distance) && (atypical < 0 || distance > beats.get(atypical).distance())) {
                 atypical = i;
             }
@@ -171,23 +196,30 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
         return new BeatStack(beats, scaledMedian, beats.size() >= MIN_BEATS_FOR_ATYPICAL ? atypical : -1, span);
     }
 
-    /** {@code m[k]} = the median of the curves that reach sample k, for k below {@code samples}. */
+    /**
+     * {@code m[k]} = the median of the curves that have a value at sample k, for k below {@code samples} (NaN where
+     * none has; the median stops where every curve has ended).
+     */
     private static double[] pointwiseMedian(List<double[]> curves, int samples) {
         double[] median = new double[samples];
         double[] column = new double[curves.size()];
         int used = samples;
         for (int k = 0; k < samples; k++) {
             int n = 0;
+            boolean reached = false;
             for (double[] curve : curves) {
                 if (k < curve.length) {
-                    column[n++] = curve[k];
+                    reached = true;
+                    if (Double.isFinite(curve[k])) {
+                        column[n++] = curve[k];
+                    }
                 }
             }
-            if (n == 0) {
+            if (!reached) {
                 used = k;
                 break;
             }
-            median[k] = median(Arrays.copyOf(column, n));
+            median[k] = n == 0 ? Double.NaN : median(Arrays.copyOf(column, n));
         }
         return used == samples ? median : Arrays.copyOf(median, used);
     }
@@ -199,7 +231,10 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The index of the beat whose curve passes closest to {@code value} at {@code seconds} after S1, -1 when none. */
+    /**
+     * The index of the beat whose curve passes closest to {@code value} at {@code seconds} after its S1 peak (within
+     * the beat, up to its next S1), -1 when none.
+     */
     public int nearestBeat(double seconds, double value) {
         int best = -1;
         double bestGap = Double.MAX_VALUE;

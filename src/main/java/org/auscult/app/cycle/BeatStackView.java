@@ -13,7 +13,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The beat stack: every cycle's envelope from its S1 onset to the next S1 (seconds after S1 across, envelope
+ * The beat stack: every cycle's envelope from its S1 to the next S1 (seconds after the S1 peak across, envelope
  * relative to the median cycle's peak up), the median cycle in white, the most atypical cycle in orange, the chosen
  * one in cyan. Clicking near a curve chooses that beat and moves the time axis to it.
  */
@@ -51,15 +51,16 @@ public final class BeatStackView extends Region {
         double top = 1.2;
         for (BeatStack.Beat beat : stack.beats()) {
             for (double v : beat.envelope()) {
-                top = Math.max(top, v);
+                top = Double.isFinite(v) ? Math.max(top, v) : top;
             }
         }
         // A click or a bump of noise must not flatten every other curve: at most four times the median's peak.
         return Math.min(top * 1.05, 4);
     }
 
+    /** The horizontal position of {@code seconds} after the S1 peak; the axis runs from -lead to span. */
     private double x(double seconds, double span) {
-        return LEFT + seconds / span * (getWidth() - LEFT - RIGHT);
+        return LEFT + (seconds + BeatStack.LEAD_SECONDS) / (span + BeatStack.LEAD_SECONDS) * (getWidth() - LEFT - RIGHT);
     }
 
     private double y(double value, double top) {
@@ -124,7 +125,7 @@ public final class BeatStackView extends Region {
             g.setFill(ATYPICAL);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(String.format(Locale.ROOT, "most atypical: beat %d at %.2f s (distance %.2f)", atypical + 1,
-                    odd.onset(), odd.distance()), width - RIGHT, TOP / 2);
+                    odd.s1Time(), odd.distance()), width - RIGHT, TOP / 2);
         }
     }
 
@@ -138,10 +139,10 @@ public final class BeatStackView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         double step = span > 1.2 ? 0.2 : 0.1;
-        for (double t = 0; t <= span + 1e-9; t += step) {
+        for (double t = -BeatStack.LEAD_SECONDS; t <= span + 1e-9; t += step) {
             double x = x(t, span);
             g.strokeLine(x, bottom, x, bottom + 3);
-            g.fillText(String.format(Locale.ROOT, "%.1f", t), x, bottom + 4);
+            g.fillText(String.format(Locale.ROOT, "%.1f", t + 0.0), x, bottom + 4);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("s after S1", getWidth() - RIGHT, bottom + 4 - 12);
@@ -155,20 +156,27 @@ public final class BeatStackView extends Region {
 
     private void drawCurve(GraphicsContext g, double[] values, double length, double span, double top, Color colour,
                            double lineWidth) {
-        int samples = Math.min(values.length, (int) Math.round(length * BeatStack.ENVELOPE_RATE) + 1);
+        int samples = Math.min(values.length,
+                (int) Math.round((length + BeatStack.LEAD_SECONDS) * BeatStack.ENVELOPE_RATE) + 1);
         if (samples < 2) {
             return;
         }
         g.setStroke(colour);
         g.setLineWidth(lineWidth);
         g.beginPath();
+        boolean drawing = false;
         for (int k = 0; k < samples; k++) {
-            double x = x(k / (double) BeatStack.ENVELOPE_RATE, span);
+            if (!Double.isFinite(values[k])) {
+                drawing = false;
+                continue;
+            }
+            double x = x(k / (double) BeatStack.ENVELOPE_RATE - BeatStack.LEAD_SECONDS, span);
             double y = y(values[k], top);
-            if (k == 0) {
-                g.moveTo(x, y);
-            } else {
+            if (drawing) {
                 g.lineTo(x, y);
+            } else {
+                g.moveTo(x, y);
+                drawing = true;
             }
         }
         g.stroke();
@@ -179,7 +187,8 @@ public final class BeatStackView extends Region {
         if (stack.beats().isEmpty() || event.getX() < LEFT) {
             return;
         }
-        double seconds = (event.getX() - LEFT) / (getWidth() - LEFT - RIGHT) * stack.span();
+        double seconds = (event.getX() - LEFT) / (getWidth() - LEFT - RIGHT)
+                * (stack.span() + BeatStack.LEAD_SECONDS) - BeatStack.LEAD_SECONDS;
         double top = top();
         double value = (getHeight() - BOTTOM - event.getY()) / (getHeight() - BOTTOM - TOP) * top;
         int beat = stack.nearestBeat(seconds, value);
@@ -189,7 +198,7 @@ public final class BeatStackView extends Region {
         event.consume();
     }
 
-    /** The screen point of beat {@code index}'s curve {@code seconds} after its S1 (for tests). */
+    /** The screen point of beat {@code index}'s curve {@code seconds} after its S1 peak (for tests). */
     public javafx.geometry.Point2D pointOf(int index, double seconds) {
         BeatStack stack = model.beatStackProperty().get();
         double value = stack.beats().get(index).valueAt(seconds);

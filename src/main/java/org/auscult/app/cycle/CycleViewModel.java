@@ -119,7 +119,7 @@ public final class CycleViewModel {
                 : ShownCycle.of(automatic.get(), eventsKnown ? events : List.of(), duration);
         shown.set(cycle);
         summary.set(HeartSummary.of(cycle));
-        beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope, cycle.s1Onsets(duration)));
+        beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope, cycle.completeS1(duration)));
         selectedBeat.set(-1);
         canAccept.set(eventsKnown && cycle.source() == CycleSource.AUTOMATIC && !cycle.bands().isEmpty());
     }
@@ -147,8 +147,8 @@ public final class CycleViewModel {
 
     /**
      * Selects beat {@code index} of the beat stack and shows it on the time axis: the view spans half a cycle before
-     * its S1 onset to a cycle after its end ({@code [onset − L/2, onset + 2L]}, L its length) and the cursor goes to
-     * the onset.
+     * its S1 peak to a cycle after its end ({@code [t − L/2, t + 2L]}, t the S1 peak, L its length) and the cursor
+     * goes to the S1 peak.
      */
     public void focusBeat(int index) {
         List<BeatStack.Beat> beats = beatStack.get().beats();
@@ -158,8 +158,8 @@ public final class CycleViewModel {
         }
         BeatStack.Beat beat = beats.get(index);
         selectedBeat.set(index);
-        viewport.show(beat.onset() - beat.length() / 2, 2.5 * beat.length());
-        viewport.cursorProperty().set(beat.onset());
+        viewport.show(beat.s1Time() - beat.length() / 2, 2.5 * beat.length());
+        viewport.cursorProperty().set(beat.s1Time());
     }
 
     /** Shows or hides the cycle bands (key C). */

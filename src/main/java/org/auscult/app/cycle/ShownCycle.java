@@ -104,13 +104,12 @@ public record ShownCycle(List<CycleBand> bands, CycleSource source, Segmentation
     }
 
     /**
-     * The onsets (start times) of the S1 bands that lie wholly inside the recording, in time order: the points the
-     * beat stack aligns on. An S1 touching the start or the end was cut and has no reliable onset.
+     * The S1 bands that lie wholly inside the recording, in time order: what the beat stack aligns on. An S1
+     * touching the start or the end was cut and has no reliable position.
      */
-    public double[] s1Onsets(double duration) {
+    public List<CycleBand> completeS1(double duration) {
         double edge = 1e-9;
         return bands.stream().filter(b -> b.state() == CardiacState.S1 && b.start() > edge
-                        && b.end() < duration - edge)
-                .mapToDouble(CycleBand::start).toArray();
+                && b.end() < duration - edge).toList();
     }
 }
