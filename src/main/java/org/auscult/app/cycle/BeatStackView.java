@@ -21,7 +21,7 @@ public final class BeatStackView extends Region {
 
     private static final double LEFT = 44;
     private static final double BOTTOM = 22;
-    private static final double TOP = 22;
+    private static final double TOP = 36;
     private static final double RIGHT = 10;
     private static final Color BACKGROUND = Color.web("#1b1b1b");
     private static final Color AXIS = Color.web("#c8c8c8");
@@ -118,14 +118,12 @@ public final class BeatStackView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(AXIS);
-        String heading = String.format(Locale.ROOT, "%d cycles aligned on S1, median in white", beats.size());
-        g.fillText(heading, LEFT, TOP / 2);
+        g.fillText(String.format(Locale.ROOT, "%d cycles aligned on S1; median in white", beats.size()), 6, 9);
         if (atypical >= 0) {
             BeatStack.Beat odd = beats.get(atypical);
             g.setFill(ATYPICAL);
-            g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(String.format(Locale.ROOT, "most atypical: beat %d at %.2f s (distance %.2f)", atypical + 1,
-                    odd.s1Time(), odd.distance()), width - RIGHT, TOP / 2);
+                    odd.s1Time(), odd.distance()), 6, 23);
         }
     }
 

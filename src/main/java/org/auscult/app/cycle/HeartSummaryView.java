@@ -36,6 +36,8 @@ public final class HeartSummaryView extends VBox {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        // Without a minimum height a label in a VBox is cut with an ellipsis instead of wrapping.
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.textProperty().bind(Bindings.createStringBinding(() -> text.apply(model.summaryProperty().get()),
                 model.summaryProperty()));
         return label;

@@ -56,6 +56,11 @@ public final class AnnotationViewModel {
     private final ReadOnlyObjectWrapper<RecordingRef> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<RecordingLabel> label = new ReadOnlyObjectWrapper<>(this, "label");
     private final ObservableList<LabelEvent> events = FXCollections.observableArrayList();
+    /**
+     * One read-only view for every caller: the view holds its listeners only weakly on {@link #events}, so a view
+     * made per call could be collected and silently drop the listeners added to it.
+     */
+    private final ObservableList<LabelEvent> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObjectProperty<LabelEvent> selectedEvent = new SimpleObjectProperty<>(this, "selectedEvent");
     private final ObjectProperty<Opinion> opinion = new SimpleObjectProperty<>(this, "opinion", Opinion.FIRST);
@@ -360,7 +365,7 @@ public final class AnnotationViewModel {
     }
 
     public ObservableList<LabelEvent> events() {
-        return FXCollections.unmodifiableObservableList(events);
+        return readOnlyEvents;
     }
 
     public ObservableList<String> classes() {
