@@ -29,6 +29,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.auscult.app.browser.BrowserView;
+import org.auscult.app.cycle.BeatStackView;
+import org.auscult.app.cycle.CycleBar;
+import org.auscult.app.cycle.CycleOverlay;
+import org.auscult.app.cycle.CycleViewModel;
+import org.auscult.app.cycle.HeartSummaryView;
 import org.auscult.app.features.FeatureInspectionView;
 import org.auscult.app.features.FrameCurvesView;
 import org.auscult.app.labels.AnnotationLayer;
@@ -50,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keys (when no text field has focus): Space play/pause, Shift+Space play selection, L loop, + / - zoom,
  * 0 zoom to fit, Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection,
- * Ctrl+O open, Ctrl+F search; and the labelling keys (see {@link #onLabelKey}), Ctrl+Z undo, Ctrl+Shift+Z redo.
+ * Ctrl+O open, Ctrl+F search, C heart-cycle bands on/off; and the labelling keys (see {@link #onLabelKey}), Ctrl+Z undo, Ctrl+Shift+Z redo.
  */
 public final class MainWindow {
 
@@ -71,6 +76,7 @@ public final class MainWindow {
     private final AnnotationViewModel annotations;
     private final AnnotationLayer annotationLane;
     private final LabelPanel labelPanel;
+    private final BeatStackView beatStack;
 
     /** A window without labelling (no label database). */
     public MainWindow(WorkstationViewModel model, LayoutStore layout) {
@@ -104,20 +110,25 @@ public final class MainWindow {
             }
         });
         labelPanel = new LabelPanel(annotations);
+        beatStack = new BeatStackView(model.cycle());
+        CycleBar cycleBar = installCycle(model.cycle());
         browser.table().getColumns().add(1, mineColumn());
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
-        VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), ruler, annotationLane, layers);
+        VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), cycleBar, ruler, annotationLane,
+                layers);
         rightPanel.setOrientation(Orientation.VERTICAL);
         Tab labelsTab = new Tab("Labels", labelPanel);
         labelsTab.setId("labels-tab");
+        Tab beatsTab = new Tab("Beats", beatStack);
+        beatsTab.setId("beats-tab");
         TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())),
-                labelsTab);
+                labelsTab, beatsTab);
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));
-        rightPanel.getItems().addAll(verdict, inspection);
+        rightPanel.getItems().addAll(withHeartSummary(verdict, model.cycle()), inspection);
         columns.getItems().addAll(browser, centre, rightPanel);
         root.setTop(toolbar());
         root.setCenter(columns);
@@ -130,6 +141,41 @@ public final class MainWindow {
                 ruler.readoutProperty()));
         model.viewport().durationProperty().addListener(o -> redrawLayers());
         model.loadedProperty().addListener(o -> redrawLayers());
+    }
+
+    /**
+     * The heart cycle: its bands over the waveform and spectrogram (redrawn when it or its visibility changes), the
+     * label store's events passed on to it (the user's S1/S2 replace the automatic ones), and its bar with the
+     * legend and "Accept as labels" (one undoable edit).
+     */
+    private CycleBar installCycle(CycleViewModel cycle) {
+        CycleOverlay overlay = new CycleOverlay(cycle);
+        waveform.addOverlay(overlay);
+        spectrogram.addOverlay(overlay);
+        cycle.shownProperty().addListener(o -> redrawLayers());
+        cycle.visibleProperty().addListener(o -> redrawLayers());
+        Runnable forwardEvents = () -> {
+            var shown = annotations.recordingProperty().get();
+            if (shown != null) {
+                cycle.setEvents(shown.path(), List.copyOf(annotations.events()));
+            }
+        };
+        annotations.events().addListener((javafx.collections.ListChangeListener<LabelEvent>) c -> forwardEvents.run());
+        annotations.recordingProperty().addListener(o -> forwardEvents.run());
+        return new CycleBar(cycle, annotations.availableProperty(),
+                () -> annotations.addEvents(cycle.acceptDescription(), cycle.segmentationToAccept()));
+    }
+
+    /** The verdict with the "unsure" banner above it and heart rate, rhythm and quality below; greyed when unsure. */
+    private static VBox withHeartSummary(VerdictView verdict, CycleViewModel cycle) {
+        HeartSummaryView summary = new HeartSummaryView(cycle);
+        summary.setPadding(new Insets(0, 6, 6, 6));
+        javafx.css.PseudoClass unsure = javafx.css.PseudoClass.getPseudoClass("unsure");
+        summary.banner().visibleProperty().addListener((observable, before, after) ->
+                verdict.pseudoClassStateChanged(unsure, after));
+        VBox.setMargin(summary.banner(), new Insets(6, 6, 0, 6));
+        VBox.setVgrow(verdict, Priority.ALWAYS);
+        return new VBox(summary.banner(), verdict, summary);
     }
 
     private static String firstNonEmpty(String... texts) {
@@ -298,6 +344,7 @@ public final class MainWindow {
             case LEFT -> viewport.scrollBy(-0.25);
             case RIGHT -> viewport.scrollBy(0.25);
             case ESCAPE -> viewport.clearSelection();
+            case C -> model.cycle().toggleVisible();
             default -> handled = onLabelKey(event);
         }
         // Up and Down stay with the table (row selection); with Alt they zoom the amplitude.
@@ -418,6 +465,10 @@ public final class MainWindow {
             }
         }
         model.status().done("Every recording has a class of yours.");
+    }
+
+    public BeatStackView beatStack() {
+        return beatStack;
     }
 
     public AnnotationLayer annotations() {

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.app.browser.BrowserViewModel;
 import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.cycle.CycleViewModel;
 import org.auscult.app.features.FeatureInspectionViewModel;
 import org.auscult.app.features.ReferenceSet;
 import org.auscult.app.playback.PlaybackViewModel;
@@ -59,6 +60,7 @@ public final class WorkstationViewModel {
     private final FeatureInspectionViewModel features = new FeatureInspectionViewModel();
     private final VerdictViewModel verdict = new VerdictViewModel();
     private final PlaybackViewModel playback;
+    private final CycleViewModel cycle;
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
@@ -79,6 +81,7 @@ public final class WorkstationViewModel {
         this.browser = new BrowserViewModel(executor, status);
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
+        this.cycle = new CycleViewModel(executor, viewport);
         browser.selectedProperty().addListener((observable, before, after) -> select(after));
         browser.collectionProperty().addListener((observable, before, after) -> {
             updateCoverageNote();
@@ -132,6 +135,7 @@ public final class WorkstationViewModel {
 
     /** Analyses the recording of {@code row} (null clears the view), cancelling the analysis of the previous one. */
     public void select(RecordingRow row) {
+        cycle.clear();
         if (row == null) {
             selectionTask.cancel();
             return;
@@ -163,6 +167,7 @@ public final class WorkstationViewModel {
         spectrogram.setAudio(samples, rate);
         playback.setRecording(samples, rate);
         loaded.set(recording);
+        cycle.segment(recording.row().recording().path(), recording.decoded().clip());
         status.progress(0.5, "Analysing " + recording.row().name());
         LoadedModel current = model.get();
         ReferenceSet reference = features.referenceProperty().get();
@@ -244,6 +249,7 @@ public final class WorkstationViewModel {
     public void shutdown() {
         selectionTask.cancel();
         scanTask.cancel();
+        cycle.cancel();
         playback.stop();
         executor.shutdown();
     }
@@ -278,6 +284,11 @@ public final class WorkstationViewModel {
 
     public PlaybackViewModel playback() {
         return playback;
+    }
+
+    /** The heart cycle of the recording on screen: bands, heart rate, beat stack. */
+    public CycleViewModel cycle() {
+        return cycle;
     }
 
     /** The model giving verdicts, null when none is loaded. */

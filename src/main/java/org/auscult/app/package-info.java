@@ -4,7 +4,8 @@
  *
  * <p>Shape: one View (code-built nodes and bindings only) and one ViewModel (JavaFX properties, validation, calls
  * into the core) per screen part, in the part's package ({@code browser}, {@code waveform}, {@code spectrogram},
- * {@code features}, {@code verdict}, {@code playback}). View models need no toolkit and are tested with plain JUnit.
+ * {@code features}, {@code verdict}, {@code playback}, {@code labels}, {@code cycle}). View models need no toolkit and
+ * are tested with plain JUnit.
  * This package holds what the parts share:
  * <ul>
  *   <li>{@link org.auscult.app.TimeViewport}: the visible time window, selection and playback cursor that every

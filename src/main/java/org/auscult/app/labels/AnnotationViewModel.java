@@ -56,6 +56,11 @@ public final class AnnotationViewModel {
     private final ReadOnlyObjectWrapper<RecordingRef> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<RecordingLabel> label = new ReadOnlyObjectWrapper<>(this, "label");
     private final ObservableList<LabelEvent> events = FXCollections.observableArrayList();
+    /**
+     * One read-only view for every caller: the view holds its listeners only weakly on {@link #events}, so a view
+     * made per call could be collected and silently drop the listeners added to it.
+     */
+    private final ObservableList<LabelEvent> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObjectProperty<LabelEvent> selectedEvent = new SimpleObjectProperty<>(this, "selectedEvent");
     private final ObjectProperty<Opinion> opinion = new SimpleObjectProperty<>(this, "opinion", Opinion.FIRST);
@@ -262,6 +267,21 @@ public final class AnnotationViewModel {
         edit("add " + type, (s, r, o) -> s.addEvent(r, type, a, b));
     }
 
+    /**
+     * Adds user events of several types as one edit, one undo step (accepting the automatic segmentation, for
+     * example): each mark's label is the event type.
+     */
+    public void addEvents(String what, List<org.auscult.labels.exchange.TimedMark> marks) {
+        List<org.auscult.labels.exchange.TimedMark> copy = List.copyOf(marks);
+        edit(what, (s, r, o) -> {
+            java.time.Instant now = java.time.Instant.now();
+            s.importLabels(what, Source.USER, List.of(), copy.stream()
+                    .map(m -> new LabelEvent(0, r.id(), Source.USER, m.label(), m.start(), m.end(), s.labeller(), now))
+                    .toList());
+            return null;
+        });
+    }
+
     public void moveEvent(LabelEvent event, double newStart) {
         edit("move " + event.type(), (s, r, o) -> s.moveEvent(event.id(), newStart));
     }
@@ -345,7 +365,7 @@ public final class AnnotationViewModel {
     }
 
     public ObservableList<LabelEvent> events() {
-        return FXCollections.unmodifiableObservableList(events);
+        return readOnlyEvents;
     }
 
     public ObservableList<String> classes() {

@@ -1,0 +1,65 @@
+package org.auscult.app.cycle;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Rectangle;
+import org.auscult.segmentation.CardiacState;
+
+/**
+ * The bar above the layers for the heart cycle: show/hide the bands (C), the legend, where the cycle comes from,
+ * and the button that stores the automatic segmentation as the user's events.
+ */
+public final class CycleBar extends HBox {
+
+    /**
+     * @param model        the cycle on screen
+     * @param canLabel     true while the label store is available
+     * @param acceptAction stores {@link CycleViewModel#segmentationToAccept()} as one undoable edit
+     */
+    public CycleBar(CycleViewModel model, ObservableBooleanValue canLabel, Runnable acceptAction) {
+        super(8);
+        setId("cycle-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(2, 6, 2, 6));
+        ToggleButton show = new ToggleButton("Cycle");
+        show.setId("cycle-toggle");
+        show.setFocusTraversable(false);
+        show.setTooltip(new Tooltip("Show the S1 / systole / S2 / diastole bands (C)"));
+        show.selectedProperty().bindBidirectional(model.visibleProperty());
+        getChildren().add(show);
+        for (CardiacState state : new CardiacState[] {CardiacState.S1, CardiacState.SYSTOLE, CardiacState.S2,
+                CardiacState.DIASTOLE}) {
+            Rectangle swatch = new Rectangle(12, 12, CycleOverlay.colour(state));
+            Label entry = new Label(ShownCycle.eventTypeOf(state), swatch);
+            entry.getStyleClass().add("cycle-legend");
+            getChildren().add(entry);
+        }
+        Label source = new Label();
+        source.setId("cycle-source");
+        source.getStyleClass().add("hint-text");
+        source.textProperty().bind(Bindings.createStringBinding(() -> {
+            String problem = model.messageProperty().get();
+            if (!problem.isEmpty()) {
+                return problem;
+            }
+            ShownCycle cycle = model.shownProperty().get();
+            return cycle.source() == CycleSource.NONE ? "" : "(" + cycle.source().description() + ")";
+        }, model.shownProperty(), model.messageProperty()));
+        Button accept = new Button("Accept as labels");
+        accept.setId("cycle-accept");
+        accept.setFocusTraversable(false);
+        accept.setTooltip(new Tooltip("Store the automatic segmentation as your S1, systole, S2 and diastole events "
+                + "(one step, Ctrl+Z undoes it); then correct them on the labels lane"));
+        accept.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !(model.canAcceptProperty().get() && canLabel.get()), model.canAcceptProperty(), canLabel));
+        accept.setOnAction(event -> acceptAction.run());
+        getChildren().addAll(source, accept);
+    }
+}

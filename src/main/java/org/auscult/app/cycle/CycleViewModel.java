@@ -1,0 +1,209 @@
+package org.auscult.app.cycle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.auscult.app.BackgroundTask;
+import org.auscult.app.LatestTask;
+import org.auscult.app.TaskExecutor;
+import org.auscult.app.TimeViewport;
+import org.auscult.audio.AudioClip;
+import org.auscult.labels.LabelEvent;
+import org.auscult.labels.exchange.TimedMark;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.Segmentation;
+
+/**
+ * The heart cycle of the recording on screen: segments it in the background (a newer recording cancels the older
+ * one), chooses what to show (the user's S1/S2 events over the automatic segmentation, see {@link ShownCycle}), and
+ * derives the cycle bands, the heart-rate summary and the beat stack from it. Clicking a beat moves the shared
+ * viewport to it. Needs no toolkit: tests drive it with a {@code CurrentThreadTaskExecutor}.
+ */
+public final class CycleViewModel {
+
+    /** What the background step produces for one recording. */
+    record Result(Segmentation segmentation, double[] envelope) {
+    }
+
+    private final LatestTask task;
+    private final TimeViewport viewport;
+    private final HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+    private final ReadOnlyObjectWrapper<Segmentation> automatic = new ReadOnlyObjectWrapper<>(this, "automatic");
+    private final ReadOnlyObjectWrapper<ShownCycle> shown = new ReadOnlyObjectWrapper<>(this, "shown",
+            ShownCycle.NONE);
+    private final ReadOnlyObjectWrapper<BeatStack> beatStack = new ReadOnlyObjectWrapper<>(this, "beatStack",
+            BeatStack.EMPTY);
+    private final ReadOnlyObjectWrapper<HeartSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary",
+            HeartSummary.NONE);
+    private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
+    private final IntegerProperty selectedBeat = new SimpleIntegerProperty(this, "selectedBeat", -1);
+    private Path recording;
+    private double duration;
+    private double[] envelope = new double[0];
+    private Path eventsPath;
+    private List<LabelEvent> events = List.of();
+
+    /**
+     * @param executor runs the segmentation (the workstation's analysis executor)
+     * @param viewport moved to a beat when one is chosen in the beat stack
+     */
+    public CycleViewModel(TaskExecutor executor, TimeViewport viewport) {
+        this.task = new LatestTask(executor);
+        this.viewport = Objects.requireNonNull(viewport, "viewport");
+    }
+
+    /** Segments the recording at {@code path} (its decoded {@code clip}) in the background, cancelling any older one. */
+    public void segment(Path path, AudioClip clip) {
+        clear();
+        recording = path.toAbsolutePath().normalize();
+        duration = clip.durationSeconds();
+        message.set("Finding the heart cycle…");
+        Path segmenting = recording;
+        task.replaceWith(BackgroundTask.of("segment " + path, context -> {
+            Segmentation segmentation = segmenter.segment(clip);
+            context.checkCancelled();
+            return new Result(segmentation, BeatStack.envelope(clip));
+        }).onSuccess(result -> {
+            if (segmenting.equals(recording)) {
+                automatic.set(result.segmentation());
+                envelope = result.envelope();
+                message.set("");
+                refresh();
+            }
+        }).onFailure(failure -> message.set("No heart cycle for " + path.getFileName() + ": "
+                + failure.getMessage())));
+    }
+
+    /** Forgets the recording on screen and cancels its segmentation. */
+    public void clear() {
+        task.cancel();
+        recording = null;
+        automatic.set(null);
+        envelope = new double[0];
+        message.set("");
+        refresh();
+    }
+
+    /** Stops the segmentation in progress. */
+    public void cancel() {
+        task.cancel();
+    }
+
+    /**
+     * The events the label store holds for the recording at {@code path}. They count only while that recording is
+     * the one on screen: the label store answers in the background and may still describe the previous one.
+     */
+    public void setEvents(Path path, List<LabelEvent> recordingEvents) {
+        eventsPath = path == null ? null : path.toAbsolutePath().normalize();
+        events = List.copyOf(recordingEvents);
+        refresh();
+    }
+
+    private void refresh() {
+        boolean eventsKnown = recording != null && recording.equals(eventsPath);
+        ShownCycle cycle = recording == null ? ShownCycle.NONE
+                : ShownCycle.of(automatic.get(), eventsKnown ? events : List.of(), duration);
+        shown.set(cycle);
+        summary.set(HeartSummary.of(cycle));
+        beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope, cycle.completeS1(duration)));
+        selectedBeat.set(-1);
+        canAccept.set(eventsKnown && cycle.source() == CycleSource.AUTOMATIC && !cycle.bands().isEmpty());
+    }
+
+    /**
+     * The automatic segmentation as events to store (type S1, S2, systole or diastole; start and end in seconds),
+     * empty when the cycle on screen is not the automatic one.
+     */
+    public List<TimedMark> segmentationToAccept() {
+        ShownCycle cycle = shown.get();
+        if (cycle.source() != CycleSource.AUTOMATIC) {
+            return List.of();
+        }
+        List<TimedMark> marks = new ArrayList<>();
+        for (CycleBand band : cycle.bands()) {
+            marks.add(new TimedMark(band.start(), band.end(), ShownCycle.eventTypeOf(band.state())));
+        }
+        return marks;
+    }
+
+    /** A description of the accepted segmentation for the undo button: "accept segmentation (48 events)". */
+    public String acceptDescription() {
+        return String.format(Locale.ROOT, "accept segmentation (%d events)", segmentationToAccept().size());
+    }
+
+    /**
+     * Selects beat {@code index} of the beat stack and shows it on the time axis: the view spans half a cycle before
+     * its S1 peak to a cycle after its end ({@code [t − L/2, t + 2L]}, t the S1 peak, L its length) and the cursor
+     * goes to the S1 peak.
+     */
+    public void focusBeat(int index) {
+        List<BeatStack.Beat> beats = beatStack.get().beats();
+        if (index < 0 || index >= beats.size()) {
+            selectedBeat.set(-1);
+            return;
+        }
+        BeatStack.Beat beat = beats.get(index);
+        selectedBeat.set(index);
+        viewport.show(beat.s1Time() - beat.length() / 2, 2.5 * beat.length());
+        viewport.cursorProperty().set(beat.s1Time());
+    }
+
+    /** Shows or hides the cycle bands (key C). */
+    public void toggleVisible() {
+        visible.set(!visible.get());
+    }
+
+    /** The automatic segmentation of the recording on screen, null until it is done. */
+    public ReadOnlyObjectProperty<Segmentation> automaticProperty() {
+        return automatic.getReadOnlyProperty();
+    }
+
+    /** The cycle on screen (never null). */
+    public ReadOnlyObjectProperty<ShownCycle> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** The cycles of the cycle on screen, overlaid (never null). */
+    public ReadOnlyObjectProperty<BeatStack> beatStackProperty() {
+        return beatStack.getReadOnlyProperty();
+    }
+
+    /** Heart rate, rhythm and quality of the cycle on screen (never null). */
+    public ReadOnlyObjectProperty<HeartSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** True when the automatic segmentation is on screen and the recording's labels are known. */
+    public ReadOnlyBooleanProperty canAcceptProperty() {
+        return canAccept.getReadOnlyProperty();
+    }
+
+    /** Progress or a failure of the segmentation, "" otherwise. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether the cycle bands are drawn over the waveform and spectrogram. */
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    /** The beat chosen in the beat stack, -1 when none. */
+    public IntegerProperty selectedBeatProperty() {
+        return selectedBeat;
+    }
+}

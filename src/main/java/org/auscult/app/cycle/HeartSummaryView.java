@@ -1,0 +1,45 @@
+package org.auscult.app.cycle;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * Heart rate, rhythm and signal quality under the verdict, and the "unsure" banner above it when the quality is too
+ * low to judge (the window greys the class probabilities meanwhile).
+ */
+public final class HeartSummaryView extends VBox {
+
+    private final Label banner = new Label(HeartSummary.UNSURE_TEXT);
+
+    public HeartSummaryView(CycleViewModel model) {
+        super(2);
+        setId("heart-summary");
+        banner.setId("verdict-unsure");
+        banner.getStyleClass().add("unsure-banner");
+        banner.setWrapText(true);
+        banner.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.summaryProperty().get().unsure(),
+                model.summaryProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        Label heartRate = line("heart-rate", model, HeartSummary::heartRate);
+        heartRate.getStyleClass().add("heart-rate");
+        getChildren().addAll(heartRate, line("rhythm", model, HeartSummary::rhythm),
+                line("signal-quality", model, HeartSummary::quality));
+    }
+
+    /** The banner, which the window places above the verdict. */
+    public Label banner() {
+        return banner;
+    }
+
+    private static Label line(String id, CycleViewModel model, java.util.function.Function<HeartSummary, String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        // Without a minimum height a label in a VBox is cut with an ellipsis instead of wrapping.
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.textProperty().bind(Bindings.createStringBinding(() -> text.apply(model.summaryProperty().get()),
+                model.summaryProperty()));
+        return label;
+    }
+}
