@@ -76,21 +76,48 @@ public final class LabelStore implements AutoCloseable {
             }
             Properties properties = new Properties();
             properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA synchronous = FULL");
-                statement.execute("PRAGMA foreign_keys = ON");
-                Migrations.migrate(connection, schemaVersion);
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.close();
-                throw e;
+            long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+            for (int attempt = 1; ; attempt++) {
+                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    statement.execute("PRAGMA journal_mode = WAL");
+                    statement.execute("PRAGMA synchronous = FULL");
+                    statement.execute("PRAGMA foreign_keys = ON");
+                    Migrations.migrate(connection, schemaVersion);
+                    LOG.debug("Label database {} open", absolute);
+                    return new LabelStore(absolute, connection);
+                } catch (SQLException e) {
+                    connection.close();
+                    // Switching a fresh file to WAL needs a moment alone with it: SQLite answers "busy" at once,
+                    // without waiting on the busy timeout, when another process opens the same new file then.
+                    if (!isBusy(e) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    LOG.debug("Label database {} busy while opening (attempt {}), retrying", absolute, attempt);
+                    sleepBeforeRetry(attempt);
+                } catch (IOException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
             }
-            LOG.debug("Label database {} open", absolute);
-            return new LabelStore(absolute, connection);
         } catch (SQLException | IOException e) {
             throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */
+    static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6 || String.valueOf(e.getMessage()).contains("database is locked");
+    }
+
+    private static void sleepBeforeRetry(int attempt) throws SQLException {
+        try {
+            Thread.sleep(Math.min(200, 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the label database", e);
         }
     }
 
