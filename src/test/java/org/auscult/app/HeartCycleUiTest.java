@@ -31,8 +31,7 @@ import org.auscult.app.cycle.CycleOverlay;
 import org.auscult.app.cycle.CycleSource;
 import org.auscult.app.cycle.CycleViewModel;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.AudioOutput;
-import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
@@ -61,34 +60,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HeartCycleUiTest {
 
-    private static final AudioOutput NO_DEVICE = new AudioOutput() {
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            throw new AudioUnavailableException("No audio output device in tests.", null);
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     /** Signal quality 0.08 (below 0.20): unsure. */
     private static final String NOISY = "36327_MV";
     /** Signal quality 0.70, about 94 bpm. */
@@ -110,8 +81,8 @@ class HeartCycleUiTest {
     @Start
     void start(Stage stage) throws Exception {
         tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker, new Player(NO_DEVICE, Runnable::run),
-                Platform::runLater, 1);
+        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
+                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
         annotations = new AnnotationViewModel(new FxTaskExecutor(1));
         annotations.connect(() -> new LabelService(LabelStore.open(folder.resolve("labels.db")), "tester",
                 Clock.systemUTC()));

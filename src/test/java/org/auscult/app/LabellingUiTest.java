@@ -25,8 +25,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.AudioOutput;
-import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
@@ -54,34 +53,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LabellingUiTest {
 
-    private static final AudioOutput NO_DEVICE = new AudioOutput() {
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            throw new AudioUnavailableException("No audio output device in tests.", null);
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @TempDir
     static Path folder;
 
@@ -97,8 +68,8 @@ class LabellingUiTest {
     @Start
     void start(Stage stage) {
         tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(1), tileWorker, new Player(NO_DEVICE, Runnable::run),
-                Platform::runLater, 1);
+        model = new WorkstationViewModel(new FxTaskExecutor(1), tileWorker,
+                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
         annotations = new AnnotationViewModel(new FxTaskExecutor(1));
         annotations.connect(() -> new LabelService(LabelStore.open(database()), "tester", Clock.systemUTC()));
         window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")), annotations);

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.playback.AudioOutput;
-import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.auscult.app.spectrogram.SpectrogramRenderer;
 import org.auscult.app.spectrogram.SpectrogramTiles;
@@ -150,7 +149,7 @@ public final class WorkstationBenchmark {
     /** {time to the first drawn view, time to the verdict} in ns, as the application does it but on one thread. */
     private static long[] selectAndDraw(Path file, org.auscult.app.verdict.LoadedModel model) {
         WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
-                new Player(new SilentOutput(), Runnable::run), Runnable::run, 1);
+                new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 1);
         workstation.modelProperty().set(model);
         long[] at = new long[2];
         long start = System.nanoTime();
@@ -211,7 +210,7 @@ public final class WorkstationBenchmark {
 
     private static WorkstationViewModel open(Path file) {
         WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
-                new Player(new SilentOutput(), Runnable::run), Runnable::run, 1);
+                new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 1);
         workstation.select(new RecordingRow(new Recording(file, file.getFileName().toString(), Optional.empty(), "",
                 "p", "", Map.of())));
         return workstation;
@@ -226,34 +225,5 @@ public final class WorkstationBenchmark {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-52s %10.1f %10.1f %10.1f%n", name, sorted[sorted.length / 2] / 1e6,
                 sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
-    }
-
-    /** An output that refuses to open: the benchmark never plays. */
-    private static final class SilentOutput implements AudioOutput {
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            throw new AudioUnavailableException("benchmark", null);
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -22,8 +22,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.browser.BrowserViewModel;
-import org.auscult.app.playback.AudioOutput;
-import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,36 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WorkstationUiTest {
 
-    /** A machine without a sound card. */
-    private static final AudioOutput NO_DEVICE = new AudioOutput() {
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            throw new AudioUnavailableException("No audio output device is available (none in tests); playback is "
-                    + "off, everything else works.", null);
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @TempDir
     static Path layoutFolder;
 
@@ -90,8 +59,8 @@ class WorkstationUiTest {
     @Start
     void start(Stage stage) throws Exception {
         tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker, new Player(NO_DEVICE, Runnable::run),
-                Platform::runLater, 2);
+        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
+                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
         window = new MainWindow(model, new LayoutStore(layoutFolder.resolve("layout.properties")));
         // The headless screen is 1280 x 800: the window must fit inside it.
         stage.setScene(window.createScene());
