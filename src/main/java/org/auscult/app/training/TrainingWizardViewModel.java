@@ -605,6 +605,10 @@ public final class TrainingWizardViewModel {
             return;
         }
         executor.execute(BackgroundTask.of("save model " + file, context -> {
+                    if (!overwrite && java.nio.file.Files.exists(file)) {
+                        // ModelFile.save refuses too; this names the refusal so the message can say what happened.
+                        throw new java.nio.file.FileAlreadyExistsException(file.toString());
+                    }
                     ModelFile.save(current.model(), file, overwrite);
                     Experiment withModel = kept.withModelPath(file.toAbsolutePath().toString());
                     store.update(withModel);
