@@ -10,8 +10,11 @@ import org.auscult.audio.WavWriter;
 
 /**
  * A small folder-per-class collection written for tests: {@code normal/} and {@code murmur/}, each file its own
- * patient. Every recording has heart-sound-like bursts (60 Hz tone pips) at 72 beats per minute; a murmur adds
- * band-limited noise (a sum of random sines between 200 and 500 Hz) between the beats. 4 kHz, PCM16.
+ * patient. Every recording has heart-sound-like bursts (60 Hz tone pips) at 72 to 81 beats per minute and a little
+ * white noise; between the beats a murmur adds a sum of random sines between 200 and 500 Hz of a strength drawn
+ * from 0.03 to 0.3 of the bursts', and a normal recording the same at up to 0.04 (background sounds); each recording
+ * has its own gain from 0.5 to 1. The faintest murmurs and the loudest backgrounds overlap, so the classes are not
+ * perfectly separable. 4 kHz, PCM16.
  */
 public final class SyntheticCollection {
 
@@ -39,6 +42,8 @@ public final class SyntheticCollection {
         float[] samples = new float[n];
         double beat = 60.0 / (72 + random.nextInt(10));
         double phase = random.nextDouble() * beat;
+        double strength = murmur ? 0.03 + 0.27 * random.nextDouble() : 0.04 * random.nextDouble();
+        double gain = 0.5 + 0.5 * random.nextDouble();
         double[] murmurFrequencies = new double[8];
         for (int k = 0; k < murmurFrequencies.length; k++) {
             murmurFrequencies[k] = 200 + 300 * random.nextDouble();
@@ -49,13 +54,13 @@ public final class SyntheticCollection {
             double value = 0;
             if (inBeat < 0.06) {
                 value += 0.5 * Math.sin(2 * Math.PI * 60 * t) * Math.sin(Math.PI * inBeat / 0.06);
-            } else if (murmur && inBeat < 0.35) {
+            } else if (inBeat < 0.35) {
                 for (double f : murmurFrequencies) {
-                    value += 0.04 * Math.sin(2 * Math.PI * f * t + f);
+                    value += strength * 0.5 / murmurFrequencies.length * Math.sin(2 * Math.PI * f * t + f);
                 }
             }
             value += 0.005 * random.nextGaussian();
-            samples[i] = (float) value;
+            samples[i] = (float) (gain * value);
         }
         return samples;
     }

@@ -52,7 +52,9 @@ public final class FeatureImportanceView extends VBox {
         ranking.setId("importance-chart");
         ranking.setLegendVisible(false);
         ranking.setAnimated(false);
-        ranking.setMinHeight(220);
+        ranking.setMinHeight(300);
+        ranking.setCategoryGap(3);
+        ranking.setBarGap(0);
         feature.setId("importance-feature");
         feature.setPromptText("Feature");
         feature.valueProperty().addListener((observable, before, after) -> {
@@ -64,7 +66,7 @@ public final class FeatureImportanceView extends VBox {
         histogram.setAnimated(false);
         histogram.setBarGap(0);
         histogram.setCategoryGap(2);
-        histogram.setMinHeight(200);
+        histogram.setMinHeight(220);
         VBox.setVgrow(ranking, Priority.ALWAYS);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         getChildren().addAll(new HBox(12, gainButton, permutationButton), ranking,

@@ -149,7 +149,7 @@ public final class TrainingWizardView {
         Label message = new Label();
         message.setId("wizard-message");
         message.setWrapText(true);
-        message.setStyle("-fx-text-fill: #a02020;");
+        message.setStyle("-fx-text-fill: #203050;");
         message.textProperty().bind(model.messageProperty());
         Button back = new Button("Back");
         back.setId("back");
@@ -424,8 +424,8 @@ public final class TrainingWizardView {
             @Override
             protected void updateItem(Prediction item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, "%s  (p = %.2f)", item.id(),
-                        item.posterior(item.predicted())));
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%s  (repeat %d, p = %.2f)",
+                        item.id(), item.repeat() + 1, item.posterior(item.predicted())));
             }
         });
         cell.setPlaceholder(new Label("Click a cell of the matrix to list its recordings"));
@@ -511,7 +511,6 @@ public final class TrainingWizardView {
         Tab runsTab = new Tab("Past runs", runs);
         runsTab.setId("past-runs-tab");
         TabPane tabs = new TabPane(confusionTab, importanceTab, runsTab);
-        tabs.setId("result-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
