@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -21,13 +22,14 @@ import org.auscult.learn.FeatureImportance;
 /**
  * Feature importance as a bar chart of the top {@value #TOP} features, by information gain or by permutation
  * importance (the drop in out-of-fold accuracy), and the distribution per class of the chosen feature (a histogram
- * of {@value #BINS} equal bins over the feature's range, one series per class). Click a bar or pick a name to
- * choose a feature.
+ * of {@value #BINS} equal bins over the feature's range, one series per class) beside its per-frame curve on one
+ * recording. Click a bar or pick a name to choose a feature.
  */
 public final class FeatureImportanceView extends VBox {
 
     static final int TOP = 15;
     static final int BINS = 12;
+    static final int CURVE_POINTS = 1500;
 
     private final ToggleGroup measure = new ToggleGroup();
     private final RadioButton gainButton = new RadioButton("Information gain (bits)");
@@ -36,6 +38,7 @@ public final class FeatureImportanceView extends VBox {
     private final BarChart<Number, String> ranking = new BarChart<>(scoreAxis, new CategoryAxis());
     private final ComboBox<String> feature = new ComboBox<>();
     private final BarChart<String, Number> histogram = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final LineChart<Number, Number> curve = new LineChart<>(new NumberAxis(), new NumberAxis());
     private List<FeatureImportance.Score> gain = List.of();
     private List<FeatureImportance.Score> permutation = List.of();
     private Consumer<String> onFeatureChosen = name -> { };
@@ -67,10 +70,17 @@ public final class FeatureImportanceView extends VBox {
         histogram.setBarGap(0);
         histogram.setCategoryGap(2);
         histogram.setMinHeight(220);
+        curve.setId("feature-curve");
+        curve.setAnimated(false);
+        curve.setCreateSymbols(false);
+        curve.setLegendVisible(false);
+        curve.setMinHeight(160);
+        curve.getXAxis().setLabel("seconds");
         VBox.setVgrow(ranking, Priority.ALWAYS);
-        VBox.setVgrow(histogram, Priority.ALWAYS);
+        HBox.setHgrow(histogram, Priority.ALWAYS);
+        HBox.setHgrow(curve, Priority.ALWAYS);
         getChildren().addAll(new HBox(12, gainButton, permutationButton), ranking,
-                new HBox(8, new Label("Distribution per class of"), feature), histogram);
+                new HBox(8, new Label("Distribution per class of"), feature), new HBox(8, histogram, curve));
     }
 
     /** Called with a feature's name when the user chooses it. */
@@ -106,6 +116,22 @@ public final class FeatureImportanceView extends VBox {
                 bar.getNode().setOnMouseClicked(event -> onFeatureChosen.accept(bar.getYValue()));
             }
         }
+    }
+
+    /** Shows a per-frame curve (null clears it); long curves are thinned to at most {@value #CURVE_POINTS} points. */
+    public void showFrameCurve(String title, double[] seconds, double[] values) {
+        curve.getData().clear();
+        if (title == null) {
+            curve.setTitle("No per-frame curve (a recording-level feature)");
+            return;
+        }
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        int step = Math.max(1, values.length / CURVE_POINTS);
+        for (int frame = 0; frame < values.length; frame += step) {
+            series.getData().add(new XYChart.Data<>(seconds[frame], values[frame]));
+        }
+        curve.getData().add(series);
+        curve.setTitle(title);
     }
 
     /** Shows the values of {@code name} per class as histograms over one shared set of bins. */

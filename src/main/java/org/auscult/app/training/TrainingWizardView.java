@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -46,6 +49,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
@@ -388,6 +392,15 @@ public final class TrainingWizardView {
         model.liveConfusionProperty().addListener((observable, before, matrix) ->
                 liveMatrix.show(matrix, false, matrix == null ? "" : "Out-of-fold predictions so far"));
         VBox.setVgrow(liveMatrix, Priority.ALWAYS);
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        model.runningProperty().addListener((observable, before, running) -> {
+            if (running) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
         return new VBox(8, new HBox(8, progress, start, cancel), stage, times, metrics, liveMatrix);
     }
 
@@ -483,6 +496,14 @@ public final class TrainingWizardView {
         model.distributionProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 importance.showDistribution(after.feature(), after.valuesPerClass());
+            }
+        });
+        model.frameCurveProperty().addListener((observable, before, after) -> {
+            if (after == null) {
+                importance.showFrameCurve(null, new double[0], new double[0]);
+            } else {
+                importance.showFrameCurve(after.column() + " per frame on " + after.recording(), after.seconds(),
+                        after.values());
             }
         });
         VBox importancePage = new VBox(8, new HBox(8, compute, stop, importanceProgress), importance);

@@ -96,6 +96,10 @@ public final class TrainingWizardViewModel {
     public record Distribution(String feature, Map<String, double[]> valuesPerClass) {
     }
 
+    /** The per-frame curve behind a summary feature, on one recording. */
+    public record FrameCurve(String column, String recording, double[] seconds, double[] values) {
+    }
+
     /** The presets the wizard offers, the default first. */
     public static final List<Preset> PRESETS = List.of(Preset.RANDOM_FOREST, Preset.STACKED, Preset.SMO,
             Preset.LOGITBOOST, Preset.ADABOOST, Preset.VOTING);
@@ -161,6 +165,8 @@ public final class TrainingWizardViewModel {
     private final BooleanProperty importanceRunning = new SimpleBooleanProperty(this, "importanceRunning");
     private final DoubleProperty importanceProgress = new SimpleDoubleProperty(this, "importanceProgress");
     private final ObjectProperty<Distribution> distribution = new SimpleObjectProperty<>(this, "distribution");
+    private final ObjectProperty<FrameCurve> frameCurve = new SimpleObjectProperty<>(this, "frameCurve");
+    private TaskExecutor.Handle curveTask;
 
     private TaskExecutor.Handle run;
     private Cancellation runCancellation;
@@ -529,6 +535,18 @@ public final class TrainingWizardViewModel {
             case EVALUATION -> "Evaluation: " + done + " of " + total + " folds";
             case FINAL_MODEL -> "Training the final model on every recording";
         });
+        tick();
+    }
+
+    /**
+     * Updates the elapsed and remaining time of a running run (the view calls it every second, so the clock moves
+     * during a long fold too). Remaining = elapsed x (1 - progress) / progress, shown once 2 % is done.
+     */
+    public void tick() {
+        if (!running.get()) {
+            return;
+        }
+        double fraction = progress.get();
         long elapsedNanos = System.nanoTime() - runStartNanos;
         elapsed.set(formatDuration(elapsedNanos));
         remaining.set(fraction > 0.02 ? formatDuration((long) (elapsedNanos * (1 - fraction) / fraction)) : "");
@@ -713,6 +731,59 @@ public final class TrainingWizardViewModel {
         Map<String, double[]> arrays = new LinkedHashMap<>();
         perClass.forEach((name, list) -> arrays.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
         distribution.set(new Distribution(feature, arrays));
+        showFrameCurve(current, feature);
+    }
+
+    /**
+     * Computes, in the background, the per-frame curve summarised by {@code feature} (for {@code mfcc_02_mean}:
+     * the column {@code mfcc_02}) on the first recording of the listed confusion cell, or of the collection. A
+     * recording-level feature has no curve.
+     */
+    private void showFrameCurve(ExperimentRunner.Outcome current, String feature) {
+        if (curveTask != null) {
+            curveTask.cancel();
+        }
+        AnalysisConfig config = current.experiment().settings().analysis();
+        String[] source = frameSource(config.features(), feature);
+        if (source == null || current.features().rows().isEmpty()) {
+            frameCurve.set(null);
+            return;
+        }
+        String recordingId = cellPredictions.isEmpty() ? current.features().rows().get(0).id()
+                : cellPredictions.get(0).id();
+        Path path = current.features().rows().stream().filter(row -> row.id().equals(recordingId)).findFirst()
+                .map(row -> Path.of(row.path())).orElse(null);
+        if (path == null) {
+            frameCurve.set(null);
+            return;
+        }
+        curveTask = executor.execute(BackgroundTask.of("frame curve " + feature, context -> {
+                    var series = new RecordingAnalyzer(config).analyze(path).features().series(source[0]);
+                    double[] values = series.column(source[1]);
+                    double[] seconds = new double[values.length];
+                    for (int frame = 0; frame < values.length; frame++) {
+                        seconds[frame] = series.timeOfFrame(frame);
+                    }
+                    return new FrameCurve(source[1], recordingId, seconds, values);
+                }).onSuccess(frameCurve::set)
+                .onFailure(failure -> frameCurve.set(null)));
+    }
+
+    /** The frame feature and column whose summary statistic is {@code summaryName}, or null. */
+    static String[] frameSource(FeatureConfig config, String summaryName) {
+        for (String name : config.features()) {
+            if (FeatureRegistry.isRecordingFeature(name)) {
+                continue;
+            }
+            for (String column : FeatureRegistry.columns(name, config)) {
+                for (var statistic : config.statistics()) {
+                    if ((column + "_" + statistic.suffix()).equals(summaryName)) {
+                        return new String[] {name, column};
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Stops every piece of background work of the wizard. */
@@ -899,6 +970,11 @@ public final class TrainingWizardViewModel {
 
     public ObjectProperty<Distribution> distributionProperty() {
         return distribution;
+    }
+
+    /** The per-frame curve of the chosen feature on one recording, null for a recording-level feature. */
+    public ObjectProperty<FrameCurve> frameCurveProperty() {
+        return frameCurve;
     }
 
     /** The store runs are kept in. */

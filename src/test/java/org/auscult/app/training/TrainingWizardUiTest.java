@@ -251,7 +251,8 @@ class TrainingWizardUiTest {
         // Feature importance.
         robot.interact(() -> robot.lookup("#page-results").queryAs(TabPane.class).getSelectionModel().select(1));
         robot.clickOn("#compute-importance");
-        waitFor("feature importance", () -> !model.permutation().isEmpty() && model.distributionProperty().get() != null);
+        waitFor("feature importance", () -> !model.permutation().isEmpty() && model.distributionProperty().get() != null
+                && model.frameCurveProperty().get() != null);
         save(robot, stage, screenshots.resolve("training-importance.png"));
         assertTrue(Files.size(screenshots.resolve("training-results.png")) > 10_000);
     }

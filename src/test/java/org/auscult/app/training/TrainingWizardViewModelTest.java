@@ -221,6 +221,31 @@ class TrainingWizardViewModelTest {
         assertEquals(wizard.permutation().get(0).feature(), distribution.feature());
         assertEquals(6, distribution.valuesPerClass().get("murmur").length);
         assertEquals(6, distribution.valuesPerClass().get("normal").length);
+
+        wizard.selectCell(1, 1);
+        wizard.chooseFeature("mfcc_02_mean");
+        var curve = wizard.frameCurveProperty().get();
+        assertEquals("mfcc_02", curve.column());
+        assertEquals(wizard.cellPredictions().get(0).id(), curve.recording());
+        assertEquals(1 + 10_000 / 64, curve.values().length, "2.5 s at 4 kHz, centred frames every 64 samples");
+        assertEquals(64 / 4000.0, curve.seconds()[1] - curve.seconds()[0], 1e-12);
+        double mean = java.util.Arrays.stream(curve.values()).average().orElseThrow();
+        int row = java.util.Arrays.asList(wizard.outcomeProperty().get().data().ids()).indexOf(curve.recording());
+        int column = wizard.outcomeProperty().get().data().featureNames().indexOf("mfcc_02_mean");
+        assertEquals(wizard.outcomeProperty().get().data().row(row)[column], mean, 1e-9,
+                "the curve is the one the summary value was computed from");
+        wizard.chooseFeature("zcr_std");
+        assertEquals("zcr", wizard.frameCurveProperty().get().column());
+    }
+
+    @Test
+    void aSummaryNameLeadsBackToItsFrameColumn() {
+        var config = org.auscult.features.FeatureConfig.defaults();
+        assertEquals(List.of("mfcc", "mfcc_13"),
+                List.of(TrainingWizardViewModel.frameSource(config, "mfcc_13_std")));
+        assertEquals(List.of("spectral_centroid", "spectral_centroid"),
+                List.of(TrainingWizardViewModel.frameSource(config, "spectral_centroid_mean")));
+        assertNull(TrainingWizardViewModel.frameSource(config, "rhythm_heart_rate"));
     }
 
     @Test
