@@ -41,8 +41,12 @@ import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.labels.LabelPanel;
 import org.auscult.app.spectrogram.SpectrogramSettingsView;
 import org.auscult.app.spectrogram.SpectrogramView;
+import org.auscult.app.training.TrainingWizardView;
+import org.auscult.app.training.TrainingWizardViewModel;
+import org.auscult.app.training.WorkstationLink;
 import org.auscult.app.verdict.VerdictView;
 import org.auscult.app.waveform.WaveformView;
+import org.auscult.experiments.ExperimentStore;
 import org.auscult.labels.EventType;
 import org.auscult.labels.LabelEvent;
 import org.slf4j.Logger;
@@ -77,6 +81,8 @@ public final class MainWindow {
     private final AnnotationLayer annotationLane;
     private final LabelPanel labelPanel;
     private final BeatStackView beatStack;
+    private Stage trainingWizard;
+    private TrainingWizardViewModel trainingWizardModel;
 
     /** A window without labelling (no label database). */
     public MainWindow(WorkstationViewModel model, LayoutStore layout) {
@@ -213,7 +219,10 @@ public final class MainWindow {
         playbackMessage.setId("playback-message");
         playbackMessage.getStyleClass().add("error-text");
         playbackMessage.textProperty().bind(model.playback().messageProperty());
-        return new ToolBar(open, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection, new Label("  "), play,
+        Button train = button("Train…", "Train and compare models on a labelled collection (Ctrl+T)",
+                this::openTrainingWizard);
+        train.setId("train");
+        return new ToolBar(open, train, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection, new Label("  "), play,
                 playSelection, loop, playbackMessage);
     }
 
@@ -250,6 +259,34 @@ public final class MainWindow {
         if (folder != null) {
             model.open(folder.toPath());
         }
+    }
+
+    /**
+     * Opens the training wizard on the collection open here (one wizard per window; a second request brings it to
+     * the front).
+     */
+    public Stage openTrainingWizard() {
+        if (trainingWizard == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            TrainingWizardViewModel wizard = new TrainingWizardViewModel(new FxTaskExecutor(2),
+                    javafx.application.Platform::runLater, ExperimentStore.atDefaultFolder(),
+                    WorkstationLink.of(model), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
+            trainingWizard = TrainingWizardView.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                    wizard);
+            trainingWizard.setOnHidden(event -> wizard.shutdown());
+            trainingWizardModel = wizard;
+        }
+        if (trainingWizardModel.collectionProperty().get() == null) {
+            trainingWizardModel.useWorkstationCollection();
+        }
+        trainingWizard.show();
+        trainingWizard.toFront();
+        return trainingWizard;
+    }
+
+    /** The training wizard's view model, null until the wizard was first opened. */
+    public TrainingWizardViewModel trainingWizard() {
+        return trainingWizardModel;
     }
 
     private void redrawLayers() {
@@ -297,6 +334,11 @@ public final class MainWindow {
     private void onKey(KeyEvent event) {
         if (KeyCombination.valueOf("Shortcut+O").match(event)) {
             chooseCollection();
+            event.consume();
+            return;
+        }
+        if (KeyCombination.valueOf("Shortcut+T").match(event)) {
+            openTrainingWizard();
             event.consume();
             return;
         }

@@ -17,7 +17,8 @@ class ArchitectureTest {
 
     static final String[] CORE_PACKAGES = {
         "org.auscult.io..", "org.auscult.audio..", "org.auscult.dsp..", "org.auscult.features..", "org.auscult.analysis..",
-        "org.auscult.segmentation..", "org.auscult.learn..", "org.auscult.library..", "org.auscult.labels.."
+        "org.auscult.segmentation..", "org.auscult.learn..", "org.auscult.library..", "org.auscult.labels..",
+        "org.auscult.experiments.."
     };
 
     private static JavaClasses productionClasses;

@@ -1,0 +1,57 @@
+package org.auscult.app.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.auscult.learn.ConfusionMatrix;
+
+/** Precision, recall, F1 and support of every class of a confusion matrix, one row per class. */
+public final class ClassMetricsTable extends TableView<ClassMetricsTable.Row> {
+
+    /** One class's figures. */
+    public record Row(String className, double precision, double recall, double f1, long support) {
+    }
+
+    public ClassMetricsTable() {
+        setId("class-metrics");
+        TableColumn<Row, String> name = new TableColumn<>("Class");
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().className()));
+        getColumns().add(name);
+        getColumns().add(number("Precision", Row::precision));
+        getColumns().add(number("Recall", Row::recall));
+        getColumns().add(number("F1", Row::f1));
+        TableColumn<Row, Long> support = new TableColumn<>("Support");
+        support.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().support()));
+        getColumns().add(support);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
+        setPlaceholder(new javafx.scene.control.Label("No results yet"));
+    }
+
+    private static TableColumn<Row, String> number(String title, Function<Row, Double> value) {
+        TableColumn<Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(format(value.apply(cell.getValue()))));
+        return column;
+    }
+
+    static String format(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** Shows the figures of {@code matrix} (null clears the table). */
+    public void show(ConfusionMatrix matrix) {
+        List<Row> rows = new ArrayList<>();
+        if (matrix != null) {
+            for (int c = 0; c < matrix.numClasses(); c++) {
+                rows.add(new Row(matrix.classNames().get(c), matrix.precision(c), matrix.recall(c), matrix.f1(c),
+                        matrix.support(c)));
+            }
+        }
+        getItems().setAll(rows);
+    }
+}

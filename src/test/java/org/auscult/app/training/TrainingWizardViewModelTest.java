@@ -1,0 +1,261 @@
+package org.auscult.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.auscult.app.CurrentThreadTaskExecutor;
+import org.auscult.app.verdict.LoadedModel;
+import org.auscult.experiments.ExperimentStore;
+import org.auscult.experiments.SyntheticCollection;
+import org.auscult.learn.ModelFile;
+import org.auscult.learn.Preset;
+import org.auscult.learn.Prediction;
+import org.auscult.library.RecordingCollection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's view model driven synchronously, without the toolkit, on a generated collection. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TrainingWizardViewModelTest {
+
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path folder;
+
+    private static Path collectionRoot;
+
+    /** A workstation that records what the wizard asks of it. */
+    static final class RecordingLink implements WorkstationLink {
+        RecordingCollection open;
+        LoadedModel model;
+        final List<Path> shown = new ArrayList<>();
+
+        @Override
+        public RecordingCollection openCollection() {
+            return open;
+        }
+
+        @Override
+        public LoadedModel activeModel() {
+            return model;
+        }
+
+        @Override
+        public void useModel(LoadedModel newModel) {
+            model = newModel;
+        }
+
+        @Override
+        public void showRecording(RecordingCollection collection, Path recording) {
+            shown.add(recording);
+        }
+    }
+
+    private RecordingLink link;
+    private ExperimentStore store;
+    private TrainingWizardViewModel wizard;
+
+    @BeforeAll
+    static void writeCollection() throws Exception {
+        collectionRoot = SyntheticCollection.write(shared.resolve("collection"), 6, 2.5, 42);
+    }
+
+    @BeforeEach
+    void createWizard() {
+        link = new RecordingLink();
+        store = new ExperimentStore(folder.resolve("experiments"));
+        wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, link,
+                Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
+    }
+
+    /** Opens the collection and fills every page with a fast design. */
+    private void fillPages() {
+        wizard.openCollection(collectionRoot);
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        wizard.treesProperty().set("10");
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        wizard.foldsProperty().set("3");
+        wizard.repeatsProperty().set("2");
+        wizard.seedProperty().set("5");
+    }
+
+    @Test
+    void theDataPageSummarisesTheCollectionAndEachPageRefusesInvalidInput() {
+        assertFalse(wizard.next());
+        assertEquals("Choose a collection.", wizard.messageProperty().get());
+        wizard.openCollection(collectionRoot);
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.summaryProperty().get().classCounts());
+        assertEquals(List.of(), wizard.summaryProperty().get().warnings());
+        assertTrue(wizard.next());
+
+        assertEquals(TrainingWizardViewModel.Page.FEATURES, wizard.pageProperty().get());
+        wizard.frameSizeProperty().set("abc");
+        assertFalse(wizard.next());
+        assertEquals("Frame size must be a whole number, got 'abc'", wizard.messageProperty().get());
+        wizard.frameSizeProperty().set("300");
+        assertFalse(wizard.next());
+        assertTrue(wizard.messageProperty().get().startsWith("frameSize must be a power of two"),
+                wizard.messageProperty().get());
+        wizard.frameSizeProperty().set("256");
+        wizard.featureChoices().forEach(choice -> choice.selected().set(false));
+        assertFalse(wizard.next());
+        assertEquals("Choose at least one feature group.", wizard.messageProperty().get());
+        wizard.featureChoices().stream().filter(choice -> choice.name().equals("mfcc")).findFirst().orElseThrow()
+                .selected().set(true);
+        wizard.previewFeatures();
+        assertEquals(26, wizard.preview().size(), "13 MFCC x mean, std");
+        assertEquals("mfcc_01_mean", wizard.preview().get(0).name());
+        assertTrue(wizard.next());
+
+        wizard.treesProperty().set("0");
+        assertFalse(wizard.next());
+        assertEquals("random forest trees must be at least 1, got 0", wizard.messageProperty().get());
+        wizard.treesProperty().set("10");
+        assertTrue(wizard.next());
+        wizard.foldsProperty().set("1");
+        assertFalse(wizard.next());
+        assertEquals("evaluation folds must be at least 2, got 1", wizard.messageProperty().get());
+    }
+
+    @Test
+    void aRunFillsTheLiveMatrixFoldByFoldThenKeepsTheRunAndSavesTheModel() throws Exception {
+        fillPages();
+        List<Boolean> resultsPresentAtLiveUpdate = new ArrayList<>();
+        wizard.liveConfusionProperty().addListener((observable, before, after) ->
+                resultsPresentAtLiveUpdate.add(wizard.outcomeProperty().get() != null));
+        wizard.start();
+
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), wizard.liveUpdates());
+        assertEquals(List.of(false, false, false, false, false, false), resultsPresentAtLiveUpdate,
+                "every live update came before the run ended");
+        assertEquals(TrainingWizardViewModel.Page.RESULTS, wizard.pageProperty().get());
+        assertFalse(wizard.runningProperty().get());
+        assertEquals(1.0, wizard.progressProperty().get(), 0.0);
+        assertEquals(12 * 2, wizard.liveConfusionProperty().get().total());
+        assertEquals(wizard.outcomeProperty().get().evaluation().confusion(), wizard.liveConfusionProperty().get());
+        assertEquals(1, store.list().size());
+        assertEquals(store.list(), wizard.pastRuns());
+        assertEquals(5, wizard.experimentProperty().get().settings().seed());
+        assertEquals(Preset.RANDOM_FOREST, wizard.experimentProperty().get().settings().model().preset());
+
+        wizard.selectCell(0, 0);
+        List<Prediction> cell = List.copyOf(wizard.cellPredictions());
+        assertEquals(wizard.outcomeProperty().get().evaluation().cell(0, 0), cell);
+        assertTrue(wizard.cellTitleProperty().get().endsWith("of class murmur predicted murmur"),
+                wizard.cellTitleProperty().get());
+        wizard.openRecording(cell.get(0));
+        assertEquals(List.of(collectionRoot.resolve(cell.get(0).id() + ".wav")), link.shown);
+
+        Path modelFile = folder.resolve("model.auscult");
+        wizard.saveModel(modelFile, false);
+        assertTrue(Files.exists(modelFile));
+        assertEquals(modelFile.toAbsolutePath().toString(), store.list().get(0).modelPath());
+        assertEquals(List.of("murmur", "normal"), ModelFile.load(modelFile).classNames());
+        long size = Files.size(modelFile);
+        Files.writeString(modelFile, "the user's own file");
+        wizard.saveModel(modelFile, false);
+        assertEquals(modelFile + " exists already; it was not replaced.", wizard.messageProperty().get());
+        assertEquals("the user's own file", Files.readString(modelFile));
+        wizard.saveModel(modelFile, true);
+        assertEquals(size, Files.size(modelFile));
+
+        wizard.useAsActiveModel();
+        assertNotNull(link.model);
+        assertEquals("model.auscult", link.model.source());
+        assertEquals(wizard.outcomeProperty().get().model(), link.model.model());
+    }
+
+    @Test
+    void cancellingARunLeavesEverythingAsItWas() throws Exception {
+        fillPages();
+        wizard.start();
+        var previous = wizard.outcomeProperty().get();
+        var previousRuns = List.copyOf(wizard.pastRuns());
+        LoadedModel before = link.model;
+
+        // Cancel as soon as the second run has analysed its first recording.
+        wizard.stageProperty().addListener((observable, old, text) -> {
+            if (text.startsWith("Features: 1 of")) {
+                wizard.cancel();
+            }
+        });
+        wizard.start();
+
+        assertFalse(wizard.runningProperty().get());
+        assertEquals("Cancelled: nothing was kept.", wizard.stageProperty().get());
+        assertNull(wizard.liveConfusionProperty().get());
+        assertEquals(previous, wizard.outcomeProperty().get());
+        assertEquals(previousRuns, wizard.pastRuns());
+        assertEquals(1, store.list().size(), "the cancelled run was not kept");
+        assertEquals(before, link.model);
+        assertEquals(TrainingWizardViewModel.Page.RUN, wizard.pageProperty().get());
+    }
+
+    @Test
+    void featureImportanceRanksEveryFeatureAndShowsADistributionPerClass() {
+        fillPages();
+        wizard.start();
+        wizard.computeImportance();
+        int features = wizard.outcomeProperty().get().data().featureNames().size();
+        assertEquals(features, wizard.informationGain().size());
+        assertEquals(features, wizard.permutation().size());
+        assertFalse(wizard.importanceRunningProperty().get());
+        var distribution = wizard.distributionProperty().get();
+        assertEquals(wizard.permutation().get(0).feature(), distribution.feature());
+        assertEquals(6, distribution.valuesPerClass().get("murmur").length);
+        assertEquals(6, distribution.valuesPerClass().get("normal").length);
+
+        wizard.selectCell(1, 1);
+        wizard.chooseFeature("mfcc_02_mean");
+        var curve = wizard.frameCurveProperty().get();
+        assertEquals("mfcc_02", curve.column());
+        assertEquals(wizard.cellPredictions().get(0).id(), curve.recording());
+        assertEquals(1 + 10_000 / 64, curve.values().length, "2.5 s at 4 kHz, centred frames every 64 samples");
+        assertEquals(64 / 4000.0, curve.seconds()[1] - curve.seconds()[0], 1e-12);
+        double mean = java.util.Arrays.stream(curve.values()).average().orElseThrow();
+        int row = java.util.Arrays.asList(wizard.outcomeProperty().get().data().ids()).indexOf(curve.recording());
+        int column = wizard.outcomeProperty().get().data().featureNames().indexOf("mfcc_02_mean");
+        assertEquals(wizard.outcomeProperty().get().data().row(row)[column], mean, 1e-9,
+                "the curve is the one the summary value was computed from");
+        wizard.chooseFeature("zcr_std");
+        assertEquals("zcr", wizard.frameCurveProperty().get().column());
+    }
+
+    @Test
+    void aSummaryNameLeadsBackToItsFrameColumn() {
+        var config = org.auscult.features.FeatureConfig.defaults();
+        assertEquals(List.of("mfcc", "mfcc_13"),
+                List.of(TrainingWizardViewModel.frameSource(config, "mfcc_13_std")));
+        assertEquals(List.of("spectral_centroid", "spectral_centroid"),
+                List.of(TrainingWizardViewModel.frameSource(config, "spectral_centroid_mean")));
+        assertNull(TrainingWizardViewModel.frameSource(config, "rhythm_heart_rate"));
+    }
+
+    @Test
+    void aPastRunsSettingsFillThePagesToRepeatIt() {
+        fillPages();
+        wizard.presetProperty().set(Preset.SMO);
+        wizard.smoComplexityProperty().set("2.5");
+        var settings = wizard.settings();
+        createWizard();
+        wizard.applySettings(settings);
+        assertEquals(settings, wizard.settings());
+    }
+}
