@@ -270,7 +270,7 @@ public final class MainWindow {
             int cores = Runtime.getRuntime().availableProcessors();
             TrainingWizardViewModel wizard = new TrainingWizardViewModel(new FxTaskExecutor(2),
                     javafx.application.Platform::runLater, ExperimentStore.atDefaultFolder(),
-                    WorkstationLink.of(model), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
+                    WorkstationLink.of(model, annotations), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
             trainingWizard = TrainingWizardView.open(root.getScene() == null ? null : root.getScene().getWindow(),
                     wizard);
             trainingWizard.setOnHidden(event -> wizard.shutdown());

@@ -27,6 +27,8 @@ import org.auscult.labels.EventType;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
+import org.auscult.labels.exchange.StoreCollection;
+import org.auscult.library.RecordingCollection;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.Quality;
 import org.auscult.labels.RecordingLabel;
@@ -145,6 +147,21 @@ public final class AnnotationViewModel {
     @SuppressWarnings("unchecked")
     private static Map<Path, String> castMap(Object map) {
         return (Map<Path, String>) map;
+    }
+
+    /**
+     * {@code collection} with the current labels of the label database applied, for training. Reads through a
+     * connection of its own (the database allows concurrent readers), so it may run on any background thread;
+     * without a database the collection comes back as it is.
+     */
+    public RecordingCollection withUserLabels(RecordingCollection collection) {
+        LabelService current = service;
+        if (current == null) {
+            return collection;
+        }
+        try (LabelStore reader = LabelStore.open(current.store().file())) {
+            return StoreCollection.withStoreLabels(collection, reader);
+        }
     }
 
     private static Snapshot snapshot(LabelService service, RecordingRef ref, Opinion opinion) {

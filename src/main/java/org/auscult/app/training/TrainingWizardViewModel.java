@@ -289,8 +289,8 @@ public final class TrainingWizardViewModel {
         summarising.set(true);
         message.set("Reading " + folderOrLabelFile + " …");
         executor.execute(BackgroundTask.of("import " + folderOrLabelFile, context -> {
-                    RecordingCollection imported = new CollectionImporter().importCollection(folderOrLabelFile,
-                            ImportOptions.defaults());
+                    RecordingCollection imported = workstation.withCurrentLabels(new CollectionImporter()
+                            .importCollection(folderOrLabelFile, ImportOptions.defaults()));
                     context.checkCancelled();
                     return Map.entry(imported, DataSummary.of(imported));
                 }).onSuccess(result -> showCollection(result.getKey(), result.getValue()))
@@ -302,8 +302,11 @@ public final class TrainingWizardViewModel {
 
     private void summarise(RecordingCollection chosen) {
         summarising.set(true);
-        executor.execute(BackgroundTask.of("summarise " + chosen.root(), context -> DataSummary.of(chosen))
-                .onSuccess(result -> showCollection(chosen, result))
+        executor.execute(BackgroundTask.of("summarise " + chosen.root(), context -> {
+                    RecordingCollection labelled = workstation.withCurrentLabels(chosen);
+                    return Map.entry(labelled, DataSummary.of(labelled));
+                })
+                .onSuccess(result -> showCollection(result.getKey(), result.getValue()))
                 .onFailure(failure -> {
                     summarising.set(false);
                     message.set("Cannot read " + chosen.root() + ": " + failure.getMessage());

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import javafx.collections.ListChangeListener;
 import org.auscult.app.WorkstationViewModel;
+import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.verdict.LoadedModel;
 import org.auscult.library.RecordingCollection;
@@ -23,6 +24,46 @@ public interface WorkstationLink {
 
     /** Shows {@code recording} of {@code collection} in the waveform view (opening the collection when needed). */
     void showRecording(RecordingCollection collection, Path recording);
+
+    /**
+     * {@code collection} with the labels the user made in the workstation applied (their own class wins over an
+     * imported or the collection's one; recordings marked unusable are not trained on). Called on a background
+     * thread: it may read the label database.
+     */
+    default RecordingCollection withCurrentLabels(RecordingCollection collection) {
+        return collection;
+    }
+
+    /** The link to a running workstation whose label database supplies the current labels. */
+    static WorkstationLink of(WorkstationViewModel workstation, AnnotationViewModel annotations) {
+        WorkstationLink plain = of(workstation);
+        return new WorkstationLink() {
+            @Override
+            public RecordingCollection openCollection() {
+                return plain.openCollection();
+            }
+
+            @Override
+            public LoadedModel activeModel() {
+                return plain.activeModel();
+            }
+
+            @Override
+            public void useModel(LoadedModel model) {
+                plain.useModel(model);
+            }
+
+            @Override
+            public void showRecording(RecordingCollection collection, Path recording) {
+                plain.showRecording(collection, recording);
+            }
+
+            @Override
+            public RecordingCollection withCurrentLabels(RecordingCollection collection) {
+                return annotations.withUserLabels(collection);
+            }
+        };
+    }
 
     /** The link to a running workstation. */
     static WorkstationLink of(WorkstationViewModel workstation) {

@@ -22,6 +22,7 @@ import org.auscult.experiments.SyntheticCollection;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.Preset;
 import org.auscult.learn.Prediction;
+import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class TrainingWizardViewModelTest {
     private static Path collectionRoot;
 
     /** A workstation that records what the wizard asks of it. */
-    static final class RecordingLink implements WorkstationLink {
+    static class RecordingLink implements WorkstationLink {
         RecordingCollection open;
         LoadedModel model;
         final List<Path> shown = new ArrayList<>();
@@ -94,6 +95,35 @@ class TrainingWizardViewModelTest {
         wizard.foldsProperty().set("3");
         wizard.repeatsProperty().set("2");
         wizard.seedProperty().set("5");
+    }
+
+    @Test
+    void theUsersOwnLabelsFromTheWorkstationDecideWhatIsTrainedOn() {
+        RecordingLink relabelling = new RecordingLink() {
+            @Override
+            public RecordingCollection withCurrentLabels(RecordingCollection collection) {
+                // As the label database would: the user relabelled the first murmur as normal.
+                List<Recording> relabelled = new ArrayList<>();
+                boolean done = false;
+                for (Recording recording : collection.recordings()) {
+                    if (!done && recording.label().equals(java.util.Optional.of("murmur"))) {
+                        recording = new Recording(recording.path(), recording.id(), java.util.Optional.of("normal"),
+                                recording.originalLabel(), recording.patient(), recording.source(),
+                                recording.metadata());
+                        done = true;
+                    }
+                    relabelled.add(recording);
+                }
+                return new RecordingCollection(collection.root(), collection.layout(), relabelled,
+                        collection.problems());
+            }
+        };
+        wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, relabelling,
+                Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
+
+        wizard.openCollection(collectionRoot);
+
+        assertEquals(java.util.Map.of("murmur", 5, "normal", 7), wizard.summaryProperty().get().classCounts());
     }
 
     @Test
