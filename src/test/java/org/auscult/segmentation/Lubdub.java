@@ -5,9 +5,9 @@ import java.util.Random;
 import org.auscult.audio.AudioClip;
 
 /** Synthetic phonocardiograms: Hann-windowed tone bursts for S1 and S2 on a little white noise. */
-final class Lubdub {
+public final class Lubdub {
 
-    static final int RATE = 4000;
+    public static final int RATE = 4000;
 
     private Lubdub() {
     }
@@ -16,7 +16,7 @@ final class Lubdub {
      * A recording of {@code seconds} with S1 bursts (50 ms at {@code s1Hz}) at {@code beats} and S2 bursts (40 ms at
      * {@code s2Hz}) {@code systole} seconds after each; noise at 1 % of the burst amplitude, fixed seed.
      */
-    static AudioClip of(double seconds, double[] beats, double systole, double s1Hz, double s2Hz) {
+    public static AudioClip of(double seconds, double[] beats, double systole, double s1Hz, double s2Hz) {
         float[] samples = new float[(int) Math.round(seconds * RATE)];
         Random random = new Random(42);
         for (int i = 0; i < samples.length; i++) {
@@ -30,13 +30,20 @@ final class Lubdub {
     }
 
     /** Beats every {@code 60 / bpm} seconds from {@code first} to the end of the recording. */
-    static double[] regularBeats(double bpm, double first, double seconds) {
+    public static double[] regularBeats(double bpm, double first, double seconds) {
         int count = (int) Math.floor((seconds - first) * bpm / 60) + 1;
         double[] beats = new double[count];
         for (int i = 0; i < count; i++) {
             beats[i] = first + i * 60 / bpm;
         }
         return beats;
+    }
+
+    /** {@code clip} with one more Hann-windowed burst centred on {@code centre} seconds (e.g. an extra sound). */
+    public static AudioClip withBurst(AudioClip clip, double centre, double duration, double hz, double amplitude) {
+        float[] samples = clip.samples().clone();
+        burst(samples, centre, duration, hz, amplitude);
+        return new AudioClip(samples, clip.sampleRate());
     }
 
     /** A burst centred on {@code centre} seconds. */

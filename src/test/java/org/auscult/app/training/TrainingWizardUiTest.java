@@ -32,8 +32,7 @@ import org.auscult.app.FxTaskExecutor;
 import org.auscult.app.LayoutStore;
 import org.auscult.app.MainWindow;
 import org.auscult.app.WorkstationViewModel;
-import org.auscult.app.playback.AudioOutput;
-import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
@@ -58,34 +57,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class TrainingWizardUiTest {
-
-    private static final AudioOutput NO_DEVICE = new AudioOutput() {
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            throw new AudioUnavailableException("No audio output device in tests.", null);
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @TempDir
     static Path folder;
@@ -115,8 +86,8 @@ class TrainingWizardUiTest {
     @Start
     void start(Stage stage) {
         tileWorker = Executors.newSingleThreadExecutor();
-        workstation = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker, new Player(NO_DEVICE, Runnable::run),
-                Platform::runLater, 2);
+        workstation = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
+                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
         window = new MainWindow(workstation, new LayoutStore(folder.resolve("layout.properties")));
         stage.setScene(window.createScene());
         stage.setX(0);
