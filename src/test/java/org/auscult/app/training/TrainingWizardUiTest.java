@@ -233,11 +233,18 @@ class TrainingWizardUiTest {
         Stage stage = openWizard(robot);
         TrainingWizardViewModel model = window.trainingWizard();
         var modelBefore = workstation.modelProperty().get();
-        // A slow design, so that the run is surely still going when Cancel is pressed.
+        // Cancel is pressed on the FX thread as soon as the first fold shows, while the other 49 folds of this slow
+        // design are still to come: the run cannot have ended by then, however fast the machine is.
+        List<Boolean> cancelledWhileRunning = new ArrayList<>();
+        robot.interact(() -> model.liveConfusionProperty().addListener((observable, before, after) -> {
+            if (after != null && cancelledWhileRunning.isEmpty()) {
+                cancelledWhileRunning.add(model.runningProperty().get());
+                robot.lookup("#cancel").queryButton().fire();
+            }
+        }));
         fillAndRun(robot, model, "300", "10", "5");
-        assertTrue(model.runningProperty().get());
-        robot.clickOn("#cancel");
-        waitFor("the cancelled run", () -> !model.runningProperty().get());
+        waitFor("the cancelled run", () -> !cancelledWhileRunning.isEmpty() && !model.runningProperty().get());
+        assertEquals(List.of(true), cancelledWhileRunning, "Cancel was pressed while the run was going");
         assertEquals("Cancelled: nothing was kept.", robot.lookup("#run-stage").queryAs(Label.class).getText());
         assertNull(model.outcomeProperty().get());
         assertNull(model.liveConfusionProperty().get());
