@@ -18,6 +18,7 @@ import org.auscult.audio.UnreadableAudioException;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
 import org.auscult.features.ParameterException;
+import org.auscult.library.Recording;
 import org.auscult.learn.RecordingFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ public final class FeatureTableBuilder {
         public Input {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(id, "id");
+        }
+
+        /** A recording of an imported collection, with its training label (if any), patient and source. */
+        public static Input of(Recording recording) {
+            return new Input(recording.path(), recording.id(), recording.label().orElse(""), recording.patient(),
+                    recording.source());
         }
 
         /** An unlabelled recording known only by its file. */

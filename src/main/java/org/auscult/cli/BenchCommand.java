@@ -163,8 +163,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             AnalysisConfig config = analysis.resolve();
             RecordingCollection collection = new CollectionImporter().importCollection(data, ImportOptions.defaults());
-            List<Input> inputs = collection.trainable().stream().map(recording -> new Input(recording.path(),
-                    recording.id(), recording.label().orElse(""), recording.patient(), recording.source())).toList();
+            List<Input> inputs = collection.trainable().stream().map(Input::of).toList();
             int threads = Jobs.resolve(jobs);
             FeatureTableBuilder.Result features = new FeatureTableBuilder(config, threads)
                     .build(inputs, (done, total, seconds) -> { });

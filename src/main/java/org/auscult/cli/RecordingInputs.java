@@ -50,8 +50,7 @@ final class RecordingInputs {
                     if (recording.metadata().containsKey(Recording.PROBLEM)) {
                         continue; // failed the import check: reported below with the collection's problems
                     }
-                    inputs.add(new Input(recording.path(), recording.id(), recording.label().orElse(""),
-                            recording.patient(), recording.source()));
+                    inputs.add(Input.of(recording));
                 }
                 for (ImportProblem problem : collection.problems()) {
                     problems.add(new Failure(problem.file(), problem.reason()));

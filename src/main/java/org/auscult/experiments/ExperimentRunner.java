@@ -77,9 +77,7 @@ public final class ExperimentRunner {
     public Outcome run(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
                        FoldListener folds, Cancellation cancellation) {
         List<FeatureTableBuilder.Input> inputs = collection.trainable().stream()
-                .map(recording -> new FeatureTableBuilder.Input(recording.path(), recording.id(),
-                        recording.label().orElse(""), recording.patient(), recording.source()))
-                .toList();
+                .map(FeatureTableBuilder.Input::of).toList();
         FeatureTableBuilder builder = new FeatureTableBuilder(settings.analysis(), jobs);
         progress.progress(Stage.FEATURES, 0, inputs.size());
         FeatureTableBuilder.Result analysed = builder.build(inputs, (done, total, seconds) -> {

@@ -7,7 +7,6 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.labels.LabelStore;
-import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 
 /**
@@ -25,15 +24,11 @@ public final class LabelledFeatureTable {
             throws IOException {
         FeatureTableFormat format = FeatureTableFormat.forFile(table);
         RecordingCollection labelled = StoreCollection.withStoreLabels(collection, store);
-        List<FeatureTableBuilder.Input> inputs = labelled.recordings().stream().map(LabelledFeatureTable::input)
+        List<FeatureTableBuilder.Input> inputs = labelled.recordings().stream().map(FeatureTableBuilder.Input::of)
                 .toList();
         FeatureTableBuilder.Result result = new FeatureTableBuilder(config, jobs).build(inputs, (done, total, s) -> {
         });
         format.write(result.table(), table, overwrite);
         return result;
-    }
-
-    private static FeatureTableBuilder.Input input(Recording r) {
-        return new FeatureTableBuilder.Input(r.path(), r.id(), r.label().orElse(""), r.patient(), r.source());
     }
 }
