@@ -1,5 +1,6 @@
 package org.auscult.app;
 
+import static org.auscult.app.UiWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,14 +80,6 @@ class WorkstationUiTest {
         tileWorker.shutdownNow();
     }
 
-    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @SuppressWarnings("unchecked")
     private void selectFirstRecording(FxRobot robot) throws Exception {
