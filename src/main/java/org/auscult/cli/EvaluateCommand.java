@@ -59,6 +59,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--predictions", description = "Include every out-of-fold prediction (recording, repeat, fold, "
+            + "truth, predicted class, posterior) in the --json report.")
+    boolean predictions;
+
     @Option(names = "--force", description = "Replace the --json FILE if it exists.")
     boolean force;
 
@@ -89,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
         if (json != null) {
-            String report = result.toJson();
+            String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
         }
         out.flush();
