@@ -75,10 +75,19 @@ final class CycleHsmm {
 
     /** The state (0 S1, 1 systole, 2 S2, 3 diastole) of every envelope value. */
     int[] decode(double[] soundScore, double[] pitch, int rate, HeartRateEstimate heartRate) {
+        return decodePath(soundScore, pitch, rate, heartRate).states();
+    }
+
+    /** The most probable state path and its log-probability. */
+    record Path(int[] states, double logProbability) {
+    }
+
+    /** The most probable state path under the durations of {@code heartRate}, with its log-probability. */
+    Path decodePath(double[] soundScore, double[] pitch, int rate, HeartRateEstimate heartRate) {
         int n = Math.min(soundScore.length, pitch.length);
         int[] states = new int[n];
         if (n == 0) {
-            return states;
+            return new Path(states, 0);
         }
         double[][] durationLog = durationLogProbabilities(rate, heartRate);
         int[] maxDuration = new int[STATES];
@@ -143,7 +152,7 @@ final class CycleHsmm {
         }
         if (finalScore == Double.NEGATIVE_INFINITY) {
             // longer than any one state and no path: cannot happen with finite emissions, but keep the output defined
-            return states;
+            return new Path(states, Double.NEGATIVE_INFINITY);
         }
         int end = n;
         int state = finalState;
@@ -159,7 +168,7 @@ final class CycleHsmm {
             state = (state + STATES - 1) % STATES;
             duration = bestDuration[end][state];
         }
-        return states;
+        return new Path(states, finalScore);
     }
 
     /**

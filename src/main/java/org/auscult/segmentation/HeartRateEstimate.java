@@ -66,6 +66,11 @@ public record HeartRateEstimate(double heartRateBpm, double cycleSeconds, double
         return new HeartRateEstimate(60 / cycle, cycle, systole, periodicity);
     }
 
+    /** This estimate with another systolic interval. */
+    public HeartRateEstimate withSystolicInterval(double seconds) {
+        return new HeartRateEstimate(heartRateBpm, cycleSeconds, seconds, periodicity);
+    }
+
     private static int argMax(double[] values, int from, int to) {
         int best = from;
         for (int i = from + 1; i <= to; i++) {

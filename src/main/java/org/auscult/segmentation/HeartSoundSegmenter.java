@@ -10,14 +10,21 @@ import org.auscult.audio.AudioClip;
  * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
  * ({@link Envelopes}), the heart rate and systolic interval from the envelope autocorrelation
  * ({@link HeartRateEstimate}), then the most probable state sequence of a duration-dependent hidden semi-Markov
- * model (after Springer et al. 2016; see {@code CycleHsmm}), in which systole is the shorter of the two silences and
- * S2 the higher-pitched sound. The model is decoded twice: the second time with the systole and cycle lengths
+ * model (after Springer et al. 2016; see {@code CycleHsmm}), in which S2 is the higher-pitched sound. The autocorrelation finds the two silences but not which one is systole: when the longer
+ * one is nearer the systole expected at the heart rate ({@link #expectedSystolicInterval}), both readings are decoded
+ * and the one of higher probability (the path's log-probability plus a Gaussian prior on the systolic interval) is
+ * kept. The model is decoded twice: the second time with the systole and cycle lengths
  * measured on the first decoding ({@link #refine}) instead of the autocorrelation estimate. Segment boundaries fall
  * on the 20 ms grid of the envelope.
  *
  * <p>Stateless and thread-safe.
  */
 public final class HeartSoundSegmenter {
+
+    static final double EXPECTED_SYSTOLE_AT_ZERO_BPM = 0.516;
+    static final double EXPECTED_SYSTOLE_SLOPE = 0.0021;
+    /** Spread of the systolic interval around the expected one, seconds. */
+    static final double SYSTOLE_PRIOR_SD = 0.05;
 
     private final CycleHsmm model;
 
@@ -54,6 +61,17 @@ public final class HeartSoundSegmenter {
         HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
         int[] states = model.decode(score, envelopes.pitch(), rate, heartRate);
+        HeartRateEstimate longSystole = heartRate.withSystolicInterval(
+                heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds());
+        if (nearerExpectedSystole(longSystole, heartRate)) {
+            CycleHsmm.Path shortPath = model.decodePath(score, envelopes.pitch(), rate, heartRate);
+            CycleHsmm.Path longPath = model.decodePath(score, envelopes.pitch(), rate, longSystole);
+            if (longPath.logProbability() + systolePrior(longSystole)
+                    > shortPath.logProbability() + systolePrior(heartRate)) {
+                heartRate = longSystole;
+                states = longPath.states();
+            }
+        }
         HeartRateEstimate refined = refine(states, rate, heartRate);
         if (refined != null) {
             states = model.decode(score, envelopes.pitch(), rate, refined);
@@ -63,6 +81,30 @@ public final class HeartSoundSegmenter {
         Segmentation segmentation = Segmentation.of(segments, durationSeconds, heartRate.heartRateBpm(),
                 heartRate.systolicIntervalSeconds(), SignalQuality.index(heartRate.periodicity(), fit));
         return new CycleAnalysis(envelopes, heartRate, fit, segmentation);
+    }
+
+    /**
+     * The expected S1-to-S2 interval at a heart rate, seconds: {@code T_sys(HR) = 0.516 − 0.0021 HR} (HR in beats
+     * per minute), Weissler's regression of the QS2 interval ({@code 546 − 2.1 HR} ms) less about 30 ms from the Q wave
+     * to the onset of S1. Systole shortens less than diastole as the heart speeds up, so above about 100 bpm the
+     * systole is often the <i>longer</i> of the two silences.
+     */
+    static double expectedSystolicInterval(double heartRateBpm) {
+        return EXPECTED_SYSTOLE_AT_ZERO_BPM - EXPECTED_SYSTOLE_SLOPE * heartRateBpm;
+    }
+
+    /** {@code ln N(T_sys; expectedSystolicInterval(HR), σ)} up to a constant, σ = {@value #SYSTOLE_PRIOR_SD} s. */
+    static double systolePrior(HeartRateEstimate estimate) {
+        double z = (estimate.systolicIntervalSeconds() - expectedSystolicInterval(estimate.heartRateBpm()))
+                / SYSTOLE_PRIOR_SD;
+        return -0.5 * z * z;
+    }
+
+    /** Whether {@code candidate}'s systolic interval is nearer the expected one for its heart rate than {@code current}'s. */
+    static boolean nearerExpectedSystole(HeartRateEstimate candidate, HeartRateEstimate current) {
+        double expected = expectedSystolicInterval(current.heartRateBpm());
+        return Math.abs(candidate.systolicIntervalSeconds() - expected)
+                < Math.abs(current.systolicIntervalSeconds() - expected);
     }
 
     /**

@@ -54,6 +54,28 @@ class HeartSoundSegmenterTest {
         assertDetected(shift(beats, 0.24), segmentation.eventTimes(CardiacState.S2), 12);
     }
 
+    /**
+     * At 125 bpm the systole (0.31 s) outlasts the diastole (0.17 s), as it may in tachycardia; with both sounds of
+     * one pitch only the systole expected at that rate ({@code 0.516 - 0.0021 * 125 = 0.25 s}) tells which is which.
+     */
+    @Test
+    void atATachycardicRateTheLongerSilenceCanBeSystole() {
+        double[] beats = Lubdub.regularBeats(125, 0.3, 12);
+        Segmentation segmentation = segmenter.segment(Lubdub.of(12, beats, 0.31, 60, 60));
+        assertDetected(beats, segmentation.eventTimes(CardiacState.S1), 12);
+        assertDetected(shift(beats, 0.31), segmentation.eventTimes(CardiacState.S2), 12);
+    }
+
+    @Test
+    void theExpectedSystoleShortensWithTheHeartRate() {
+        assertEquals(0.390, HeartSoundSegmenter.expectedSystolicInterval(60), 1e-12);
+        assertEquals(0.264, HeartSoundSegmenter.expectedSystolicInterval(120), 1e-12);
+        HeartRateEstimate fast = new HeartRateEstimate(120, 0.5, 0.2, 1);
+        assertTrue(HeartSoundSegmenter.nearerExpectedSystole(fast.withSystolicInterval(0.3), fast));
+        HeartRateEstimate slow = new HeartRateEstimate(60, 1.0, 0.35, 1);
+        assertTrue(!HeartSoundSegmenter.nearerExpectedSystole(slow.withSystolicInterval(0.65), slow));
+    }
+
     @Test
     void aPrematureBeatWithACompensatoryPauseIsCounted() {
         double[] beats = Lubdub.regularBeats(72, 0.5, 12);
