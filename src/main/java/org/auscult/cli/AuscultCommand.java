@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
                 + "evaluate classifiers.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, ClassifyCommand.class, SegmentCommand.class, LabelsCommand.class,
+            EvaluateCommand.class, SeparabilityCommand.class, ClassifyCommand.class, SegmentCommand.class, LabelsCommand.class,
             BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -176,13 +176,16 @@ class CommandLineTest {
 
         Path json = folder.resolve("report.json");
         Run evaluate = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "2", "--json",
-                json.toString());
+                json.toString(), "--predictions");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         String report = Files.readString(json);
         for (String key : List.of("\"accuracy\"", "\"balancedAccuracy\"", "\"macroF1\"", "\"perClass\"",
                 "\"confusion\"", "\"sensitivity\"", "\"specificity\"", "\"score\"")) {
             assertTrue(report.contains(key), key + " in " + report);
         }
+        // --predictions: every out-of-fold prediction, 16 recordings x 2 repeats
+        assertEquals(32, report.split("\"posterior\"", -1).length - 1, report);
+        assertTrue(report.contains("\"id\""), report);
 
         Path csv = folder.resolve("predictions.csv");
         Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(),
@@ -210,8 +213,37 @@ class CommandLineTest {
     }
 
     @Test
+    void separabilityRanksTheFeaturesOfAClassAndWritesThemAll() throws IOException {
+        Path csv = folder.resolve("separability.csv");
+        Run run = run("separability", SAMPLES.toString(), "--positive", "murmur", "--top", "5", "--csv",
+                csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("murmur ("), run.out());
+        assertTrue(run.out().contains("vs the other classes"), run.out());
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(0).startsWith("feature,auc,"), rows.get(0));
+        assertEquals(56 + 1, rows.size(), "one row per default feature");
+        double previous = 0.5;
+        for (String row : rows.subList(1, rows.size())) {
+            double strength = Math.abs(Double.parseDouble(row.split(",")[1]) - 0.5);
+            assertTrue(strength <= previous + 1e-12, "ranked by |AUC - 0.5|: " + row);
+            previous = strength;
+        }
+        // the printed rows are the first five of the file
+        String firstFeature = rows.get(1).split(",")[0];
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith(firstFeature + " ")), run.out());
+
+        Run unknown = run("separability", SAMPLES.toString(), "--positive", "extrastole");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("no such class"), unknown.err());
+        Run again = run("separability", SAMPLES.toString(), "--positive", "murmur", "--csv", csv.toString());
+        assertEquals(2, again.exitCode(), "an existing file is not replaced without --force");
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("features", "info", "train", "evaluate", "classify", "bench")) {
+        for (String command : List.of("features", "info", "train", "evaluate", "separability", "classify",
+                "bench")) {
             Run run = run(command, "--help");
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().contains("Usage: auscult " + command), run.out());
