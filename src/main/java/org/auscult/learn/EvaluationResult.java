@@ -110,6 +110,20 @@ public record EvaluationResult(String description, List<String> classNames, List
         return classNames.size() == 2;
     }
 
+    /**
+     * How well the posterior of class {@code c} ranks that class's recordings above the others, whatever the decision
+     * threshold: the one-vs-rest area under the ROC curve of {@code p_c} over every out-of-fold prediction
+     * ({@link Separability#auc}; NaN when no prediction is, or every one is, of class c). A class with a low recall
+     * but a high AUC is recognised and only under-predicted; a class with an AUC near 0.5 is not recognised at all.
+     */
+    public double rankingAuc(int c) {
+        double[] positives = predictions.stream().filter(p -> p.truth() == c).mapToDouble(p -> p.posterior(c))
+                .toArray();
+        double[] negatives = predictions.stream().filter(p -> p.truth() != c).mapToDouble(p -> p.posterior(c))
+                .toArray();
+        return Separability.auc(positives, negatives);
+    }
+
     /** The out-of-fold predictions of class {@code truth} predicted as {@code predicted}: one confusion cell. */
     public List<Prediction> cell(int truth, int predicted) {
         return predictions.stream().filter(p -> p.truth() == truth && p.predicted() == predicted).toList();
@@ -150,6 +164,7 @@ public record EvaluationResult(String description, List<String> classNames, List
                     .name("recall").value(confusion.recall(c))
                     .name("f1").value(confusion.f1(c))
                     .name("support").value(confusion.support(c))
+                    .name("auc").value(rankingAuc(c))
                     .endObject();
         }
         json.endObject();
@@ -224,13 +239,13 @@ public record EvaluationResult(String description, List<String> classNames, List
             table.append("(positive class: ").append(classNames.get(confusion.positiveClass())).append(")\n");
         }
         int width = Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5));
-        table.append('\n').append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s %9s%n", "class",
-                "precision", "recall", "recall sd", "f1", "support"));
+        table.append('\n').append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s %9s %9s%n", "class",
+                "precision", "recall", "recall sd", "f1", "AUC", "support"));
         for (int c = 0; c < classNames.size(); c++) {
             int classIndex = c;
-            table.append(String.format(Locale.ROOT, "%-" + width + "s %9.3f %9.3f %9s %9.3f %9d%n", classNames.get(c),
-                    confusion.precision(c), confusion.recall(c),
-                    formatSd(spread(m -> m.recall(classIndex)).standardDeviation()), confusion.f1(c),
+            table.append(String.format(Locale.ROOT, "%-" + width + "s %9.3f %9.3f %9s %9.3f %9.3f %9d%n",
+                    classNames.get(c), confusion.precision(c), confusion.recall(c),
+                    formatSd(spread(m -> m.recall(classIndex)).standardDeviation()), confusion.f1(c), rankingAuc(c),
                     confusion.support(c)));
         }
         table.append("\nconfusion (rows: truth, columns: predicted)\n");

@@ -86,6 +86,9 @@ class EvaluationResultTest {
         assertEquals(0.5, (Double) abnormal.get("recall"), EXACT);
         assertEquals(result.confusion().f1(1), (Double) abnormal.get("f1"), EXACT);
         assertEquals(4.0, abnormal.get("support"));
+        // p_abnormal: abnormal rows 0.7, 0.7, 0.3, 0.3 against normal rows 0.3, 0.3, 0.3, 0.7 -> 10 of 16 pairs
+        assertEquals(10.0 / 16, (Double) abnormal.get("auc"), EXACT);
+        assertEquals(10.0 / 16, result.rankingAuc(0), EXACT);
 
         Map<String, Object> confusion = (Map<String, Object>) json.get("confusion");
         assertEquals(List.of("normal", "abnormal"), confusion.get("labels"));
@@ -117,7 +120,7 @@ class EvaluationResultTest {
         assertTrue(table.contains("accuracy           0.625  sd 0.177"), table);
         assertTrue(table.contains("sensitivity        0.500"), table);
         assertTrue(table.contains("(positive class: abnormal)"), table);
-        assertTrue(table.contains("abnormal     0.667     0.500     0.000     0.571         4"), table);
+        assertTrue(table.contains("abnormal     0.667     0.500     0.000     0.571     0.625         4"), table);
         assertTrue(table.contains("confusion (rows: truth, columns: predicted)"), table);
     }
 
