@@ -2,8 +2,8 @@ package org.auscult.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -24,9 +24,10 @@ import weka.core.Utils;
  *
  * <p>Training, on {@code N} rows:
  * <ol>
- *   <li>Stratified {@value #DEFAULT_FOLDS}-fold cross-validation over the training rows (fewer folds when there are
- *       fewer rows), shuffled with the seed: a fresh copy of the base classifier ({@code
- *       AbstractClassifier.makeCopy}) per inner fold gives an out-of-fold posterior for every row.</li>
+ *   <li>An inner {@value #DEFAULT_FOLDS}-fold cross-validation over the training rows, stratified by class and
+ *       grouped by patient with the assignment of the outer folds ({@link Folds#assignGroups}, order of equal
+ *       patients from the seed; fewer folds when there are fewer patients): a fresh copy of the base classifier
+ *       ({@code AbstractClassifier.makeCopy}) per inner fold gives an out-of-fold posterior for every row.</li>
  *   <li>Coordinate ascent on {@code t}: the multiplier of the largest class stays 1 (only ratios matter); for
  *       each other class in turn, every {@code t_c} of the grid {@code 2^(j/2)}, {@code j = -6..8} (1/8 to 16) is
  *       tried with the others held, and the one giving the highest {@link ThresholdObjective} of the out-of-fold
@@ -37,16 +38,17 @@ import weka.core.Utils;
  * </ol>
  * Classes absent from the training rows keep {@code t_c = 1} and do not count in the objective.
  *
- * <p>The inner folds are stratified by class but not grouped by patient: a classifier sees only Weka {@code
- * Instances}, which carry no patient. So recordings of one patient may fall on both sides of an inner fold, which
- * can make the out-of-fold posteriors slightly optimistic; that affects only how the multipliers are fitted inside
- * a training set, and an outer patient-grouped evaluation ({@link Evaluator}) stays honest.
+ * <p>Weka {@code Instances} carry no patient, so the patients come through {@link GroupedTraining}: {@link
+ * Evaluator}, {@link Trainer} and {@link FeatureImportance} pass them, and the inner folds then never split a
+ * patient (a patient's recordings on both sides would make the out-of-fold posteriors look better than they are,
+ * and the multipliers too timid). Trained by plain {@code buildClassifier} without them, every row counts as its own
+ * patient and the inner folds are simply stratified; an outer patient-grouped evaluation stays honest either way.
  *
- * <p>Training costs the base classifier's training {@code 1 + folds} times on {@code (folds - 1) / folds} of the
- * rows. It checks the thread's interrupt flag between inner folds, so a cancelled evaluation stops at the next
+ * <p>Training costs the base classifier's training {@code folds} times on {@code (folds - 1) / folds} of the rows
+ * and once on all of them. It checks the thread's interrupt flag between inner folds, so a cancelled evaluation stops at the next
  * fold boundary.
  */
-public class CalibratedThresholds extends SingleClassifierEnhancer {
+public class CalibratedThresholds extends SingleClassifierEnhancer implements GroupedTraining {
 
     private static final long serialVersionUID = 1L;
 
@@ -62,6 +64,8 @@ public class CalibratedThresholds extends SingleClassifierEnhancer {
     private double[] multipliers;
     private double uncalibratedScore = Double.NaN;
     private double calibratedScore = Double.NaN;
+    /** The patients of the rows of the next build ({@link GroupedTraining}); not part of the trained model. */
+    private transient String[] trainingGroups;
 
     public CalibratedThresholds() {
     }
@@ -77,11 +81,30 @@ public class CalibratedThresholds extends SingleClassifierEnhancer {
         this.seed = seed;
     }
 
+    /** Remembers the patients of the next training rows, so the inner folds keep each on one side. */
+    @Override
+    public void setTrainingGroups(String[] groups) {
+        trainingGroups = groups == null ? null : groups.clone();
+    }
+
     @Override
     public void buildClassifier(Instances data) throws Exception {
+        String[] groups = trainingGroups;
+        trainingGroups = null; // for this build only
+        if (groups != null && groups.length != data.numInstances()) {
+            throw new IllegalArgumentException("CalibratedThresholds: " + groups.length + " training groups for "
+                    + data.numInstances() + " rows");
+        }
         getCapabilities().testWithFail(data);
-        Instances training = new Instances(data);
-        training.deleteWithMissingClass();
+        Instances training = new Instances(data, data.numInstances());
+        List<String> labelledGroups = new ArrayList<>();
+        for (int row = 0; row < data.numInstances(); row++) {
+            if (!data.instance(row).classIsMissing()) {
+                training.add(data.instance(row));
+                // without groups, each row is its own patient: the folds are then simply stratified
+                labelledGroups.add(groups != null ? "patient " + groups[row] : "row " + row);
+            }
+        }
         int classes = training.numClasses();
         double[] classCounts = new double[classes];
         for (Instance instance : training) {
@@ -89,9 +112,11 @@ public class CalibratedThresholds extends SingleClassifierEnhancer {
         }
         multipliers = new double[classes];
         Arrays.fill(multipliers, 1);
-        int innerFolds = Math.min(DEFAULT_FOLDS, training.numInstances());
+        uncalibratedScore = Double.NaN;
+        calibratedScore = Double.NaN;
+        int innerFolds = Math.min(DEFAULT_FOLDS, new HashSet<>(labelledGroups).size());
         if (innerFolds >= 2 && presentClasses(classCounts) >= 2) {
-            OutOfFold outOfFold = outOfFold(training, innerFolds);
+            OutOfFold outOfFold = outOfFold(training, labelledGroups.toArray(new String[0]), innerFolds);
             uncalibratedScore = score(outOfFold, multipliers, classCounts);
             fit(outOfFold, classCounts);
             calibratedScore = score(outOfFold, multipliers, classCounts);
@@ -104,27 +129,36 @@ public class CalibratedThresholds extends SingleClassifierEnhancer {
     private record OutOfFold(double[][] posteriors, int[] truth, double[] weights) {
     }
 
-    private OutOfFold outOfFold(Instances training, int innerFolds) throws Exception {
-        Random random = new Random(seed);
-        Instances shuffled = new Instances(training);
-        shuffled.randomize(random);
-        shuffled.stratify(innerFolds);
-        int rows = shuffled.numInstances();
-        double[][] posteriors = new double[rows][];
+    private OutOfFold outOfFold(Instances training, String[] groups, int innerFolds) throws Exception {
+        int rows = training.numInstances();
         int[] truth = new int[rows];
         double[] weights = new double[rows];
-        int next = 0;
+        for (int row = 0; row < rows; row++) {
+            truth[row] = (int) training.instance(row).classValue();
+            weights[row] = training.instance(row).weight();
+        }
+        double[] fractions = new double[innerFolds];
+        Arrays.fill(fractions, 1.0 / innerFolds);
+        int[] foldOfRow = Folds.assignGroups(truth, groups, training.numClasses(), fractions, seed);
+        double[][] posteriors = new double[rows][];
         for (int fold = 0; fold < innerFolds; fold++) {
             throwIfInterrupted();
-            Instances train = shuffled.trainCV(innerFolds, fold, random);
-            Instances test = shuffled.testCV(innerFolds, fold);
+            Instances train = new Instances(training, rows);
+            List<Integer> testRows = new ArrayList<>();
+            for (int row = 0; row < rows; row++) {
+                if (foldOfRow[row] == fold) {
+                    testRows.add(row);
+                } else {
+                    train.add(training.instance(row));
+                }
+            }
+            if (testRows.isEmpty()) {
+                continue; // a fold the groups left empty (possible when few patients are very large)
+            }
             Classifier copy = AbstractClassifier.makeCopy(m_Classifier);
             copy.buildClassifier(train);
-            for (Instance instance : test) {
-                posteriors[next] = copy.distributionForInstance(instance);
-                truth[next] = (int) instance.classValue();
-                weights[next] = instance.weight();
-                next++;
+            for (int row : testRows) {
+                posteriors[row] = copy.distributionForInstance(training.instance(row));
             }
         }
         return new OutOfFold(posteriors, truth, weights);

@@ -17,6 +17,7 @@ import weka.classifiers.Classifier;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
+import weka.classifiers.lazy.IBk;
 import weka.classifiers.trees.J48;
 
 class CalibratedThresholdsTest {
@@ -232,6 +233,52 @@ class CalibratedThresholdsTest {
             double rare = instance.value(0) / 4;
             return new double[] {0.95 * (1 - rare), 0.95 * rare, 0.05};
         }
+    }
+
+    @Test
+    void aPatientsRecordingsStayOnOneSideOfTheInnerFolds() throws Exception {
+        // Every patient has three identical recordings. A 1-nearest-neighbour model finds a recording's twin when
+        // the twin is in the inner training fold: out-of-fold posteriors are then perfect and nothing is fitted.
+        Instances single = oneFeature(60, 15, 4);
+        int rows = single.numInstances() * 3;
+        double[][] values = new double[rows][];
+        int[] labels = new int[rows];
+        String[] ids = new String[rows];
+        String[] patients = new String[rows];
+        for (int row = 0; row < rows; row++) {
+            Instance original = single.instance(row / 3);
+            values[row] = new double[] {original.value(0), 0}; // the label column left empty: no oracle here
+            labels[row] = (int) original.classValue();
+            ids[row] = "rec" + row;
+            patients[row] = "patient" + row / 3;
+        }
+        LabelledDataset twins = new LabelledDataset(java.util.List.of("x", "unused"),
+                java.util.List.of("common", "rare"), values, labels, ids, patients, ids);
+
+        CalibratedThresholds leaky = new CalibratedThresholds(new IBk(1), ThresholdObjective.MACRO_F1, 3);
+        leaky.buildClassifier(twins.toInstances());
+        assertEquals(1.0, leaky.uncalibratedScore(), 0.0, "each row's twin was in its inner training fold");
+        assertArrayEquals(new double[] {1, 1}, leaky.multipliers(), 0.0);
+
+        CalibratedThresholds grouped = new CalibratedThresholds(new IBk(1), ThresholdObjective.MACRO_F1, 3);
+        GroupedTraining.train(grouped, twins);
+        assertTrue(grouped.uncalibratedScore() < 1, "honest out-of-fold score " + grouped.uncalibratedScore());
+
+        CalibratedThresholds again = new CalibratedThresholds(new IBk(1), ThresholdObjective.MACRO_F1, 3);
+        again.setTrainingGroups(patients);
+        again.buildClassifier(twins.toInstances());
+        assertEquals(grouped.uncalibratedScore(), again.uncalibratedScore(), 0.0);
+        again.buildClassifier(twins.toInstances());
+        assertEquals(1.0, again.uncalibratedScore(), 0.0, "the groups serve one build only");
+    }
+
+    @Test
+    void groupsForOtherRowsAreRefused() {
+        CalibratedThresholds calibrated = new CalibratedThresholds(new IBk(1), ThresholdObjective.MACRO_F1, 3);
+        calibrated.setTrainingGroups(new String[] {"a", "b"});
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> calibrated.buildClassifier(oneFeature(5, 5, 1)));
+        assertEquals("CalibratedThresholds: 2 training groups for 10 rows", error.getMessage());
     }
 
     @Test
