@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.SingleClassifierEnhancer;
@@ -51,6 +54,7 @@ import weka.core.Utils;
 public class CalibratedThresholds extends SingleClassifierEnhancer implements GroupedTraining {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CalibratedThresholds.class);
 
     /** Inner cross-validation folds. */
     public static final int DEFAULT_FOLDS = 5;
@@ -120,6 +124,9 @@ public class CalibratedThresholds extends SingleClassifierEnhancer implements Gr
             uncalibratedScore = score(outOfFold, multipliers, classCounts);
             fit(outOfFold, classCounts);
             calibratedScore = score(outOfFold, multipliers, classCounts);
+            LOG.debug("Calibrated thresholds on {} rows, {} inner folds: out-of-fold {} {} -> {}, multipliers {}",
+                    training.numInstances(), innerFolds, OptionMap.enumText(objective), uncalibratedScore,
+                    calibratedScore, Arrays.toString(multipliers));
         }
         throwIfInterrupted();
         m_Classifier.buildClassifier(training);
