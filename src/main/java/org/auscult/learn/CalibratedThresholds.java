@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public class CalibratedThresholds extends SingleClassifierEnhancer implements Gr
      */
     public CalibratedThresholds(Classifier classifier, ThresholdObjective objective, int seed) {
         setClassifier(classifier);
-        this.objective = java.util.Objects.requireNonNull(objective, "threshold objective");
+        this.objective = Objects.requireNonNull(objective, "threshold objective");
         this.seed = seed;
     }
 
