@@ -135,7 +135,8 @@ final class BenchCommand implements Runnable {
         List<String> presets;
 
         @Option(names = "--balancing", split = ",", paramLabel = "METHOD",
-                description = "Balancing methods to compare (default: the project default).")
+                description = "Balancing methods to compare: none, class-weights, resample, cost-sensitive, "
+                        + "calibrated-thresholds (default: the project default).")
         List<String> balancings;
 
         @Option(names = "--model-set", paramLabel = "KEY=VALUE",

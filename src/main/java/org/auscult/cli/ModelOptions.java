@@ -14,7 +14,9 @@ final class ModelOptions {
     String preset;
 
     @Option(names = "--balancing", paramLabel = "METHOD",
-            description = "How class imbalance is handled: none, class-weights, resample or cost-sensitive.")
+            description = "How class imbalance is handled: none, class-weights, resample, cost-sensitive or "
+                    + "calibrated-thresholds (per-class decision multipliers tuned on inner folds; "
+                    + "--model-set thresholdObjective=balanced-accuracy tunes for mean recall instead of macro-F1).")
     String balancing;
 
     @Option(names = "--model-set", paramLabel = "KEY=VALUE",

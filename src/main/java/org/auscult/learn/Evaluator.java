@@ -148,8 +148,7 @@ public final class Evaluator {
         try {
             checkCancelled(cancellation);
             Classifier classifier = source.newClassifier(Seeds.derive(seed, fold.repeat(), fold.fold()));
-            Instances training = labelled.subset(fold.trainRows()).toInstances();
-            classifier.buildClassifier(training);
+            Instances training = GroupedTraining.train(classifier, labelled.subset(fold.trainRows()));
             Instances header = new Instances(training, 0);
             int[] classIndex = labelled.classIndex();
             String[] ids = labelled.ids();

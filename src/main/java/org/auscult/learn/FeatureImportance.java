@@ -86,8 +86,7 @@ public final class FeatureImportance {
             Instances header;
             try {
                 classifier = source.newClassifier(Seeds.derive(options.seed(), fold.repeat(), fold.fold()));
-                Instances training = labelled.subset(fold.trainRows()).toInstances();
-                classifier.buildClassifier(training);
+                Instances training = GroupedTraining.train(classifier, labelled.subset(fold.trainRows()));
                 header = new Instances(training, 0);
             } catch (Exception e) {
                 throw new LearningException("training repeat " + (fold.repeat() + 1) + ", " + fold.name()

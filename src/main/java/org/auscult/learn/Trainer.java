@@ -45,7 +45,7 @@ public final class Trainer {
         Classifier classifier = ModelFactory.build(spec);
         long start = System.nanoTime();
         try {
-            classifier.buildClassifier(labelled.toInstances());
+            GroupedTraining.train(classifier, labelled);
         } catch (Exception e) {
             throw new LearningException("training the " + OptionMap.enumText(spec.preset()) + " model failed: "
                     + e.getMessage(), e);

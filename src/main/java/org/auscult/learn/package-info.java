@@ -11,7 +11,10 @@
  *       forest, a calibrated SVM, LogitBoost and AdaBoost.M1 under one-vs-rest logistic regression. Class
  *       imbalance is met with balanced weights {@code w_c = N / (K n_c)}: as instance weights, as resampling, or
  *       as the cost-sensitive posterior {@code p'_c = w_c p_c / sum_k w_k p_k}
- *       ({@link org.auscult.learn.CostSensitivePosterior}).</li>
+ *       ({@link org.auscult.learn.CostSensitivePosterior}); or by threshold calibration, {@code p'_c = t_c p_c /
+ *       sum_k t_k p_k} with multipliers {@code t_c} fitted to the out-of-fold macro-F1 (or balanced accuracy) of an
+ *       inner patient-grouped cross-validation ({@link org.auscult.learn.CalibratedThresholds}; the patients reach
+ *       it through {@link org.auscult.learn.GroupedTraining}).</li>
  *   <li>Evaluation: {@link org.auscult.learn.Folds} plans patient-grouped stratified k-fold cross-validation, the
  *       80/10/10 split and leave-one-source-out; {@link org.auscult.learn.Evaluator} trains the folds in parallel,
  *       publishes each finished fold and can be cancelled; {@link org.auscult.learn.EvaluationResult} holds every

@@ -86,6 +86,10 @@ class ModelFactoryTest {
                 .contains("weka.filters.supervised.instance.Resample"));
         assertInstanceOf(CostSensitivePosterior.class,
                 ModelFactory.build(ModelSpec.DEFAULTS.withBalancing(Balancing.COST_SENSITIVE)));
+        CalibratedThresholds calibrated = assertInstanceOf(CalibratedThresholds.class,
+                ModelFactory.build(ModelSpec.DEFAULTS.withCalibratedThresholds(ThresholdObjective.BALANCED_ACCURACY)));
+        assertEquals(ThresholdObjective.BALANCED_ACCURACY, calibrated.objective());
+        assertInstanceOf(weka.classifiers.trees.RandomForest.class, calibrated.getClassifier());
     }
 
     @Test

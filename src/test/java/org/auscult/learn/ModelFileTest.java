@@ -40,7 +40,9 @@ class ModelFileTest {
         return Stream.concat(Stream.of(Preset.values()).map(preset -> Arguments.of(preset, Balancing.CLASS_WEIGHTS)),
                 Stream.of(Arguments.of(Preset.STACKED, Balancing.COST_SENSITIVE),
                         Arguments.of(Preset.STACKED, Balancing.RESAMPLE),
-                        Arguments.of(Preset.RANDOM_FOREST, Balancing.NONE)));
+                        Arguments.of(Preset.RANDOM_FOREST, Balancing.NONE),
+                        Arguments.of(Preset.RANDOM_FOREST, Balancing.CALIBRATED_THRESHOLDS),
+                        Arguments.of(Preset.SMO, Balancing.CALIBRATED_THRESHOLDS)));
     }
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -199,6 +201,8 @@ class ModelFileTest {
         Path file = Path.of(ModelFileTest.class.getResource("format1-without-profile.auscult").toURI());
         TrainedModel loaded = ModelFile.load(file);
         assertEquals(null, loaded.profile());
+        assertEquals(ThresholdObjective.MACRO_F1, loaded.spec().thresholdObjective(),
+                "a file from before the option reads as the default");
         assertTrue(loaded.trainingProfile().isEmpty());
         assertEquals(List.of("class0", "class1"), loaded.classNames());
         assertEquals(Map.of("analysisRate", "2000"), loaded.featureConfiguration());

@@ -38,6 +38,8 @@ class OptionsTest {
                 round(StackedOptions.DEFAULTS, StackedOptions::toProperties, StackedOptions::of),
                 round(ModelSpec.DEFAULTS, ModelSpec::toProperties, ModelSpec::of),
                 round(custom, ModelSpec::toProperties, ModelSpec::of),
+                round(custom.withCalibratedThresholds(ThresholdObjective.BALANCED_ACCURACY), ModelSpec::toProperties,
+                        ModelSpec::of),
                 round(EvaluationOptions.DEFAULTS, EvaluationOptions::toProperties, EvaluationOptions::of),
                 round(new EvaluationOptions(Protocol.LEAVE_SOURCE_OUT, 3, 2, -1, 7), EvaluationOptions::toProperties,
                         EvaluationOptions::of));
@@ -55,6 +57,29 @@ class OptionsTest {
     @MethodSource("roundTrips")
     void propertiesRoundTrip(Object options, Function<Object, Object> roundTrip) {
         assertEquals(options, roundTrip.apply(options));
+    }
+
+    @Test
+    void calibratedThresholdsReadFromProperties() {
+        ModelSpec spec = ModelSpec.of(Map.of("balancing", "calibrated-thresholds", "thresholdObjective",
+                "BALANCED_ACCURACY"));
+        assertEquals(Balancing.CALIBRATED_THRESHOLDS, spec.balancing());
+        assertEquals(ThresholdObjective.BALANCED_ACCURACY, spec.thresholdObjective());
+        assertEquals("calibrated-thresholds", spec.toProperties().get("balancing"));
+        assertEquals("balanced-accuracy", spec.toProperties().get("thresholdObjective"));
+        assertEquals(ThresholdObjective.MACRO_F1, ModelSpec.of(Map.of("balancing", "calibrated-thresholds"))
+                .thresholdObjective());
+    }
+
+    @Test
+    void theConstructorWithoutAnObjectiveMeansMacroF1() {
+        ModelSpec spec = new ModelSpec(Preset.SMO, RandomForestOptions.DEFAULTS, SmoOptions.DEFAULTS,
+                BoostingOptions.LOGITBOOST_DEFAULTS, BoostingOptions.ADABOOST_DEFAULTS, StackedOptions.DEFAULTS,
+                Balancing.CALIBRATED_THRESHOLDS, 1, 5);
+        assertEquals(ThresholdObjective.MACRO_F1, spec.thresholdObjective());
+        assertEquals(spec, new ModelSpec(Preset.SMO, RandomForestOptions.DEFAULTS, SmoOptions.DEFAULTS,
+                BoostingOptions.LOGITBOOST_DEFAULTS, BoostingOptions.ADABOOST_DEFAULTS, StackedOptions.DEFAULTS,
+                Balancing.CALIBRATED_THRESHOLDS, 1, null, 5));
     }
 
     @Test
@@ -104,6 +129,8 @@ class OptionsTest {
                 Arguments.of((Runnable) () -> ModelSpec.of(Map.of("forrest.trees", "5")), "unknown option"),
                 Arguments.of((Runnable) () -> ModelSpec.of(Map.of("forest.trees", "0")), "trees must be at least 1"),
                 Arguments.of((Runnable) () -> EvaluationOptions.of(Map.of("protocol", "holdout")), "not one of"),
+                Arguments.of((Runnable) () -> ModelSpec.of(Map.of("thresholdObjective", "accuracy")),
+                        "model thresholdObjective: 'accuracy' is not one of macro-f1, balanced-accuracy"),
                 Arguments.of((Runnable) () -> ModelSpec.DEFAULTS.withCostSensitive(1.5), "priorCorrection"));
     }
 
@@ -120,6 +147,7 @@ class OptionsTest {
                 .withBalancing(Balancing.CLASS_WEIGHTS).toProperties());
         assertEquals("random-forest", properties.get("preset"));
         assertEquals("class-weights", properties.get("balancing"));
+        assertEquals("macro-f1", properties.get("thresholdObjective"));
         assertEquals("grouped-cv", EvaluationOptions.DEFAULTS.toProperties().get("protocol"));
         assertEquals("random-forest,smo,logitboost,adaboost", properties.get("stacked.baseModels"));
     }

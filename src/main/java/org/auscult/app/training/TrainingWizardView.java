@@ -50,6 +50,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
@@ -308,7 +309,18 @@ public final class TrainingWizardView {
         preset.valueProperty().bindBidirectional(model.presetProperty());
         ComboBox<Balancing> balancing = new ComboBox<>();
         balancing.setId("balancing");
-        balancing.getItems().setAll(Balancing.values());
+        balancing.getItems().setAll(TrainingWizardViewModel.BALANCINGS);
+        balancing.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Balancing value) {
+                return value == null ? "" : TrainingWizardViewModel.balancingLabel(value);
+            }
+
+            @Override
+            public Balancing fromString(String text) { // the box is not editable: never asked
+                throw new UnsupportedOperationException("balancing is chosen from the list");
+            }
+        });
         balancing.valueProperty().bindBidirectional(model.balancingProperty());
         Label description = new Label();
         description.setWrapText(true);

@@ -103,6 +103,20 @@ public final class TrainingWizardViewModel {
     /** The presets the wizard offers, the default first. */
     public static final List<Preset> PRESETS = List.of(Preset.RANDOM_FOREST, Preset.STACKED, Preset.SMO,
             Preset.LOGITBOOST, Preset.ADABOOST, Preset.VOTING);
+    /** The balancings the wizard offers, in order of increasing intervention. */
+    public static final List<Balancing> BALANCINGS = List.of(Balancing.values());
+
+    /** What the wizard calls a balancing. */
+    public static String balancingLabel(Balancing balancing) {
+        return switch (balancing) {
+            case NONE -> "None (learn the class sizes as they are)";
+            case CLASS_WEIGHTS -> "Class weights";
+            case RESAMPLE -> "Balanced resampling";
+            case COST_SENSITIVE -> "Cost-sensitive posterior";
+            case CALIBRATED_THRESHOLDS -> "Calibrated thresholds";
+        };
+    }
+
     /** The protocols the wizard offers: grouped k-fold (default) and the 80/10/10 split. */
     public static final List<Protocol> PROTOCOLS = List.of(Protocol.GROUPED_CV, Protocol.SPLIT);
 

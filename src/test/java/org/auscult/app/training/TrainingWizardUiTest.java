@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -35,6 +36,7 @@ import org.auscult.app.playback.NoAudioDevice;
 import org.auscult.app.playback.Player;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
+import org.auscult.learn.Balancing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,11 @@ class TrainingWizardUiTest {
         robot.clickOn("#next");
         robot.doubleClickOn("#trees").write(trees);
         assertEquals(trees, model.treesProperty().get());
+        @SuppressWarnings("unchecked")
+        ComboBox<Balancing> balancing = robot.lookup("#balancing").queryAs(ComboBox.class);
+        assertEquals(List.of(Balancing.values()), balancing.getItems());
+        assertEquals("Calibrated thresholds", balancing.getConverter().toString(Balancing.CALIBRATED_THRESHOLDS),
+                "the balancings are listed by their labels");
         robot.clickOn("#next");
         robot.doubleClickOn("#folds").write(folds);
         robot.doubleClickOn("#repeats").write(repeats);

@@ -19,6 +19,7 @@ import org.auscult.app.CurrentThreadTaskExecutor;
 import org.auscult.app.verdict.LoadedModel;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
+import org.auscult.learn.Balancing;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.Preset;
 import org.auscult.learn.Prediction;
@@ -287,5 +288,24 @@ class TrainingWizardViewModelTest {
         createWizard();
         wizard.applySettings(settings);
         assertEquals(settings, wizard.settings());
+    }
+
+    @Test
+    void everyBalancingIsOfferedWithItsOwnLabel() {
+        assertEquals(List.of(Balancing.values()), TrainingWizardViewModel.BALANCINGS);
+        assertEquals("Calibrated thresholds",
+                TrainingWizardViewModel.balancingLabel(Balancing.CALIBRATED_THRESHOLDS));
+        assertEquals(Balancing.values().length, TrainingWizardViewModel.BALANCINGS.stream()
+                .map(TrainingWizardViewModel::balancingLabel).distinct().count());
+    }
+
+    @Test
+    void calibratedThresholdsChosenInTheWizardReachTheModel() {
+        fillPages();
+        wizard.balancingProperty().set(Balancing.CALIBRATED_THRESHOLDS);
+        var settings = wizard.settings();
+        createWizard();
+        wizard.applySettings(settings);
+        assertEquals(Balancing.CALIBRATED_THRESHOLDS, wizard.balancingProperty().get());
     }
 }
