@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code melspectrogram}. More are found at start-up through {@link ServiceLoader} (a line in
  * {@code META-INF/services/org.auscult.features.FeatureExtractor}, or in
  * {@code META-INF/services/org.auscult.features.RecordingFeature} for a recording-level group such as the heart-cycle
- * groups {@code rhythm}, {@code quality}, {@code cycle} and {@code cycle_mfcc}) or added with
+ * groups {@code rhythm}, {@code quality}, {@code cycle}, {@code cycle_mfcc} and {@code cycle_murmur}) or added with
  * {@link #register(FeatureExtractor)} / {@link #register(RecordingFeature)}. Thread-safe.
  */
 public final class FeatureRegistry {

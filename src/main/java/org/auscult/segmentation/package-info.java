@@ -15,7 +15,8 @@
  *   <li>{@link org.auscult.segmentation.SegmentationTsv} reads and writes the CirCor {@code .tsv} layout;
  *       {@link org.auscult.segmentation.SegmentationBenchmark} scores segmentations against the CirCor annotations and
  *       the PASCAL 2011 timing marks ({@link org.auscult.segmentation.EventCounts}: S1/S2 F1 within 60 ms).</li>
- *   <li>The recording-level feature groups {@code rhythm}, {@code quality}, {@code cycle} and {@code cycle_mfcc}
+ *   <li>The recording-level feature groups {@code rhythm}, {@code quality}, {@code cycle}, {@code cycle_mfcc} and
+ *       {@code cycle_murmur}
  *       ({@link org.auscult.segmentation.CycleFeatures}) put all of this into feature vectors.</li>
  * </ul>
  * Choices and measurements: docs/decisions/segmentation.md.
