@@ -42,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    ExperimentRecord experimentRecord;
+
     @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = "grouped-cv",
             description = "grouped-cv (default), split (stratified 80/10/10, test scored) or leave-source-out.")
     String protocol;
@@ -92,6 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     check.balancedAccuracy());
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
+        experimentRecord.save(err, collection.collection, collection.analysis.resolve(), design, options, data, result,
+                null);
         if (json != null) {
             String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));

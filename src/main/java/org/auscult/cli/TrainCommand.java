@@ -38,6 +38,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    ExperimentRecord experimentRecord;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
             description = "The model file to write (e.g. model.auscult).")
     Path out;
@@ -71,9 +74,9 @@ final class TrainCommand implements Callable<Integer> {
         LabelledDataset data = Datasets.of(analysed.table());
 
         EvaluationResult evaluation = null;
+        EvaluationOptions options = EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed,
+                Jobs.resolve(collection.jobs));
         if (evaluate) {
-            EvaluationOptions options = EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed,
-                    Jobs.resolve(collection.jobs));
             ProgressBar progress = ProgressBar.forTerminal(err, "evaluation folds");
             evaluation = new Evaluator(options).evaluate(data, design,
                     fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
@@ -85,6 +88,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelFile.save(trained, this.out, force);
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
+        experimentRecord.save(err, collection.collection, collection.analysis.resolve(), design, options, data,
+                evaluation, this.out);
         out.flush();
         return Failures.report(analysed.failures(), err);
     }

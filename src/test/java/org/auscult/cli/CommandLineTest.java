@@ -213,6 +213,44 @@ class CommandLineTest {
     }
 
     @Test
+    void trainAndEvaluateKeepTheirRunsInTheExperimentStoreUnlessToldNot() throws IOException {
+        String before = System.getProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY);
+        Path experiments = folder.resolve("experiments");
+        System.setProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY, experiments.toString());
+        try {
+            org.auscult.experiments.ExperimentStore store = new org.auscult.experiments.ExperimentStore(experiments);
+            Run evaluate = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--seed", "7");
+            assertEquals(0, evaluate.exitCode(), evaluate.err());
+            assertTrue(evaluate.err().contains("Recorded as experiment"), evaluate.err());
+            List<org.auscult.experiments.Experiment> runs = store.list();
+            assertEquals(1, runs.size());
+            org.auscult.experiments.Experiment recorded = runs.get(0);
+            assertEquals(7, recorded.settings().seed());
+            assertEquals("", recorded.modelPath());
+            String accuracyLine = evaluate.out().lines().filter(line -> line.startsWith("accuracy")).findFirst()
+                    .orElseThrow();
+            assertTrue(accuracyLine.contains(String.format(java.util.Locale.ROOT, "%.3f", recorded.accuracy())),
+                    accuracyLine + " / " + recorded.describe());
+
+            Path model = folder.resolve("recorded.auscult");
+            Run train = run("train", SAMPLES.toString(), "-o", model.toString(), "--folds", "4", "--repeats", "1");
+            assertEquals(0, train.exitCode(), train.err());
+            assertEquals(2, store.list().size());
+            assertTrue(store.list().stream().anyMatch(run -> run.modelPath().equals(model.toAbsolutePath().toString())));
+
+            Run unrecorded = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--no-record");
+            assertEquals(0, unrecorded.exitCode(), unrecorded.err());
+            assertEquals(2, store.list().size(), "--no-record keeps nothing");
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void separabilityRanksTheFeaturesOfAClassAndWritesThemAll() throws IOException {
         Path csv = folder.resolve("separability.csv");
         Run run = run("separability", SAMPLES.toString(), "--positive", "murmur", "--top", "5", "--csv",

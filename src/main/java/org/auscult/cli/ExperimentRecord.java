@@ -1,0 +1,52 @@
+package org.auscult.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.auscult.analysis.AnalysisConfig;
+import org.auscult.experiments.Experiment;
+import org.auscult.experiments.ExperimentSettings;
+import org.auscult.experiments.ExperimentStore;
+import org.auscult.learn.EvaluationOptions;
+import org.auscult.learn.EvaluationResult;
+import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.ModelSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --[no-]record}: keeps an evaluation from the command line in the experiment store the training wizard
+ * reads ({@link ExperimentStore#defaultFolder()}), so runs from either face can be compared side by side.
+ */
+final class ExperimentRecord {
+
+    @Option(names = "--record", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep the run (settings, seed, data fingerprint, confusion matrix, model file) in the "
+                    + "experiment store shared with the workstation's training wizard (~/.auscult/experiments, or "
+                    + "the system property auscult.experiments); on by default.")
+    boolean record;
+
+    /**
+     * Saves the run when asked. A store that cannot be written is reported on {@code err} and does not fail the
+     * command: the evaluation and any model are already done and kept.
+     */
+    void save(PrintWriter err, Path collection, AnalysisConfig analysis, ModelSpec design, EvaluationOptions options,
+              LabelledDataset data, EvaluationResult evaluation, Path modelFile) {
+        if (!record || evaluation == null) {
+            return;
+        }
+        Experiment experiment = Experiment.of(Instant.now(), collection.toAbsolutePath().toString(),
+                new ExperimentSettings(analysis, design, options), data.labelledOnly().fingerprint(), evaluation);
+        if (modelFile != null) {
+            experiment = experiment.withModelPath(modelFile.toAbsolutePath().toString());
+        }
+        ExperimentStore store = ExperimentStore.atDefaultFolder();
+        try {
+            Path file = store.save(experiment);
+            err.println("Recorded as experiment " + experiment.id() + " (" + file + ")");
+        } catch (IOException | RuntimeException e) {
+            err.println("WARNING: the run was not recorded in " + store.folder() + ": " + e.getMessage());
+        }
+    }
+}
