@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
                 + "evaluate classifiers.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, SeparabilityCommand.class, ClassifyCommand.class, SegmentCommand.class, LabelsCommand.class,
-            BenchCommand.class},
+            EvaluateCommand.class, SeparabilityCommand.class, ClassifyCommand.class, SegmentCommand.class,
+            LabelsCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

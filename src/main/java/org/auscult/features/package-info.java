@@ -49,9 +49,9 @@
  * their own names, in the place the group's name has in {@link org.auscult.features.FeatureConfig#features()}, and
  * are enabled by name like any frame feature. Registration: {@code META-INF/services/org.auscult.features.RecordingFeature}
  * or {@link org.auscult.features.FeatureRegistry#register(org.auscult.features.RecordingFeature)}. The heart-cycle
- * groups {@code rhythm}, {@code quality}, {@code cycle}, {@code cycle_mfcc} and {@code cycle_murmur} of {@code org.auscult.segmentation}
- * register this way, so this package does not depend on that one. Work several groups share (one segmentation per
- * recording) goes through {@link org.auscult.features.AnalysisContext#shared}.
+ * groups {@code rhythm}, {@code quality}, {@code cycle}, {@code cycle_mfcc} and {@code cycle_murmur} of
+ * {@code org.auscult.segmentation} register this way, so this package does not depend on that one. Work several
+ * groups share (one segmentation per recording) goes through {@link org.auscult.features.AnalysisContext#shared}.
  *
  * <h2>Threads</h2>
  * Configurations, results, filterbanks and extractors are immutable. A {@link org.auscult.features.FeatureEngine}

@@ -49,8 +49,8 @@ import weka.core.Utils;
  * patient and the inner folds are simply stratified; an outer patient-grouped evaluation stays honest either way.
  *
  * <p>Training costs the base classifier's training {@code folds} times on {@code (folds - 1) / folds} of the rows
- * and once on all of them. It checks the thread's interrupt flag between inner folds, so a cancelled evaluation stops at the next
- * fold boundary.
+ * and once on all of them. It checks the thread's interrupt flag between inner folds, so a cancelled evaluation
+ * stops at the next fold boundary.
  */
 public class CalibratedThresholds extends SingleClassifierEnhancer implements GroupedTraining {
 

@@ -10,12 +10,12 @@ import org.auscult.audio.AudioClip;
  * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
  * ({@link Envelopes}), the heart rate and systolic interval from the envelope autocorrelation
  * ({@link HeartRateEstimate}), then the most probable state sequence of a duration-dependent hidden semi-Markov
- * model (after Springer et al. 2016; see {@code CycleHsmm}), in which S2 is the higher-pitched sound. The autocorrelation finds the two silences but not which one is systole: when the longer
- * one is nearer the systole expected at the heart rate ({@link #expectedSystolicInterval}), both readings are decoded
- * and the one of higher probability (the path's log-probability plus a Gaussian prior on the systolic interval) is
- * kept. The model is decoded twice: the second time with the systole and cycle lengths
- * measured on the first decoding ({@link #refine}) instead of the autocorrelation estimate. Segment boundaries fall
- * on the 20 ms grid of the envelope.
+ * model (after Springer et al. 2016; see {@code CycleHsmm}), in which S2 is the higher-pitched sound. The
+ * autocorrelation finds the two silences but not which one is systole: when the longer one is nearer the systole
+ * expected at the heart rate ({@link #expectedSystolicInterval}), both readings are decoded and the one of higher
+ * probability (the path's log-probability plus a Gaussian prior on the systolic interval) is kept. The model is then
+ * decoded once more with the systole and cycle lengths measured on that decoding ({@link #refine}) instead of the
+ * autocorrelation estimate. Segment boundaries fall on the 20 ms grid of the envelope.
  *
  * <p>Stateless and thread-safe.
  */
@@ -60,11 +60,11 @@ public final class HeartSoundSegmenter {
         int rate = Envelopes.ENVELOPE_RATE;
         HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
-        int[] states = model.decode(score, envelopes.pitch(), rate, heartRate);
+        CycleHsmm.Path shortPath = model.decodePath(score, envelopes.pitch(), rate, heartRate);
+        int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(
                 heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds());
         if (nearerExpectedSystole(longSystole, heartRate)) {
-            CycleHsmm.Path shortPath = model.decodePath(score, envelopes.pitch(), rate, heartRate);
             CycleHsmm.Path longPath = model.decodePath(score, envelopes.pitch(), rate, longSystole);
             if (longPath.logProbability() + systolePrior(longSystole)
                     > shortPath.logProbability() + systolePrior(heartRate)) {
@@ -100,7 +100,10 @@ public final class HeartSoundSegmenter {
         return -0.5 * z * z;
     }
 
-    /** Whether {@code candidate}'s systolic interval is nearer the expected one for its heart rate than {@code current}'s. */
+    /**
+     * Whether {@code candidate}'s systolic interval is nearer the one expected at the heart rate than
+     * {@code current}'s.
+     */
     static boolean nearerExpectedSystole(HeartRateEstimate candidate, HeartRateEstimate current) {
         double expected = expectedSystolicInterval(current.heartRateBpm());
         return Math.abs(candidate.systolicIntervalSeconds() - expected)
