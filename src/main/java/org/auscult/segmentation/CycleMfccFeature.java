@@ -22,6 +22,7 @@ public final class CycleMfccFeature implements RecordingFeature {
     private static final CardiacState[] STATES = {CardiacState.S1, CardiacState.SYSTOLE, CardiacState.S2,
         CardiacState.DIASTOLE};
     private static final MfccFeature MFCC = new MfccFeature();
+    private static final String SHARED_NAME = "segmentation.state-mfcc";
 
     @Override
     public String name() {
@@ -49,8 +50,13 @@ public final class CycleMfccFeature implements RecordingFeature {
         return names;
     }
 
+    /** Computed once per recording and shared with {@code cycle_murmur}, which takes differences of these means. */
     @Override
     public double[] compute(AnalysisContext context) {
+        return context.shared(SHARED_NAME, double[].class, () -> stateMeans(context)).clone();
+    }
+
+    private static double[] stateMeans(AnalysisContext context) {
         FeatureConfig config = context.config();
         int coefficients = config.nMfcc();
         double[][] mfcc = MFCC.compute(context);
