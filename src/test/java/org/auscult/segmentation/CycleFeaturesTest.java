@@ -25,7 +25,7 @@ class CycleFeaturesTest {
             assertTrue(FeatureRegistry.isRecordingFeature(name), name);
         }
         List<String> names = FeatureRegistry.summaryNames(CYCLE_GROUPS);
-        assertEquals(13 * 2 + 8 + 4 + 10 + 4 * 13, names.size());
+        assertEquals(13 * 2 + 12 + 4 + 10 + 4 * 13, names.size());
         assertEquals("rhythm_heart_rate", names.get(26));
         assertEquals("cycle_mfcc_diastole_13", names.get(names.size() - 1));
         assertEquals(CYCLE_GROUPS, FeatureConfig.of(CYCLE_GROUPS.toProperties()));
