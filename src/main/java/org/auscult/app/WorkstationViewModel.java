@@ -202,8 +202,12 @@ public final class WorkstationViewModel {
         }
         double[] values = featureSet.summary().values();
         double[] posterior = model.model().posterior(values);
-        List<String> warnings = VerdictAdvisor.warnings(model.model().classNames(), posterior,
-                config.conditioning().analysisRate(), recording.info(), reference, values);
+        List<String> warnings = new java.util.ArrayList<>(VerdictAdvisor.warnings(model.model().classNames(),
+                posterior, config.conditioning().analysisRate(), recording.info(), reference, values));
+        if (model.model().evaluation() != null) {
+            warnings.addAll(VerdictAdvisor.trackRecord(model.model().classNames(), posterior,
+                    model.model().evaluation().confusion()));
+        }
         return new Analysis(featureSet, new Verdict(model.model().classNames(), posterior, model.describe(), warnings));
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
+import org.auscult.learn.ConfusionMatrix;
 import org.auscult.learn.FeatureDistribution;
 
 /**
@@ -21,6 +22,8 @@ import org.auscult.learn.FeatureDistribution;
  *   <li>more than {@value #OUTSIDE_SHARE} of its summary features lie outside the range of every reference class;</li>
  *   <li>the recording itself has problems (silent, quiet, clipped, large DC offset).</li>
  * </ul>
+ * and, from the model's own cross-validation ({@link #trackRecord}), when its answer is one it was often wrong
+ * about, or when it rarely recognises a class it could be missing.
  *
  * <p>When the reference is the model's own training data ({@link ReferenceSet#fromModel()}), "outside" means
  * outside the training range itself: the model has never seen such a recording. When it is the open collection, a
@@ -37,6 +40,10 @@ public final class VerdictAdvisor {
     public static final double LEVEL_MARGIN_DB = 6.0;
     /** Share of features outside the reference range beyond which the recording looks unlike the reference. */
     public static final double OUTSIDE_SHARE = 0.2;
+    /** A predicted class whose out-of-fold precision is below this was more often wrong than right. */
+    public static final double WEAK_PRECISION = 0.5;
+    /** A class whose out-of-fold recall is below this is rarely recognised, so its absence says little. */
+    public static final double WEAK_RECALL = 0.25;
 
     private VerdictAdvisor() {
     }
@@ -96,6 +103,41 @@ public final class VerdictAdvisor {
             warnings.add("Recording: " + problem);
         }
         return warnings;
+    }
+
+    /**
+     * What the model's cross-validation says about this answer ({@code evaluation}: its pooled out-of-fold confusion
+     * matrix, over the model's classes; nothing when the model was not evaluated):
+     * <ul>
+     *   <li>the predicted class's precision is below {@value #WEAK_PRECISION}: most recordings the model called so
+     *       were something else;</li>
+     *   <li>each other class whose recall is below {@value #WEAK_RECALL}: the model rarely recognises it, so this
+     *       answer does not rule it out.</li>
+     * </ul>
+     */
+    public static List<String> trackRecord(List<String> classNames, double[] probabilities,
+                                           ConfusionMatrix evaluation) {
+        List<String> notes = new ArrayList<>();
+        if (evaluation == null || !evaluation.classNames().equals(classNames)) {
+            return notes;
+        }
+        int predicted = topTwo(probabilities)[0];
+        if (predicted < 0) {
+            return notes;
+        }
+        if (evaluation.predictedCount(predicted) > 0 && evaluation.precision(predicted) < WEAK_PRECISION) {
+            notes.add(String.format(Locale.ROOT, "In the model's cross-validation only %.0f %% of its \"%s\" answers "
+                    + "were right (it found %.0f %% of the %s recordings).", 100 * evaluation.precision(predicted),
+                    classNames.get(predicted), 100 * evaluation.recall(predicted), classNames.get(predicted)));
+        }
+        for (int c = 0; c < classNames.size(); c++) {
+            if (c != predicted && evaluation.support(c) > 0 && evaluation.recall(c) < WEAK_RECALL) {
+                notes.add(String.format(Locale.ROOT, "The model recognised only %.0f %% of the %s recordings in its "
+                        + "cross-validation: this answer does not rule out %s.", 100 * evaluation.recall(c),
+                        classNames.get(c), classNames.get(c)));
+            }
+        }
+        return notes;
     }
 
     /**

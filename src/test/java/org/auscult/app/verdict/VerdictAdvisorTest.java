@@ -46,6 +46,34 @@ class VerdictAdvisorTest {
                 "r2", new RecordingFacts(2000, 20, -25, -8), "r3", new RecordingFacts(4000, 30, -20, -3)));
     }
 
+    /** Out-of-fold counts: normal 90 of 100 right; murmur 20 of 40 found; extrastole 1 of 20, and 5 calls in all. */
+    private static final List<String> THREE = List.of("extrastole", "murmur", "normal");
+    private static final org.auscult.learn.ConfusionMatrix TRACK_RECORD = new org.auscult.learn.ConfusionMatrix(THREE,
+            new long[][] {{1, 0, 19}, {2, 20, 18}, {2, 8, 90}});
+
+    @Test
+    void aWeakAnswerAndARarelyRecognisedClassAreNamed() {
+        // "normal": precision 90 / 127 = 0.71 is fine, but extrastole is recognised only 1 time in 20
+        assertEquals(List.of("The model recognised only 5 % of the extrastole recordings in its cross-validation: "
+                + "this answer does not rule out extrastole."),
+                VerdictAdvisor.trackRecord(THREE, new double[] {0.1, 0.2, 0.7}, TRACK_RECORD));
+        // "extrastole": right 1 time in 5
+        assertEquals(List.of("In the model's cross-validation only 20 % of its \"extrastole\" answers were right "
+                + "(it found 5 % of the extrastole recordings)."),
+                VerdictAdvisor.trackRecord(THREE, new double[] {0.5, 0.2, 0.3}, TRACK_RECORD));
+        // "murmur": precision 20 / 28, recall 0.5; extrastole's weak recall still stands
+        assertEquals(1, VerdictAdvisor.trackRecord(THREE, new double[] {0.1, 0.6, 0.3}, TRACK_RECORD).size());
+    }
+
+    @Test
+    void withoutAnEvaluationOrForOtherClassesThereIsNoTrackRecord() {
+        assertEquals(List.of(), VerdictAdvisor.trackRecord(THREE, new double[] {0.1, 0.2, 0.7}, null));
+        assertEquals(List.of(), VerdictAdvisor.trackRecord(CLASSES, new double[] {0.9, 0.1}, TRACK_RECORD));
+        org.auscult.learn.ConfusionMatrix good = new org.auscult.learn.ConfusionMatrix(THREE,
+                new long[][] {{18, 1, 1}, {1, 35, 4}, {2, 8, 90}});
+        assertEquals(List.of(), VerdictAdvisor.trackRecord(THREE, new double[] {0.1, 0.2, 0.7}, good));
+    }
+
     @Test
     void aClearVerdictInsideTheReferenceHasNoWarning() {
         assertEquals(List.of(), VerdictAdvisor.warnings(CLASSES, new double[] {0.9, 0.1}, 4000,
