@@ -62,6 +62,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--merge-classes", paramLabel = "FINE=COARSE", split = ",",
+            description = "Score on coarser classes: fold each FINE class into COARSE (probabilities added), e.g. "
+                    + "with --keep-noisy-labels, --merge-classes noisynormal=normal,noisymurmur=murmur trains on the "
+                    + "noisy labels apart and scores on the five classes.")
+    Map<String, String> mergeClasses;
+
     @Option(names = "--predictions", description = "Include every out-of-fold prediction (recording, repeat, fold, "
             + "truth, predicted class, posterior) in the --json report.")
     boolean predictions;
@@ -86,6 +92,9 @@ final class EvaluateCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(err, "folds");
         FoldListener listener = fold -> progress.update(fold.completed(), fold.total());
         EvaluationResult result = new Evaluator(options).evaluate(data, design, listener, new Cancellation());
+        if (mergeClasses != null && !mergeClasses.isEmpty()) {
+            result = result.mergeClasses(mergeClasses);
+        }
         out.println(result.toTable());
 
         SourceCheck check = null;

@@ -49,6 +49,11 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace TABLE if it exists.")
     boolean force;
 
+    @Option(names = "--keep-noisy-labels",
+            description = "Keep PASCAL's noisynormal and noisymurmur as classes of their own instead of counting them "
+                    + "as normal and murmur.")
+    boolean keepNoisyLabels;
+
     @Mixin
     AnalysisOptions analysis;
 
@@ -58,7 +63,8 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
         AnalysisConfig config = analysis.resolve();
-        RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout));
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
+                CollectionOptions.labelMapping(keepNoisyLabels));
         resolved.collections().forEach(collection -> err.println(collection.summary()));
 
         ProgressBar progress = ProgressBar.forTerminal(err, "features");

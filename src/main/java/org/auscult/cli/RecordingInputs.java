@@ -33,6 +33,12 @@ final class RecordingInputs {
     }
 
     static Resolved resolve(List<Path> paths, Optional<Layout> layout) throws IOException {
+        return resolve(paths, layout, ImportOptions.DEFAULT_LABEL_MAPPING);
+    }
+
+    /** As {@link #resolve(List, Optional)}, with collection labels renamed by {@code labelMapping} on import. */
+    static Resolved resolve(List<Path> paths, Optional<Layout> layout, java.util.Map<String, String> labelMapping)
+            throws IOException {
         List<Input> inputs = new ArrayList<>();
         List<Failure> problems = new ArrayList<>();
         List<RecordingCollection> collections = new ArrayList<>();
@@ -42,7 +48,8 @@ final class RecordingInputs {
             } else if (Files.isRegularFile(path) && isWav(path)) {
                 inputs.add(Input.of(path, stem(path.getFileName())));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {
-                ImportOptions checked = ImportOptions.defaults().withCheck(new WavHeaderCheck());
+                ImportOptions checked = ImportOptions.defaults().withCheck(new WavHeaderCheck())
+                        .withLabelMapping(labelMapping);
                 ImportOptions options = layout.map(checked::withLayout).orElse(checked);
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);
                 collections.add(collection);

@@ -55,6 +55,45 @@ public record EvaluationResult(String description, List<String> classNames, List
         }
     }
 
+    /**
+     * This result read on coarser classes: each class named in {@code merge} ({@code fine -> coarse}) is folded
+     * into its coarse class, whose posterior is the sum of its members' ({@code p'_C = sum_{c -> C} p_c}); truth and
+     * predicted class follow, the predicted class being the first greatest merged posterior. Classes not named keep
+     * their own name. A model trained on finer labels (PASCAL's "noisy normal" apart from "normal", say) is so
+     * scored on the classes it will be asked for.
+     *
+     * @throws org.auscult.features.ParameterException when {@code merge} names a class this result does not have
+     */
+    public EvaluationResult mergeClasses(java.util.Map<String, String> merge) {
+        for (String fine : merge.keySet()) {
+            org.auscult.features.ParameterException.require(classNames.contains(fine),
+                    "cannot merge class '" + fine + "': the classes are " + classNames);
+        }
+        List<String> coarse = new ArrayList<>();
+        int[] target = new int[classNames.size()];
+        for (int c = 0; c < classNames.size(); c++) {
+            String name = merge.getOrDefault(classNames.get(c), classNames.get(c));
+            if (!coarse.contains(name)) {
+                coarse.add(name);
+            }
+        }
+        for (int c = 0; c < classNames.size(); c++) {
+            target[c] = coarse.indexOf(merge.getOrDefault(classNames.get(c), classNames.get(c)));
+        }
+        List<Prediction> merged = new ArrayList<>(predictions.size());
+        for (Prediction prediction : predictions) {
+            double[] posterior = new double[coarse.size()];
+            for (int c = 0; c < classNames.size(); c++) {
+                posterior[target[c]] += prediction.posterior(c);
+            }
+            merged.add(Prediction.of(prediction.repeat(), prediction.fold(), prediction.row(), prediction.id(),
+                    target[prediction.truth()], posterior));
+        }
+        String mergeText = merge.entrySet().stream().map(e -> e.getKey() + "->" + e.getValue()).sorted()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return new EvaluationResult(description + "; classes merged: " + mergeText, coarse, merged, wallTimeMillis);
+    }
+
     /** This result with another wall time: compare outcomes of runs with {@code withWallTime(0)}. */
     public EvaluationResult withWallTime(long millis) {
         return new EvaluationResult(description, classNames, predictions, millis);

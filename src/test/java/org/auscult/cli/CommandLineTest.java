@@ -251,6 +251,41 @@ class CommandLineTest {
     }
 
     @Test
+    void mergeClassesScoresOnCoarserClassesAndRefusesUnknownOnes() {
+        Run merged = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--no-record",
+                "--merge-classes", "murmur=abnormal");
+        assertEquals(0, merged.exitCode(), merged.err());
+        assertTrue(merged.out().contains("classes merged: murmur->abnormal"), merged.out());
+        assertTrue(merged.out().lines().anyMatch(line -> line.startsWith("abnormal ")), merged.out());
+
+        Run unknown = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--no-record",
+                "--merge-classes", "extrahls=normal");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("cannot merge class 'extrahls'"), unknown.err());
+    }
+
+    /** PASCAL's noisy labels are merged by default and kept apart on request (needs ../shared). */
+    @Test
+    void noisyPascalLabelsCanBeKeptApart() throws IOException {
+        Path pascal = Path.of(System.getProperty("auscult.shared", "../shared"), "data", "pascal2011");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(pascal),
+                "PASCAL 2011 data not found at " + pascal + ": skipped");
+        Path table = folder.resolve("pascal.csv");
+        Run kept = run("features", pascal.toString(), "--keep-noisy-labels", "-o", table.toString(),
+                "--set", "feature.features=zcr");
+        assertEquals(0, kept.exitCode(), kept.err());
+        List<String> rows = Files.readAllLines(table);
+        assertEquals(120, rows.stream().filter(row -> row.contains(",noisynormal,")).count());
+        assertEquals(29, rows.stream().filter(row -> row.contains(",noisymurmur,")).count());
+
+        Run merged = run("features", pascal.toString(), "-o", folder.resolve("merged.csv").toString(),
+                "--set", "feature.features=zcr");
+        assertEquals(0, merged.exitCode(), merged.err());
+        assertEquals(0, Files.readAllLines(folder.resolve("merged.csv")).stream()
+                .filter(row -> row.contains(",noisynormal,")).count());
+    }
+
+    @Test
     void separabilityRanksTheFeaturesOfAClassAndWritesThemAll() throws IOException {
         Path csv = folder.resolve("separability.csv");
         Run run = run("separability", SAMPLES.toString(), "--positive", "murmur", "--top", "5", "--csv",

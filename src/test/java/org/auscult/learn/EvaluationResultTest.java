@@ -2,6 +2,7 @@ package org.auscult.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -122,6 +123,28 @@ class EvaluationResultTest {
         assertTrue(table.contains("(positive class: abnormal)"), table);
         assertTrue(table.contains("abnormal     0.667     0.500     0.000     0.571     0.625         4"), table);
         assertTrue(table.contains("confusion (rows: truth, columns: predicted)"), table);
+    }
+
+    @Test
+    void mergingClassesAddsTheirProbabilitiesAndMovesTruthAndDecision() {
+        List<String> fine = List.of("murmur", "noisynormal", "normal");
+        EvaluationResult result = new EvaluationResult("fine", fine, List.of(
+                // noisy normal, called murmur by a hair: merged, normal (0.3 + 0.3) wins over murmur (0.4)
+                new Prediction(0, 0, 0, "a", 1, 0, new double[] {0.4, 0.3, 0.3}),
+                // murmur called murmur
+                new Prediction(0, 0, 1, "b", 0, 0, new double[] {0.7, 0.2, 0.1}),
+                // normal called noisy normal: merged, right
+                new Prediction(0, 1, 2, "c", 2, 1, new double[] {0.1, 0.5, 0.4})), 0);
+        EvaluationResult merged = result.mergeClasses(Map.of("noisynormal", "normal"));
+        assertEquals(List.of("murmur", "normal"), merged.classNames());
+        assertEquals(List.of(1, 0, 1), merged.predictions().stream().map(Prediction::truth).toList());
+        assertEquals(List.of(1, 0, 1), merged.predictions().stream().map(Prediction::predicted).toList());
+        assertEquals(0.6, merged.predictions().get(0).posterior(1), EXACT);
+        assertEquals(1.0, merged.accuracy(), EXACT);
+        assertEquals(1.0 / 3, result.accuracy(), EXACT);
+        assertTrue(merged.description().endsWith("classes merged: noisynormal->normal"), merged.description());
+        assertThrows(org.auscult.features.ParameterException.class,
+                () -> result.mergeClasses(Map.of("extrahls", "normal")));
     }
 
     @Test
