@@ -62,11 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
-    @Option(names = "--merge-classes", paramLabel = "FINE=COARSE", split = ",",
-            description = "Score on coarser classes: fold each FINE class into COARSE (probabilities added), e.g. "
-                    + "with --keep-noisy-labels, --merge-classes noisynormal=normal,noisymurmur=murmur trains on the "
-                    + "noisy labels apart and scores on the five classes.")
-    Map<String, String> mergeClasses;
+    @Mixin
+    MergeClassesOption mergeClasses;
 
     @Option(names = "--predictions", description = "Include every out-of-fold prediction (recording, repeat, fold, "
             + "truth, predicted class, posterior) in the --json report.")
@@ -92,8 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(err, "folds");
         FoldListener listener = fold -> progress.update(fold.completed(), fold.total());
         EvaluationResult result = new Evaluator(options).evaluate(data, design, listener, new Cancellation());
-        if (mergeClasses != null && !mergeClasses.isEmpty()) {
-            result = result.mergeClasses(mergeClasses);
+        if (mergeClasses.any()) {
+            result = result.mergeClasses(mergeClasses.merge);
         }
         out.println(result.toTable());
 
@@ -104,8 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     check.balancedAccuracy());
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
-        experimentRecord.save(err, collection.collection, collection.analysis.resolve(), design, options, data, result,
-                null);
+        experimentRecord.save(err, collection, design, options, data, result, null, mergeClasses);
         if (json != null) {
             String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));

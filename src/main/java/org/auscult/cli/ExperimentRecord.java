@@ -31,12 +31,20 @@ final class ExperimentRecord {
      * Saves the run when asked. A store that cannot be written is reported on {@code err} and does not fail the
      * command: the evaluation and any model are already done and kept.
      */
-    void save(PrintWriter err, Path collection, AnalysisConfig analysis, ModelSpec design, EvaluationOptions options,
-              LabelledDataset data, EvaluationResult evaluation, Path modelFile) {
+    void save(PrintWriter err, CollectionOptions collection, ModelSpec design, EvaluationOptions options,
+              LabelledDataset data, EvaluationResult evaluation, Path modelFile, MergeClassesOption merge)
+            throws IOException {
         if (!record || evaluation == null) {
             return;
         }
-        Experiment experiment = Experiment.of(Instant.now(), collection.toAbsolutePath().toString(),
+        if (collection.keepNoisyLabels || merge.any()) {
+            // the store keeps analysis, model and protocol only: a re-run from it would not change the labels
+            err.println("Not recorded as an experiment: runs with --keep-noisy-labels or --merge-classes cannot be "
+                    + "repeated from the experiment store.");
+            return;
+        }
+        AnalysisConfig analysis = collection.analysis.resolve();
+        Experiment experiment = Experiment.of(Instant.now(), collection.collection.toAbsolutePath().toString(),
                 new ExperimentSettings(analysis, design, options), data.labelledOnly().fingerprint(), evaluation);
         if (modelFile != null) {
             experiment = experiment.withModelPath(modelFile.toAbsolutePath().toString());

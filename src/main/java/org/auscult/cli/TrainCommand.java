@@ -41,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ExperimentRecord experimentRecord;
 
+    @Mixin
+    MergeClassesOption mergeClasses;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
             description = "The model file to write (e.g. model.auscult).")
     Path out;
@@ -80,16 +83,19 @@ final class TrainCommand implements Callable<Integer> {
             ProgressBar progress = ProgressBar.forTerminal(err, "evaluation folds");
             evaluation = new Evaluator(options).evaluate(data, design,
                     fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
-            out.println(evaluation.toTable());
+            out.println((mergeClasses.any() ? evaluation.mergeClasses(mergeClasses.merge) : evaluation).toTable());
         }
         err.println("Training on " + data.labelledOnly().size() + " labelled recordings...");
-        TrainedModel trained = Trainer.train(data, design, analysed.table().configuration(), evaluation,
-                Datasets.recordingFacts(analysed.table()));
+        TrainedModel trained = mergeClasses.any()
+                ? Trainer.trainMerged(data, design, analysed.table().configuration(), evaluation,
+                        Datasets.recordingFacts(analysed.table()), mergeClasses.merge)
+                : Trainer.train(data, design, analysed.table().configuration(), evaluation,
+                        Datasets.recordingFacts(analysed.table()));
         ModelFile.save(trained, this.out, force);
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
-        experimentRecord.save(err, collection.collection, collection.analysis.resolve(), design, options, data,
-                evaluation, this.out);
+        experimentRecord.save(err, collection, design, options, data, trained.evaluation(), this.out,
+                mergeClasses);
         out.flush();
         return Failures.report(analysed.failures(), err);
     }

@@ -65,21 +65,8 @@ public record EvaluationResult(String description, List<String> classNames, List
      * @throws org.auscult.features.ParameterException when {@code merge} names a class this result does not have
      */
     public EvaluationResult mergeClasses(java.util.Map<String, String> merge) {
-        for (String fine : merge.keySet()) {
-            org.auscult.features.ParameterException.require(classNames.contains(fine),
-                    "cannot merge class '" + fine + "': the classes are " + classNames);
-        }
-        List<String> coarse = new ArrayList<>();
-        int[] target = new int[classNames.size()];
-        for (int c = 0; c < classNames.size(); c++) {
-            String name = merge.getOrDefault(classNames.get(c), classNames.get(c));
-            if (!coarse.contains(name)) {
-                coarse.add(name);
-            }
-        }
-        for (int c = 0; c < classNames.size(); c++) {
-            target[c] = coarse.indexOf(merge.getOrDefault(classNames.get(c), classNames.get(c)));
-        }
+        List<String> coarse = ClassMerging.coarseClasses(classNames, merge);
+        int[] target = ClassMerging.targets(classNames, merge, coarse);
         List<Prediction> merged = new ArrayList<>(predictions.size());
         for (Prediction prediction : predictions) {
             double[] posterior = new double[coarse.size()];
@@ -89,9 +76,8 @@ public record EvaluationResult(String description, List<String> classNames, List
             merged.add(Prediction.of(prediction.repeat(), prediction.fold(), prediction.row(), prediction.id(),
                     target[prediction.truth()], posterior));
         }
-        String mergeText = merge.entrySet().stream().map(e -> e.getKey() + "->" + e.getValue()).sorted()
-                .reduce((a, b) -> a + ", " + b).orElse("");
-        return new EvaluationResult(description + "; classes merged: " + mergeText, coarse, merged, wallTimeMillis);
+        return new EvaluationResult(description + "; classes merged: " + ClassMerging.describe(merge), coarse, merged,
+                wallTimeMillis);
     }
 
     /** This result with another wall time: compare outcomes of runs with {@code withWallTime(0)}. */

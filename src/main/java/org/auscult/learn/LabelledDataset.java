@@ -208,6 +208,22 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
     }
 
     /**
+     * This dataset on coarser classes: each class named in {@code merge} ({@code fine -> coarse}) is folded into its
+     * coarse class; classes not named keep their name. The coarse classes keep the order of their first fine class.
+     *
+     * @throws ParameterException when {@code merge} names a class this dataset does not have
+     */
+    public LabelledDataset mergeClasses(Map<String, String> merge) {
+        List<String> coarse = ClassMerging.coarseClasses(classNames, merge);
+        int[] target = ClassMerging.targets(classNames, merge, coarse);
+        int[] merged = new int[classIndex.length];
+        for (int row = 0; row < merged.length; row++) {
+            merged[row] = classIndex[row] == UNLABELLED ? UNLABELLED : target[classIndex[row]];
+        }
+        return new LabelledDataset(featureNames, coarse, features, merged, ids, groups, sources);
+    }
+
+    /**
      * The labelled rows with their source as the class: the table behind the source check (how well the features
      * tell the recording device apart).
      */

@@ -92,6 +92,22 @@ public record TrainedModel(Classifier classifier, List<String> classNames, List<
         return posteriors;
     }
 
+    /**
+     * This model answering in coarser classes: each class named in {@code merge} ({@code fine -> coarse}) is folded
+     * into its coarse class, its probability added ({@link ClassMerging}). The evaluation is read on the coarse
+     * classes ({@link EvaluationResult#mergeClasses}) and the training profile is given as computed on the coarse
+     * labels, since per-class feature distributions cannot be summed.
+     *
+     * @param coarseProfile the training profile on the coarse classes, or null
+     */
+    public TrainedModel mergeClasses(Map<String, String> merge, TrainingProfile coarseProfile) {
+        List<String> coarse = ClassMerging.coarseClasses(classNames, merge);
+        ClassMerging merged = new ClassMerging(classifier, LabelledDataset.header(featureNames, classNames),
+                ClassMerging.targets(classNames, merge, coarse));
+        return new TrainedModel(merged, coarse, featureNames, featureConfiguration, dataFingerprint,
+                evaluation == null ? null : evaluation.mergeClasses(merge), versions, spec, coarseProfile);
+    }
+
     /** The most probable class (the first of equal maxima) for one feature vector. */
     public String predict(double[] features) {
         return classNames.get(Prediction.mostProbable(posterior(features)));

@@ -56,4 +56,18 @@ public final class Trainer {
                 labelled.fingerprint(), evaluation, TrainedModel.currentVersions(), spec,
                 TrainingProfile.of(labelled, factsById));
     }
+
+    /**
+     * Builds the model on the classes of {@code data} and makes it answer in coarser ones
+     * ({@link TrainedModel#mergeClasses}): trained on the fine labels, used on the coarse.
+     *
+     * @param evaluation the evaluation of {@code spec} on the fine classes (it is merged too), or null
+     * @param merge      fine class -> coarse class, for the classes to fold
+     */
+    public static TrainedModel trainMerged(LabelledDataset data, ModelSpec spec,
+                                           Map<String, String> featureConfiguration, EvaluationResult evaluation,
+                                           Map<String, RecordingFacts> factsById, Map<String, String> merge) {
+        TrainedModel fine = train(data, spec, featureConfiguration, evaluation, factsById);
+        return fine.mergeClasses(merge, TrainingProfile.of(data.labelledOnly().mergeClasses(merge), factsById));
+    }
 }

@@ -264,6 +264,23 @@ class CommandLineTest {
         assertTrue(unknown.err().contains("cannot merge class 'extrahls'"), unknown.err());
     }
 
+    @Test
+    void aModelTrainedOnFineClassesAnswersInTheMergedOnes() throws IOException {
+        Path model = folder.resolve("merged.auscult");
+        Run train = run("train", SAMPLES.toString(), "-o", model.toString(), "--folds", "4", "--repeats", "1",
+                "--merge-classes", "murmur=abnormal");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.err().contains("Not recorded as an experiment"), train.err());
+        assertEquals(List.of("abnormal", "normal"), org.auscult.learn.ModelFile.load(model).classNames());
+        assertEquals(List.of("abnormal", "normal"),
+                org.auscult.learn.ModelFile.load(model).evaluation().classNames());
+        Path csv = folder.resolve("merged.csv");
+        Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(), "--model", model.toString(),
+                "--csv", csv.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertEquals("recording,predicted,probability,p_abnormal,p_normal", Files.readAllLines(csv).get(0));
+    }
+
     /** PASCAL's noisy labels are merged by default and kept apart on request (needs ../shared). */
     @Test
     void noisyPascalLabelsCanBeKeptApart() throws IOException {
