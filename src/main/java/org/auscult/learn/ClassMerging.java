@@ -1,7 +1,6 @@
 package org.auscult.learn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +79,7 @@ public final class ClassMerging extends AbstractClassifier {
     static String describe(Map<String, String> merge) {
         List<String> pairs = new ArrayList<>();
         new TreeMap<>(merge).forEach((from, to) -> pairs.add(from + "->" + to));
-        return String.join(", ", Collections.unmodifiableList(pairs));
+        return String.join(", ", pairs);
     }
 
     /** Not trainable: made from a classifier already trained on the fine classes. */
@@ -100,10 +99,14 @@ public final class ClassMerging extends AbstractClassifier {
         values[features] = weka.core.Utils.missingValue();
         Instance fineInstance = new DenseInstance(1, values);
         fineInstance.setDataset(fineHeader);
-        double[] fineDistribution = fine.distributionForInstance(fineInstance);
+        return merge(fine.distributionForInstance(fineInstance), target, coarseClasses);
+    }
+
+    /** {@code p_C = sum_{c -> C} p_c}: the fine posterior added up into {@code coarseClasses} classes. */
+    static double[] merge(double[] finePosterior, int[] target, int coarseClasses) {
         double[] coarse = new double[coarseClasses];
-        for (int c = 0; c < fineDistribution.length; c++) {
-            coarse[target[c]] += fineDistribution[c];
+        for (int c = 0; c < finePosterior.length; c++) {
+            coarse[target[c]] += finePosterior[c];
         }
         return coarse;
     }

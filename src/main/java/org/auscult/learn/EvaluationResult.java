@@ -69,12 +69,8 @@ public record EvaluationResult(String description, List<String> classNames, List
         int[] target = ClassMerging.targets(classNames, merge, coarse);
         List<Prediction> merged = new ArrayList<>(predictions.size());
         for (Prediction prediction : predictions) {
-            double[] posterior = new double[coarse.size()];
-            for (int c = 0; c < classNames.size(); c++) {
-                posterior[target[c]] += prediction.posterior(c);
-            }
             merged.add(Prediction.of(prediction.repeat(), prediction.fold(), prediction.row(), prediction.id(),
-                    target[prediction.truth()], posterior));
+                    target[prediction.truth()], ClassMerging.merge(prediction.posterior(), target, coarse.size())));
         }
         return new EvaluationResult(description + "; classes merged: " + ClassMerging.describe(merge), coarse, merged,
                 wallTimeMillis);
