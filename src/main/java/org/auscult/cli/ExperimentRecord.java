@@ -9,6 +9,7 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.LabelledDataset;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code --[no-]record}: keeps an evaluation from the command line in the experiment store the training wizard
  * reads ({@link ExperimentStore#defaultFolder()}), so runs from either face can be compared side by side.
+ * {@code --keep-noisy-labels} and {@code --merge-classes} are kept as the run's {@link TrainingLabels}, so the
+ * wizard repeats such a run with the same labels.
  */
 final class ExperimentRecord {
 
@@ -37,15 +40,12 @@ final class ExperimentRecord {
         if (!record || evaluation == null) {
             return;
         }
-        if (collection.keepNoisyLabels || merge.any()) {
-            // the store keeps analysis, model and protocol only: a re-run from it would not change the labels
-            err.println("Not recorded as an experiment: runs with --keep-noisy-labels or --merge-classes cannot be "
-                    + "repeated from the experiment store.");
-            return;
-        }
         AnalysisConfig analysis = collection.analysis.resolve();
+        TrainingLabels labels = new TrainingLabels(collection.keepNoisyLabels,
+                merge.any() ? merge.merge : java.util.Map.of());
         Experiment experiment = Experiment.of(Instant.now(), collection.collection.toAbsolutePath().toString(),
-                new ExperimentSettings(analysis, design, options), data.labelledOnly().fingerprint(), evaluation);
+                new ExperimentSettings(analysis, design, options, labels), data.labelledOnly().fingerprint(),
+                evaluation);
         if (modelFile != null) {
             experiment = experiment.withModelPath(modelFile.toAbsolutePath().toString());
         }

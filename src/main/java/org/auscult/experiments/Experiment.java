@@ -67,10 +67,11 @@ public record Experiment(String id, Instant created, String collection, Experime
         return confusion.macroF1();
     }
 
-    /** One line for a table of runs: preset, protocol, seed. */
+    /** One line for a table of runs: preset, protocol, seed, and the training labels unless as imported. */
     public String describe() {
         return settings.model().preset().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
-                + settings.evaluation().describe();
+                + settings.evaluation().describe()
+                + (settings.labels().asImported() ? "" : ", " + settings.labels().describe());
     }
 
     /**
@@ -127,8 +128,7 @@ public record Experiment(String id, Instant created, String collection, Experime
             }
             Map<String, String> settings = new TreeMap<>();
             properties.forEach((key, value) -> {
-                if (key.startsWith(ExperimentSettings.ANALYSIS) || key.startsWith(ExperimentSettings.MODEL)
-                        || key.startsWith(ExperimentSettings.EVALUATION)) {
+                if (ExperimentSettings.PREFIXES.stream().anyMatch(key::startsWith)) {
                     settings.put(key, value);
                 }
             });

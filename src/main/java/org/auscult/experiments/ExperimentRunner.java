@@ -2,6 +2,7 @@ package org.auscult.experiments;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -12,6 +13,7 @@ import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.Evaluator;
 import org.auscult.learn.FoldListener;
+import org.auscult.learn.FoldResult;
 import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.TrainedModel;
 import org.auscult.learn.Trainer;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * One training run from a collection: the features of every trainable recording, the evaluation of the model by
  * the chosen protocol (each finished fold published while the others run), and the final model trained on every
  * labelled recording. With equal settings and recordings, the evaluation is the same to the last digit.
+ *
+ * <p>The settings' {@link TrainingLabels} choose the labels: with {@code keepNoisy}, PASCAL's noisy recordings are
+ * trained under their written label (the collection itself is left as it is); with a merge map, the model is trained
+ * on the fine classes and answers in the coarse ones, and the evaluation (the published folds, the outcome and the
+ * experiment record) is scored in the coarse ones.
  */
 public final class ExperimentRunner {
 
@@ -38,10 +45,10 @@ public final class ExperimentRunner {
     /**
      * What a run produced.
      *
-     * @param features   the feature table of every recording that could be analysed
+     * @param features   the feature table of every recording that could be analysed, under the labels trained on
      * @param failures   recordings that could not be analysed, with why
-     * @param data       the labelled rows evaluated and trained on
-     * @param evaluation the out-of-fold evaluation
+     * @param data       the labelled rows evaluated and trained on (the fine classes when classes are merged)
+     * @param evaluation the out-of-fold evaluation, in the classes the model answers in
      * @param model      the model trained on every labelled row, with the evaluation kept in it
      * @param experiment the record of the run (not yet kept in a store)
      */
@@ -71,13 +78,17 @@ public final class ExperimentRunner {
      * Runs the experiment.
      *
      * @throws CancellationException when cancelled, at the next recording or fold
-     * @throws org.auscult.features.ParameterException when fewer than two classes could be analysed or the protocol
-     *                                                 cannot divide the rows
+     * @throws org.auscult.features.ParameterException when fewer than two classes could be analysed, the protocol
+     *                                                 cannot divide the rows, or the merge names a class the data
+     *                                                 does not have
      */
     public Outcome run(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
                        FoldListener folds, Cancellation cancellation) {
-        List<FeatureTableBuilder.Input> inputs = collection.trainable().stream()
-                .map(FeatureTableBuilder.Input::of).toList();
+        TrainingLabels labels = settings.labels();
+        List<FeatureTableBuilder.Input> inputs = collection.trainable().stream().map(labels::inputOf).toList();
+        // checked before the features are computed so that a wrong merge does not cost the whole feature stage
+        labels.requireMergeableFrom(inputs.stream().map(FeatureTableBuilder.Input::label).toList(),
+                "the labelled recordings of " + collection.root());
         FeatureTableBuilder builder = new FeatureTableBuilder(settings.analysis(), jobs);
         progress.progress(Stage.FEATURES, 0, inputs.size());
         FeatureTableBuilder.Result analysed = builder.build(inputs, (done, total, seconds) -> {
@@ -88,16 +99,23 @@ public final class ExperimentRunner {
         });
         cancellation.throwIfCancelled();
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
+        labels.requireMergeableFrom(data.classNames(), "the recordings that could be analysed");
+        Map<String, String> merge = labels.merge();
         int totalFolds = org.auscult.learn.Folds.plan(settings.evaluation(), data).size();
         progress.progress(Stage.EVALUATION, 0, totalFolds);
-        EvaluationResult evaluation = new Evaluator(settings.evaluation()).evaluate(data, settings.model(),
+        EvaluationResult fineEvaluation = new Evaluator(settings.evaluation()).evaluate(data, settings.model(),
                 fold -> {
-                    folds.foldFinished(fold);
+                    folds.foldFinished(merge.isEmpty() ? fold : new FoldResult(fold.repeat(), fold.fold(),
+                            fold.partial().mergeClasses(merge), fold.completed(), fold.total()));
                     progress.progress(Stage.EVALUATION, fold.completed(), fold.total());
                 }, cancellation);
         cancellation.throwIfCancelled();
+        EvaluationResult evaluation = merge.isEmpty() ? fineEvaluation : fineEvaluation.mergeClasses(merge);
         progress.progress(Stage.FINAL_MODEL, 0, 1);
-        TrainedModel model = Trainer.train(data, settings.model(), analysed.table().configuration(), evaluation);
+        TrainedModel model = merge.isEmpty()
+                ? Trainer.train(data, settings.model(), analysed.table().configuration(), fineEvaluation)
+                : Trainer.trainMerged(data, settings.model(), analysed.table().configuration(), fineEvaluation,
+                        Map.of(), merge);
         cancellation.throwIfCancelled();
         progress.progress(Stage.FINAL_MODEL, 1, 1);
         Experiment experiment = Experiment.of(clock.instant(), collection.root().toString(), settings,
