@@ -10,6 +10,7 @@ import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.TrainingLabels;
+import org.auscult.features.ParameterException;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.LabelledDataset;
@@ -41,8 +42,14 @@ final class ExperimentRecord {
             return;
         }
         AnalysisConfig analysis = collection.analysis.resolve();
-        TrainingLabels labels = new TrainingLabels(collection.keepNoisyLabels,
-                merge.any() ? merge.merge : java.util.Map.of());
+        TrainingLabels labels;
+        try {
+            labels = new TrainingLabels(collection.keepNoisyLabels, merge.any() ? merge.merge : java.util.Map.of());
+        } catch (ParameterException e) {
+            // for example a chained merge (a=b,b=c): the run is done, but the store could not repeat it as asked
+            err.println("Not recorded as an experiment: " + e.getMessage());
+            return;
+        }
         Experiment experiment = Experiment.of(Instant.now(), collection.collection.toAbsolutePath().toString(),
                 new ExperimentSettings(analysis, design, options, labels), data.labelledOnly().fingerprint(),
                 evaluation);

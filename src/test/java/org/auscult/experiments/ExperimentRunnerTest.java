@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
+import org.auscult.features.ParameterException;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.FoldListener;
@@ -96,6 +97,70 @@ class ExperimentRunnerTest {
                 (stage, done, total) -> { }, FoldListener.NONE, new Cancellation());
         assertTrue(!otherSeed.evaluation().withWallTime(0).equals(first.evaluation().withWallTime(0)),
                 "another seed shuffles the folds differently");
+    }
+
+    @Test
+    void noisyLabelsKeptApartAreTrainedOnAndTheAnswersAndScoresAreInTheCoarseClasses() throws Exception {
+        RecordingCollection noisy = SyntheticCollection.withNoisyLabels(collection, 2);
+        ExperimentSettings settings = fast().withLabels(TrainingLabels.pascalNoisyApart());
+        List<FoldResult> folds = new ArrayList<>();
+        ExperimentRunner.Outcome merged = runner().run(noisy, settings, (stage, done, total) -> { }, folds::add,
+                new Cancellation());
+
+        assertEquals(java.util.Map.of("murmur", 4, "noisymurmur", 2, "noisynormal", 2, "normal", 4),
+                merged.data().classCountsByName(), "trained on the fine labels");
+        assertEquals(List.of("murmur", "normal"), merged.model().classNames(), "answers in the coarse ones");
+        assertEquals(List.of("murmur", "normal"), merged.model().evaluation().classNames());
+        assertEquals(List.of("murmur", "normal"), merged.evaluation().classNames());
+        assertEquals(merged.evaluation().confusion(), merged.experiment().confusion());
+        assertEquals(merged.evaluation().confusion(), merged.model().evaluation().confusion());
+        assertEquals(24, merged.experiment().confusion().total());
+        assertEquals(6, folds.size());
+        assertTrue(folds.stream().allMatch(fold -> fold.partial().classNames().equals(List.of("murmur", "normal"))),
+                "every published fold is scored in the coarse classes");
+        assertEquals(merged.evaluation().confusion(), folds.get(5).partial().confusion());
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), noisy.classCounts(), "the collection is untouched");
+        double[] posterior = merged.model().posterior(merged.data().row(0));
+        assertEquals(2, posterior.length);
+        assertEquals(1.0, posterior[0] + posterior[1], 1e-12);
+
+        // merging is exactly the scoring of the fine run in the coarse classes
+        ExperimentRunner.Outcome fine = runner().run(noisy, fast().withLabels(new TrainingLabels(true,
+                java.util.Map.of())), (stage, done, total) -> { }, FoldListener.NONE, new Cancellation());
+        assertEquals(List.of("murmur", "noisymurmur", "noisynormal", "normal"), fine.model().classNames());
+        assertEquals(merged.data().fingerprint(), fine.data().fingerprint());
+        assertEquals(fine.evaluation().mergeClasses(settings.labels().merge()).withWallTime(0),
+                merged.evaluation().withWallTime(0));
+
+        // kept and repeated from the store: the same labels, the same numbers
+        ExperimentStore store = new ExperimentStore(folder.resolve("noisy-experiments"));
+        store.save(merged.experiment());
+        Experiment kept = store.list().get(0);
+        assertEquals(settings, kept.settings());
+        ExperimentRunner.Outcome again = runner().run(noisy, kept.settings(), (stage, done, total) -> { },
+                FoldListener.NONE, new Cancellation());
+        assertEquals(kept.confusion(), again.experiment().confusion());
+        assertEquals(kept.dataFingerprint(), again.experiment().dataFingerprint());
+
+        // the same settings without the labels train on the collection as imported
+        ExperimentRunner.Outcome plain = runner().run(noisy, fast(), (stage, done, total) -> { },
+                FoldListener.NONE, new Cancellation());
+        assertEquals(List.of("murmur", "normal"), plain.data().classNames());
+        assertTrue(!plain.data().fingerprint().equals(merged.data().fingerprint()));
+    }
+
+    @Test
+    void aMergeOfAClassTheCollectionLacksIsRefusedBeforeAnyWork() {
+        RecordingCollection noisy = SyntheticCollection.withNoisyLabels(collection, 2);
+        ExperimentSettings mergeOnly = fast().withLabels(new TrainingLabels(false,
+                TrainingLabels.pascalNoisyApart().merge()));
+        List<ExperimentRunner.Stage> stages = new ArrayList<>();
+        ParameterException refused = assertThrows(ParameterException.class, () -> runner().run(noisy, mergeOnly,
+                (stage, done, total) -> stages.add(stage), FoldListener.NONE, new Cancellation()));
+        assertTrue(refused.getMessage().startsWith("labels.merge names the classes [noisynormal, noisymurmur], "
+                + "which the labelled recordings of " + noisy.root() + " do not have (their classes: [murmur, "
+                + "normal])"), refused.getMessage());
+        assertEquals(List.of(), stages, "no recording was analysed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.auscult.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,39 @@ class ExperimentTest {
         assertEquals("smo", properties.get("model.preset"));
         assertEquals("9", properties.get("evaluation.seed"));
         assertEquals(experiment, Experiment.of(properties, "test"));
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheLabelSettingsReadsAsTrainedOnTheLabelsAsImported() {
+        Map<String, String> properties = new LinkedHashMap<>(sample("run-old").toProperties());
+        assertEquals("false", properties.remove("labels.keepNoisy"));
+        assertEquals("", properties.remove("labels.merge"));
+        Experiment old = Experiment.of(properties, "runs/run-old.properties");
+        assertEquals(sample("run-old"), old);
+        assertEquals(TrainingLabels.AS_IMPORTED, old.settings().labels());
+        assertEquals(old.settings(), ExperimentSettings.of(properties));
+    }
+
+    @Test
+    void theLabelSettingsAreKeptWithTheRecordAndNamedInItsDescription() {
+        Experiment sample = sample("run-labels");
+        Experiment pascal = new Experiment(sample.id(), sample.created(), sample.collection(),
+                sample.settings().withLabels(TrainingLabels.pascalNoisyApart()).withSeed(11),
+                sample.dataFingerprint(), sample.confusion(), "");
+        Map<String, String> properties = pascal.toProperties();
+        assertEquals("true", properties.get("labels.keepNoisy"));
+        assertEquals("noisynormal=normal,noisymurmur=murmur", properties.get("labels.merge"));
+        Experiment read = Experiment.of(properties, "test");
+        assertEquals(pascal, read);
+        assertEquals(TrainingLabels.pascalNoisyApart(), read.settings().labels());
+        assertEquals(11, read.settings().seed());
+        assertTrue(read.describe().endsWith(", noisy labels apart, answers noisynormal->normal, "
+                + "noisymurmur->murmur"), read.describe());
+        assertFalse(sample.describe().contains("labels"), sample.describe());
+
+        properties.put("labels.keepNoisy", "maybe");
+        ParameterException refused = assertThrows(ParameterException.class, () -> Experiment.of(properties, "f"));
+        assertEquals("f: labels.keepNoisy must be true or false, got 'maybe'", refused.getMessage());
     }
 
     @Test

@@ -3,10 +3,16 @@ package org.auscult.experiments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.WavWriter;
+import org.auscult.library.Recording;
+import org.auscult.library.RecordingCollection;
 
 /**
  * A small folder-per-class collection written for tests: {@code normal/} and {@code murmur/}, each file its own
@@ -35,6 +41,26 @@ public final class SyntheticCollection {
             }
         }
         return root;
+    }
+
+    /**
+     * The collection as a PASCAL import would give it if the first {@code noisyPerClass} recordings of each class
+     * had been written {@code noisynormal} / {@code noisymurmur}: their training label stays normal / murmur (the
+     * default label mapping), their {@link Recording#originalLabel()} is the noisy one.
+     */
+    public static RecordingCollection withNoisyLabels(RecordingCollection collection, int noisyPerClass) {
+        Map<String, Integer> marked = new HashMap<>();
+        List<Recording> recordings = new ArrayList<>();
+        for (Recording recording : collection.recordings()) {
+            String label = recording.label().orElse("");
+            if ((label.equals("normal") || label.equals("murmur"))
+                    && marked.merge(label, 1, Integer::sum) <= noisyPerClass) {
+                recording = new Recording(recording.path(), recording.id(), recording.label(), "noisy" + label,
+                        recording.patient(), recording.source(), recording.metadata());
+            }
+            recordings.add(recording);
+        }
+        return new RecordingCollection(collection.root(), collection.layout(), recordings, collection.problems());
     }
 
     private static float[] recording(boolean murmur, double seconds, Random random) {
