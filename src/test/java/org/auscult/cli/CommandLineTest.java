@@ -241,6 +241,17 @@ class CommandLineTest {
             Run unrecorded = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--no-record");
             assertEquals(0, unrecorded.exitCode(), unrecorded.err());
             assertEquals(2, store.list().size(), "--no-record keeps nothing");
+
+            Run labelled = run("evaluate", SAMPLES.toString(), "--folds", "4", "--repeats", "1", "--seed", "7",
+                    "--keep-noisy-labels", "--merge-classes", "murmur=abnormal");
+            assertEquals(0, labelled.exitCode(), labelled.err());
+            assertTrue(labelled.err().contains("Recorded as experiment"), labelled.err());
+            org.auscult.experiments.Experiment withLabels = store.list().stream()
+                    .filter(run -> !run.settings().labels().asImported()).findFirst().orElseThrow();
+            assertEquals(new org.auscult.experiments.TrainingLabels(true, java.util.Map.of("murmur", "abnormal")),
+                    withLabels.settings().labels());
+            assertEquals(List.of("abnormal", "normal"), withLabels.confusion().classNames());
+            assertRepeatable(withLabels);
         } finally {
             if (before == null) {
                 System.clearProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY);
@@ -248,6 +259,17 @@ class CommandLineTest {
                 System.setProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY, before);
             }
         }
+    }
+
+    /** The settings kept with a command-line run repeat it in the training wizard's runner, to the last count. */
+    private static void assertRepeatable(org.auscult.experiments.Experiment recorded) throws IOException {
+        org.auscult.library.RecordingCollection collection = new org.auscult.library.CollectionImporter()
+                .importCollection(Path.of(recorded.collection()), org.auscult.library.ImportOptions.defaults());
+        org.auscult.experiments.ExperimentRunner.Outcome again = new org.auscult.experiments.ExperimentRunner(2,
+                java.time.Clock.systemUTC()).run(collection, recorded.settings(), (stage, done, total) -> { },
+                org.auscult.learn.FoldListener.NONE, new org.auscult.learn.Cancellation());
+        assertEquals(recorded.dataFingerprint(), again.experiment().dataFingerprint());
+        assertEquals(recorded.confusion(), again.experiment().confusion());
     }
 
     @Test
@@ -267,10 +289,29 @@ class CommandLineTest {
     @Test
     void aModelTrainedOnFineClassesAnswersInTheMergedOnes() throws IOException {
         Path model = folder.resolve("merged.auscult");
-        Run train = run("train", SAMPLES.toString(), "-o", model.toString(), "--folds", "4", "--repeats", "1",
-                "--merge-classes", "murmur=abnormal");
+        String before = System.getProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY);
+        Path experiments = folder.resolve("experiments");
+        System.setProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY, experiments.toString());
+        Run train;
+        try {
+            train = run("train", SAMPLES.toString(), "-o", model.toString(), "--folds", "4", "--repeats", "1",
+                    "--merge-classes", "murmur=abnormal");
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(org.auscult.experiments.ExperimentStore.FOLDER_PROPERTY, before);
+            }
+        }
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(train.err().contains("Not recorded as an experiment"), train.err());
+        assertTrue(train.err().contains("Recorded as experiment"), train.err());
+        List<org.auscult.experiments.Experiment> runs = new org.auscult.experiments.ExperimentStore(experiments)
+                .list();
+        assertEquals(1, runs.size());
+        assertEquals(new org.auscult.experiments.TrainingLabels(false, java.util.Map.of("murmur", "abnormal")),
+                runs.get(0).settings().labels());
+        assertEquals(model.toAbsolutePath().toString(), runs.get(0).modelPath());
+        assertRepeatable(runs.get(0));
         assertEquals(List.of("abnormal", "normal"), org.auscult.learn.ModelFile.load(model).classNames());
         assertEquals(List.of("abnormal", "normal"),
                 org.auscult.learn.ModelFile.load(model).evaluation().classNames());
