@@ -13,9 +13,13 @@ import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,6 +37,7 @@ import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.features.FeatureConfig;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureVector;
@@ -133,6 +138,11 @@ public final class TrainingWizardViewModel {
     private final ObjectProperty<RecordingCollection> collection = new SimpleObjectProperty<>(this, "collection");
     private final ObjectProperty<DataSummary> summary = new SimpleObjectProperty<>(this, "summary");
     private final BooleanProperty summarising = new SimpleBooleanProperty(this, "summarising");
+    private final IntegerProperty noisyRecordings = new SimpleIntegerProperty(this, "noisyRecordings");
+    private final StringProperty noisyRecordingsNote = new SimpleStringProperty(this, "noisyRecordingsNote", "");
+    private final BooleanProperty noisyLabelsApart = new SimpleBooleanProperty(this, "noisyLabelsApart");
+    private final ObjectProperty<TrainingLabels> trainingLabels = new SimpleObjectProperty<>(this,
+            "trainingLabels", TrainingLabels.AS_IMPORTED);
 
     private final ObservableList<FeatureChoice> featureChoices = FXCollections.observableArrayList();
     private final StringProperty analysisRate = new SimpleStringProperty(this, "analysisRate");
@@ -228,6 +238,13 @@ public final class TrainingWizardViewModel {
         folds.set(Integer.toString(EvaluationOptions.DEFAULTS.folds()));
         repeats.set(Integer.toString(EvaluationOptions.DEFAULTS.repeats()));
         seed.set(Long.toString(EvaluationOptions.DEFAULTS.seed()));
+        // The check box offers one choice (the standard PASCAL one); a past run's labels set the box through it.
+        noisyLabelsApart.addListener((observable, before, apart) -> {
+            if (apart != trainingLabels.get().keepNoisy()) {
+                trainingLabels.set(apart ? TrainingLabels.pascalNoisyApart() : TrainingLabels.AS_IMPORTED);
+            }
+        });
+        trainingLabels.addListener((observable, before, labels) -> noisyLabelsApart.set(labels.keepNoisy()));
         refreshPastRuns();
     }
 
@@ -331,9 +348,36 @@ public final class TrainingWizardViewModel {
         summarising.set(false);
         collection.set(chosen);
         summary.set(result);
+        showNoisyRecordings(chosen);
         preview.clear();
         previewSource.set("");
         message.set("");
+    }
+
+    /**
+     * Counts the recordings the import merged from PASCAL's noisy labels (a few thousand records at most: cheap
+     * enough for the UI thread). Without any, the choice to keep them apart is not offered and, if it was made for
+     * an earlier collection, is dropped: there would be no noisy class to train or merge.
+     */
+    private void showNoisyRecordings(RecordingCollection chosen) {
+        Map<String, Integer> perLabel = new java.util.TreeMap<>();
+        for (Recording recording : chosen.trainable()) {
+            String noisy = TrainingLabels.mergedNoisyLabel(recording);
+            if (noisy != null) {
+                perLabel.merge(noisy, 1, Integer::sum);
+            }
+        }
+        int count = perLabel.values().stream().mapToInt(Integer::intValue).sum();
+        noisyRecordings.set(count);
+        List<String> parts = new ArrayList<>();
+        perLabel.forEach((label, n) -> parts.add(n + " " + label));
+        noisyRecordingsNote.set(count == 0 ? "" : String.join(" and ", parts)
+                + (count == 1 ? " recording is" : " recordings are") + " counted as "
+                + String.join(" / ", perLabel.keySet().stream()
+                        .map(ImportOptions.DEFAULT_LABEL_MAPPING::get).toList()) + ".");
+        if (count == 0 && trainingLabels.get().equals(TrainingLabels.pascalNoisyApart())) {
+            trainingLabels.set(TrainingLabels.AS_IMPORTED);
+        }
     }
 
     // ---------------------------------------------------------------- features
@@ -409,7 +453,8 @@ public final class TrainingWizardViewModel {
     public ExperimentSettings settings() {
         EvaluationOptions evaluation = new EvaluationOptions(protocol.get(), integer(folds, "Folds"),
                 integer(repeats, "Repeats"), longInteger(seed, "Seed"), evaluationThreads);
-        return new ExperimentSettings(analysisConfig(), modelSpec(), evaluation).withSeed(evaluation.seed());
+        return new ExperimentSettings(analysisConfig(), modelSpec(), evaluation, trainingLabels.get())
+                .withSeed(evaluation.seed());
     }
 
     /** Fills every page from a past run's settings, to repeat or vary it. */
@@ -433,6 +478,7 @@ public final class TrainingWizardViewModel {
         folds.set(Integer.toString(settings.evaluation().folds()));
         repeats.set(Integer.toString(settings.evaluation().repeats()));
         seed.set(Long.toString(settings.seed()));
+        trainingLabels.set(settings.labels());
     }
 
     private static int integer(StringProperty field, String name) {
@@ -830,6 +876,37 @@ public final class TrainingWizardViewModel {
 
     public BooleanProperty summarisingProperty() {
         return summarising;
+    }
+
+    /** How many trainable recordings the import merged from PASCAL's noisy labels; 0 hides the choice. */
+    public ReadOnlyIntegerProperty noisyRecordingsProperty() {
+        return noisyRecordings;
+    }
+
+    /** Whether training on PASCAL's noisy labels apart is offered: the collection has such recordings. */
+    public boolean noisyLabelsOffered() {
+        return noisyRecordings.get() > 0;
+    }
+
+    /**
+     * Which noisy recordings the collection has, for example "29 noisymurmur and 120 noisynormal recordings are
+     * counted as murmur / normal."; empty when none.
+     */
+    public StringProperty noisyRecordingsNoteProperty() {
+        return noisyRecordingsNote;
+    }
+
+    /**
+     * The check box: train PASCAL's noisy recordings under their own labels and answer in normal / murmur
+     * ({@link TrainingLabels#pascalNoisyApart()}); off trains on the labels as imported.
+     */
+    public BooleanProperty noisyLabelsApartProperty() {
+        return noisyLabelsApart;
+    }
+
+    /** The labels of the next run: as imported, the check box's choice, or those of a past run loaded. */
+    public ReadOnlyObjectProperty<TrainingLabels> trainingLabelsProperty() {
+        return trainingLabels;
     }
 
     public ObservableList<FeatureChoice> featureChoices() {

@@ -17,12 +17,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.auscult.app.CurrentThreadTaskExecutor;
 import org.auscult.app.verdict.LoadedModel;
+import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.experiments.SyntheticCollection;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.Preset;
 import org.auscult.learn.Prediction;
+import org.auscult.library.CollectionImporter;
+import org.auscult.library.ImportOptions;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,6 +292,94 @@ class TrainingWizardViewModelTest {
         createWizard();
         wizard.applySettings(settings);
         assertEquals(settings, wizard.settings());
+    }
+
+    /** Opens the generated collection as PASCAL would give it, two recordings of each class written noisy. */
+    private void openNoisyCollection() throws Exception {
+        link.open = SyntheticCollection.withNoisyLabels(new CollectionImporter().importCollection(collectionRoot,
+                ImportOptions.defaults()), 2);
+        wizard.useWorkstationCollection();
+    }
+
+    @Test
+    void keepingNoisyLabelsApartIsOfferedOnlyForACollectionThatHasThem() throws Exception {
+        wizard.openCollection(collectionRoot);
+        assertFalse(wizard.noisyLabelsOffered());
+        assertEquals(0, wizard.noisyRecordingsProperty().get());
+        assertEquals("", wizard.noisyRecordingsNoteProperty().get());
+
+        openNoisyCollection();
+        assertTrue(wizard.noisyLabelsOffered());
+        assertEquals(4, wizard.noisyRecordingsProperty().get());
+        assertEquals("2 noisymurmur and 2 noisynormal recordings are counted as murmur / normal.",
+                wizard.noisyRecordingsNoteProperty().get());
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.summaryProperty().get().classCounts(),
+                "the data page still counts the classes the model answers in");
+        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels(), "off unless chosen");
+
+        wizard.noisyLabelsApartProperty().set(true);
+        assertEquals(TrainingLabels.pascalNoisyApart(), wizard.settings().labels());
+        wizard.noisyLabelsApartProperty().set(false);
+        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
+
+        wizard.noisyLabelsApartProperty().set(true);
+        wizard.openCollection(collectionRoot);
+        assertFalse(wizard.noisyLabelsApartProperty().get(), "nothing to keep apart in the new collection");
+        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
+    }
+
+    @Test
+    void aRunWithNoisyLabelsApartTrainsOnTheFineLabelsAndAnswersInTheCoarseOnes() throws Exception {
+        openNoisyCollection();
+        wizard.noisyLabelsApartProperty().set(true);
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        wizard.treesProperty().set("10");
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        wizard.foldsProperty().set("3");
+        wizard.repeatsProperty().set("2");
+        wizard.seedProperty().set("5");
+        wizard.start();
+
+        var outcome = wizard.outcomeProperty().get();
+        assertNotNull(outcome, wizard.messageProperty().get());
+        assertEquals(java.util.Map.of("murmur", 4, "noisymurmur", 2, "noisynormal", 2, "normal", 4),
+                outcome.data().classCountsByName());
+        assertEquals(List.of("murmur", "normal"), outcome.model().classNames());
+        assertEquals(List.of("murmur", "normal"), wizard.liveConfusionProperty().get().classNames());
+        assertEquals(outcome.evaluation().confusion(), wizard.liveConfusionProperty().get());
+        assertEquals(TrainingLabels.pascalNoisyApart(), store.list().get(0).settings().labels());
+        assertTrue(store.list().get(0).describe().contains("noisy labels apart"), store.list().get(0).describe());
+        Path modelFile = folder.resolve("noisy-apart.auscult");
+        wizard.saveModel(modelFile, false);
+        assertEquals(List.of("murmur", "normal"), ModelFile.load(modelFile).classNames());
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), link.open.classCounts(),
+                "the workstation's collection keeps its labels");
+
+        // a past run with the choice fills the check box again, and repeats with the same numbers
+        var past = store.list().get(0);
+        // another store: with the fixed clock, the repeat has the id of the run it repeats
+        store = new ExperimentStore(folder.resolve("repeats"));
+        wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, link,
+                Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
+        openNoisyCollection();
+        assertFalse(wizard.noisyLabelsApartProperty().get());
+        wizard.applySettings(past.settings());
+        assertTrue(wizard.noisyLabelsApartProperty().get());
+        assertEquals(past.settings(), wizard.settings());
+        wizard.start();
+        assertNotNull(wizard.experimentProperty().get(), wizard.messageProperty().get());
+        assertEquals(past.confusion(), wizard.experimentProperty().get().confusion());
+        assertEquals(past.dataFingerprint(), wizard.experimentProperty().get().dataFingerprint());
+    }
+
+    @Test
+    void aPastRunWithoutTheChoiceClearsTheCheckBox() throws Exception {
+        openNoisyCollection();
+        wizard.noisyLabelsApartProperty().set(true);
+        wizard.applySettings(ExperimentSettings.defaults());
+        assertFalse(wizard.noisyLabelsApartProperty().get());
+        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
     }
 
     @Test
