@@ -253,8 +253,21 @@ public final class TrainingWizardView {
                 }
             }
         });
-        VBox page = new VBox(8, new HBox(8, useOpen, choose), collection, classes, totals, new Label("Warnings"),
-                warnings, skipped);
+        // Offered only for a collection with PASCAL's noisy recordings: elsewhere there is nothing to keep apart.
+        CheckBox noisyApart = new CheckBox("Train on PASCAL's noisy labels apart (answers stay normal / murmur)");
+        noisyApart.setId("noisy-labels-apart");
+        noisyApart.selectedProperty().bindBidirectional(model.noisyLabelsApartProperty());
+        noisyApart.setTooltip(new Tooltip("The model learns noisynormal and noisymurmur as classes of their own and "
+                + "adds their probabilities to normal and murmur when it answers; the evaluation is scored in "
+                + "normal / murmur."));
+        Label noisyNote = new Label();
+        noisyNote.setId("noisy-labels-note");
+        noisyNote.textProperty().bind(model.noisyRecordingsNoteProperty());
+        VBox noisyLabels = new VBox(2, noisyApart, noisyNote);
+        noisyLabels.visibleProperty().bind(model.noisyRecordingsProperty().greaterThan(0));
+        noisyLabels.managedProperty().bind(noisyLabels.visibleProperty());
+        VBox page = new VBox(8, new HBox(8, useOpen, choose), collection, classes, totals, noisyLabels,
+                new Label("Warnings"), warnings, skipped);
         VBox.setVgrow(skipped, Priority.ALWAYS);
         return page;
     }
