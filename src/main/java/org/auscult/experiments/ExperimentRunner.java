@@ -112,10 +112,12 @@ public final class ExperimentRunner {
         cancellation.throwIfCancelled();
         EvaluationResult evaluation = merge.isEmpty() ? fineEvaluation : fineEvaluation.mergeClasses(merge);
         progress.progress(Stage.FINAL_MODEL, 0, 1);
+        // the recordings' rates, durations and levels go into the model's training profile, as with `auscult train`
+        Map<String, org.auscult.learn.RecordingFacts> facts = Datasets.recordingFacts(analysed.table());
         TrainedModel model = merge.isEmpty()
-                ? Trainer.train(data, settings.model(), analysed.table().configuration(), fineEvaluation)
+                ? Trainer.train(data, settings.model(), analysed.table().configuration(), fineEvaluation, facts)
                 : Trainer.trainMerged(data, settings.model(), analysed.table().configuration(), fineEvaluation,
-                        Map.of(), merge);
+                        facts, merge);
         cancellation.throwIfCancelled();
         progress.progress(Stage.FINAL_MODEL, 1, 1);
         Experiment experiment = Experiment.of(clock.instant(), collection.root().toString(), settings,

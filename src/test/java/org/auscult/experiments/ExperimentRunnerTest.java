@@ -76,6 +76,10 @@ class ExperimentRunnerTest {
         assertEquals(24, first.evaluation().predictions().size(), "12 recordings x 2 repeats");
         assertTrue(first.evaluation().accuracy() >= 0.75, first.evaluation().toTable());
         assertEquals(List.of("murmur", "normal"), first.model().classNames());
+        // the model knows its 12 training recordings' rate, so a verdict can say when a recording is unlike them
+        assertEquals(12, first.model().trainingProfile().orElseThrow().recordingsWithFacts());
+        assertEquals(java.util.Map.of(SyntheticCollection.SAMPLE_RATE, 12),
+                first.model().trainingProfile().orElseThrow().sampleRates());
 
         ExperimentStore store = new ExperimentStore(folder.resolve("experiments"));
         Path file = store.save(first.experiment());
