@@ -26,10 +26,8 @@ final class CollectionOptions {
             description = "The collection layout when it cannot be detected: ${COMPLETION-CANDIDATES}.")
     Layout layout;
 
-    @Option(names = "--keep-noisy-labels",
-            description = "Keep PASCAL's noisynormal and noisymurmur as classes of their own instead of counting them "
-                    + "as normal and murmur.")
-    boolean keepNoisyLabels;
+    @Mixin
+    NoisyLabelsOption noisyLabels;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Recordings analysed and folds run at once (default: the number of cores).")
@@ -46,7 +44,7 @@ final class CollectionOptions {
     Analysed analyse(PrintWriter err) throws IOException {
         AnalysisConfig config = analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout),
-                labelMapping(keepNoisyLabels));
+                noisyLabels.labelMapping());
         if (resolved.collections().isEmpty()) {
             throw new IllegalArgumentException(collection + ": not a labelled collection (a folder or label file "
                     + "in a known layout); see --layout");
@@ -58,10 +56,5 @@ final class CollectionOptions {
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(result.failures());
         return new Analysed(result.table(), failures);
-    }
-
-    /** The import's label mapping: PASCAL's noisy labels merged into their class, or kept apart. */
-    static java.util.Map<String, String> labelMapping(boolean keepNoisyLabels) {
-        return keepNoisyLabels ? java.util.Map.of() : org.auscult.library.ImportOptions.DEFAULT_LABEL_MAPPING;
     }
 }

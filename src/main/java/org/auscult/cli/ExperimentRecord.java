@@ -44,7 +44,7 @@ final class ExperimentRecord {
         AnalysisConfig analysis = collection.analysis.resolve();
         TrainingLabels labels;
         try {
-            labels = new TrainingLabels(collection.keepNoisyLabels, merge.any() ? merge.merge : java.util.Map.of());
+            labels = new TrainingLabels(collection.noisyLabels.keep, merge.any() ? merge.merge : java.util.Map.of());
         } catch (ParameterException e) {
             // for example a chained merge (a=b,b=c): the run is done, but the store could not repeat it as asked
             err.println("Not recorded as an experiment: " + e.getMessage());

@@ -49,10 +49,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace TABLE if it exists.")
     boolean force;
 
-    @Option(names = "--keep-noisy-labels",
-            description = "Keep PASCAL's noisynormal and noisymurmur as classes of their own instead of counting them "
-                    + "as normal and murmur.")
-    boolean keepNoisyLabels;
+    @Mixin
+    NoisyLabelsOption noisyLabels;
 
     @Mixin
     AnalysisOptions analysis;
@@ -64,7 +62,7 @@ final class FeaturesCommand implements Callable<Integer> {
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
         AnalysisConfig config = analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
-                CollectionOptions.labelMapping(keepNoisyLabels));
+                noisyLabels.labelMapping());
         resolved.collections().forEach(collection -> err.println(collection.summary()));
 
         ProgressBar progress = ProgressBar.forTerminal(err, "features");
