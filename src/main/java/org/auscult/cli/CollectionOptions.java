@@ -36,8 +36,8 @@ final class CollectionOptions {
     @Mixin
     AnalysisOptions analysis;
 
-    /** The analysed collection and the inputs that failed on the way. */
-    record Analysed(FeatureTable table, List<Failure> failures) {
+    /** The analysed collection, the inputs that failed on the way, and the analysis it was made with. */
+    record Analysed(FeatureTable table, List<Failure> failures, AnalysisConfig config) {
     }
 
     /** Imports the collection, prints its summary, and computes the features of every recording in it. */
@@ -55,6 +55,6 @@ final class CollectionOptions {
                 .build(resolved.inputs(), (done, total, seconds) -> progress.update(done, total));
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(result.failures());
-        return new Analysed(result.table(), failures);
+        return new Analysed(result.table(), failures, config);
     }
 }

@@ -101,7 +101,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     check.balancedAccuracy());
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
-        experimentRecord.save(err, collection, design, options, data, result, null, mergeClasses);
+        experimentRecord.save(err, collection, analysed.config(), design, options, data, result, null,
+                mergeClasses);
         if (json != null) {
             String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));

@@ -35,13 +35,12 @@ final class ExperimentRecord {
      * Saves the run when asked. A store that cannot be written is reported on {@code err} and does not fail the
      * command: the evaluation and any model are already done and kept.
      */
-    void save(PrintWriter err, CollectionOptions collection, ModelSpec design, EvaluationOptions options,
-              LabelledDataset data, EvaluationResult evaluation, Path modelFile, MergeClassesOption merge)
-            throws IOException {
+    void save(PrintWriter err, CollectionOptions collection, AnalysisConfig analysis, ModelSpec design,
+              EvaluationOptions options, LabelledDataset data, EvaluationResult evaluation, Path modelFile,
+              MergeClassesOption merge) {
         if (!record || evaluation == null) {
             return;
         }
-        AnalysisConfig analysis = collection.analysis.resolve();
         TrainingLabels labels;
         try {
             labels = new TrainingLabels(collection.noisyLabels.keep, merge.any() ? merge.merge : java.util.Map.of());

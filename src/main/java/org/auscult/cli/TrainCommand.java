@@ -94,8 +94,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelFile.save(trained, this.out, force);
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
-        experimentRecord.save(err, collection, design, options, data, trained.evaluation(), this.out,
-                mergeClasses);
+        experimentRecord.save(err, collection, analysed.config(), design, options, data, trained.evaluation(),
+                this.out, mergeClasses);
         out.flush();
         return Failures.report(analysed.failures(), err);
     }
