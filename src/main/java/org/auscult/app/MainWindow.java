@@ -1,5 +1,9 @@
 package org.auscult.app;
 
+import org.auscult.app.task.FxTaskExecutor;
+import org.auscult.app.timeline.TimeViewport;
+import org.auscult.app.timeline.TimeRulerView;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -270,7 +274,7 @@ public final class MainWindow {
             int cores = Runtime.getRuntime().availableProcessors();
             TrainingWizardViewModel wizard = new TrainingWizardViewModel(new FxTaskExecutor(2),
                     javafx.application.Platform::runLater, ExperimentStore.atDefaultFolder(),
-                    WorkstationLink.of(model, annotations), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
+                    WorkstationLinks.of(model, annotations), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
             trainingWizard = TrainingWizardView.open(root.getScene() == null ? null : root.getScene().getWindow(),
                     wizard);
             trainingWizard.setOnHidden(event -> wizard.shutdown());

@@ -10,7 +10,7 @@ import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.TrainingLabels;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.LabelledDataset;

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.features.ParameterException;
 
 /**
  * What happens to a recording before any feature sees it: resampling to the analysis rate ({@link Resampler}),

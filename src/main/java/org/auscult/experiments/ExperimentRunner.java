@@ -69,7 +69,7 @@ public final class ExperimentRunner {
      * @param clock the time recorded with the experiment
      */
     public ExperimentRunner(int jobs, Clock clock) {
-        org.auscult.features.ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
+        org.auscult.dsp.ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
         this.jobs = jobs;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -78,7 +78,7 @@ public final class ExperimentRunner {
      * Runs the experiment.
      *
      * @throws CancellationException when cancelled, at the next recording or fold
-     * @throws org.auscult.features.ParameterException when fewer than two classes could be analysed, the protocol
+     * @throws org.auscult.dsp.ParameterException when fewer than two classes could be analysed, the protocol
      *                                                 cannot divide the rows, or the merge names a class the data
      *                                                 does not have
      */
@@ -91,12 +91,8 @@ public final class ExperimentRunner {
                 "the labelled recordings of " + collection.root());
         FeatureTableBuilder builder = new FeatureTableBuilder(settings.analysis(), jobs);
         progress.progress(Stage.FEATURES, 0, inputs.size());
-        FeatureTableBuilder.Result analysed = builder.build(inputs, (done, total, seconds) -> {
-            if (cancellation.isCancelled()) {
-                builder.cancel();
-            }
-            progress.progress(Stage.FEATURES, done, total);
-        });
+        FeatureTableBuilder.Result analysed = builder.build(inputs,
+                (done, total, seconds) -> progress.progress(Stage.FEATURES, done, total), cancellation);
         cancellation.throwIfCancelled();
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         labels.requireMergeableFrom(data.classNames(), "the recordings that could be analysed");

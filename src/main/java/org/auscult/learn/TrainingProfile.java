@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * What a model's training data looked like, kept in the model so that later, on any collection, it can say where a

@@ -1,5 +1,8 @@
 package org.auscult.app;
 
+import org.auscult.app.task.FxTaskExecutor;
+import org.auscult.app.timeline.TimeLayer;
+
 import static org.auscult.app.UiWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +28,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.cycle.BeatStack;
+import org.auscult.segmentation.BeatStack;
 import org.auscult.app.cycle.CycleBand;
 import org.auscult.app.cycle.CycleOverlay;
 import org.auscult.app.cycle.CycleSource;

@@ -6,7 +6,9 @@
  * ({@link org.auscult.app.cycle.CycleOverlay}, toggled with C, legend and "Accept as labels" in
  * {@link org.auscult.app.cycle.CycleBar}), the heart rate, rhythm and signal quality with the verdict
  * ({@link org.auscult.app.cycle.HeartSummary}, "unsure" below Q = 0.20) and the beat stack
- * ({@link org.auscult.app.cycle.BeatStack}: cycles aligned on the S1 peak in absolute time, the most atypical one by
+ * ({@link org.auscult.segmentation.BeatStack}: cycles aligned on the S1 peak in absolute time, the most atypical one by
  * its relative RMS distance to the pointwise median cycle, {@code d_i = ||e_i − m|| / ||m||}).
  */
 package org.auscult.app.cycle;
+
+import org.auscult.segmentation.BeatStack;

@@ -21,8 +21,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.auscult.app.BackgroundTask;
-import org.auscult.app.TaskExecutor;
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.TaskExecutor;
 import org.auscult.labels.EventType;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
@@ -84,7 +84,7 @@ public final class AnnotationViewModel {
 
     /** A view model for a window without a label database: everything shows, nothing can be labelled. */
     public static AnnotationViewModel unavailable(String reason) {
-        AnnotationViewModel model = new AnnotationViewModel(new org.auscult.app.CurrentThreadTaskExecutor());
+        AnnotationViewModel model = new AnnotationViewModel(new org.auscult.app.task.CurrentThreadTaskExecutor());
         model.message.set(reason);
         return model;
     }

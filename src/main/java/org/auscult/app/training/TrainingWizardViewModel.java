@@ -28,9 +28,9 @@ import javafx.collections.ObservableList;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureRow;
 import org.auscult.analysis.RecordingAnalyzer;
-import org.auscult.app.BackgroundTask;
-import org.auscult.app.TaskExecutor;
-import org.auscult.app.verdict.LoadedModel;
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.TaskExecutor;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.dsp.SignalConditioning;
 import org.auscult.experiments.DataSummary;
 import org.auscult.experiments.Experiment;
@@ -41,7 +41,7 @@ import org.auscult.experiments.TrainingLabels;
 import org.auscult.features.FeatureConfig;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureVector;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.BoostingOptions;
 import org.auscult.learn.Cancellation;
@@ -67,7 +67,7 @@ import org.auscult.library.RecordingCollection;
  * The state of the training wizard, page by page, and the one place that starts its background work: summarising a
  * collection, previewing features, the training run (features, evaluation with every finished fold shown at once,
  * final model, the run kept in the {@link ExperimentStore}), saving the model, and feature importance. Needs no
- * toolkit: tests drive it with a {@link org.auscult.app.CurrentThreadTaskExecutor}.
+ * toolkit: tests drive it with a {@link org.auscult.app.task.CurrentThreadTaskExecutor}.
  *
  * <p>A cancelled run leaves everything as it was before it started: the results and past runs on show, the
  * workstation's model, and the experiment store (nothing is kept).

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.auscult.app.CurrentThreadTaskExecutor;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;

@@ -15,7 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.auscult.app.CurrentThreadTaskExecutor;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
 import org.auscult.experiments.TrainingLabels;

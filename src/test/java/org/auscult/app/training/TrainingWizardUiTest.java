@@ -28,7 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.auscult.app.FxTaskExecutor;
+import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.LayoutStore;
 import org.auscult.app.MainWindow;
 import org.auscult.app.WorkstationViewModel;

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.auscult.app.CurrentThreadTaskExecutor;
-import org.auscult.app.verdict.LoadedModel;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.TrainingLabels;

@@ -1,4 +1,4 @@
-package org.auscult.app.features;
+package org.auscult.analysis;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +90,19 @@ public record ReferenceSet(String source, boolean fromModel, List<String> featur
         return new ReferenceSet(source, false, featureNames, distributions, durations.length, sampleRates,
                 FeatureDistribution.of(durations), FeatureDistribution.of(rmsLevels),
                 FeatureDistribution.of(peakLevels));
+    }
+
+    /**
+     * The reference a recording is compared with: the model's training data when the model describes it (models
+     * saved before they carried a profile do not), else the labelled recordings of the open collection.
+     *
+     * @param collection the collection's reference, or null when not (yet) known
+     */
+    public static ReferenceSet preferred(LoadedModel model, ReferenceSet collection) {
+        if (model != null && model.model().profile() != null) {
+            return fromProfile(model.model().profile());
+        }
+        return collection;
     }
 
     public List<String> classes() {

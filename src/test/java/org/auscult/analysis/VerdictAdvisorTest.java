@@ -1,4 +1,4 @@
-package org.auscult.app.verdict;
+package org.auscult.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;
