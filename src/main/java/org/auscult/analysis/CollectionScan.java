@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.auscult.analysis.RecordingAnalyzer.Analysis;
 import org.auscult.features.FeatureRegistry;
@@ -51,7 +50,7 @@ public final class CollectionScan {
                         "Analysing the collection: " + done + " of " + total), cancellation);
         List<Item> items = new ArrayList<>();
         Map<String, List<double[]>> rowsByClass = new TreeMap<>();
-        TreeSet<Integer> rates = new TreeSet<>();
+        TreeMap<Integer, Integer> rates = new TreeMap<>();
         List<Analysis> labelled = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             Recording recording = recordings.get(i);
@@ -64,7 +63,7 @@ public final class CollectionScan {
             if (recording.label().isPresent()) {
                 rowsByClass.computeIfAbsent(recording.label().get(), label -> new ArrayList<>())
                         .add(analysis.features().summary().values());
-                rates.add(analysis.info().sampleRate());
+                rates.merge(analysis.info().sampleRate(), 1, Integer::sum);
                 labelled.add(analysis);
             }
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;
@@ -28,7 +27,7 @@ class VerdictAdvisorTest {
         return ReferenceSet.fromRows("test", List.of("a", "b"),
                 Map.of("absent", List.of(new double[] {0, 0}, new double[] {1, 1}),
                         "present", List.of(new double[] {2, 2})),
-                new TreeSet<>(Set.of(4000)), new double[] {10, 20, 30}, new double[] {-30, -20},
+                new java.util.TreeMap<>(Map.of(4000, 3)), new double[] {10, 20, 30}, new double[] {-30, -20},
                 new double[] {-10, -3});
     }
 
