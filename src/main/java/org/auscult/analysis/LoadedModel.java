@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.auscult.learn.ModelFile;
-import org.auscult.analysis.AnalysisConfig;
 import org.auscult.learn.TrainedModel;
 
 /**

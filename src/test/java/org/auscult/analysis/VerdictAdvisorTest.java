@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;

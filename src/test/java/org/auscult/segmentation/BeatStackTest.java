@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.BandPassFilter;
-import org.auscult.segmentation.CardiacState;
-import org.auscult.segmentation.HeartSoundSegmenter;
 import org.junit.jupiter.api.Test;
 
 /** The beat stack on exact envelopes and on synthetic lub-dubs segmented by the real segmenter. */

@@ -1,7 +1,6 @@
 package org.auscult.segmentation;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.segmentation.Lubdub;
 
 /**
  * Synthetic phonocardiograms made by the segmentation tests' {@link Lubdub}: Hann-windowed tone bursts for S1
