@@ -1,6 +1,7 @@
 /**
- * The heart cycle in the workstation. {@link org.auscult.app.cycle.CycleViewModel} segments the recording on screen
- * in the background ({@link org.auscult.segmentation.HeartSoundSegmenter}) and decides what to show
+ * The heart cycle in the workstation. {@link org.auscult.app.cycle.CycleViewModel} shows the segmentation the
+ * recording's analysis made of its conditioned clip (the one its verdict used, see
+ * {@link org.auscult.analysis.RecordingAnalyzer}) and decides what to show
  * ({@link org.auscult.app.cycle.ShownCycle}: the user's S1/S2 events over imported ones over the automatic
  * segmentation). From that cycle come the bands drawn over the waveform and spectrogram
  * ({@link org.auscult.app.cycle.CycleOverlay}, toggled with C, legend and "Accept as labels" in
@@ -10,5 +11,3 @@
  * its relative RMS distance to the pointwise median cycle, {@code d_i = ||e_i − m|| / ||m||}).
  */
 package org.auscult.app.cycle;
-
-import org.auscult.segmentation.BeatStack;

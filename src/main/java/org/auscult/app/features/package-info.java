@@ -7,5 +7,3 @@
  * collection, analysed once in the background exactly as the model analyses.
  */
 package org.auscult.app.features;
-
-import org.auscult.analysis.ReferenceSet;
