@@ -276,8 +276,8 @@ public final class MainWindow {
             trainingWizard.setOnHidden(event -> wizard.shutdown());
             trainingWizardModel = wizard;
         }
-        if (trainingWizardModel.collectionProperty().get() == null) {
-            trainingWizardModel.useWorkstationCollection();
+        if (trainingWizardModel.data().collectionProperty().get() == null) {
+            trainingWizardModel.data().useWorkstationCollection();
         }
         trainingWizard.show();
         trainingWizard.toFront();
