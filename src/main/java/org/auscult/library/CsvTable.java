@@ -18,8 +18,8 @@ import org.auscult.io.TextFileException;
  * A comma-separated label file read by RFC 4180: fields may be quoted, a quoted field may hold commas, line breaks
  * and doubled quotes ({@code "a ""b"", c"} is {@code a "b", c}); CRLF, LF and CR all end a record; a UTF-8 byte
  * order mark is skipped; blank lines are ignored; text that is not UTF-8 and lines longer than
- * {@link BoundedTextReader#DEFAULT_MAX_LINE} characters are refused with their line. Every record remembers the line it starts on, so errors can point
- * at it.
+ * {@link BoundedTextReader#DEFAULT_MAX_LINE} characters are refused with their line. Every record remembers the
+ * line it starts on, so errors can point at it.
  */
 final class CsvTable {
 

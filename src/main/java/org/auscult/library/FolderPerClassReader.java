@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  * class too ({@code murmur/p1/apex.wav} is a murmur): researchers group recordings by patient, ward or day under the
  * class, and leaving those out silently would shrink the collection without a word. WAVs directly in the root are
  * kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to folders are not
- * followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was recorded, so the patient is
- * the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()} asks for the part of the
- * name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
+ * followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was recorded, so
+ * the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()} asks for
+ * the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
  */
 final class FolderPerClassReader implements LayoutReader {
 
