@@ -180,7 +180,7 @@ final class LabelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            OutputTargets.check(force, out);
+            OutputTargets.check(force, format == Format.features ? LabelledFeatureTable.files(out) : List.of(out));
             PrintWriter stdout = spec.commandLine().getOut();
             try (LabelStore store = db.open()) {
                 LabelExchange exchange = new LabelExchange(service(store));
