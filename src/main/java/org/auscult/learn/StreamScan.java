@@ -46,6 +46,17 @@ final class StreamScan {
                   long maxUnfoldedWeight, long deadlineNanos) {
     }
 
+    /**
+     * What a stream that passed holds.
+     *
+     * @param classes   every class the stream names, array classes included, in order of first appearance
+     * @param objects   objects, strings, arrays, class descriptors and back-references
+     * @param weight    the unfolded weight of the whole graph
+     * @param allocated bytes its arrays and strings will take
+     */
+    record Result(Set<String> classes, long objects, long weight, long allocated) {
+    }
+
     /** Why a stream was refused; the message is the reason, for the user. */
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
@@ -90,21 +101,22 @@ final class StreamScan {
      * Checks a whole stream holding one object.
      *
      * @param allowed whether a class (by its binary name; never an array) may appear
-     * @return every class the stream names, array classes included, in order of first appearance
+     * @return what the stream holds
      * @throws Refused     naming the first class or limit the stream breaks
      * @throws IOException when the stream ends early or breaks the grammar
      */
-    static Set<String> check(InputStream stream, Limits limits, Predicate<String> allowed) throws IOException {
+    static Result check(InputStream stream, Limits limits, Predicate<String> allowed) throws IOException {
         StreamScan scan = new StreamScan(stream, limits, allowed);
+        long weight;
         try {
-            scan.stream();
+            weight = scan.stream();
         } catch (StackOverflowError e) { // only with a tiny thread stack: maxDepth bounds the recursion
             throw new Refused("object graph too deep to check");
         }
-        return scan.classes;
+        return new Result(java.util.Collections.unmodifiableSet(scan.classes), scan.objects, weight, scan.allocated);
     }
 
-    private void stream() throws IOException {
+    private long stream() throws IOException {
         if (in.readUnsignedShort() != (ObjectStreamConstants.STREAM_MAGIC & 0xFFFF)
                 || in.readUnsignedShort() != ObjectStreamConstants.STREAM_VERSION) {
             throw new IOException("not a Java serialisation stream of version " + ObjectStreamConstants.STREAM_VERSION);
@@ -116,6 +128,7 @@ final class StreamScan {
         if (in.read() != -1) {
             throw new IOException("data follows the model");
         }
+        return weight;
     }
 
     /** One object (any form) starting with {@code code}; returns its unfolded weight, 0 for null. */
