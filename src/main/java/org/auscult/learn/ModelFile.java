@@ -168,10 +168,10 @@ public final class ModelFile {
      */
     private static TrainedModel rebuild(byte[] payload, Path file, long deadline) throws IOException {
         try {
-            StreamScan.check(new GZIPInputStream(new ByteArrayInputStream(payload)), new StreamScan.Limits(
+            StreamScan.check(new GZIPInputStream(new ByteArrayInputStream(payload)), new ScanBudget.Limits(
                     MAX_STREAM_BYTES, MAX_REFERENCES, (int) MAX_DEPTH, MAX_ARRAY_LENGTH, MAX_ALLOCATED_BYTES,
                     MAX_UNFOLDED_WEIGHT, deadline), ModelClasses::allowed);
-        } catch (StreamScan.Refused e) {
+        } catch (ScanBudget.Refused e) {
             throw new ModelFileException(file, "refused: " + e.getMessage() + REFUSAL_NOTE, e);
         } catch (IOException e) {
             throw new ModelFileException(file, "is damaged: " + e.getMessage(), e);

@@ -9,19 +9,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.auscult.learn.ScanBudget.Limits;
+import org.auscult.learn.ScanBudget.Refused;
 
 /**
  * Reads a Java serialisation stream by its grammar (Java Object Serialization Specification, chapter 6) without
  * creating a single object, loading a class or running any code from it, and refuses it before Java
  * deserialisation ever sees it when it names a class outside the allow-list, or when rebuilding it would cost
- * more than the {@link Limits}.
+ * more than the {@link ScanBudget.Limits}.
  *
  * <p>Why a second reader next to the {@link java.io.ObjectInputFilter}: the filter sees one class descriptor at a
  * time and cannot see the shape of the graph. A few hundred bytes of nested, shared hash sets (each level holding
  * the next level twice) are well within any limit on depth or object count, yet rebuilding them makes {@code
  * HashSet.readObject} hash 2^depth sets. Here every object gets its <em>unfolded weight</em>: 1 plus the weights
  * of everything it refers to, counting a shared object once per reference, as hashing and comparing contents
- * does. A graph whose unfolded weight exceeds {@link Limits#maxUnfoldedWeight} is refused: a trained model is
+ * does. A graph whose unfolded weight exceeds {@link ScanBudget.Limits#maxUnfoldedWeight} is refused: a trained model is
  * nearly a tree, so its weight stays close to its object count, while the blow-up doubles with every level.
  *
  * <p>The same walk adds up the memory arrays and strings will take once built (element count times element
@@ -32,21 +34,6 @@ import java.util.function.Predicate;
 final class StreamScan {
 
     /**
-     * What a stream may cost.
-     *
-     * @param maxStreamBytes    decompressed bytes
-     * @param maxObjects        objects, strings, arrays, class descriptors and back-references together
-     * @param maxDepth          nesting of objects inside objects
-     * @param maxArrayLength    elements in one array
-     * @param maxAllocatedBytes memory all arrays and strings will take together
-     * @param maxUnfoldedWeight the unfolded weight of the whole graph (see the class comment)
-     * @param deadlineNanos     {@link System#nanoTime()} past which the scan gives up
-     */
-    record Limits(long maxStreamBytes, long maxObjects, int maxDepth, long maxArrayLength, long maxAllocatedBytes,
-                  long maxUnfoldedWeight, long deadlineNanos) {
-    }
-
-    /**
      * What a stream that passed holds.
      *
      * @param classes   every class the stream names, array classes included, in order of first appearance
@@ -55,15 +42,6 @@ final class StreamScan {
      * @param allocated bytes its arrays and strings will take
      */
     record Result(Set<String> classes, long objects, long weight, long allocated) {
-    }
-
-    /** Why a stream was refused; the message is the reason, for the user. */
-    static final class Refused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String reason) {
-            super(reason);
-        }
     }
 
     private static final int BASE_HANDLE = ObjectStreamConstants.baseWireHandle;
@@ -81,19 +59,14 @@ final class StreamScan {
     }
 
     private final DataInputStream in;
-    private final Counting counter;
-    private final Limits limits;
+    private final ScanBudget budget;
     private final Predicate<String> allowed;
     private final List<Object> handles = new ArrayList<>();
     private final Set<String> classes = new LinkedHashSet<>();
-    private long objects;
-    private long allocated;
-    private long steps;
 
     private StreamScan(InputStream stream, Limits limits, Predicate<String> allowed) {
-        this.counter = new Counting(stream, limits.maxStreamBytes());
-        this.in = new DataInputStream(counter);
-        this.limits = limits;
+        this.budget = new ScanBudget(limits);
+        this.in = new DataInputStream(budget.counting(stream));
         this.allowed = allowed;
     }
 
@@ -113,7 +86,8 @@ final class StreamScan {
         } catch (StackOverflowError e) { // only with a tiny thread stack: maxDepth bounds the recursion
             throw new Refused("object graph too deep to check");
         }
-        return new Result(java.util.Collections.unmodifiableSet(scan.classes), scan.objects, weight, scan.allocated);
+        return new Result(java.util.Collections.unmodifiableSet(scan.classes), scan.budget.objects(), weight,
+                scan.budget.allocated());
     }
 
     private long stream() throws IOException {
@@ -121,10 +95,7 @@ final class StreamScan {
                 || in.readUnsignedShort() != ObjectStreamConstants.STREAM_VERSION) {
             throw new IOException("not a Java serialisation stream of version " + ObjectStreamConstants.STREAM_VERSION);
         }
-        long weight = content(in.readByte(), 1);
-        if (weight > limits.maxUnfoldedWeight()) {
-            throw unfolded(weight);
-        }
+        long weight = budget.weighed(content(in.readByte(), 1));
         if (in.read() != -1) {
             throw new IOException("data follows the model");
         }
@@ -133,7 +104,7 @@ final class StreamScan {
 
     /** One object (any form) starting with {@code code}; returns its unfolded weight, 0 for null. */
     private long content(byte code, int depth) throws IOException {
-        tick(depth);
+        budget.tick(depth);
         return switch (code) {
             case ObjectStreamConstants.TC_NULL -> 0;
             case ObjectStreamConstants.TC_REFERENCE -> reference();
@@ -155,21 +126,12 @@ final class StreamScan {
         };
     }
 
-    private void tick(int depth) throws IOException {
-        if (depth > limits.maxDepth()) {
-            throw new Refused("object graph deeper than " + limits.maxDepth());
-        }
-        if (++steps % 4096 == 0 && System.nanoTime() - limits.deadlineNanos() > 0) {
-            throw new Refused("checking it took longer than the time allowed");
-        }
-    }
-
     private Object handle() throws IOException {
         int index = in.readInt() - BASE_HANDLE;
         if (index < 0 || index >= handles.size()) {
             throw new IOException("a reference to an object that does not exist");
         }
-        count();
+        budget.count();
         return handles.get(index);
     }
 
@@ -181,30 +143,16 @@ final class StreamScan {
     }
 
     private <T> T newHandle(T value) throws IOException {
-        count();
+        budget.count();
         handles.add(value);
         return value;
     }
 
-    private void count() throws Refused {
-        if (++objects > limits.maxObjects()) {
-            throw new Refused("more than " + limits.maxObjects() + " objects");
-        }
-    }
-
     private long string(long utfLength) throws IOException {
         newHandle(new Node()).weight = 1;
-        allocate(utfLength * 2, "a string of " + utfLength + " bytes");
+        budget.allocate(utfLength * 2, "a string of " + utfLength + " bytes");
         skip(utfLength);
         return 1;
-    }
-
-    private void allocate(long bytes, String what) throws Refused {
-        if (bytes < 0 || bytes > limits.maxAllocatedBytes() - allocated) {
-            throw new Refused(what + " would take the memory for its arrays and strings beyond "
-                    + limits.maxAllocatedBytes() / (1024 * 1024) + " MB");
-        }
-        allocated += bytes;
     }
 
     private void skip(long bytes) throws IOException {
@@ -241,7 +189,7 @@ final class StreamScan {
             default:
                 throw new IOException(String.format("unexpected byte 0x%02x where a class belongs", code & 0xFF));
         }
-        tick(depth);
+        budget.tick(depth);
         String name = in.readUTF();
         checkClass(name);
         in.readLong(); // serialVersionUID: checked by Java deserialisation against the class
@@ -324,30 +272,17 @@ final class StreamScan {
             byte flags = d.flags();
             if ((flags & ObjectStreamConstants.SC_SERIALIZABLE) != 0) {
                 for (Field field : d.fields()) {
-                    weight = add(weight, value(field.type(), depth));
+                    weight = ScanBudget.add(weight, value(field.type(), depth));
                 }
                 if ((flags & ObjectStreamConstants.SC_WRITE_METHOD) != 0) {
-                    weight = add(weight, annotation(depth));
+                    weight = ScanBudget.add(weight, annotation(depth));
                 }
             } else if ((flags & ObjectStreamConstants.SC_EXTERNALIZABLE) != 0) {
-                weight = add(weight, annotation(depth));
+                weight = ScanBudget.add(weight, annotation(depth));
             }
         }
-        if (weight > limits.maxUnfoldedWeight()) {
-            throw unfolded(weight);
-        }
-        node.weight = weight;
+        node.weight = budget.weighed(weight);
         return weight;
-    }
-
-    private Refused unfolded(long weight) {
-        return new Refused("rebuilding it would visit " + (weight == Long.MAX_VALUE ? "an unbounded number of"
-                : "more than " + limits.maxUnfoldedWeight()) + " objects (shared objects nested in one another)");
-    }
-
-    private static long add(long a, long b) {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** What a class's own writeObject wrote after its fields: block data and objects up to the end marker. */
@@ -365,7 +300,7 @@ final class StreamScan {
                     skip(in.readInt());
                     break;
                 default:
-                    weight = add(weight, content(code, depth + 1));
+                    weight = ScanBudget.add(weight, content(code, depth + 1));
             }
         }
     }
@@ -393,8 +328,8 @@ final class StreamScan {
         if (length < 0) {
             throw new IOException("an array of negative length");
         }
-        if (length > limits.maxArrayLength()) {
-            throw new Refused("an array of " + length + " elements (at most " + limits.maxArrayLength() + ")");
+        if (length > budget.limits().maxArrayLength()) {
+            throw new Refused("an array of " + length + " elements (at most " + budget.limits().maxArrayLength() + ")");
         }
         char type = descriptor.name().charAt(1);
         int size = switch (type) {
@@ -404,19 +339,16 @@ final class StreamScan {
             case 'J', 'D' -> 8;
             default -> 0;
         };
-        allocate(16 + (long) length * (size == 0 ? 8 : size), "an array of " + length + " elements");
+        budget.allocate(16 + (long) length * (size == 0 ? 8 : size), "an array of " + length + " elements");
         long weight = 1;
         if (size > 0) {
             skip((long) length * size);
         } else {
             for (int i = 0; i < length; i++) {
-                weight = add(weight, content(in.readByte(), depth + 1));
+                weight = ScanBudget.add(weight, content(in.readByte(), depth + 1));
             }
         }
-        if (weight > limits.maxUnfoldedWeight()) {
-            throw unfolded(weight);
-        }
-        node.weight = weight;
+        node.weight = budget.weighed(weight);
         return weight;
     }
 
@@ -437,48 +369,4 @@ final class StreamScan {
         return 1;
     }
 
-    /** Counts decompressed bytes and refuses past the limit. */
-    private static final class Counting extends java.io.FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(Math.min(n, 1 << 16));
-            if (skipped > 0) {
-                advance(skipped);
-            }
-            return skipped;
-        }
-
-        private void advance(long n) throws Refused {
-            count += n;
-            if (count > limit) {
-                throw new Refused("more than " + limit + " bytes once decompressed");
-            }
-        }
-    }
 }

@@ -66,7 +66,7 @@ class ModelClassesTest {
         Set<String> rebuilt = new TreeSet<>();
         for (ModelDesigns.Design design : designs().toList()) {
             byte[] payload = ModelFile.serialise(design.model());
-            StreamScan.Result scan = StreamScan.check(gunzip(payload), new StreamScan.Limits(Long.MAX_VALUE,
+            StreamScan.Result scan = StreamScan.check(gunzip(payload), new ScanBudget.Limits(Long.MAX_VALUE,
                     Long.MAX_VALUE, 100_000, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
                     System.nanoTime() + 600_000_000_000L), name -> true);
             for (String name : scan.classes()) {
