@@ -17,6 +17,7 @@ import org.auscult.analysis.RecordingBatch;
 import org.auscult.analysis.ReferenceSet;
 import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets.check(force, csv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedModel model = LoadedModel.load(modelFile);
