@@ -92,7 +92,7 @@ class AnnotationViewModelTest {
         model.undo();
         model.undo();
         assertEquals("S1", store.event(region.id()).orElseThrow().type());
-        assertTrue(model.canRedoProperty().get());
+        assertTrue(model.undoState().canRedoProperty().get());
         model.redo();
         assertEquals("murmur", store.event(region.id()).orElseThrow().type());
 
