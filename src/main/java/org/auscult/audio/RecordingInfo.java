@@ -68,30 +68,17 @@ public record RecordingInfo(
 
     /** Measures a decoded recording and lists its problems. */
     public static RecordingInfo of(Path file, DecodedAudio audio) {
-        float[] x = audio.clip().samples();
         WavFormat format = audio.format();
-        float fullScale = format.encoding() == WavFormat.Encoding.IEEE_FLOAT ? 1f
-                : (float) (1 - Math.scalb(1.0, 1 - format.validBitsPerSample()));
-        double sum = 0;
-        double sumOfSquares = 0;
-        double peak = 0;
-        long clipped = 0;
-        for (float v : x) {
-            double magnitude = Math.abs(v);
-            sum += v;
-            sumOfSquares += (double) v * v;
-            peak = Math.max(peak, magnitude);
-            if (magnitude >= fullScale) {
-                clipped++;
-            }
-        }
-        int n = x.length;
+        SignalLevels levels = audio.levels();
+        long n = levels.count();
+        double sum = levels.sum();
+        double peak = levels.peak();
         double mean = n == 0 ? 0 : sum / n;
-        double rms = n == 0 ? 0 : Math.sqrt(sumOfSquares / n);
+        double rms = n == 0 ? 0 : Math.sqrt(levels.sumOfSquares() / n);
         double peakDbfs = 20 * Math.log10(peak);
         double rmsDbfs = 20 * Math.log10(rms);
-        double clippedFraction = n == 0 ? 0 : clipped / (double) n;
-        double duration = audio.clip().durationSeconds();
+        double clippedFraction = n == 0 ? 0 : levels.clipped() / (double) n;
+        double duration = n / (double) format.sampleRate();
 
         List<String> problems = new ArrayList<>(audio.warnings());
         if (peak == 0) {

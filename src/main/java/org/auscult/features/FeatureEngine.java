@@ -54,6 +54,28 @@ public final class FeatureEngine {
     }
 
     /**
+     * Bytes the extraction of a clip of {@code samples} samples holds at its peak, from the configuration: per
+     * frame ({@code F = samples / hopSize + 1}, {@code B = frameSize / 2 + 1} bins) the STFT power and magnitude
+     * ({@code 16 B}), the mel power and decibels ({@code 16 nMels}), the per-frame rows of the MFCC, mel, chroma and
+     * three scalar series ({@code 8 (nMfcc + nMels + nChroma) + 6 · 24} with the array headers) and the summary's
+     * column and sort scratch ({@code 16}); and, when a heart-cycle group is enabled, {@value
+     * #SEGMENTATION_BYTES_PER_SAMPLE} bytes per sample for the segmentation's envelopes, band signals and
+     * per-cycle arrays (measured: see docs/decisions/bounded-memory-analysis.md). Counts every feature, enabled
+     * or not, so it errs high.
+     */
+    public long estimatedBytes(long samples) {
+        long frames = samples / config.hopSize() + 1;
+        long bins = config.frameSize() / 2 + 1;
+        long perFrame = 16 * bins + 16L * config.nMels()
+                + 8L * (config.nMfcc() + config.nMels() + config.nChroma()) + 6 * 24 + 16;
+        long segmentation = recordingFeatures.isEmpty() ? 0 : SEGMENTATION_BYTES_PER_SAMPLE * samples;
+        return frames * perFrame + segmentation;
+    }
+
+    /** Bytes per analysis-rate sample the heart-cycle groups hold at their peak, measured with a margin. */
+    static final long SEGMENTATION_BYTES_PER_SAMPLE = 48;
+
+    /**
      * The per-frame series of every enabled feature of {@code clip} and their summary.
      *
      * @throws ParameterException when the configuration does not fit the clip's sample rate (fmax above Nyquist)
