@@ -68,8 +68,33 @@ public record RecordingInfo(
 
     /** Measures a decoded recording and lists its problems. */
     public static RecordingInfo of(Path file, DecodedAudio audio) {
-        WavFormat format = audio.format();
-        SignalLevels levels = audio.levels();
+        return of(file, audio.format(), audio.warnings(), audio.levels());
+    }
+
+    /**
+     * Measures a recording that was {@linkplain WavDecoder#stream streamed} rather than decoded: the same result,
+     * without the recording ever being held in memory.
+     */
+    public static RecordingInfo of(Path file, WavDecoder.Streamed audio) {
+        return of(file, audio.format(), audio.warnings(), audio.levels());
+    }
+
+    /** Reads {@code file} block by block and measures it: what {@code info} shows, in constant memory. */
+    public static RecordingInfo read(WavDecoder decoder, Path file) throws UnreadableAudioException {
+        return of(file, decoder.stream(file, new WavDecoder.BlockSink() {
+            @Override
+            public void start(WavFormat format) {
+                // nothing to size: only the levels are gathered
+            }
+
+            @Override
+            public void accept(float[] samples, int count) {
+                // the levels are gathered by the decoder
+            }
+        }));
+    }
+
+    private static RecordingInfo of(Path file, WavFormat format, List<String> warnings, SignalLevels levels) {
         long n = levels.count();
         double sum = levels.sum();
         double peak = levels.peak();
@@ -80,7 +105,7 @@ public record RecordingInfo(
         double clippedFraction = n == 0 ? 0 : levels.clipped() / (double) n;
         double duration = n / (double) format.sampleRate();
 
-        List<String> problems = new ArrayList<>(audio.warnings());
+        List<String> problems = new ArrayList<>(warnings);
         if (peak == 0) {
             problems.add("silent: every sample is zero");
         } else if (peakDbfs < SILENT_PEAK_DBFS) {

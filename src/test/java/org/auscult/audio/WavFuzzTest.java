@@ -124,6 +124,12 @@ class WavFuzzTest {
             } catch (UnreadableAudioException streamed) {
                 assertNamed(streamed, file, label);
             }
+            try {
+                RecordingInfo.read(DECODER, file);
+                throw new AssertionError(label + ": info accepted what decode refused: " + e);
+            } catch (UnreadableAudioException streamed) {
+                assertNamed(streamed, file, label);
+            }
             return "refused";
         }
         assertTrue(headerRefusal == null, label + ": readFormat refused what decode accepted: " + headerRefusal);
@@ -144,6 +150,11 @@ class WavFuzzTest {
         assertEquals(whole.levels(), streamed.levels(), label);
         RecordingInfo info = RecordingInfo.of(file, whole);
         assertTrue(info.describe().contains(file.toString()), label);
+        try {
+            assertEquals(info, RecordingInfo.read(DECODER, file), label + ": info streamed differs");
+        } catch (UnreadableAudioException e) {
+            throw new AssertionError(label + ": info refused what decode accepted: " + e);
+        }
         for (String problem : info.problems()) {
             assertTrue(!problem.isBlank(), label + ": blank problem");
         }
