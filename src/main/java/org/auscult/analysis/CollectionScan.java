@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.auscult.analysis.RecordingAnalyzer.Analysis;
+import org.auscult.audio.RecordingInfo;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.learn.Cancellation;
 import org.auscult.library.Recording;
@@ -43,18 +43,20 @@ public final class CollectionScan {
     public static Result run(List<Recording> recordings, LoadedModel model, String sourceName, int threads,
                              ProgressListener listener, Cancellation cancellation) {
         ReferenceSet modelReference = ReferenceSet.preferred(model, null);
-        List<RecordingBatch.Outcome> outcomes = RecordingBatch.run(
+        List<RecordingBatch.Outcome<Scanned>> outcomes = RecordingBatch.run(
                 recordings.stream().map(FeatureTableBuilder.Input::of).toList(), Math.max(1, threads),
                 () -> RecordingAnalyzer.judging(model, modelReference, false),
+                (input, analysis) -> new Scanned(analysis.verdict(), analysis.features().summary().values(),
+                        analysis.info()),
                 (done, total, seconds) -> listener.progress(done / (double) total,
                         "Analysing the collection: " + done + " of " + total), cancellation);
         List<Item> items = new ArrayList<>();
         Map<String, List<double[]>> rowsByClass = new TreeMap<>();
         TreeMap<Integer, Integer> rates = new TreeMap<>();
-        List<Analysis> labelled = new ArrayList<>();
+        List<Scanned> labelled = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             Recording recording = recordings.get(i);
-            Analysis analysis = outcomes.get(i).analysis();
+            Scanned analysis = outcomes.get(i).result();
             if (analysis == null) {
                 items.add(new Item(recording, null, outcomes.get(i).failure().problem()));
                 continue;
@@ -62,7 +64,7 @@ public final class CollectionScan {
             items.add(new Item(recording, analysis.verdict(), ""));
             if (recording.label().isPresent()) {
                 rowsByClass.computeIfAbsent(recording.label().get(), label -> new ArrayList<>())
-                        .add(analysis.features().summary().values());
+                        .add(analysis.features());
                 rates.merge(analysis.info().sampleRate(), 1, Integer::sum);
                 labelled.add(analysis);
             }
@@ -76,7 +78,11 @@ public final class CollectionScan {
         return new Result(items, reference);
     }
 
-    private static double[] column(List<Analysis> analyses, ToDoubleFunction<Analysis> value) {
+    /** What the scan keeps of a recording's analysis. */
+    private record Scanned(Verdict verdict, double[] features, RecordingInfo info) {
+    }
+
+    private static double[] column(List<Scanned> analyses, ToDoubleFunction<Scanned> value) {
         return analyses.stream().mapToDouble(value).toArray();
     }
 }

@@ -85,13 +85,13 @@ public final class FeatureTableBuilder {
         List<FeatureRow> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         double audioSeconds = 0;
-        for (RecordingBatch.Outcome outcome : RecordingBatch.run(inputs, jobs, () -> new RecordingAnalyzer(config),
-                listener, cancellation)) {
+        for (RecordingBatch.Outcome<FeatureRow> outcome : RecordingBatch.run(inputs, jobs,
+                () -> new RecordingAnalyzer(config), FeatureTableBuilder::row, listener, cancellation)) {
             audioSeconds += outcome.audioSeconds();
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
             } else {
-                rows.add(row(outcome.input(), outcome.analysis()));
+                rows.add(outcome.result());
             }
         }
         return new Result(FeatureTable.of(FeatureRegistry.summaryNames(config.features()), rows,

@@ -3,13 +3,17 @@ package org.auscult.analysis;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.MemoryBudget;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.audio.WavDecoder;
+import org.auscult.audio.WavFormat;
+import org.auscult.dsp.SignalConditioning;
 import org.auscult.features.FeatureEngine;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
@@ -88,16 +92,28 @@ public final class RecordingAnalyzer {
     }
 
     /**
-     * Decodes and analyses one file.
+     * Decodes one file straight to the analysis rate (streaming, so a long recording never exists at its own rate)
+     * and analyses it, inside a {@link MemoryBudget} reservation of everything that will be allocated, so that a
+     * recording too long for the heap is refused by name instead of failing the batch.
      *
-     * @throws UnreadableAudioException when the file cannot be decoded
+     * @throws UnreadableAudioException when the file cannot be decoded, or is too long for the memory there is
      * @throws org.auscult.dsp.ParameterException when a feature parameter cannot work at this file's rate
      */
     public Analysis analyze(Path file) throws UnreadableAudioException {
-        return analyze(file, decoder.decode(file));
+        SignalConditioning conditioning = config.conditioning();
+        WavFormat format = decoder.readFormat(file);
+        long samples = conditioning.analysisLength(format);
+        long bytes = conditioning.decodeBytes(format) + engine.estimatedBytes(samples);
+        try (MemoryBudget.Reservation memory = MemoryBudget.shared().reserve(file, bytes, String.format(Locale.ROOT,
+                "%.0f s at %d Hz", format.durationSeconds(), conditioning.analysisRate(format)))) {
+            return analyze(file, conditioning.decode(decoder, file));
+        }
     }
 
-    /** Analyses a file already decoded (the workstation draws it before it is analysed). */
+    /**
+     * Analyses a file already decoded, at its own rate or at the analysis rate (the workstation draws a recording
+     * before it is analysed).
+     */
     public Analysis analyze(Path file, DecodedAudio decoded) {
         RecordingInfo info = RecordingInfo.of(file, decoded);
         AudioClip conditioned = config.conditioning().apply(decoded.clip());

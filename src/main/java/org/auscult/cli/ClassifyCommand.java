@@ -66,8 +66,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
-        List<RecordingBatch.Outcome> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
-                () -> RecordingAnalyzer.judging(model, reference, false),
+        List<RecordingBatch.Outcome<Verdict>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
+                () -> RecordingAnalyzer.judging(model, reference, false), (input, analysis) -> analysis.verdict(),
                 (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
         List<String> header = new ArrayList<>(List.of("recording", "predicted", "probability"));
@@ -75,12 +75,12 @@ final class ClassifyCommand implements Callable<Integer> {
         header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(resolved.problems());
-        for (RecordingBatch.Outcome outcome : outcomes) {
+        for (RecordingBatch.Outcome<Verdict> outcome : outcomes) {
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
                 continue;
             }
-            Verdict verdict = outcome.analysis().verdict();
+            Verdict verdict = outcome.result();
             List<String> cells = new ArrayList<>(List.of(outcome.input().id(), verdict.predictedClass(),
                     probability(verdict.confidence())));
             double[] posterior = verdict.probabilities();

@@ -101,13 +101,14 @@ class RecordingAnalyzerTest {
         java.nio.file.Files.writeString(broken, "not audio");
         Path silent = wav("silent", new float[5 * RATE]);
         LoadedModel model = SampleModel.get();
-        List<RecordingBatch.Outcome> outcomes = RecordingBatch.run(List.of(
+        List<RecordingBatch.Outcome<Verdict>> outcomes = RecordingBatch.run(List.of(
                 FeatureTableBuilder.Input.of(broken, "broken"), FeatureTableBuilder.Input.of(silent, "silent")), 2,
-                () -> RecordingAnalyzer.judging(model, null, false), (done, total, s) -> { },
+                () -> RecordingAnalyzer.judging(model, null, false), (input, analysis) -> analysis.verdict(),
+                (done, total, s) -> { },
                 new Cancellation());
         assertEquals(broken, outcomes.get(0).failure().file());
-        assertNull(outcomes.get(0).analysis());
+        assertNull(outcomes.get(0).result());
         assertEquals("silent", outcomes.get(1).input().id());
-        assertFalse(outcomes.get(1).analysis().verdict().judged());
+        assertFalse(outcomes.get(1).result().judged());
     }
 }
