@@ -72,6 +72,10 @@ final class BenchQuality implements Callable<Integer> {
             + "predictions (default: labels.csv beside the CirCor folder).")
     Path labels;
 
+    @Option(names = "--other", paramLabel = "DIR", description = "Also judge every WAV under DIR (e.g. PhysioNet "
+            + "2016, other stethoscopes) with the model on all recordings and print the unsure rate and reasons.")
+    Path other;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Keep the computed indices here and reuse them (one file per source).")
     Path cache;
@@ -178,8 +182,9 @@ final class BenchQuality implements Callable<Integer> {
                 circorRecordings.size(), circorSeconds,
                 circorRecordings.stream().map(Recording::group).distinct().count(), artifacts.size(), noisy.size(),
                 sampleRecordings.size(), QualityTraining.FOLDS);
-        out.printf(Locale.ROOT, "indices %.1f s (cached where --cache holds them), fitting %.1f s%n", indexSeconds,
-                fitSeconds);
+        out.printf(Locale.ROOT, "indices %.1f s (cached where --cache holds them), fitting %.1f s; threshold of the "
+                + "model on all recordings %.3f, a recording judgeable from %d usable seconds%n", indexSeconds,
+                fitSeconds, cv.all().threshold(), QualityMap.MIN_USABLE_SECONDS);
         out.printf("| measure | target | today (Q < 0.20) | per-second model |%n|---|---|---|---|%n");
         out.printf(Locale.ROOT, "| CirCor recordings unsure | <= 10 %% | %.1f %% (%d) | %.1f %% (%d) |%n",
                 100.0 * circorOldUnsure / circorRecordings.size(), circorOldUnsure,
@@ -193,6 +198,8 @@ final class BenchQuality implements Callable<Integer> {
                 precision);
         out.printf(Locale.ROOT, "| per-second usable recall (CirCor annotated) | >= 0.90 | - | %.3f |%n", recall);
         out.printf(Locale.ROOT, "| AUC annotated vs unannotated seconds | - | - | %.3f |%n", auc);
+        out.printf(Locale.ROOT, "| unannotated CirCor seconds marked usable | - | - | %.1f %% |%n",
+                100.0 * fp / Math.max(1, fp + tn));
         out.printf(Locale.ROOT, "| CirCor seconds annotated / marked usable | - | - | %.1f %% / %.1f %% |%n",
                 100.0 * (tp + fn) / Math.max(1, circorSeconds), 100.0 * (tp + fp) / Math.max(1, circorSeconds));
         out.printf(Locale.ROOT, "| PASCAL artifact mean usable fraction | - | - | %.3f |%n",
@@ -203,6 +210,21 @@ final class BenchQuality implements Callable<Integer> {
             murmurFigures(out, circorRecordings, circorMaps);
         }
         out.println("CirCor unsure reasons: " + reasons);
+        if (other != null) {
+            List<Recording> others = QualityEvidence.unlabelled(other, "other", cacheFile("other"), threads);
+            Map<UnsureReason, Integer> otherReasons = new EnumMap<>(UnsureReason.class);
+            double usable = 0;
+            for (Recording r : others) {
+                QualityMap map = QualityMap.of(r.indices(), r.durationSeconds(), cv.all());
+                map.reason().ifPresent(reason -> otherReasons.merge(reason, 1, Integer::sum));
+                usable += map.usableFraction();
+            }
+            int unsure = otherReasons.values().stream().mapToInt(Integer::intValue).sum();
+            int oldUnsure = (int) others.stream().filter(r -> SignalQuality.isUnsure(r.oldQuality())).count();
+            out.printf(Locale.ROOT, "%s: %d recordings, unsure %.1f %% (today %.1f %%), mean usable fraction %.3f, "
+                            + "reasons %s%n", other, others.size(), 100.0 * unsure / Math.max(1, others.size()),
+                    100.0 * oldUnsure / Math.max(1, others.size()), usable / Math.max(1, others.size()), otherReasons);
+        }
         out.println("Bundled samples (Q = today's index; per-second model held out from the sample's patient):");
         sampleLines.forEach(out::println);
         out.println("Weights of the model on all recordings (standardised indices): " + cv.all().namedWeights()
@@ -213,7 +235,7 @@ final class BenchQuality implements Callable<Integer> {
             notes.put("trained.on", String.format(Locale.ROOT, "%d CirCor recordings (%d seconds: annotated spans "
                             + "usable, unannotated seconds not) from %s and %d PASCAL artifact recordings (every second "
                             + "not usable, weight %.0f)", circorRecordings.size(), circorSeconds, circor,
-                    artifacts.size(), 10.0));
+                    artifacts.size(), QualityTraining.ARTIFACT_WEIGHT));
             notes.put("scored.cross_validation", QualityTraining.FOLDS + "-fold patient-grouped, seed "
                     + QualityTraining.SEED);
             notes.put("scored.per_second", String.format(Locale.ROOT,

@@ -120,6 +120,20 @@ public final class QualityEvidence {
         return load(jobs, cache, threads);
     }
 
+    /** Every WAV under {@code folder} (recursively), unlabelled, each its own group: for checking only. */
+    public static List<Recording> unlabelled(Path folder, String source, Optional<Path> cache, int threads)
+            throws IOException {
+        List<Job> jobs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path wav : files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .sorted().toList()) {
+                String name = folder.relativize(wav).toString().replaceFirst("(?i)\\.wav$", "");
+                jobs.add(new Job(source, name, source + ":" + name, wav, Optional.empty(), -1));
+            }
+        }
+        return load(jobs, cache, threads);
+    }
+
     /**
      * Patient groups of a CirCor folder: {@code training_data.csv} in the folder or its parent joins each patient with
      * its Additional ID; a group is named by the smaller number. Empty when there is no such file.

@@ -65,6 +65,8 @@ public final class QualityIndices {
     public static final double MAX_CYCLE_SECONDS = 1.5;
     /** Sample entropy when no longer template matches: about ln(250²), the most a 5 s window can show. */
     public static final double MAX_ENTROPY = 4;
+    /** Coefficient of variation under which an envelope is flat (no beats). */
+    public static final double FLAT_ENVELOPE = 0.1;
     /** Shortest run of near-extreme samples counted as clipping. */
     public static final int CLIP_RUN = 3;
     public static final double CLIP_FRACTION_OF_PEAK = 0.98;
@@ -172,6 +174,17 @@ public final class QualityIndices {
         int n = e.length;
         int minLag = (int) Math.round(MIN_CYCLE_SECONDS * rate);
         int maxLag = Math.min((int) Math.round(MAX_CYCLE_SECONDS * rate), n - rate);
+        double sum = 0;
+        double squares = 0;
+        for (double v : e) {
+            sum += v;
+            squares += v * v;
+        }
+        double mean = sum / Math.max(1, n);
+        double sd = Math.sqrt(Math.max(0, squares / Math.max(1, n) - mean * mean));
+        if (!(sd >= FLAT_ENVELOPE * mean) || mean <= 0) {
+            return 0;
+        }
         double best = 0;
         for (int lag = minLag; lag <= maxLag; lag++) {
             int m = n - lag;
@@ -337,7 +350,7 @@ public final class QualityIndices {
     }
 
     /** Linear-interpolated quantile q of {@code x}; 0 for an empty array. */
-    static double percentile(double[] x, double q) {
+    public static double percentile(double[] x, double q) {
         if (x.length == 0) {
             return 0;
         }

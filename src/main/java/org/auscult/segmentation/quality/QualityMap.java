@@ -13,6 +13,13 @@ import org.auscult.audio.AudioClip;
 /**
  * Which seconds of a recording are usable heart sound, and whether enough of them remain for a verdict.
  *
+ * <p>A second is usable when the {@link QualityModel} gives it a probability at or above its threshold and it is
+ * neither clipped (at least {@value #CLIPPED_FRACTION} of its samples in flat tops) nor silent (at least
+ * {@value #SILENT_FRACTION} of its 20 ms blocks below 1/32768). These two vetoes are rules, not learned: the training
+ * recordings hold almost no clipped or silent seconds (117 of 53 925 CirCor seconds reach 1 % clipping, of which the
+ * annotators kept 18 %; none is silent), so the model cannot learn what it never saw, and a clipped sound's shape and
+ * a silent second's emptiness make them useless whatever the other indices say.
+ *
  * <p>Second {@code i} covers {@code [i, i+1)} s; a last part shorter than a second takes the judgement of the second
  * before it (it is too short to measure on its own and too short to matter). A recording is <b>judgeable</b> when it
  * holds at least {@value #MIN_USABLE_SECONDS} usable seconds: about five heart cycles at a resting rate, the fewest
@@ -29,7 +36,7 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
     /** Usable seconds a recording needs for a verdict. */
     public static final int MIN_USABLE_SECONDS = 5;
     /** Fraction of a second's samples in flat tops from which an unusable second counts as clipped. */
-    public static final double CLIPPED_FRACTION = 0.005;
+    public static final double CLIPPED_FRACTION = 0.01;
     /** Fraction of silent 20 ms blocks from which an unusable second counts as silence. */
     public static final double SILENT_FRACTION = 0.5;
 
@@ -66,14 +73,16 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
         double[] p = new double[indices.length];
         for (int i = 0; i < indices.length; i++) {
             p[i] = model.probability(indices[i]);
-            kinds.add(p[i] >= model.threshold() ? SecondKind.USABLE : unusableKind(indices[i]));
+            boolean vetoed = indices[i][QualityIndices.CLIPPING] >= CLIPPED_FRACTION
+                    || indices[i][QualityIndices.SILENCE] >= SILENT_FRACTION;
+            kinds.add(p[i] >= model.threshold() && !vetoed ? SecondKind.USABLE : unusableKind(indices[i]));
         }
         return new QualityMap(durationSeconds, kinds, p);
     }
 
     /**
      * The kind of an unusable second, by the first rule that holds: silence ({@code silence ≥ 0.5}), clipping
-     * ({@code clipping ≥ 0.005}), noise (kurtosis below 4, i.e. near Gaussian, or more energy at 400-1000 Hz than at
+     * ({@code clipping ≥ 0.01}), noise (kurtosis below 4, i.e. near Gaussian, or more energy at 400-1000 Hz than at
      * 25-400 Hz), otherwise sound without a heart cycle.
      */
     static SecondKind unusableKind(double[] x) {

@@ -15,15 +15,20 @@ import org.auscult.segmentation.quality.QualityEvidence.Recording;
  *
  * <p>Every labelled second is one example. The CirCor seconds weigh 1; the PASCAL artifact seconds weigh
  * {@value #ARTIFACT_WEIGHT}, because there are about a hundred times fewer of them and they are the only seconds known
- * to be bad (an unannotated CirCor second may well be good). The threshold stays at {@value #THRESHOLD}: the model is
- * a calibrated probability over a training set where usable seconds are about half of the CirCor ones.
+ * to be bad (an unannotated CirCor second may well be good).
+ *
+ * <p>The threshold is set on the training seconds alone: the highest probability at which at least
+ * {@value #RECALL_TARGET} of the annotated (usable) training seconds are kept, i.e. their 10th percentile. The
+ * unannotated seconds cannot set it: about half of them are good heart sound the annotators left out (they annotated
+ * one stretch of each recording), so a threshold that rejected them would reject good seconds too.
  */
 public final class QualityTraining {
 
     public static final int FOLDS = 5;
     public static final long SEED = 19;
     public static final double ARTIFACT_WEIGHT = 10;
-    public static final double THRESHOLD = 0.5;
+    /** Fraction of the annotated training seconds the threshold keeps. */
+    public static final double RECALL_TARGET = 0.9;
 
     private QualityTraining() {
     }
@@ -59,8 +64,17 @@ public final class QualityTraining {
                 }
             }
         }
-        return QualityModel.fit(x, y.stream().mapToInt(Integer::intValue).toArray(),
-                w.stream().mapToDouble(Double::doubleValue).toArray(), THRESHOLD);
+        QualityModel model = QualityModel.fit(x, y.stream().mapToInt(Integer::intValue).toArray(),
+                w.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double[] kept = new double[(int) y.stream().filter(label -> label == 1).count()];
+        int k = 0;
+        for (int i = 0; i < x.size(); i++) {
+            if (y.get(i) == 1) {
+                kept[k++] = model.probability(x.get(i));
+            }
+        }
+        return kept.length == 0 ? model
+                : model.with(QualityIndices.percentile(kept, 1 - RECALL_TARGET), model.notes());
     }
 
     /**

@@ -69,6 +69,13 @@ class QualityIndicesTest {
     }
 
     @Test
+    void aToneHasAFlatEnvelopeAndNoPeriodicity() {
+        double[][] sine = QualityIndices.of(Signals.sine());
+        assertEquals(0, mean(sine, QualityIndices.PERIODICITY), 0);
+        assertEquals(Math.log(1.5), sine[5][QualityIndices.KURTOSIS], 0.01);
+    }
+
+    @Test
     void heartSoundsSitLowInTheBandNoiseSpreadsAboveIt() {
         double[][] heart = QualityIndices.of(Signals.heart());
         double[][] noise = QualityIndices.of(Signals.whiteNoise(0.05));
