@@ -287,6 +287,17 @@ final class BenchQuality implements Callable<Integer> {
                 && SignalQuality.isUnsure(byName.get(n).oldQuality()));
         subsets.put("unsure (per-second model)", n -> !maps.get(n).judgeable());
         subsets.put("all", n -> true);
+        double[] usableByClass = new double[4];
+        for (Recording r : recordings) {
+            String label = truth.getOrDefault(r.name(), "");
+            int k = label.equals("murmur") ? 0 : label.equals("normal") ? 2 : -1;
+            if (k >= 0) {
+                usableByClass[k] += maps.get(r.name()).usableFraction();
+                usableByClass[k + 1]++;
+            }
+        }
+        out.printf(Locale.ROOT, "mean usable fraction (held out): murmur recordings %.3f, normal recordings %.3f%n",
+                usableByClass[0] / Math.max(1, usableByClass[1]), usableByClass[2] / Math.max(1, usableByClass[3]));
         out.println("| recordings (bundled model, classify) | n | murmur recall | normal specificity |");
         out.println("|---|---|---|---|");
         for (Map.Entry<String, Predicate<String>> e : subsets.entrySet()) {
