@@ -144,6 +144,14 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
         return stretches;
     }
 
+    /**
+     * The usable stretches at least {@code minSeconds} long: what a segmentation can run on (one isolated usable
+     * second between bad ones holds about one heart cycle, too little for the duration model or a heart rate).
+     */
+    public List<Stretch> usableStretches(double minSeconds) {
+        return usableStretches().stream().filter(s -> s.duration() >= minSeconds).toList();
+    }
+
     /** Counts of each kind over the whole seconds. */
     public Map<SecondKind, Integer> kindCounts() {
         Map<SecondKind, Integer> counts = new EnumMap<>(SecondKind.class);

@@ -46,6 +46,7 @@ class QualityMapTest {
         QualityMap map = QualityMap.of(x, 10.6, periodicityOnly());
         assertEquals(8, map.usableSeconds());
         assertEquals(List.of(new QualityMap.Stretch(0, 3), new QualityMap.Stretch(5, 10.6)), map.usableStretches());
+        assertEquals(List.of(new QualityMap.Stretch(5, 10.6)), map.usableStretches(4));
         assertTrue(map.judgeable());
         assertEquals(Optional.empty(), map.reason());
         assertEquals(SecondKind.NO_HEART_SOUND, map.kinds().get(3));
