@@ -23,8 +23,9 @@ import org.auscult.dsp.Resampler;
  * covers {@code [i-2, i+3)} s clipped to the recording. The indices, in the order of {@link #NAMES}:
  * <ol>
  *   <li><b>periodicity</b>: {@code max_L ρ(L)} over lags L of 0.4-1.5 s (40-150 bpm) of the Pearson correlation
- *       between {@code e[t]} and {@code e[t+L]} within W. A heart repeats itself every cycle (0.6-0.95); noise and
- *       speech do not (below 0.4). Springer's "degree of periodicity", on a 5 s window.</li>
+ *       between {@code e[t]} and {@code e[t+L]} within W. A synthetic click train gives above 0.8 and white noise below
+ *       0.45; on CirCor the annotated seconds have a median of 0.46 (0.23-0.75 for the middle 80 %), the unannotated
+ *       ones 0.33. Springer's "degree of periodicity", on a 5 s window.</li>
  *   <li><b>sample entropy</b> {@code SampEn(m=2, r=0.2·sd) = −ln(A/B)} of {@code e} within W, B the pairs of
  *       2-value templates and A of 3-value templates within r (Chebyshev distance), self-matches excluded; capped
  *       at {@value #MAX_ENTROPY} when no 3-value template matches. Regular beats are predictable (low); noise is not.</li>
