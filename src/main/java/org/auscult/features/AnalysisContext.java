@@ -54,6 +54,15 @@ public final class AnalysisContext {
         return config.frameCount(clip.length());
     }
 
+    /**
+     * Lets go of the spectrogram and the mel spectrogram (they are computed again if asked for): the frame-level
+     * features are done with them, and for an hour of audio they are 376 MB the heart-cycle groups do not need.
+     */
+    void releaseSpectra() {
+        spectrogram = null;
+        melSpectrogram = null;
+    }
+
     /** The power and magnitude spectrogram, computed on first use. */
     public Spectrogram spectrogram() {
         if (spectrogram == null) {
