@@ -94,7 +94,9 @@ import weka.core.Instances;
             "Steps: baseline (default analysis), common (2 kHz, 25-900 Hz, a rate and band every source has), "
                     + "level and mean-log-spectrum (per-recording normalisation on top of common), balanced (source "
                     + "and class balanced weights), drop-source (without the quarter of features that most identify "
-                    + "the PhysioNet source), pooled (trained on every corpus through the label taxonomy)."
+                    + "the PhysioNet source), pooled (trained on every corpus through the label taxonomy), cycles "
+                    + "(balanced, with the heart-cycle feature groups), cycles-pooled (cycles trained on every "
+                    + "corpus)."
         })
 final class BenchCorpora implements Callable<Integer> {
 
@@ -106,6 +108,10 @@ final class BenchCorpora implements Callable<Integer> {
     static final Map<String, String> COMMON = orderedMap("analysis.rate", "2000", "bandpass.low", "25",
             "bandpass.high", "900", "bandpass.order", "4", "feature.frameSize", "128", "feature.hopSize", "32",
             "feature.fmax", "1000");
+
+    /** The whole-recording features and the heart-cycle groups (docs/decisions/cycle-features.md). */
+    static final String CYCLE_FEATURES = "mfcc,zcr,spectral_centroid,spectral_rolloff,chroma,rhythm,quality,cycle,"
+            + "cycle_mfcc,cycle_murmur";
 
     @Spec
     CommandSpec spec;
@@ -231,8 +237,13 @@ final class BenchCorpora implements Callable<Integer> {
             case "balanced" -> new Step(name, normalised, true, false, false);
             case "drop-source" -> new Step(name, normalised, true, true, false);
             case "pooled" -> new Step(name, normalised, true, true, true);
+            case "cycles", "cycles-pooled" -> {
+                Map<String, String> analysis = new LinkedHashMap<>(normalised);
+                analysis.put("feature.features", CYCLE_FEATURES);
+                yield new Step(name, analysis, true, false, name.equals("cycles-pooled"));
+            }
             default -> throw new IllegalArgumentException("unknown step '" + name + "'; known: baseline, common, "
-                    + "level, mean-log-spectrum, balanced, drop-source, pooled");
+                    + "level, mean-log-spectrum, balanced, drop-source, pooled, cycles, cycles-pooled");
         };
     }
 
