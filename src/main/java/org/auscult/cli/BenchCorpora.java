@@ -128,13 +128,13 @@ final class BenchCorpora implements Callable<Integer> {
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "auscult-bench-cache");
 
     @Option(names = "--steps", split = ",", paramLabel = "STEP",
-            defaultValue = "baseline,common,level,mean-log-spectrum,balanced,drop-source,pooled",
+            defaultValue = "baseline,common,level,mean-log-spectrum,balanced,drop-source,pooled,cycles,cycles-pooled",
             description = "Steps to run (default: ${DEFAULT-VALUE}).")
     List<String> steps;
 
-    @Option(names = "--normalisation", defaultValue = "mean-log-spectrum", paramLabel = "NORM",
-            description = "Spectral normalisation the balanced, drop-source and pooled steps build on: none, level, "
-                    + "mean-log-spectrum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--normalisation", defaultValue = "none", paramLabel = "NORM",
+            description = "Spectral normalisation the balanced, drop-source, pooled and cycles steps build on: none, "
+                    + "level, mean-log-spectrum (default: ${DEFAULT-VALUE}, the best measured).")
     String normalisation;
 
     @Option(names = "--preset", defaultValue = "random-forest", paramLabel = "PRESET",
@@ -223,7 +223,31 @@ final class BenchCorpora implements Callable<Integer> {
                 : Path.of(System.getProperty("user.home"), "auscult-data");
     }
 
+    /**
+     * A named step, optionally with modifiers after '+': {@code +drop-source} removes the source-identifying
+     * features, {@code +class-weights} weights by class only (no source balancing), {@code +level} and
+     * {@code +mean-log-spectrum} set the spectral normalisation ({@code cycles+drop-source}).
+     */
     Step step(String name) {
+        String[] parts = name.split("\\+");
+        Step step = baseStep(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            Map<String, String> analysis = new LinkedHashMap<>(step.analysis());
+            step = switch (parts[i]) {
+                case "drop-source" -> new Step(name, step.analysis(), step.sourceBalanced(), true, step.pooled());
+                case "class-weights" -> new Step(name, step.analysis(), false, step.dropSource(), step.pooled());
+                case "none", "level", "mean-log-spectrum" -> {
+                    analysis.put("feature.spectralNorm", parts[i]);
+                    yield new Step(name, analysis, step.sourceBalanced(), step.dropSource(), step.pooled());
+                }
+                default -> throw new IllegalArgumentException("unknown step modifier '" + parts[i]
+                        + "'; known: drop-source, class-weights, none, level, mean-log-spectrum");
+            };
+        }
+        return new Step(name, step.analysis(), step.sourceBalanced(), step.dropSource(), step.pooled());
+    }
+
+    private Step baseStep(String name) {
         Map<String, String> normalised = new LinkedHashMap<>(COMMON);
         normalised.put("feature.spectralNorm", normalisation);
         return switch (name) {
@@ -695,7 +719,10 @@ final class BenchCorpora implements Callable<Integer> {
                 data.add(new DenseInstance(weight, values));
             }
             Classifier classifier = ModelFactory.build(bench.modelSpec());
-            classifier.buildClassifier(data);
+            // a design that ignores instance weights (Weka's Stacking) learns from a weighted resample instead:
+            // N rows drawn with replacement, each with probability proportional to its weight
+            classifier.buildClassifier(classifier instanceof weka.core.WeightedInstancesHandler ? data
+                    : data.resampleWithWeights(new Random(bench.seed)));
             return new Model(classifier, new Instances(data, 0), kept);
         }
 
