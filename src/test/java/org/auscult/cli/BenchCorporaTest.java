@@ -46,6 +46,21 @@ class BenchCorporaTest {
     }
 
     @Test
+    void stepsAreRecipesAndModifiersChangeOnePart() {
+        BenchCorpora bench = new BenchCorpora();
+        bench.normalisation = "none";
+        BenchCorpora.Step baseline = bench.step("baseline");
+        assertEquals(Map.of(), baseline.analysis());
+        BenchCorpora.Step cycles = bench.step("cycles-pooled+drop-source+level");
+        assertTrue(cycles.pooled() && cycles.dropSource() && cycles.sourceBalanced());
+        assertEquals("level", cycles.analysis().get("feature.spectralNorm"));
+        assertEquals("2000", cycles.analysis().get("analysis.rate"));
+        assertEquals(BenchCorpora.CYCLE_FEATURES, cycles.analysis().get("feature.features"));
+        assertTrue(!bench.step("cycles+class-weights").sourceBalanced());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bench.step("cycles+x"));
+    }
+
+    @Test
     void csvFieldsFollowRfc4180() {
         assertEquals(List.of("a", "b,c", "d\"e", ""), BenchCorpora.csvFields("a,\"b,c\",\"d\"\"e\","));
         assertTrue(new ArrayList<>(BenchCorpora.csvFields("x")).contains("x"));
