@@ -50,14 +50,22 @@ public enum FeatureTableFormat {
         return csvTable.resolveSibling(csvTable.getFileName() + ".properties");
     }
 
-    /** Writes the table atomically; an existing file is replaced only when {@code overwrite} is true. */
+    /** Every file a table written to {@code file} occupies: the table, and for CSV its configuration beside it. */
+    public List<Path> files(Path file) {
+        return this == CSV ? List.of(file, configurationFile(file)) : List.of(file);
+    }
+
+    /**
+     * Writes the table atomically, a CSV table and its configuration as one unit (both or neither); an existing file
+     * is replaced only when {@code overwrite} is true.
+     */
     public void write(FeatureTable table, Path file, boolean overwrite) throws IOException {
         switch (this) {
-            case CSV -> {
-                AtomicFiles.write(file, overwrite, out -> writeText(out, writer -> writeCsv(table, writer)));
-                AtomicFiles.write(configurationFile(file), overwrite,
-                        out -> writeText(out, writer -> writeProperties(table.configuration(), writer)));
-            }
+            case CSV -> AtomicFiles.writeAll(List.of(
+                    new AtomicFiles.Target(file, out -> writeText(out, writer -> writeCsv(table, writer))),
+                    new AtomicFiles.Target(configurationFile(file),
+                            out -> writeText(out, writer -> writeProperties(table.configuration(), writer)))),
+                    overwrite);
             case ARFF -> AtomicFiles.write(file, overwrite, out -> writeText(out, writer -> writeArff(table, writer)));
             default -> throw new AssertionError(this);
         }

@@ -16,6 +16,7 @@ import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.TrainedModel;
 import picocli.CommandLine.Command;
@@ -53,6 +54,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets.check(force, csv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainedModel model = modelFile == null ? DefaultModel.load() : ModelFile.load(modelFile);

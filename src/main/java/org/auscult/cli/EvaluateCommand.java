@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.Datasets;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
@@ -79,6 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets.check(force, json);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));

@@ -10,6 +10,7 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.io.OutputTargets;
 import org.auscult.library.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +61,7 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
+        OutputTargets.check(force, format.files(out));
         AnalysisConfig config = analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
                 noisyLabels.labelMapping());

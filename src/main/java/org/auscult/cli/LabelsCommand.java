@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder;
+import org.auscult.io.CsvText;
+import org.auscult.io.OutputTargets;
 import org.auscult.labels.Disagreement;
 import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
@@ -105,7 +107,7 @@ final class LabelsCommand implements Runnable {
                     case circor -> exchange.importCirCor(file, requireRecording(spec, recording), source);
                     case pascal_timing -> exchange.importPascalTiming(file,
                             root != null ? root : file.toAbsolutePath().getParent(), source);
-                    case csv -> exchange.importRecordingLabels(file);
+                    case csv -> exchange.importRecordingLabels(file, source);
                     case collection -> {
                         RecordingCollection imported = new CollectionImporter().importCollection(file,
                                 ImportOptions.defaults());
@@ -178,6 +180,7 @@ final class LabelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OutputTargets.check(force, format == Format.features ? LabelledFeatureTable.files(out) : List.of(out));
             PrintWriter stdout = spec.commandLine().getOut();
             try (LabelStore store = db.open()) {
                 LabelExchange exchange = new LabelExchange(service(store));
@@ -243,7 +246,7 @@ final class LabelsCommand implements Runnable {
                 List<Disagreement> all = store.disagreements();
                 out.println("path,first,first_labeller,second,second_labeller");
                 for (Disagreement d : all) {
-                    out.println(String.join(",", d.recording().path().toString(), cls(d.first()),
+                    out.println(CsvText.row(d.recording().path().toString(), cls(d.first()),
                             d.first().labeller(), cls(d.second()), d.second().labeller()));
                 }
                 return AuscultCommand.EXIT_OK;

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.BoundedTextReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,10 +112,13 @@ public final class ExperimentStore {
         return escaped.toString();
     }
 
-    /** Reads one run's file. */
+    /**
+     * Reads one run's file, through the {@link BoundedTextReader}: a file that is not UTF-8 or has a line without
+     * end is refused with its name and line instead of "Input length = 1" or an exhausted heap.
+     */
     public static Experiment load(Path file) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = BoundedTextReader.open(file)) {
             properties.load(reader);
         }
         Map<String, String> map = new LinkedHashMap<>();

@@ -49,15 +49,90 @@ public final class AtomicFiles {
         }
         Path temporary = newTemporaryFile(absolute);
         try {
-            try (FileOutputStream file = new FileOutputStream(temporary.toFile());
-                 OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                file.getChannel().force(true);
-            }
+            writeTemporary(temporary, content);
             moveIntoPlace(temporary, absolute, overwrite);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** One file of a group written by {@link #writeAll}. */
+    public record Target(Path path, Content content) {
+    }
+
+    /**
+     * Writes files that belong together (a table and its sidecar) as one unit: every file is written to its
+     * temporary first, and only when all are complete are they moved into place. Without {@code overwrite}, if any
+     * target exists nothing is written; if one cannot be moved into place, those already placed are removed again
+     * (they did not exist before). With {@code overwrite}, the old files are kept aside until all new ones are in
+     * place and put back if one fails. A reader never finds a new table beside an old sidecar.
+     *
+     * @throws FileAlreadyExistsException when {@code overwrite} is false and a target exists; nothing is written
+     */
+    public static void writeAll(java.util.List<Target> targets, boolean overwrite) throws IOException {
+        java.util.List<Path> paths = targets.stream().map(t -> t.path().toAbsolutePath()).toList();
+        for (Path path : paths) {
+            if (!overwrite && Files.exists(path)) {
+                throw alreadyExists(path);
+            }
+            if (!Files.isDirectory(path.getParent())) {
+                throw new NoSuchFileException(path.toString(), null, "the folder " + path.getParent()
+                        + " does not exist");
+            }
+        }
+        java.util.List<Path> temporaries = new java.util.ArrayList<>();
+        java.util.List<Path> backups = new java.util.ArrayList<>();
+        java.util.List<Path> placed = new java.util.ArrayList<>();
+        boolean complete = false;
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                Path temporary = newTemporaryFile(paths.get(i));
+                temporaries.add(temporary);
+                writeTemporary(temporary, targets.get(i).content());
+            }
+            for (Path path : paths) {
+                if (overwrite && Files.exists(path)) {
+                    Path backup = newTemporaryFile(path);
+                    Files.move(path, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    backups.add(backup);
+                } else {
+                    backups.add(null);
+                }
+            }
+            for (int i = 0; i < paths.size(); i++) {
+                moveIntoPlace(temporaries.get(i), paths.get(i), false);
+                placed.add(paths.get(i));
+            }
+            complete = true;
+        } finally {
+            if (!complete) {
+                for (Path path : placed) {
+                    Files.deleteIfExists(path);
+                }
+                for (int i = 0; i < backups.size(); i++) {
+                    if (backups.get(i) != null) {
+                        Files.move(backups.get(i), paths.get(i), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } else {
+                for (Path backup : backups) {
+                    if (backup != null) {
+                        Files.deleteIfExists(backup);
+                    }
+                }
+            }
+            for (Path temporary : temporaries) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    private static void writeTemporary(Path temporary, Content content) throws IOException {
+        try (FileOutputStream file = new FileOutputStream(temporary.toFile());
+             OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+            content.writeTo(out);
+            out.flush();
+            file.getChannel().force(true);
         }
     }
 

@@ -50,6 +50,11 @@ public final class LabelService {
         this.clock = clock;
     }
 
+    /** The time now, by this service's clock (what edits are dated with). */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public LabelStore store() {
         return store;
     }

@@ -3,18 +3,14 @@ package org.auscult.labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +31,14 @@ public final class LabelStore implements AutoCloseable {
     /** System property naming the database file (tests point it at a temporary folder). */
     public static final String LOCATION_PROPERTY = "auscult.labels.db";
     /** How long a writer waits for another writer's lock before giving up. */
-    public static final int BUSY_TIMEOUT_MS = 30_000;
+    public static final int BUSY_TIMEOUT_MS = SqliteDatabase.BUSY_TIMEOUT_MS;
 
     private static final Logger LOG = LoggerFactory.getLogger(LabelStore.class);
 
-    /** A piece of work inside one transaction. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run() throws SQLException;
-    }
+    private final SqliteDatabase db;
 
-    private final Path file;
-    private final Connection connection;
-
-    private LabelStore(Path file, Connection connection) {
-        this.file = file;
-        this.connection = connection;
+    private LabelStore(SqliteDatabase db) {
+        this.db = db;
     }
 
     /** {@code -Dauscult.labels.db=FILE}, else {@code ~/.auscult/labels.db}. */
@@ -69,79 +57,26 @@ public final class LabelStore implements AutoCloseable {
 
     /** Opens and migrates to {@code schemaVersion} only (tests build old databases with it). */
     static LabelStore open(Path file, int schemaVersion) {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
-            Properties properties = new Properties();
-            properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-            long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
-            for (int attempt = 1; ; attempt++) {
-                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                    statement.execute("PRAGMA journal_mode = WAL");
-                    statement.execute("PRAGMA synchronous = FULL");
-                    statement.execute("PRAGMA foreign_keys = ON");
-                    Migrations.migrate(connection, schemaVersion);
-                    LOG.debug("Label database {} open", absolute);
-                    return new LabelStore(absolute, connection);
-                } catch (SQLException e) {
-                    connection.close();
-                    // Switching a fresh file to WAL needs a moment alone with it: SQLite answers "busy" at once,
-                    // without waiting on the busy timeout, when another process opens the same new file then.
-                    if (!isBusy(e) || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    LOG.debug("Label database {} busy while opening (attempt {}), retrying", absolute, attempt);
-                    sleepBeforeRetry(attempt);
-                } catch (IOException | RuntimeException e) {
-                    connection.close();
-                    throw e;
-                }
-            }
-        } catch (SQLException | IOException e) {
-            throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
-        }
+        return new LabelStore(SqliteDatabase.open(file, schemaVersion));
     }
 
     /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */
     static boolean isBusy(SQLException e) {
-        int primary = e.getErrorCode() & 0xff;
-        return primary == 5 || primary == 6 || String.valueOf(e.getMessage()).contains("database is locked");
-    }
-
-    private static void sleepBeforeRetry(int attempt) throws SQLException {
-        try {
-            Thread.sleep(Math.min(200, 5L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the label database", e);
-        }
+        return SqliteDatabase.isBusy(e);
     }
 
     public Path file() {
-        return file;
+        return db.file();
     }
 
     /** The schema version of the open database. */
     public synchronized int schemaVersion() {
-        return read(() -> Migrations.currentVersion(connection));
+        return db.schemaVersion();
     }
 
     /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound database, else the problems found. */
     public synchronized String integrityCheck() {
-        return read(() -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-                List<String> lines = new ArrayList<>();
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
-                return String.join("; ", lines);
-            }
-        });
+        return db.integrityCheck();
     }
 
     // ---- recordings -------------------------------------------------------------------------------------------
@@ -160,7 +95,7 @@ public final class LabelStore implements AutoCloseable {
             if (byPath.isPresent()) {
                 if (!byPath.get().sha256().equals(hash)) {
                     LOG.info("{} changed since it was labelled; its labels stay with the path", path);
-                    update("UPDATE recording SET sha256 = ?, size_bytes = ? WHERE id = ?", hash, size,
+                    db.update("UPDATE recording SET sha256 = ?, size_bytes = ? WHERE id = ?", hash, size,
                             byPath.get().id());
                 }
                 return new RecordingRef(byPath.get().id(), path, hash);
@@ -168,11 +103,11 @@ public final class LabelStore implements AutoCloseable {
             for (RecordingRef candidate : findByHash(hash)) {
                 if (!Files.exists(candidate.path())) {
                     LOG.info("Relinked {} to {} (same content)", candidate.path(), path);
-                    update("UPDATE recording SET path = ? WHERE id = ?", path.toString(), candidate.id());
+                    db.update("UPDATE recording SET path = ? WHERE id = ?", path.toString(), candidate.id());
                     return new RecordingRef(candidate.id(), path, hash);
                 }
             }
-            long id = insert("INSERT INTO recording (path, sha256, size_bytes) VALUES (?, ?, ?)",
+            long id = db.insert("INSERT INTO recording (path, sha256, size_bytes) VALUES (?, ?, ?)",
                     path.toString(), hash, size);
             return new RecordingRef(id, path, hash);
         });
@@ -189,7 +124,7 @@ public final class LabelStore implements AutoCloseable {
         }
         try {
             String hash = ContentHash.sha256(audio);
-            return read(() -> findByHash(hash).stream().findFirst());
+            return db.read(() -> findByHash(hash).stream().findFirst());
         } catch (IOException unreadable) {
             return Optional.empty();
         }
@@ -197,22 +132,22 @@ public final class LabelStore implements AutoCloseable {
 
     /** The recordings with this content hash (copies of one file), oldest first. */
     public synchronized List<RecordingRef> findBySha256(String sha256) {
-        return read(() -> findByHash(sha256));
+        return db.read(() -> findByHash(sha256));
     }
 
     /** The recording last seen at {@code audio}, without reading the file. */
     public synchronized Optional<RecordingRef> findRecording(Path audio) {
-        return read(() -> findByPath(audio.toAbsolutePath().normalize()));
+        return db.read(() -> findByPath(audio.toAbsolutePath().normalize()));
     }
 
     public synchronized Optional<RecordingRef> recording(long id) {
-        return read(() -> queryRecordings("SELECT id, path, sha256 FROM recording WHERE id = ?", id).stream()
+        return db.read(() -> queryRecordings("SELECT id, path, sha256 FROM recording WHERE id = ?", id).stream()
                 .findFirst());
     }
 
     /** Every recording the store knows, by path. */
     public synchronized List<RecordingRef> recordings() {
-        return read(() -> queryRecordings("SELECT id, path, sha256 FROM recording ORDER BY path"));
+        return db.read(() -> queryRecordings("SELECT id, path, sha256 FROM recording ORDER BY path"));
     }
 
     private Optional<RecordingRef> findByPath(Path path) throws SQLException {
@@ -225,7 +160,7 @@ public final class LabelStore implements AutoCloseable {
     }
 
     private List<RecordingRef> queryRecordings(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
             List<RecordingRef> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(new RecordingRef(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3)));
@@ -238,7 +173,7 @@ public final class LabelStore implements AutoCloseable {
 
     /** One labeller's statement about a recording. */
     public synchronized Optional<RecordingLabel> label(long recordingId, Source source, Opinion opinion) {
-        return read(() -> readLabel(recordingId, source, opinion));
+        return db.read(() -> readLabel(recordingId, source, opinion));
     }
 
     /**
@@ -246,7 +181,7 @@ public final class LabelStore implements AutoCloseable {
      * neither names a class.
      */
     public synchronized Optional<String> currentClass(long recordingId) {
-        return read(() -> {
+        return db.read(() -> {
             for (Source source : new Source[] {Source.USER, Source.IMPORT}) {
                 Optional<String> labelClass = readLabel(recordingId, source, Opinion.FIRST)
                         .flatMap(RecordingLabel::labelClass);
@@ -260,9 +195,9 @@ public final class LabelStore implements AutoCloseable {
 
     /** Ids of the recordings with a user label naming a class (first opinion). */
     public synchronized Set<Long> userLabelledRecordings() {
-        return read(() -> {
+        return db.read(() -> {
             Set<Long> ids = new HashSet<>();
-            try (PreparedStatement statement = prepare("SELECT recording_id FROM recording_label WHERE source = "
+            try (PreparedStatement statement = db.prepare("SELECT recording_id FROM recording_label WHERE source = "
                     + "'user' AND opinion = 1 AND class IS NOT NULL");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -275,9 +210,9 @@ public final class LabelStore implements AutoCloseable {
 
     /** The user's class (first opinion) of every recording that has one, by the recording's path. */
     public synchronized java.util.Map<Path, String> userClasses() {
-        return read(() -> {
+        return db.read(() -> {
             java.util.Map<Path, String> classes = new java.util.HashMap<>();
-            try (PreparedStatement statement = prepare("SELECT r.path, l.class FROM recording_label l "
+            try (PreparedStatement statement = db.prepare("SELECT r.path, l.class FROM recording_label l "
                     + "JOIN recording r ON r.id = l.recording_id "
                     + "WHERE l.source = 'user' AND l.opinion = 1 AND l.class IS NOT NULL");
                  ResultSet rows = statement.executeQuery()) {
@@ -291,9 +226,9 @@ public final class LabelStore implements AutoCloseable {
 
     /** Recordings whose two user opinions both name a class and differ, by path. */
     public synchronized List<Disagreement> disagreements() {
-        return read(() -> {
+        return db.read(() -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = prepare("SELECT a.recording_id FROM recording_label a "
+            try (PreparedStatement statement = db.prepare("SELECT a.recording_id FROM recording_label a "
                     + "JOIN recording_label b ON b.recording_id = a.recording_id AND b.source = a.source "
                     + "JOIN recording r ON r.id = a.recording_id "
                     + "WHERE a.source = 'user' AND a.opinion = 1 AND b.opinion = 2 "
@@ -316,7 +251,7 @@ public final class LabelStore implements AutoCloseable {
 
     private Optional<RecordingLabel> readLabel(long recordingId, Source source, Opinion opinion)
             throws SQLException {
-        try (PreparedStatement statement = prepare("SELECT class, quality, notes, labeller, labelled_at "
+        try (PreparedStatement statement = db.prepare("SELECT class, quality, notes, labeller, labelled_at "
                         + "FROM recording_label WHERE recording_id = ? AND source = ? AND opinion = ?",
                 recordingId, source.sqlName(), opinion.number());
              ResultSet rows = statement.executeQuery()) {
@@ -333,11 +268,11 @@ public final class LabelStore implements AutoCloseable {
     /** Replaces (or, with an empty label, removes) one labeller's statement. Runs inside a transaction. */
     void putLabel(long recordingId, Source source, Opinion opinion, Optional<RecordingLabel> label)
             throws SQLException {
-        update("DELETE FROM recording_label WHERE recording_id = ? AND source = ? AND opinion = ?", recordingId,
+        db.update("DELETE FROM recording_label WHERE recording_id = ? AND source = ? AND opinion = ?", recordingId,
                 source.sqlName(), opinion.number());
         if (label.isPresent()) {
             RecordingLabel l = label.get();
-            update("INSERT INTO recording_label (recording_id, source, opinion, class, quality, notes, labeller, "
+            db.update("INSERT INTO recording_label (recording_id, source, opinion, class, quality, notes, labeller, "
                             + "labelled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", recordingId, source.sqlName(),
                     opinion.number(), l.labelClass().orElse(null), l.quality().map(Quality::sqlName).orElse(null),
                     l.notes(), l.labeller(), l.labelledAt().toString());
@@ -353,18 +288,18 @@ public final class LabelStore implements AutoCloseable {
 
     /** The recording's events by start time. */
     public synchronized List<LabelEvent> events(long recordingId) {
-        return read(() -> queryEvents("SELECT id, recording_id, source, type, start_s, end_s, labeller, created_at "
+        return db.read(() -> queryEvents("SELECT id, recording_id, source, type, start_s, end_s, labeller, created_at "
                 + "FROM event WHERE recording_id = ? ORDER BY start_s, end_s, id", recordingId));
     }
 
     public synchronized Optional<LabelEvent> event(long id) {
-        return read(() -> eventInTransaction(id));
+        return db.read(() -> eventInTransaction(id));
     }
 
     /** Number of events of all recordings (a quick health figure). */
     public synchronized int eventCount() {
-        return read(() -> {
-            try (PreparedStatement statement = prepare("SELECT count(*) FROM event");
+        return db.read(() -> {
+            try (PreparedStatement statement = db.prepare("SELECT count(*) FROM event");
                  ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
@@ -378,7 +313,7 @@ public final class LabelStore implements AutoCloseable {
     }
 
     private List<LabelEvent> queryEvents(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
             List<LabelEvent> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(new LabelEvent(rows.getLong(1), rows.getLong(2), Source.ofSqlName(rows.getString(3)),
@@ -398,30 +333,30 @@ public final class LabelStore implements AutoCloseable {
             Object[] withId = new Object[values.length + 1];
             withId[0] = event.id();
             System.arraycopy(values, 0, withId, 1, values.length);
-            insert("INSERT INTO event (id, " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", withId);
+            db.insert("INSERT INTO event (id, " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", withId);
             return event.id();
         }
-        return insert("INSERT INTO event (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+        return db.insert("INSERT INTO event (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)", values);
     }
 
     /** Overwrites an event's type and times; false when it no longer exists. */
     boolean updateEvent(LabelEvent event) throws SQLException {
-        return update("UPDATE event SET type = ?, start_s = ?, end_s = ? WHERE id = ?", event.type(), event.start(),
+        return db.update("UPDATE event SET type = ?, start_s = ?, end_s = ? WHERE id = ?", event.type(), event.start(),
                 event.end(), event.id()) == 1;
     }
 
     /** Deletes an event; false when it no longer exists. */
     boolean deleteEvent(long id) throws SQLException {
-        return update("DELETE FROM event WHERE id = ?", id) == 1;
+        return db.update("DELETE FROM event WHERE id = ?", id) == 1;
     }
 
     // ---- classes ----------------------------------------------------------------------------------------------
 
     /** The five built-in classes, then those researchers added, in the order they were added. */
     public synchronized List<String> classes() {
-        return read(() -> {
+        return db.read(() -> {
             List<String> result = new ArrayList<>(LabelClasses.BUILT_IN);
-            try (PreparedStatement statement = prepare("SELECT name FROM label_class ORDER BY added_at, name");
+            try (PreparedStatement statement = db.prepare("SELECT name FROM label_class ORDER BY added_at, name");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     result.add(rows.getString(1));
@@ -436,91 +371,23 @@ public final class LabelStore implements AutoCloseable {
         if (LabelClasses.BUILT_IN.contains(name)) {
             return false;
         }
-        return update("INSERT OR IGNORE INTO label_class (name, added_at) VALUES (?, ?)", name, now.toString()) == 1;
+        return db.update("INSERT OR IGNORE INTO label_class (name, added_at) VALUES (?, ?)", name, now.toString()) == 1;
     }
 
     boolean removeClass(String name) throws SQLException {
-        return update("DELETE FROM label_class WHERE name = ?", name) == 1;
+        return db.update("DELETE FROM label_class WHERE name = ?", name) == 1;
     }
 
     // ---- transactions -----------------------------------------------------------------------------------------
 
     /** Runs {@code work} as one write transaction, committed before this returns. */
-    synchronized <T> T write(SqlWork<T> work) {
-        try {
-            return transaction(connection, work);
-        } catch (SQLException e) {
-            throw new LabelStoreException(file, e.getMessage(), e);
-        }
-    }
-
-    private <T> T read(SqlWork<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new LabelStoreException(file, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@code BEGIN IMMEDIATE}, the work, {@code COMMIT}; rollback on failure. IMMEDIATE takes the write lock at the
-     * start, so two writers queue on the busy timeout instead of failing when a read lock cannot be upgraded.
-     */
-    static <T> T transaction(Connection connection, SqlWork<T> work) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-        }
-        boolean committed = false;
-        try {
-            T result = work.run();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("COMMIT");
-            }
-            committed = true;
-            return result;
-        } finally {
-            if (!committed) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ROLLBACK");
-                } catch (SQLException rollbackFailed) {
-                    LOG.warn("Rollback failed: {}", rollbackFailed.getMessage());
-                }
-            }
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
-    }
-
-    private int update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private long insert(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters)) {
-            statement.executeUpdate();
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    synchronized <T> T write(SqliteDatabase.SqlWork<T> work) {
+        return db.write(work);
     }
 
     /** Closes the connection (SQLite checkpoints the write-ahead log when the last connection closes). */
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing {} failed: {}", file, e.getMessage());
-        }
+        db.close();
     }
 }

@@ -62,7 +62,7 @@ final class Migrations {
             String sqlText = read(script);
             int from = version;
             // Re-read inside the write transaction: another process may have migrated meanwhile.
-            version = LabelStore.transaction(connection, () -> {
+            version = SqliteDatabase.transaction(connection, () -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
                     int now = currentVersion(connection);

@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * instead of as a puzzling deserialisation error.
  *
  * <p>Weka models can only be stored by Java serialisation, and deserialising an untrusted stream can run code
- * through "gadget" classes. So reading is restricted by an {@link ObjectInputFilter} to an allow-list ({@code
- * weka.*}, {@code java.util.*}, {@code org.auscult.learn.*}, boxed primitives, {@code String}, arrays of these and
- * of primitives) with limits on depth, references, array length and size; anything else is refused before any
- * instance of it is created (and before its class is initialised).
+ * through "gadget" classes, read other files, or exhaust time and memory. So a payload is first read by its
+ * grammar alone ({@link StreamScan}: no object created, no class loaded), refused if it names a class outside the
+ * exact list of {@link ModelClasses} or would cost more than the limits below (bytes, objects, depth, array
+ * length, the memory of all arrays and strings, the unfolded weight of shared nested objects); only then is it
+ * rebuilt, under an {@link ObjectInputFilter} holding the same list and limits, on a reader thread with a
+ * deadline. Every refusal is a {@link ModelFileException} naming the file and the reason. See
+ * docs/decisions/model-file.md.
  */
 public final class ModelFile {
 
@@ -53,15 +58,27 @@ public final class ModelFile {
     private static final byte[] HEADER_MAGIC = (MAGIC + "\n").getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
 
+    /** Nesting of objects in objects (unpruned trees on noise reach about 100). */
     static final long MAX_DEPTH = 500;
-    static final long MAX_REFERENCES = 20_000_000;
+    /** Objects, strings, arrays, class descriptors and back-references. */
+    static final long MAX_REFERENCES = 5_000_000;
+    /** Elements in one array. */
     static final long MAX_ARRAY_LENGTH = 10_000_000;
-    static final long MAX_STREAM_BYTES = 1_000_000_000L;
+    /** The model file's payload as stored (compressed); the reference model takes 0.5 MB. */
+    static final long MAX_PAYLOAD_BYTES = 64L * 1024 * 1024;
+    /** The payload once decompressed. */
+    static final long MAX_STREAM_BYTES = 256L * 1024 * 1024;
+    /** The memory all arrays and strings of a model may take together. */
+    static final long MAX_ALLOCATED_BYTES = 256L * 1024 * 1024;
+    /**
+     * The unfolded weight of a model's object graph ({@link StreamScan}): a model is nearly a tree (the designs
+     * weigh at most 1.2 times their object count), while nested shared collections double with every level.
+     */
+    static final long MAX_UNFOLDED_WEIGHT = 2 * MAX_REFERENCES;
+    /** How long checking and rebuilding a model may take; the reference model takes a fraction of a second. */
+    static final double DECODE_SECONDS = 30;
 
-    private static final List<String> ALLOWED_PACKAGES = List.of("weka.", "java.util.", "org.auscult.learn.");
-    private static final Set<String> ALLOWED_CLASSES = Set.of("java.lang.String", "java.lang.Boolean",
-            "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Float", "java.lang.Double", "java.lang.Number", "java.lang.Enum", "java.lang.Object");
+    private static final String REFUSAL_NOTE = "; model files may only hold the classes of Auscult's model designs";
 
     private ModelFile() {
     }
@@ -112,8 +129,54 @@ public final class ModelFile {
      * @param file what to call the source in error messages
      */
     public static TrainedModel read(InputStream stream, Path file) throws IOException {
+        return read(stream, file, DECODE_SECONDS);
+    }
+
+    /**
+     * {@link #read(InputStream, Path)} with another time limit, for tests of the watchdog.
+     *
+     * @param seconds how long checking and rebuilding the model may take
+     */
+    static TrainedModel read(InputStream stream, Path file, double seconds) throws IOException {
         byte[] payload = decode(file, stream);
-        AllowList filter = new AllowList();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        FutureTask<TrainedModel> task = new FutureTask<>(() -> rebuild(payload, file, deadline));
+        // Its own thread: the watchdog below can give up on it, and its stack fits the deepest graph allowed.
+        Thread worker = new Thread(null, task, "model-file-reader", 64L * 1024 * 1024);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get((long) (seconds * 1e9) + 1_000_000_000L, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            worker.interrupt();
+            throw new ModelFileException(file, "refused: reading it took longer than " + seconds + " s");
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new ModelFileException(file, "reading it was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new ModelFileException(file, "is damaged: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Checks the payload with {@link StreamScan} (nothing created, no class loaded), then rebuilds it by Java
+     * deserialisation under the {@link AllowList} filter; runs on the reader thread.
+     */
+    private static TrainedModel rebuild(byte[] payload, Path file, long deadline) throws IOException {
+        try {
+            StreamScan.check(new GZIPInputStream(new ByteArrayInputStream(payload)), new ScanBudget.Limits(
+                    MAX_STREAM_BYTES, MAX_REFERENCES, (int) MAX_DEPTH, MAX_ARRAY_LENGTH, MAX_ALLOCATED_BYTES,
+                    MAX_UNFOLDED_WEIGHT, deadline), ModelClasses::allowed);
+        } catch (ScanBudget.Refused e) {
+            throw new ModelFileException(file, "refused: " + e.getMessage() + REFUSAL_NOTE, e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "is damaged: " + e.getMessage(), e);
+        }
+        AllowList filter = new AllowList(deadline);
         try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
             in.setObjectInputFilter(filter);
             Object object = in.readObject();
@@ -124,8 +187,7 @@ public final class ModelFile {
             return model;
         } catch (InvalidClassException e) {
             if (filter.refusal != null) {
-                throw new ModelFileException(file, "refused: " + filter.refusal
-                        + "; model files may only hold Weka and Auscult model classes", e);
+                throw new ModelFileException(file, "refused: " + filter.refusal + REFUSAL_NOTE, e);
             }
             throw new ModelFileException(file, "was written by an incompatible version: " + e.getMessage(), e);
         } catch (ClassNotFoundException e) {
@@ -134,6 +196,10 @@ public final class ModelFile {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(file, "is damaged: " + e, e);
+        } catch (OutOfMemoryError e) { // the limits keep a model well below any sensible heap; a backstop only
+            throw new ModelFileException(file, "refused: rebuilding it needs more memory than this Java has", e);
+        } catch (StackOverflowError e) {
+            throw new ModelFileException(file, "refused: its objects are nested too deeply to rebuild", e);
         }
     }
 
@@ -182,8 +248,12 @@ public final class ModelFile {
             if (digest.length < DIGEST_BYTES) {
                 throw truncated(file);
             }
-            if (length < 0 || length > MAX_STREAM_BYTES) {
+            if (length < 0) {
                 throw new ModelFileException(file, "is damaged: impossible payload length " + length);
+            }
+            if (length > MAX_PAYLOAD_BYTES) {
+                throw new ModelFileException(file, "refused: a model of " + length + " bytes (at most "
+                        + MAX_PAYLOAD_BYTES + ")");
             }
             byte[] payload = in.readNBytes((int) length); // grows with the data actually present
             if (payload.length < length) {
@@ -206,26 +276,26 @@ public final class ModelFile {
         return new ModelFileException(file, "is truncated: its header is incomplete");
     }
 
-    /** Whether deserialisation may create instances of {@code type} (or arrays of it). */
-    static boolean isAllowed(Class<?> type) {
-        Class<?> element = type;
-        while (element.isArray()) {
-            element = element.getComponentType();
-        }
-        if (element.isPrimitive()) {
-            return true;
-        }
-        String name = element.getName();
-        return ALLOWED_CLASSES.contains(name) || ALLOWED_PACKAGES.stream().anyMatch(name::startsWith);
-    }
-
-    /** The allow-list and limits; remembers the first refusal so the error can name it. */
+    /**
+     * The second line of defence behind {@link StreamScan}, on the live stream: exact classes, depth, objects,
+     * array lengths and the memory all arrays will take (including those collections allocate for their
+     * contents), decompressed bytes and the deadline. Remembers the first refusal so the error can name it.
+     */
     private static final class AllowList implements ObjectInputFilter {
 
+        private final long deadline;
         private String refusal;
+        private long arrayBytes;
+
+        AllowList(long deadline) {
+            this.deadline = deadline;
+        }
 
         @Override
         public Status checkInput(FilterInfo info) {
+            if (System.nanoTime() - deadline > 0) {
+                return refuse("reading it took longer than the time allowed");
+            }
             if (info.depth() > MAX_DEPTH) {
                 return refuse("object graph deeper than " + MAX_DEPTH);
             }
@@ -236,11 +306,22 @@ public final class ModelFile {
                 return refuse("an array of " + info.arrayLength() + " elements");
             }
             if (info.streamBytes() > MAX_STREAM_BYTES) {
-                return refuse("more than " + MAX_STREAM_BYTES + " bytes");
+                return refuse("more than " + MAX_STREAM_BYTES + " bytes once decompressed");
             }
             Class<?> type = info.serialClass();
-            if (type != null && !isAllowed(type)) {
+            if (type != null && !ModelClasses.allowedWhenRebuilt(type)) {
                 return refuse("class " + type.getName() + " is not allowed");
+            }
+            if (type != null && type.isArray() && info.arrayLength() >= 0) {
+                Class<?> component = type.getComponentType();
+                long size = component == long.class || component == double.class ? 8
+                        : component == int.class || component == float.class ? 4
+                        : component == short.class || component == char.class ? 2
+                        : component == byte.class || component == boolean.class ? 1 : 8;
+                arrayBytes += 16 + info.arrayLength() * size;
+                if (arrayBytes > MAX_ALLOCATED_BYTES) {
+                    return refuse("its arrays would take more than " + MAX_ALLOCATED_BYTES / (1024 * 1024) + " MB");
+                }
             }
             return Status.ALLOWED;
         }

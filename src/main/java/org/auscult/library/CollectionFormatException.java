@@ -3,6 +3,7 @@ package org.auscult.library;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.auscult.io.VisibleText;
 
 /**
  * A label file that cannot be read as the layout it claims to be: wrong column count, a missing required column, an
@@ -31,7 +32,7 @@ public class CollectionFormatException extends IOException {
     }
 
     private static String format(Path file, int line, String reason) {
-        return line > 0 ? file + " line " + line + ": " + reason : file + ": " + reason;
+        return VisibleText.of(line > 0 ? file + " line " + line + ": " + reason : file + ": " + reason);
     }
 
     /** The malformed label file. */

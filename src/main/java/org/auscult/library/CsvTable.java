@@ -1,11 +1,6 @@
 package org.auscult.library;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.auscult.io.BoundedTextReader;
+import org.auscult.io.TextFileException;
 
 /**
  * A comma-separated label file read by RFC 4180: fields may be quoted, a quoted field may hold commas, line breaks
  * and doubled quotes ({@code "a ""b"", c"} is {@code a "b", c}); CRLF, LF and CR all end a record; a UTF-8 byte
- * order mark is skipped; blank lines are ignored. Every record remembers the line it starts on, so errors can point
- * at it.
+ * order mark is skipped; blank lines are ignored; text that is not UTF-8 and lines longer than
+ * {@link BoundedTextReader#DEFAULT_MAX_LINE} characters are refused with their line. Every record remembers the
+ * line it starts on, so errors can point at it.
  */
 final class CsvTable {
 
@@ -73,7 +71,7 @@ final class CsvTable {
      * malformed, never an exception.
      */
     static Optional<List<String>> peekHeader(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BoundedTextReader reader = BoundedTextReader.open(file)) {
             List<Row> first = parse(file, reader, 1);
             return first.isEmpty() ? Optional.empty()
                     : Optional.of(first.get(0).fields().stream().map(String::strip).toList());
@@ -154,18 +152,20 @@ final class CsvTable {
         }
     }
 
+    /**
+     * Reads every record through a {@link BoundedTextReader}: text that is not UTF-8 or a line too long is a format
+     * error naming the line, and memory is bounded by the line limit, not by what the file holds on one line.
+     */
     private static List<Row> readRecords(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException notUtf8) {
-            throw new CollectionFormatException(file, 0, "not UTF-8 text");
+        try (BoundedTextReader reader = BoundedTextReader.open(file)) {
+            return parse(file, reader, Integer.MAX_VALUE);
+        } catch (TextFileException e) {
+            throw new CollectionFormatException(file, e.line(), e.problem());
         }
-        return parse(file, new StringReader(text), Integer.MAX_VALUE);
     }
 
     /** The RFC 4180 state machine; stops after {@code limit} non-blank records. */
-    private static List<Row> parse(Path file, Reader in, int limit) throws IOException {
+    private static List<Row> parse(Path file, BoundedTextReader in, int limit) throws IOException {
         List<Row> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -176,9 +176,6 @@ final class CsvTable {
         boolean fieldWasQuoted = false;
         boolean atFieldStart = true;
         int c = in.read();
-        if (c == '\uFEFF') {
-            c = in.read();
-        }
         while (c != -1 && records.size() < limit) {
             char ch = (char) c;
             int next = in.read();
@@ -197,6 +194,10 @@ final class CsvTable {
                         line++;
                     }
                     field.append(ch);
+                    if (field.length() > BoundedTextReader.DEFAULT_MAX_LINE) {
+                        throw new CollectionFormatException(file, quoteOpenedOn, "a quoted field longer than "
+                                + BoundedTextReader.DEFAULT_MAX_LINE + " characters");
+                    }
                 }
             } else if (ch == '"' && atFieldStart) {
                 inQuotes = true;

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code <root>/<label>/*.wav}: the folder names the class. WAVs directly in the root are kept as unlabelled;
- * folders whose name starts with '.' are skipped. Nothing in this layout says who was recorded, so the patient is
- * the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()} asks for the part of the
- * name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
+ * {@code <root>/<label>/**.wav}: the folder names the class. WAVs in folders below a class folder belong to that
+ * class too ({@code murmur/p1/apex.wav} is a murmur): researchers group recordings by patient, ward or day under the
+ * class, and leaving those out silently would shrink the collection without a word. WAVs directly in the root are
+ * kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to folders are not
+ * followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was recorded, so
+ * the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()} asks for
+ * the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
  */
 final class FolderPerClassReader implements LayoutReader {
 
@@ -24,7 +27,7 @@ final class FolderPerClassReader implements LayoutReader {
     public boolean recognises(Path folderOrFile) {
         try {
             for (Path classFolder : classFolders(folderOrFile)) {
-                if (!CollectionBuilder.wavFilesIn(classFolder).isEmpty()) {
+                if (!wavFilesUnder(classFolder).isEmpty()) {
                     return true;
                 }
             }
@@ -54,7 +57,7 @@ final class FolderPerClassReader implements LayoutReader {
         CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
         for (Path classFolder : classFolders(folderOrFile)) {
             String label = classFolder.getFileName().toString();
-            for (Path wav : CollectionBuilder.wavFilesIn(classFolder)) {
+            for (Path wav : wavFilesUnder(classFolder)) {
                 builder.add(null, 0, wav, label, label, patientOf(wav, options), "", Map.of());
             }
         }
@@ -62,6 +65,33 @@ final class FolderPerClassReader implements LayoutReader {
             builder.add(null, 0, wav, "", "", patientOf(wav, options), "", Map.of());
         }
         return builder.build();
+    }
+
+    /**
+     * The WAVs in {@code classFolder} and every folder below it, in path order; hidden folders left out. The ids
+     * keep the sub-folders ({@code murmur/p1/apex}), so equal file names in different folders stay apart.
+     */
+    static List<Path> wavFilesUnder(Path classFolder) throws IOException {
+        List<Path> wavs = new java.util.ArrayList<>();
+        Files.walkFileTree(classFolder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                    java.nio.file.attribute.BasicFileAttributes attributes) {
+                return !dir.equals(classFolder) && dir.getFileName().toString().startsWith(".")
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file,
+                    java.nio.file.attribute.BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && CollectionBuilder.isWav(file)) {
+                    wavs.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        wavs.sort(null);
+        return wavs;
     }
 
     private static String patientOf(Path wav, ImportOptions options) {

@@ -1,8 +1,6 @@
 package org.auscult.segmentation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,7 +137,7 @@ public final class SegmentationBenchmark {
      */
     public DatasetScore pascal(Path timingCsv) throws IOException {
         Map<String, List<double[]>> marks = new LinkedHashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(timingCsv, StandardCharsets.UTF_8)) {
+        try (org.auscult.io.BoundedTextReader reader = org.auscult.io.BoundedTextReader.open(timingCsv)) {
             String header = reader.readLine();
             if (header == null || !header.strip().equals("fname,cycle,sound,location")) {
                 throw new IOException(timingCsv + ": expected the header 'fname,cycle,sound,location', got '"

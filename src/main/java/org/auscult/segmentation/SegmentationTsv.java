@@ -1,17 +1,17 @@
 package org.auscult.segmentation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.BoundedTextReader;
+import org.auscult.io.VisibleText;
 
 /**
  * Segmentations as text in the CirCor DigiScope layout: one segment per line, {@code start<TAB>end<TAB>state},
@@ -26,12 +26,12 @@ public final class SegmentationTsv {
     /**
      * Reads the segments of a CirCor-style file. Blank lines are skipped; extra columns are ignored.
      *
-     * @throws IOException when the file cannot be read, or a line is not {@code start end state} (the message names
-     *                     the file and the line)
+     * @throws IOException when the file cannot be read (not UTF-8, a line without end: see {@link BoundedTextReader}),
+     *                     or a line is not {@code start end state} (the message names the file and the line)
      */
     public static List<Segment> read(Path file) throws IOException {
         List<Segment> segments = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BoundedTextReader reader = BoundedTextReader.open(file)) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -52,7 +52,8 @@ public final class SegmentationTsv {
                     }
                     segments.add(new Segment(start, end, CardiacState.ofCode((int) stateNumber)));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ": line " + number + ": " + e.getMessage() + " in '" + line + "'", e);
+                    throw new IOException(VisibleText.of(file + ": line " + number + ": " + e.getMessage() + " in '"
+                            + line + "'"), e);
                 }
             }
         }

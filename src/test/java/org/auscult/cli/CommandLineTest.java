@@ -121,7 +121,7 @@ class CommandLineTest {
         Files.writeString(table, "precious");
 
         Run refused = run("features", recordings.toString(), "-o", table.toString());
-        assertEquals(1, refused.exitCode());
+        assertEquals(2, refused.exitCode(), "refused before any work, like train and separability");
         assertEquals("precious", Files.readString(table));
         assertTrue(refused.err().contains("table.csv"), refused.err());
 

@@ -56,7 +56,8 @@ class LabelsCommandTest {
         assertEquals(Files.readString(track), Files.readString(out));
         Run again = CommandLineTest.run("labels", "export", "--db", db().toString(), "--format", "audacity",
                 "--recording", wav.toString(), "-o", out.toString());
-        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, again.exitCode(), "nothing is overwritten without --force");
+        assertEquals(AuscultCommand.EXIT_USAGE, again.exitCode(), "nothing is overwritten without --force, and "
+                + "this is known before any work");
 
         Run missing = CommandLineTest.run("labels", "import", "--db", db().toString(), "--format", "circor",
                 track.toString());

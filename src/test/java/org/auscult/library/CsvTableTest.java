@@ -97,8 +97,10 @@ class CsvTableTest {
                 assertThrows(CollectionFormatException.class, () -> CsvTable.withHeader(empty)).reason());
         Path latin1 = Fixtures.write(dir.resolve("latin1.csv"), new byte[] {'p', ',', 'l', '\n', (byte) 0xE9, ',',
                 'x', '\n'});
-        assertEquals("not UTF-8 text",
-                assertThrows(CollectionFormatException.class, () -> CsvTable.withHeader(latin1)).reason());
+        CollectionFormatException notUtf8 = assertThrows(CollectionFormatException.class,
+                () -> CsvTable.withHeader(latin1));
+        assertTrue(notUtf8.reason().startsWith("not UTF-8 text (byte 0xE9"), notUtf8.reason());
+        assertEquals(2, notUtf8.line(), "the line of the byte that is not UTF-8");
     }
 
     @Test

@@ -66,4 +66,12 @@ class SegmentationTsvTest {
         error = assertThrows(IOException.class, () -> SegmentationTsv.read(file));
         assertTrue(error.getMessage().contains("0 <= start <= end"), error.getMessage());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path file = folder.resolve("latin1.tsv");
+        Files.write(file, "0\t1\t1\n1\t2\t2 caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        IOException error = assertThrows(IOException.class, () -> SegmentationTsv.read(file));
+        assertTrue(error.getMessage().contains("latin1.tsv line 2: not UTF-8"), error.getMessage());
+    }
 }

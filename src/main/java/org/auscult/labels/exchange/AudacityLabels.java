@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Audacity label tracks ("Export Labels"): one label per line, {@code start<TAB>end<TAB>label} in seconds; a point
  * has start == end. Lines starting with a backslash (Audacity's optional frequency range of the label above) are
- * skipped on import. Times are written with 6 decimals, as Audacity writes them.
+ * skipped on import. Times are written with 6 decimals, as Audacity writes them. On import a line must have the
+ * three fields and a label (an event without a type means nothing), and times are plain decimal seconds from 0 to a
+ * day: hex, suffixes and huge values are refused with their line.
  */
 public final class AudacityLabels {
 
@@ -22,15 +24,14 @@ public final class AudacityLabels {
             if (row.get(0).startsWith("\\")) {
                 continue;
             }
-            if (row.fields().size() < 2) {
-                throw new ExchangeFormatException(file, row.line(), "expected start<TAB>end<TAB>label, got '"
-                        + String.join("\t", row.fields()) + "'");
+            if (row.fields().size() != 3 || row.get(2).isBlank()) {
+                throw new ExchangeFormatException(file, row.line(), "expected start<TAB>end<TAB>label with a "
+                        + "label, got '" + String.join("\t", row.fields()) + "'");
             }
-            double start = TextTable.number(file, row, 0, "start");
-            double end = TextTable.number(file, row, 1, "end");
-            if (start < 0 || end < start) {
-                throw new ExchangeFormatException(file, row.line(), "needs 0 <= start <= end, got " + start + ", "
-                        + end);
+            double start = TextTable.seconds(file, row, 0, "start");
+            double end = TextTable.seconds(file, row, 1, "end");
+            if (end < start) {
+                throw new ExchangeFormatException(file, row.line(), "needs start <= end, got " + start + ", " + end);
             }
             marks.add(new TimedMark(start, end, row.get(2).strip()));
         }

@@ -36,21 +36,15 @@ public final class CirCorSegmentation {
                 throw new ExchangeFormatException(file, row.line(), "expected start<TAB>end<TAB>state, got "
                         + row.fields().size() + " fields");
             }
-            double start = TextTable.number(file, row, 0, "start");
-            double end = TextTable.number(file, row, 1, "end");
+            double start = TextTable.seconds(file, row, 0, "start");
+            double end = TextTable.seconds(file, row, 1, "end");
             String stateText = row.get(2).strip();
-            int state;
-            try {
-                state = (int) Double.parseDouble(stateText);
-                if (state != Double.parseDouble(stateText) || state < 0 || state >= STATES.size()) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
+            if (!stateText.matches("[0-4](\\.0*)?")) {
                 throw new ExchangeFormatException(file, row.line(), "state must be 0-4, got '" + stateText + "'");
             }
-            if (start < 0 || end < start) {
-                throw new ExchangeFormatException(file, row.line(), "needs 0 <= start <= end, got " + start + ", "
-                        + end);
+            int state = stateText.charAt(0) - '0';
+            if (end < start) {
+                throw new ExchangeFormatException(file, row.line(), "needs start <= end, got " + start + ", " + end);
             }
             marks.add(new TimedMark(start, end, STATES.get(state)));
         }

@@ -15,6 +15,7 @@ import org.auscult.labels.Opinion;
 import org.auscult.labels.RecordingLabel;
 import org.auscult.labels.RecordingRef;
 import org.auscult.labels.Source;
+import org.auscult.io.VisibleText;
 
 /**
  * Moves labels between the store and the exchange files. Every import is one undoable edit of the
@@ -75,7 +76,11 @@ public final class LabelExchange {
 
     // ---- PASCAL set_a_timing.csv ------------------------------------------------------------------------------
 
-    /** Imports the S1/S2 marks; {@code fname} is resolved against {@code collectionRoot}. */
+    /**
+     * Imports the S1/S2 marks; {@code fname} is resolved against {@code collectionRoot}. A name that leads out of
+     * the collection ({@code ../../etc/passwd}, an absolute path) is reported and its marks are left out: a timing
+     * file names recordings of its own collection, and nothing else is registered in the store because of it.
+     */
     public ImportReport importPascalTiming(Path timingCsv, Path collectionRoot, Source source) throws IOException {
         List<PascalTiming.Mark> marks = PascalTiming.read(timingCsv);
         Map<String, List<PascalTiming.Mark>> byFile = new LinkedHashMap<>();
@@ -83,8 +88,14 @@ public final class LabelExchange {
         List<LabelEvent> events = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         java.time.Instant now = java.time.Instant.now();
+        Path root = collectionRoot.toAbsolutePath().normalize();
         for (Map.Entry<String, List<PascalTiming.Mark>> entry : byFile.entrySet()) {
-            Path file = collectionRoot.resolve(entry.getKey());
+            Path file = root.resolve(entry.getKey()).normalize();
+            if (!file.startsWith(root) || file.equals(root)) {
+                problems.add(VisibleText.of(timingCsv + ": " + entry.getKey() + " (" + entry.getValue().size()
+                        + " marks): outside the collection " + root + "; not imported"));
+                continue;
+            }
             if (!Files.isRegularFile(file)) {
                 problems.add(timingCsv + ": " + entry.getKey() + " (" + entry.getValue().size()
                         + " marks): no such file under " + collectionRoot);
@@ -148,23 +159,50 @@ public final class LabelExchange {
 
     // ---- recording labels (plain CSV) -------------------------------------------------------------------------
 
+    /** Imports recording labels; rows that name no source are the user's own ({@link Source#USER}). */
+    public ImportReport importRecordingLabels(Path csv) throws IOException {
+        return importRecordingLabels(csv, Source.USER);
+    }
+
     /**
      * Imports recording labels; a row's file is found at its path, else by its hash among the recordings the store
-     * knows. Rows keep the source and opinion they name.
+     * knows. Rows keep the source and opinion they name; a row that names no source gets {@code defaultSource}
+     * (what the user asked for with {@code --as}), and one without labeller or date is signed by this import: the
+     * user for {@link Source#USER}, the file's name otherwise, now. A field left empty says nothing, so the stored
+     * value stays (an empty label never clears a class). Rows that cannot be applied (no such recording, nothing
+     * said) are reported with their line and change nothing; the others are imported as one undoable edit.
      */
-    public ImportReport importRecordingLabels(Path csv) throws IOException {
+    public ImportReport importRecordingLabels(Path csv, Source defaultSource) throws IOException {
         List<RecordingLabelsCsv.Row> rows = RecordingLabelsCsv.read(csv);
         Map<Source, List<LabelService.ImportedLabel>> bySource = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        java.time.Instant now = service.now();
         for (RecordingLabelsCsv.Row row : rows) {
+            String where = csv + " line " + row.line() + ": ";
+            if (row.saysNothing()) {
+                problems.add(VisibleText.of(where + row.path() + ": no label, quality or notes; the row says "
+                        + "nothing and was not imported"));
+                continue;
+            }
             Optional<RecordingRef> ref = Files.isRegularFile(row.path()) ? Optional.of(service.recording(row.path()))
                     : row.sha256().isEmpty() ? Optional.empty() : store.findBySha256(row.sha256()).stream().findFirst();
             if (ref.isEmpty()) {
-                problems.add(csv + ": " + row.path() + ": no such file, and no recording with its hash is known");
+                problems.add(VisibleText.of(where + row.path() + ": no such file, and no recording with its hash "
+                        + "is known"));
                 continue;
             }
-            bySource.computeIfAbsent(row.source(), s -> new ArrayList<>())
-                    .add(new LabelService.ImportedLabel(ref.get(), row.opinion(), row.label()));
+            Source source = row.source().orElse(defaultSource);
+            RecordingLabel said = row.label();
+            String labeller = !said.labeller().isEmpty() ? said.labeller()
+                    : source == Source.USER ? service.labeller() : csv.getFileName().toString();
+            java.time.Instant at = row.labelledAt().orElse(now);
+            RecordingLabel stored = store.label(ref.get().id(), source, row.opinion())
+                    .orElse(RecordingLabel.empty(labeller, at));
+            RecordingLabel merged = new RecordingLabel(said.labelClass().or(stored::labelClass),
+                    said.quality().or(stored::quality), said.notes().isEmpty() ? stored.notes() : said.notes(),
+                    labeller, at);
+            bySource.computeIfAbsent(source, s -> new ArrayList<>())
+                    .add(new LabelService.ImportedLabel(ref.get(), row.opinion(), merged));
         }
         int count = 0;
         for (Map.Entry<Source, List<LabelService.ImportedLabel>> entry : bySource.entrySet()) {
@@ -185,7 +223,7 @@ public final class LabelExchange {
             for (Source source : Source.values()) {
                 for (Opinion opinion : Opinion.values()) {
                     Optional<RecordingLabel> label = store.label(ref.id(), source, opinion);
-                    label.ifPresent(l -> rows.add(new RecordingLabelsCsv.Row(ref.path(), ref.sha256(), source,
+                    label.ifPresent(l -> rows.add(RecordingLabelsCsv.Row.of(ref.path(), ref.sha256(), source,
                             opinion, l)));
                 }
             }

@@ -19,6 +19,11 @@ public final class LabelledFeatureTable {
     private LabelledFeatureTable() {
     }
 
+    /** Every file an export to {@code table} writes (a CSV table has its configuration beside it). */
+    public static List<Path> files(Path table) {
+        return FeatureTableFormat.forFile(table).files(table);
+    }
+
     public static FeatureTableBuilder.Result export(RecordingCollection collection, LabelStore store,
                                                     AnalysisConfig config, int jobs, Path table, boolean overwrite)
             throws IOException {

@@ -16,16 +16,35 @@ import org.auscult.labels.Source;
  * A plain CSV of recording labels, one row per statement: {@code path,sha256,label_source,opinion,label,quality,
  * notes,labeller,labelled_at}. {@code path} is relative to the CSV's folder when the recording lies under it, else
  * absolute; {@code sha256} lets the import find a recording that has moved since. Only {@code path} and
- * {@code label} are required; empty {@code label} and {@code quality} mean "not said", a missing source means
- * the user's, a missing opinion the first.
+ * {@code label} are required; an empty field means "not said" (the import keeps what the store holds, so an empty
+ * label never clears a class), a missing source is what the importer is asked for, a missing opinion the first. A
+ * row that cannot be interpreted (an unknown source or quality, a bad date, an empty path) refuses the whole file
+ * with its line, so nothing is imported from a file that is not what it claims.
  */
 public final class RecordingLabelsCsv {
 
     static final List<String> HEADER = List.of("path", "sha256", "label_source", "opinion", "label", "quality",
             "notes", "labeller", "labelled_at");
 
-    /** One row. */
-    public record Row(Path path, String sha256, Source source, Opinion opinion, RecordingLabel label) {
+    /**
+     * One row.
+     *
+     * @param line       the line it was read from, 0 for a row about to be written
+     * @param source     empty when the row names none (the importer decides)
+     * @param labelledAt empty when the row gives no date; {@code label.labelledAt()} is then the epoch
+     */
+    public record Row(int line, Path path, String sha256, Optional<Source> source, Opinion opinion,
+                      RecordingLabel label, Optional<Instant> labelledAt) {
+
+        /** A row of the store, for export. */
+        public static Row of(Path path, String sha256, Source source, Opinion opinion, RecordingLabel label) {
+            return new Row(0, path, sha256, Optional.of(source), opinion, label, Optional.of(label.labelledAt()));
+        }
+
+        /** True when the row gives neither class, quality nor notes: there is nothing to import. */
+        public boolean saysNothing() {
+            return label.labelClass().isEmpty() && label.quality().isEmpty() && label.notes().isEmpty();
+        }
     }
 
     private RecordingLabelsCsv() {
@@ -55,13 +74,14 @@ public final class RecordingLabelsCsv {
                 String label = field(row, columns[4]);
                 String quality = field(row, columns[5]);
                 String at = field(row, columns[8]);
-                result.add(new Row(folder.resolve(written).normalize(), field(row, columns[1]),
-                        source.isEmpty() ? Source.USER : Source.ofSqlName(source),
+                Optional<Instant> labelledAt = at.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(at));
+                result.add(new Row(row.line(), folder.resolve(written).normalize(), field(row, columns[1]),
+                        source.isEmpty() ? Optional.empty() : Optional.of(Source.ofSqlName(source)),
                         opinion.isEmpty() ? Opinion.FIRST : Opinion.of(Integer.parseInt(opinion)),
                         new RecordingLabel(label.isEmpty() ? Optional.empty() : Optional.of(label),
                                 quality.isEmpty() ? Optional.empty() : Optional.of(Quality.parse(quality)),
-                                field(row, columns[6]), field(row, columns[7]),
-                                at.isEmpty() ? Instant.EPOCH : Instant.parse(at))));
+                                field(row, columns[6]), field(row, columns[7]), labelledAt.orElse(Instant.EPOCH)),
+                        labelledAt));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new ExchangeFormatException(file, row.line(), e.getMessage());
             }
@@ -82,7 +102,7 @@ public final class RecordingLabelsCsv {
                 String written = path.startsWith(folder) ? folder.relativize(path).toString().replace('\\', '/')
                         : path.toString();
                 RecordingLabel l = row.label();
-                List<String> fields = List.of(written, row.sha256(), row.source().sqlName(),
+                List<String> fields = List.of(written, row.sha256(), row.source().map(Source::sqlName).orElse(""),
                         Integer.toString(row.opinion().number()), l.labelClass().orElse(""),
                         l.quality().map(Quality::sqlName).orElse(""), l.notes(), l.labeller(),
                         l.labelledAt().toString());

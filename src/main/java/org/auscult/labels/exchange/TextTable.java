@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.BoundedTextReader;
+import org.auscult.io.TextFileException;
 
 /** The small amount of delimited-text reading and writing the exchange formats share (RFC 4180 CSV, TSV). */
 final class TextTable {
@@ -23,65 +24,88 @@ final class TextTable {
     private TextTable() {
     }
 
-    /** Lines split at tabs; blank lines skipped. No quoting (Audacity and CirCor write none). */
+    /**
+     * Lines split at tabs; blank lines skipped. No quoting (Audacity and CirCor write none). Read through a
+     * {@link BoundedTextReader}: not UTF-8 or a line too long is an {@link ExchangeFormatException} with the line.
+     */
     static List<Row> readTabSeparated(Path file) throws IOException {
         List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.isBlank()) {
-                rows.add(new Row(i + 1, List.of(line.split("\t", -1))));
+        try (BoundedTextReader reader = BoundedTextReader.open(file)) {
+            int number = reader.line();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(new Row(number, List.of(line.split("\t", -1))));
+                }
+                number = reader.line();
             }
+        } catch (TextFileException e) {
+            throw new ExchangeFormatException(file, e.line(), e.problem());
         }
         return rows;
     }
 
-    /** RFC 4180 records (quoted fields may hold commas, quotes and line breaks); blank lines skipped. */
+    /**
+     * RFC 4180 records (quoted fields may hold commas, quotes and line breaks); blank lines skipped; a UTF-8 byte
+     * order mark skipped. Read through a {@link BoundedTextReader}, so memory is bounded by the line limit.
+     */
     static List<Row> readCsv(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        try (BoundedTextReader in = BoundedTextReader.open(file)) {
+            return parseCsv(file, in);
+        } catch (TextFileException e) {
+            throw new ExchangeFormatException(file, e.line(), e.problem());
         }
+    }
+
+    private static List<Row> parseCsv(Path file, BoundedTextReader in) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         int line = 1;
         int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int quoteLine = 1;
+        int c = in.read();
+        while (c != -1) {
+            int next = in.read();
             if (quoted) {
                 if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    if (next == '"') {
                         field.append('"');
-                        i++;
+                        next = in.read();
                     } else {
                         quoted = false;
                     }
                 } else {
-                    if (c == '\n') {
+                    if (c == '\n' || (c == '\r' && next != '\n')) {
                         line++;
                     }
-                    field.append(c);
+                    field.append((char) c);
+                    if (field.length() > BoundedTextReader.DEFAULT_MAX_LINE) {
+                        throw new ExchangeFormatException(file, quoteLine, "a quoted field longer than "
+                                + BoundedTextReader.DEFAULT_MAX_LINE + " characters");
+                    }
                 }
             } else if (c == '"') {
                 quoted = true;
+                quoteLine = line;
             } else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+                if (c == '\r' && next == '\n') {
+                    next = in.read();
                 }
                 endRecord(rows, fields, field, recordLine);
                 line++;
                 recordLine = line;
             } else {
-                field.append(c);
+                field.append((char) c);
             }
+            c = next;
         }
         if (quoted) {
-            throw new ExchangeFormatException(file, recordLine, "a quoted field is not closed");
+            throw new ExchangeFormatException(file, quoteLine, "a quoted field is not closed");
         }
         endRecord(rows, fields, field, recordLine);
         return rows;
@@ -99,10 +123,7 @@ final class TextTable {
 
     /** A CSV field, quoted when it holds a comma, a quote or a line break. */
     static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return org.auscult.io.CsvText.field(value);
     }
 
     /** The index of {@code name} in a header (case-insensitive), or -1. */
@@ -124,17 +145,25 @@ final class TextTable {
         return column;
     }
 
-    static double number(Path file, Row row, int column, String what) throws ExchangeFormatException {
+    /**
+     * The longest time an exchange file may name, in seconds: a day. No recording is longer, and a bound keeps
+     * absurd values (1e300 s) out of the store, where they would break every view of the recording.
+     */
+    static final double MAX_SECONDS = 86_400;
+
+    /** Plain decimal numbers only: Java's parser would also take hex ({@code 0x1p3}) and suffixes ({@code 2f}). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+
+    /** A time in seconds written as a plain decimal number, 0 to {@link #MAX_SECONDS}. */
+    static double seconds(Path file, Row row, int column, String what) throws ExchangeFormatException {
         String text = row.get(column).strip();
-        try {
-            double value = Double.parseDouble(text);
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ExchangeFormatException(file, row.line(), what + " is not a number: '" + text + "'");
+        double value = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
+        if (!(value >= 0 && value <= MAX_SECONDS)) {
+            throw new ExchangeFormatException(file, row.line(), what + " must be a time in seconds from 0 to "
+                    + (long) MAX_SECONDS + ", written as a decimal number; got '" + text + "'");
         }
+        return value;
     }
 
     /** Writes UTF-8 text atomically. */

@@ -94,7 +94,8 @@ class ExchangeRoundTripTest {
         }
         ExchangeFormatException bad = assertThrows(ExchangeFormatException.class,
                 () -> AudacityLabels.read(file(folder, "bad.txt", "0.1\t0.2\tS1\n0.5\tabc\tS2\n")));
-        assertEquals(folder.resolve("bad.txt") + " line 2: end is not a number: 'abc'", bad.getMessage());
+        assertEquals(folder.resolve("bad.txt") + " line 2: end must be a time in seconds from 0 to 86400, written as a "
+                + "decimal number; got 'abc'", bad.getMessage());
     }
 
     @Test

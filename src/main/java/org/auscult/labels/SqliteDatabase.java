@@ -1,0 +1,205 @@
+package org.auscult.labels;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite side of the label store: opening a database file (with the pragmas that make it durable and the
+ * retries a fresh file needs when several processes open it at once), migrating it, transactions and statements.
+ * Kept apart from {@link LabelStore}, which knows what recordings, labels and events are, so that each can be read
+ * without the other.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    /** How long a writer waits for another writer's lock before giving up. */
+    static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    /** A piece of work inside one transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating folder and file on first use) and migrates to {@code schemaVersion}. */
+    static SqliteDatabase open(Path file, int schemaVersion) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            Properties properties = new Properties();
+            properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+            long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+            for (int attempt = 1; ; attempt++) {
+                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    statement.execute("PRAGMA journal_mode = WAL");
+                    statement.execute("PRAGMA synchronous = FULL");
+                    statement.execute("PRAGMA foreign_keys = ON");
+                    Migrations.migrate(connection, schemaVersion);
+                    LOG.debug("Label database {} open", absolute);
+                    return new SqliteDatabase(absolute, connection);
+                } catch (SQLException e) {
+                    connection.close();
+                    // Switching a fresh file to WAL needs a moment alone with it: SQLite answers "busy" at once,
+                    // without waiting on the busy timeout, when another process opens the same new file then.
+                    if (!isBusy(e) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    LOG.debug("Label database {} busy while opening (attempt {}), retrying", absolute, attempt);
+                    sleepBeforeRetry(attempt);
+                } catch (IOException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */
+    static boolean isBusy(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 6 || String.valueOf(e.getMessage()).contains("database is locked");
+    }
+
+    private static void sleepBeforeRetry(int attempt) throws SQLException {
+        try {
+            Thread.sleep(Math.min(200, 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the label database", e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** The schema version of the open database. */
+    int schemaVersion() {
+        return read(() -> Migrations.currentVersion(connection));
+    }
+
+    /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound database, else the problems found. */
+    String integrityCheck() {
+        return read(() -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+                List<String> lines = new ArrayList<>();
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+                return String.join("; ", lines);
+            }
+        });
+    }
+
+    /** Runs {@code work} as one write transaction, committed before this returns. */
+    <T> T write(SqlWork<T> work) {
+        try {
+            return transaction(connection, work);
+        } catch (SQLException e) {
+            throw new LabelStoreException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} outside a transaction (a read), turning SQL errors into {@link LabelStoreException}. */
+    <T> T read(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new LabelStoreException(file, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE}, the work, {@code COMMIT}; rollback on failure. IMMEDIATE takes the write lock at the
+     * start, so two writers queue on the busy timeout instead of failing when a read lock cannot be upgraded.
+     */
+    static <T> T transaction(Connection connection, SqlWork<T> work) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+        }
+        boolean committed = false;
+        try {
+            T result = work.run();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollbackFailed) {
+                    LOG.warn("Rollback failed: {}", rollbackFailed.getMessage());
+                }
+            }
+        }
+    }
+
+    PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    long insert(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            statement.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Closes the connection (SQLite checkpoints the write-ahead log when the last connection closes). */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing {} failed: {}", file, e.getMessage());
+        }
+    }
+}
