@@ -153,6 +153,12 @@ public final class FeatureTableBuilder {
             // A fault in the analysis itself must not cost the user the rest of the batch.
             LOG.error("Analysis of {} failed", input.path(), e);
             return new Outcome(null, new Failure(input.path(), "analysis failed: " + e), 0);
+        } catch (OutOfMemoryError e) {
+            // What the memory budget did not foresee: this analysis's arrays are unreachable once it has unwound.
+            LOG.error("Analysis of {} ran out of memory", input.path(), e);
+            return new Outcome(null, new Failure(input.path(), "ran out of memory while analysing it (the Java heap"
+                    + " allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MB); raise it with -Xmx or split"
+                    + " the recording"), 0);
         }
     }
 

@@ -68,32 +68,44 @@ public record RecordingInfo(
 
     /** Measures a decoded recording and lists its problems. */
     public static RecordingInfo of(Path file, DecodedAudio audio) {
-        float[] x = audio.clip().samples();
-        WavFormat format = audio.format();
-        float fullScale = format.encoding() == WavFormat.Encoding.IEEE_FLOAT ? 1f
-                : (float) (1 - Math.scalb(1.0, 1 - format.validBitsPerSample()));
-        double sum = 0;
-        double sumOfSquares = 0;
-        double peak = 0;
-        long clipped = 0;
-        for (float v : x) {
-            double magnitude = Math.abs(v);
-            sum += v;
-            sumOfSquares += (double) v * v;
-            peak = Math.max(peak, magnitude);
-            if (magnitude >= fullScale) {
-                clipped++;
+        return of(file, audio.format(), audio.warnings(), audio.levels());
+    }
+
+    /**
+     * Measures a recording that was {@linkplain WavDecoder#stream streamed} rather than decoded: the same result,
+     * without the recording ever being held in memory.
+     */
+    public static RecordingInfo of(Path file, WavDecoder.Streamed audio) {
+        return of(file, audio.format(), audio.warnings(), audio.levels());
+    }
+
+    /** Reads {@code file} block by block and measures it: what {@code info} shows, in constant memory. */
+    public static RecordingInfo read(WavDecoder decoder, Path file) throws UnreadableAudioException {
+        return of(file, decoder.stream(file, new WavDecoder.BlockSink() {
+            @Override
+            public void start(WavFormat format) {
+                // nothing to size: only the levels are gathered
             }
-        }
-        int n = x.length;
+
+            @Override
+            public void accept(float[] samples, int count) {
+                // the levels are gathered by the decoder
+            }
+        }));
+    }
+
+    private static RecordingInfo of(Path file, WavFormat format, List<String> warnings, SignalLevels levels) {
+        long n = levels.count();
+        double sum = levels.sum();
+        double peak = levels.peak();
         double mean = n == 0 ? 0 : sum / n;
-        double rms = n == 0 ? 0 : Math.sqrt(sumOfSquares / n);
+        double rms = n == 0 ? 0 : Math.sqrt(levels.sumOfSquares() / n);
         double peakDbfs = 20 * Math.log10(peak);
         double rmsDbfs = 20 * Math.log10(rms);
-        double clippedFraction = n == 0 ? 0 : clipped / (double) n;
-        double duration = audio.clip().durationSeconds();
+        double clippedFraction = n == 0 ? 0 : levels.clipped() / (double) n;
+        double duration = n / (double) format.sampleRate();
 
-        List<String> problems = new ArrayList<>(audio.warnings());
+        List<String> problems = new ArrayList<>(warnings);
         if (peak == 0) {
             problems.add("silent: every sample is zero");
         } else if (peakDbfs < SILENT_PEAK_DBFS) {

@@ -83,35 +83,109 @@ public final class WavDecoder {
         }
     }
 
-    private static DecodedAudio decode(Path file, FileChannel channel) throws IOException {
-        WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.DECODE_PREFIX_BYTES);
+    /**
+     * Receives a recording's mono samples in order, one block at a time, from {@link #stream}.
+     */
+    public interface BlockSink {
+        /**
+         * Called once with the validated header, before any sample: the sink sizes its work from
+         * {@code format.frameCount()} here, or refuses the recording by throwing.
+         */
+        void start(WavFormat format) throws UnreadableAudioException;
+
+        /**
+         * The next {@code count} mono samples, {@code samples[0 .. count)}. The array is reused for the next block:
+         * copy what must be kept.
+         */
+        void accept(float[] samples, int count) throws UnreadableAudioException;
+    }
+
+    /**
+     * What {@link #stream} learnt about a recording besides its samples.
+     *
+     * @param format   the header facts of the file
+     * @param warnings problems that were tolerated, as for {@link DecodedAudio#warnings()}
+     * @param levels   the levels of every mono sample, as {@link SignalLevels#of} of a full decoding gives them
+     */
+    public record Streamed(WavFormat format, List<String> warnings, SignalLevels levels) {
+        public Streamed {
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(levels, "levels");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Decodes {@code file} block by block into {@code sink}, never holding more than one block of
+     * {@value #STREAM_BLOCK_FRAMES} frames (at most {@value #READ_BLOCK_BYTES} bytes of file data) at a time: the
+     * way to read a recording too long to exist as one float array at its own rate. The samples the sink receives
+     * are exactly those {@link #decode} returns. Every failure, including one the sink throws, is an
+     * {@link UnreadableAudioException} naming the file.
+     */
+    public Streamed stream(Path file, BlockSink sink) throws UnreadableAudioException {
+        Objects.requireNonNull(sink, "sink");
+        return withChannel(file, channel -> {
+            WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES);
+            WavFormat format = header.format();
+            sink.start(format);
+            SignalLevels.Accumulator levels = new SignalLevels.Accumulator(format);
+            int blockFrames = (int) Math.min(format.frameCount(),
+                    Math.max(1, Math.min(STREAM_BLOCK_FRAMES, READ_BLOCK_BYTES / format.blockAlign())));
+            float[] block = new float[blockFrames];
+            readSamples(file, channel, header, blockFrames, (firstFrame, data, count, layout) -> {
+                convert(file, data, firstFrame, count, format, layout, block, 0);
+                levels.add(block, 0, count);
+                sink.accept(block, count);
+            });
+            return new Streamed(format, header.warnings(), levels.levels());
+        });
+    }
+
+    /** Frames per block handed to a {@link BlockSink}: 1 MB of floats. */
+    static final int STREAM_BLOCK_FRAMES = 1 << 18;
+
+    /** Consumes the raw sample bytes of consecutive frames. */
+    private interface RawBlocks {
+        void accept(long firstFrame, ByteBuffer data, int frames, SampleConverter.Layout layout) throws IOException;
+    }
+
+    /** Feeds the data chunk of a parsed file to {@code blocks} in order, at most {@code blockFrames} at a time. */
+    private static void readSamples(Path file, FileChannel channel, WavHeaderReader.Header header, int blockFrames,
+                                    RawBlocks blocks) throws IOException {
         WavFormat format = header.format();
-        float[] samples = allocate(file, format.frameCount());
         SampleConverter.Layout layout = SampleConverter.Layout.of(format);
         int frameBytes = format.blockAlign();
         long dataOffset = format.dataOffset();
         long frames = format.frameCount();
 
         ByteBuffer prefix = header.prefix();
-        if (dataOffset + frames * frameBytes <= prefix.limit()) {
+        if (dataOffset + frames * frameBytes <= prefix.limit() && frames <= blockFrames) {
             // A short recording: the header read already holds every sample.
             ByteBuffer data = prefix.slice((int) dataOffset, (int) (frames * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
-            convert(file, data, 0, (int) frames, format, layout, samples);
-        } else {
-            int blockFrames = Math.max(1, READ_BLOCK_BYTES / frameBytes);
-            ByteBuffer block = ByteBuffer.allocate((int) Math.min(frames, blockFrames) * frameBytes)
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (long done = 0; done < frames; ) {
-                int count = (int) Math.min(blockFrames, frames - done);
-                block.clear().limit(count * frameBytes);
-                WavHeaderReader.readFully(channel, block, dataOffset + done * frameBytes);
-                if (block.hasRemaining()) {
-                    throw new UnreadableAudioException(file, "the file became shorter while it was being read");
-                }
-                convert(file, block, (int) done, count, format, layout, samples);
-                done += count;
-            }
+            blocks.accept(0, data, (int) frames, layout);
+            return;
         }
+        int framesPerRead = Math.max(1, Math.min(blockFrames, READ_BLOCK_BYTES / frameBytes));
+        ByteBuffer block = ByteBuffer.allocate((int) Math.min(frames, framesPerRead) * frameBytes)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        for (long done = 0; done < frames; ) {
+            int count = (int) Math.min(framesPerRead, frames - done);
+            block.clear().limit(count * frameBytes);
+            WavHeaderReader.readFully(channel, block, dataOffset + done * frameBytes);
+            if (block.hasRemaining()) {
+                throw new UnreadableAudioException(file, "the file became shorter while it was being read");
+            }
+            blocks.accept(done, block, count, layout);
+            done += count;
+        }
+    }
+
+    private static DecodedAudio decode(Path file, FileChannel channel) throws IOException {
+        WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.DECODE_PREFIX_BYTES);
+        WavFormat format = header.format();
+        float[] samples = allocate(file, format.frameCount());
+        readSamples(file, channel, header, Integer.MAX_VALUE, (firstFrame, data, count, layout) ->
+                convert(file, data, firstFrame, count, format, layout, samples, (int) firstFrame));
 
         List<String> warnings = header.warnings();
         if (!warnings.isEmpty() && LOG.isDebugEnabled()) {
@@ -146,9 +220,10 @@ public final class WavDecoder {
                 frames, neededBytes >> 20, maxHeap >> 20);
     }
 
-    private static void convert(Path file, ByteBuffer data, int firstFrame, int frames, WavFormat format,
-                                SampleConverter.Layout layout, float[] samples) throws UnreadableAudioException {
-        int bad = SampleConverter.convert(data, frames, format.channels(), layout, samples, firstFrame);
+    private static void convert(Path file, ByteBuffer data, long firstFrame, int frames, WavFormat format,
+                                SampleConverter.Layout layout, float[] target, int targetOffset)
+            throws UnreadableAudioException {
+        int bad = SampleConverter.convert(data, frames, format.channels(), layout, target, targetOffset);
         if (bad >= 0) {
             throw new UnreadableAudioException(file, describeBadFrame(data, bad, firstFrame, format, layout));
         }

@@ -41,6 +41,11 @@
  * <h2>Resources</h2>
  * No buffer is sized from a declared length: headers are read from a small prefix, samples in blocks of at most
  * 4 MiB, so decoding needs the float array plus one block. A recording too large for a Java array or for the
- * heap is refused before any sample is read.
+ * heap is refused before any sample is read. {@link org.auscult.audio.WavDecoder#stream} hands the samples over
+ * block by block and gathers their {@link org.auscult.audio.SignalLevels} on the way, so a recording of any length
+ * can be measured ({@link org.auscult.audio.RecordingInfo#read}) or resampled
+ * ({@code SignalConditioning.decode}) without ever existing as one array at its own rate; the
+ * {@link org.auscult.audio.MemoryBudget} shares the heap between recordings analysed at once and refuses, by
+ * file name, one whose analysis cannot fit (docs/decisions/bounded-memory-analysis.md).
  */
 package org.auscult.audio;

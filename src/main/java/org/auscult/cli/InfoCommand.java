@@ -49,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
         WavDecoder decoder = new WavDecoder();
         for (Input input : resolved.inputs()) {
             try {
-                RecordingInfo info = RecordingInfo.of(input.path(), decoder.decode(input.path()));
+                RecordingInfo info = RecordingInfo.read(decoder, input.path());
                 infos.add(info);
                 out.println(info.describe());
             } catch (UnreadableAudioException e) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.audio.AudioClip;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.audio.WavDecoder;
 import org.auscult.io.AtomicFiles;
@@ -20,7 +21,7 @@ import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
 import org.auscult.segmentation.Segmentation;
 import org.auscult.segmentation.SegmentationTsv;
-import org.auscult.segmentation.SignalQuality;
+import org.auscult.segmentation.quality.QualityMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Find S1, systole, S2 and diastole in recordings. Writes DIR/<name>.tsv per recording in the CirCor layout "
                     + "(start s, end s, state: 1 S1, 2 systole, 3 S2, 4 diastole) and DIR/summary.csv with the heart "
-                    + "rate, quality index and rhythm of each.",
+                    + "rate, quality index, usable seconds, any reason to be unsure and rhythm of each.",
             "Files that fail are listed at the end; the others are written."
         })
 final class SegmentCommand implements Callable<Integer> {
@@ -52,7 +53,7 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace .tsv files and summary.csv that already exist.")
     boolean force;
 
-    private record Row(String name, Segmentation segmentation) {
+    private record Row(String name, Segmentation segmentation, QualityMap quality) {
     }
 
     @Override
@@ -78,28 +79,33 @@ final class SegmentCommand implements Callable<Integer> {
                 continue;
             }
             Segmentation segmentation;
+            QualityMap quality;
             try {
-                segmentation = segmenter.segment(decoder.decode(input.path()).clip());
+                AudioClip clip = decoder.decode(input.path()).clip();
+                segmentation = segmenter.segment(clip);
+                quality = QualityMap.of(clip);
             } catch (UnreadableAudioException e) {
                 failures.add(new Failure(input.path(), e.problem()));
                 continue;
             }
             Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
             SegmentationTsv.write(tsv, segmentation.segments(), force);
-            rows.add(new Row(input.id(), segmentation));
-            console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f%s%n", input.id(),
+            rows.add(new Row(input.id(), segmentation, quality));
+            console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f, %s%n", input.id(),
                     segmentation.heartRateBpm(), segmentation.beatTimes().length, segmentation.qualityIndex(),
-                    SignalQuality.isUnsure(segmentation.qualityIndex()) ? " (unsure)" : "");
+                    quality.describe());
         }
         AtomicFiles.write(summary, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-            writer.println("recording,heart_rate_bpm,quality_index,unsure,beats,rr_mean_s,rr_sd_s,rmssd_s,"
-                    + "min_premature_ratio,premature_beats");
+            writer.println("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
+                    + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats");
             for (Row row : rows) {
                 Segmentation s = row.segmentation();
                 Rhythm rhythm = s.rhythm();
                 writer.println(String.join(",", FeatureTableFormat.csvField(row.name()), number(s.heartRateBpm()),
-                        number(s.qualityIndex()), SignalQuality.isUnsure(s.qualityIndex()) ? "1" : "0",
+                        number(s.qualityIndex()), Integer.toString(row.quality().usableSeconds()),
+                        row.quality().judgeable() ? "0" : "1",
+                        row.quality().reason().map(r -> FeatureTableFormat.csvField(r.label())).orElse(""),
                         Integer.toString(s.beatTimes().length), number(rhythm.meanRr()), number(rhythm.sdRr()),
                         number(rhythm.rmssd()), number(rhythm.minPrematureRatio()),
                         Integer.toString(rhythm.prematureBeats())));

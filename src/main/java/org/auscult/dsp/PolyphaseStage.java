@@ -113,6 +113,14 @@ final class PolyphaseStage {
      * need the filter's tails) from the input {@code x}, whose first sample has index {@code xStart}.
      */
     float[] process(float[] x, long xStart, long outStart, int outCount) {
+        return process(x, x.length, xStart, outStart, outCount);
+    }
+
+    /**
+     * As {@link #process(float[], long, long, int)} with only {@code x[0 .. xLength)} as the input: samples of
+     * {@code x} from {@code xLength} on are taken as zero, so a reused buffer can serve as the input.
+     */
+    float[] process(float[] x, int xLength, long xStart, long outStart, int outCount) {
         float[] y = new float[outCount];
         int periods = (int) ((outCount + (long) up - 1) / up);   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
@@ -125,7 +133,7 @@ final class PolyphaseStage {
             long lastOutput = Math.min(outStart + outCount, outStart + (long) blockEnd * up) - 1;
             long streamOrigin = Math.floorDiv(firstInput(firstOutput), (long) down);
             int streamLength = Math.toIntExact(Math.floorDiv(lastInput(lastOutput), (long) down) - streamOrigin + 1);
-            float[] streams = splitIntoStreams(x, xStart, streamOrigin, streamLength);
+            float[] streams = splitIntoStreams(x, xLength, xStart, streamOrigin, streamLength);
 
             for (int residue = 0; residue < up && residue < outCount; residue++) {
                 int blockLength = (int) Math.min(blockEnd, (outCount - residue + (long) up - 1) / up) - blockStart;
@@ -175,15 +183,15 @@ final class PolyphaseStage {
      * one row of q samples at a time: for a large q, reading each stream with a stride of q would touch a
      * different cache line for every sample.
      */
-    private float[] splitIntoStreams(float[] x, long xStart, long streamOrigin, int streamLength) {
+    private float[] splitIntoStreams(float[] x, int xLength, long xStart, long streamOrigin, int streamLength) {
         float[] streams = new float[Math.multiplyExact(down, streamLength)];
         long rowStart = streamOrigin * down - xStart;   // index into x of row 0, stream 0
         long firstRow = Math.max(0, Math.floorDiv(-rowStart, (long) down));
-        long lastRow = Math.min(streamLength - 1, Math.floorDiv(x.length - 1 - rowStart, (long) down));
+        long lastRow = Math.min(streamLength - 1, Math.floorDiv(xLength - 1 - rowStart, (long) down));
         for (long row = firstRow; row <= lastRow; row++) {
             long from = rowStart + row * down;
             int target = (int) row;
-            if (from >= 0 && from + down <= x.length) {
+            if (from >= 0 && from + down <= xLength) {
                 int source = (int) from;
                 for (int stream = 0; stream < down; stream++, target += streamLength) {
                     streams[target] = x[source + stream];
@@ -192,7 +200,7 @@ final class PolyphaseStage {
                 // a row that straddles the start or the end of the input
                 for (int stream = 0; stream < down; stream++, target += streamLength) {
                     long source = from + stream;
-                    if (source >= 0 && source < x.length) {
+                    if (source >= 0 && source < xLength) {
                         streams[target] = x[(int) source];
                     }
                 }

@@ -33,8 +33,8 @@ import org.auscult.features.ParameterException;
  * signal is taken as zero (as scipy's {@code resample_poly}); a recording with a DC offset therefore rings for a
  * few milliseconds at its ends.
  *
- * <p>The filters for each (source, target) pair are designed once and cached for the life of the process; the
- * cache and this class are thread-safe.
+ * <p>The filters for each (source, target) pair are designed once and cached (up to {@value #MAX_CACHED_PLANS}
+ * pairs); the cache and this class are thread-safe.
  */
 public final class Resampler {
 
@@ -83,9 +83,22 @@ public final class Resampler {
         return Math.floorDiv(Math.multiplyExact(inputLength, up) + down - 1, down);
     }
 
+    /**
+     * Most plans kept: each can hold a phase bank of up to 4 MB, and a batch of files with many different odd
+     * sample rates must not grow the cache without bound.
+     */
+    static final int MAX_CACHED_PLANS = 32;
+
     /** The (cached) filter stages from {@code sourceRate} to {@code targetRate}. */
     static ResamplingPlan plan(int sourceRate, int targetRate) {
         long key = ((long) sourceRate << 32) | targetRate;
+        ResamplingPlan plan = PLANS.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        if (PLANS.size() >= MAX_CACHED_PLANS) {
+            PLANS.clear();   // rare: only unusual rates get here; the common pairs are designed again on next use
+        }
         return PLANS.computeIfAbsent(key, k -> ResamplingPlan.design(sourceRate, targetRate,
                 PASSBAND_EDGE_FRACTION, STOPBAND_ATTENUATION_DB + DESIGN_MARGIN_DB));
     }

@@ -1,9 +1,15 @@
 package org.auscult.dsp;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
+import org.auscult.audio.WavFormat;
 import org.auscult.features.ParameterException;
 
 /**
@@ -107,6 +113,93 @@ public record SignalConditioning(int analysisRate, double bandLowHz, double band
                 + " Hz must be below the Nyquist frequency (" + rate / 2.0 + " Hz) of a " + rate
                 + " Hz recording; set " + ANALYSIS_RATE + " or lower " + BANDPASS_HIGH);
         return BandPassFilter.butterworth(bandLowHz, bandHighHz, filterOrder, rate).apply(resampled);
+    }
+
+    /**
+     * Decodes {@code file} straight to the analysis rate, without the band-pass: the WAV data chunk is read in
+     * blocks, each block downmixed and pushed through a {@link StreamingResampler}, so the recording at its own rate
+     * never exists as one array. Peak memory is the analysis-rate clip plus about a second of input
+     * ({@link #decodeBytes}): an hour at 44.1 kHz takes 58 MB at 4 kHz instead of 635 MB at its own rate. The clip
+     * is bit for bit what {@code apply}'s resampling of a full {@link WavDecoder#decode} gives, and the levels are
+     * measured on the samples at the file's rate as they stream past; {@link #apply} then only band-passes.
+     *
+     * <p>With an analysis rate of 0, or one the file already has, this is a plain {@link WavDecoder#decode}.
+     *
+     * @throws UnreadableAudioException naming the file, when it cannot be decoded or its clip at the analysis rate
+     *                                  cannot exist in this JVM
+     */
+    public DecodedAudio decode(WavDecoder decoder, Path file) throws UnreadableAudioException {
+        if (analysisRate == 0) {
+            return decoder.decode(file);
+        }
+        StreamingResampler[] resampler = new StreamingResampler[1];
+        float[][] direct = new float[1][];
+        int[] filled = new int[1];
+        WavDecoder.Streamed streamed = decoder.stream(file, new WavDecoder.BlockSink() {
+            @Override
+            public void start(WavFormat format) throws UnreadableAudioException {
+                long length = analysisLength(format);
+                if (length > Resampler.MAX_OUTPUT_LENGTH) {
+                    throw new UnreadableAudioException(file, String.format(Locale.ROOT, "the recording is too long:"
+                            + " %d samples at %d Hz, more than one array holds (%d); split it into shorter files",
+                            length, analysisRate, Resampler.MAX_OUTPUT_LENGTH));
+                }
+                try {
+                    if (format.sampleRate() == analysisRate) {
+                        direct[0] = new float[(int) length];
+                    } else {
+                        resampler[0] = new StreamingResampler(format.sampleRate(), analysisRate, format.frameCount());
+                    }
+                } catch (OutOfMemoryError e) {
+                    // Safe to recover: the one large allocation failed as a whole, nothing was left half-built.
+                    throw new UnreadableAudioException(file, String.format(Locale.ROOT, "the recording is too long to"
+                            + " analyse in memory: %.0f s at %d Hz need %d MB, the Java heap allows %d MB in all"
+                            + " (raise it with -Xmx, or split the recording)", format.durationSeconds(), analysisRate,
+                            decodeBytes(format) >> 20, Runtime.getRuntime().maxMemory() >> 20));
+                }
+            }
+
+            @Override
+            public void accept(float[] samples, int count) {
+                if (resampler[0] != null) {
+                    resampler[0].accept(samples, count);
+                } else {
+                    System.arraycopy(samples, 0, direct[0], filled[0], count);
+                    filled[0] += count;
+                }
+            }
+        });
+        float[] samples = resampler[0] != null ? resampler[0].finish() : direct[0];
+        return new DecodedAudio(new AudioClip(samples, analysisRate), streamed.format(), streamed.warnings(),
+                streamed.levels());
+    }
+
+    /** Samples of a recording of {@code format} at the analysis rate (its own rate when that is 0). */
+    public long analysisLength(WavFormat format) {
+        return analysisRate == 0 || analysisRate == format.sampleRate() ? format.frameCount()
+                : Resampler.outputLength(format.frameCount(), format.sampleRate(), analysisRate);
+    }
+
+    /** The analysis rate a recording of {@code format} is analysed at. */
+    public int analysisRate(WavFormat format) {
+        return analysisRate == 0 ? format.sampleRate() : analysisRate;
+    }
+
+    /**
+     * Bytes {@link #decode} followed by {@link #apply} hold at their peak for a recording of {@code format}: the
+     * clip at the analysis rate, the band-passed copy and the band-pass's double-precision work array (both 
+     * padded by at most a second), and the streaming buffers; for an analysis rate of 0, the clip at the file's
+     * own rate plus one read block instead of the streaming buffers.
+     */
+    public long decodeBytes(WavFormat format) {
+        long samples = analysisLength(format);
+        int rate = analysisRate(format);
+        long filtered = filters() ? (long) Float.BYTES * samples + (long) Double.BYTES * (samples + 2L * rate) : 0;
+        long working = analysisRate == 0 || analysisRate == format.sampleRate()
+                ? 4L << 20
+                : StreamingResampler.workingBytes(format.sampleRate(), analysisRate,
+                        (int) Math.min(Integer.MAX_VALUE, format.frameCount()));
+        return (long) Float.BYTES * samples + filtered + Math.min(working, 64L << 20);
     }
 
     /** The four settings as text, keyed {@value #ANALYSIS_RATE}, {@value #BANDPASS_LOW}, {@value #BANDPASS_HIGH},

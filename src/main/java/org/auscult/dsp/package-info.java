@@ -12,7 +12,10 @@
  *       </pre>
  *       at the up-sampled rate {@code U = p f_in}. Pass band to {@code 0.8 f_N}, stop band from {@code f_N}
  *       (the lower Nyquist frequency) attenuated ≥ 80 dB, ripple ≤ 3·10⁻⁴; zero phase, output length
- *       {@code ⌈n p / q⌉}. Down-sampling by four or more runs through twice the target rate in two stages.</li>
+ *       {@code ⌈n p / q⌉}. Down-sampling by four or more runs through twice the target rate in two stages.
+ *       {@link org.auscult.dsp.StreamingResampler} gives the same output bit for bit from input pushed in blocks,
+ *       which {@link org.auscult.dsp.SignalConditioning#decode} uses to read a WAV straight to the analysis
+ *       rate.</li>
  *   <li><b>Band-pass</b> ({@link org.auscult.dsp.BandPassFilter}): a Butterworth band-pass of order n as n
  *       second-order sections, {@code |H(f)|² = 1 / (1 + Ω^(2n))} with {@code Ω = (W² − W₀²) / (W B)},
  *       {@code W = tan(π f / f_s)}, applied forward and backward (zero phase, gain {@code |H|²}) with odd-extension

@@ -54,6 +54,33 @@ public final class FeatureEngine {
     }
 
     /**
+     * Bytes the extraction of a clip of {@code samples} samples holds at its peak, from the configuration. Two
+     * phases, whose larger peak counts, because the spectra are let go before the heart-cycle groups run:
+     * <ul>
+     *   <li>frame features, per frame ({@code F = samples / hopSize + 1}, {@code B = frameSize / 2 + 1} bins): the
+     *       STFT power {@code 8 B}, the mel power and decibels {@code 16 nMels}, and the series rows kept for the
+     *       summary, {@code S = 8 (nMfcc + nMels + nChroma) + 6 · 24 + 16} (array headers, the summary's column
+     *       and sort scratch);</li>
+     *   <li>heart-cycle groups (when one is enabled): the series rows {@code S} per frame, plus
+     *       {@value #SEGMENTATION_BYTES_PER_SAMPLE} bytes per sample for the segmentation's envelopes at 1 kHz, its
+     *       FFT work arrays and the murmur group's band signals (measured: see
+     *       docs/decisions/bounded-memory-analysis.md).</li>
+     * </ul>
+     * Counts every frame feature, enabled or not, so it errs high.
+     */
+    public long estimatedBytes(long samples) {
+        long frames = samples / config.hopSize() + 1;
+        long bins = config.frameSize() / 2 + 1;
+        long series = 8L * (config.nMfcc() + config.nMels() + config.nChroma()) + 6 * 24 + 16;
+        long framePhase = frames * (8 * bins + 16L * config.nMels() + series);
+        long cyclePhase = recordingFeatures.isEmpty() ? 0 : frames * series + SEGMENTATION_BYTES_PER_SAMPLE * samples;
+        return Math.max(framePhase, cyclePhase);
+    }
+
+    /** Bytes per analysis-rate sample the heart-cycle groups hold at their peak, measured with a margin. */
+    static final long SEGMENTATION_BYTES_PER_SAMPLE = 48;
+
+    /**
      * The per-frame series of every enabled feature of {@code clip} and their summary.
      *
      * @throws ParameterException when the configuration does not fit the clip's sample rate (fmax above Nyquist)
@@ -68,6 +95,7 @@ public final class FeatureEngine {
         for (FeatureExtractor extractor : extractors) {
             series.add(extractor.extract(context));
         }
+        context.releaseSpectra();   // the recording-level groups work on the clip: keep the peak to one phase
         Map<String, double[]> recordingValues = new HashMap<>();
         for (RecordingFeature feature : recordingFeatures) {
             double[] values = feature.compute(context);

@@ -43,7 +43,7 @@ public final class SpectralCentroidFeature implements FeatureExtractor {
     /** The centroid of every frame of {@code spectrogram}, in Hz. */
     public static double[] compute(Spectrogram spectrogram) {
         int bins = spectrogram.binCount();
-        double[] magnitude = spectrogram.magnitudes();
+        double[] power = spectrogram.powers();   // |X| = sqrt(|X|^2), as librosa's S
         double[] frequency = new double[bins];
         for (int k = 0; k < bins; k++) {
             frequency[k] = spectrogram.binFrequency(k);
@@ -54,7 +54,7 @@ public final class SpectralCentroidFeature implements FeatureExtractor {
             double total = 0.0;
             double weighted = 0.0;
             for (int k = 0; k < bins; k++) {
-                double m = magnitude[offset + k];
+                double m = Math.sqrt(power[offset + k]);
                 total += m;
                 weighted += frequency[k] * m;
             }

@@ -44,19 +44,19 @@ public final class SpectralRolloffFeature implements FeatureExtractor {
         ParameterException.require(rolloffPercent > 0 && rolloffPercent < 1,
                 "rolloffPercent must be strictly between 0 and 1, got " + rolloffPercent);
         int bins = spectrogram.binCount();
-        double[] magnitude = spectrogram.magnitudes();
+        double[] power = spectrogram.powers();   // |X| = sqrt(|X|^2), as librosa's S
         double[] rolloff = new double[spectrogram.frameCount()];
         for (int t = 0; t < rolloff.length; t++) {
             int offset = t * bins;
             double total = 0.0;
             for (int k = 0; k < bins; k++) {
-                total += magnitude[offset + k];
+                total += Math.sqrt(power[offset + k]);
             }
             double threshold = rolloffPercent * total;
             double cumulative = 0.0;
             int bin = bins - 1;
             for (int k = 0; k < bins; k++) {
-                cumulative += magnitude[offset + k];
+                cumulative += Math.sqrt(power[offset + k]);
                 if (cumulative >= threshold) {
                     bin = k;
                     break;

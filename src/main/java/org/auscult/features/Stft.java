@@ -44,7 +44,6 @@ public final class Stft {
                     + "spectrogram of " + frameCount + " frames x " + binCount + " bins; split it");
         }
         double[] power = new double[(int) cells];
-        double[] magnitude = new double[(int) cells];
         PadMode padMode = config.padMode();
         for (int t = 0; t < frameCount; t++) {
             int start = (int) config.frameStart(t);
@@ -57,12 +56,8 @@ public final class Stft {
                     frame[j] = padMode.sampleAt(samples, start + j) * window[j];
                 }
             }
-            int offset = t * binCount;
-            fft.powerSpectrum(frame, 0, power, offset);
-            for (int k = offset; k < offset + binCount; k++) {
-                magnitude[k] = Math.sqrt(power[k]);
-            }
+            fft.powerSpectrum(frame, 0, power, t * binCount);
         }
-        return new Spectrogram(power, magnitude, frameCount, binCount, frameSize, config.hopSize(), clip.sampleRate());
+        return new Spectrogram(power, frameCount, binCount, frameSize, config.hopSize(), clip.sampleRate());
     }
 }

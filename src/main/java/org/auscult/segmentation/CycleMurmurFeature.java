@@ -107,12 +107,6 @@ public final class CycleMurmurFeature implements RecordingFeature {
         }
         float[] x = clip.samples();
         int rate = clip.sampleRate();
-        float[][] bands = new float[BANDS.length][];
-        for (int b = 0; b < BANDS.length; b++) {
-            if (BANDS[b][1] <= 0.45 * rate && x.length > 0) {
-                bands[b] = BandPassFilter.butterworth(BANDS[b][0], BANDS[b][1], 4, rate).filter(x);
-            }
-        }
         int n = cycles.size();
         double[] sdRatio = new double[n];
         double[][] bandRatio = new double[BANDS.length][n];
@@ -126,15 +120,22 @@ public final class CycleMurmurFeature implements RecordingFeature {
             double sound = soundRms(x, rate, cycle);
             systoleSound[c] = rms(x, rate, middle(cycle[1])) / sound;
             diastoleSound[c] = rms(x, rate, middle(cycle[3])) / sound;
-            for (int b = 0; b < BANDS.length; b++) {
-                if (bands[b] == null) {
-                    continue;
-                }
-                double systole = rms(bands[b], rate, middle(cycle[1]));
-                bandRatio[b][c] = Math.log10(systole / rms(bands[b], rate, middle(cycle[3])));
-                bandSystoleSound[b][c] = systole / soundRms(bands[b], rate, cycle);
-            }
             flatness[c] = flatness(x, rate, middle(cycle[1]));
+        }
+        // one band signal at a time: a long recording's four band copies would not fit beside each other
+        boolean[] inBand = new boolean[BANDS.length];
+        for (int b = 0; b < BANDS.length; b++) {
+            inBand[b] = BANDS[b][1] <= 0.45 * rate && x.length > 0;
+            if (!inBand[b]) {
+                continue;
+            }
+            float[] band = BandPassFilter.butterworth(BANDS[b][0], BANDS[b][1], 4, rate).filter(x);
+            for (int c = 0; c < n; c++) {
+                Segment[] cycle = cycles.get(c);
+                double systole = rms(band, rate, middle(cycle[1]));
+                bandRatio[b][c] = Math.log10(systole / rms(band, rate, middle(cycle[3])));
+                bandSystoleSound[b][c] = systole / soundRms(band, rate, cycle);
+            }
         }
         int louder = 0;
         for (double ratio : sdRatio) {
@@ -145,12 +146,12 @@ public final class CycleMurmurFeature implements RecordingFeature {
         result[0] = median(sdRatio);
         result[1] = louder / (double) n;
         for (int b = 0; b < BANDS.length; b++) {
-            result[2 + b] = bands[b] == null ? 0 : median(bandRatio[b]);
+            result[2 + b] = inBand[b] ? median(bandRatio[b]) : 0;
         }
         result[6] = median(systoleSound);
         result[7] = median(diastoleSound);
-        result[8] = bands[1] == null ? 0 : median(bandSystoleSound[1]);
-        result[9] = bands[2] == null ? 0 : median(bandSystoleSound[2]);
+        result[8] = inBand[1] ? median(bandSystoleSound[1]) : 0;
+        result[9] = inBand[2] ? median(bandSystoleSound[2]) : 0;
         result[10] = median(flatness);
         for (int i = 0; i < result.length; i++) {
             result[i] = CycleFeatures.orElse(result[i], 0);

@@ -18,6 +18,7 @@
  *   <li>The recording-level feature groups {@code rhythm}, {@code quality}, {@code cycle}, {@code cycle_mfcc} and
  *       {@code cycle_murmur}
  *       ({@link org.auscult.segmentation.CycleFeatures}) put all of this into feature vectors.</li>
+ *   <li>{@link org.auscult.segmentation.quality} judges each second: usable heart sound or not, and why.</li>
  * </ul>
  * Choices and measurements: docs/decisions/segmentation.md.
  */

@@ -41,13 +41,17 @@ class SegmentCommandTest {
         assertTrue(segments.stream().anyMatch(s -> s.state() == CardiacState.S2));
         assertTrue(Files.exists(out.resolve("40058_PV.tsv")));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("recording,heart_rate_bpm,quality_index,unsure,beats,rr_mean_s,rr_sd_s,rmssd_s,"
-                + "min_premature_ratio,premature_beats", summary.get(0));
+        assertEquals("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
+                + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats", summary.get(0));
         assertEquals(3, summary.size());
         String[] first = summary.get(1).split(",", -1);
         assertEquals("36327_MV", first[0]);
         // the CirCor annotation of 36327_MV gives 81.1 bpm
         assertEquals(81.1, Double.parseDouble(first[1]), 4.0);
+        // 36327_MV is annotated over all its 20 s and judged usable from end to end: not unsure, no reason
+        assertTrue(Integer.parseInt(first[3]) >= 15, summary.get(1));
+        assertEquals("0", first[4]);
+        assertEquals("", first[5]);
         assertTrue(run.out().contains("36327_MV: "), run.out());
     }
 
