@@ -80,15 +80,13 @@ public enum SpectralNormalisation {
             }
         }
         double[] newPower = new double[power.length];
-        double[] newMagnitude = new double[power.length];
         for (int t = 0; t < frames; t++) {
             for (int k = 0; k < bins; k++) {
                 int i = t * bins + k;
                 newPower[i] = power[i] / divisor[k];
-                newMagnitude[i] = Math.sqrt(newPower[i]);
             }
         }
-        return new Spectrogram(newPower, newMagnitude, frames, bins, spectrogram.frameSize(), spectrogram.hopSize(),
+        return new Spectrogram(newPower, frames, bins, spectrogram.frameSize(), spectrogram.hopSize(),
                 spectrogram.sampleRate());
     }
 }

@@ -13,11 +13,7 @@ class SpectralNormalisationTest {
 
     /** Two frames of three bins. */
     private static Spectrogram twoFrames(double... power) {
-        double[] magnitude = new double[power.length];
-        for (int i = 0; i < power.length; i++) {
-            magnitude[i] = Math.sqrt(power[i]);
-        }
-        return new Spectrogram(power, magnitude, 2, 3, 4, 2, 8);
+        return new Spectrogram(power, 2, 3, 4, 2, 8);
     }
 
     @Test
