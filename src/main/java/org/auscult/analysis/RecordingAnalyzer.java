@@ -1,6 +1,8 @@
 package org.auscult.analysis;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,8 @@ import org.auscult.dsp.SignalConditioning;
 import org.auscult.features.FeatureEngine;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
+import org.auscult.features.FeatureVector;
+import org.auscult.learn.Prediction;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
 
@@ -103,11 +107,93 @@ public final class RecordingAnalyzer {
         SignalConditioning conditioning = config.conditioning();
         WavFormat format = decoder.readFormat(file);
         long samples = conditioning.analysisLength(format);
-        long bytes = conditioning.decodeBytes(format) + engine.estimatedBytes(samples);
+        boolean windowed = model != null && RecordingWindows.applies(format.durationSeconds());
+        long analysed = windowed
+                ? RecordingWindows.longestWindow(samples, RecordingWindows.count(format.durationSeconds())) : samples;
+        long bytes = conditioning.decodeBytes(format) + engine.estimatedBytes(analysed);
         try (MemoryBudget.Reservation memory = MemoryBudget.shared().reserve(file, bytes, String.format(Locale.ROOT,
                 "%.0f s at %d Hz", format.durationSeconds(), conditioning.analysisRate(format)))) {
-            return analyze(file, conditioning.decode(decoder, file));
+            DecodedAudio decoded = conditioning.decode(decoder, file);
+            return windowed ? analyzeInWindows(file, decoded) : analyze(file, decoded);
         }
+    }
+
+    /**
+     * Judges a long recording window by window ({@link RecordingWindows}): the verdict is the mean posterior of the
+     * windows that are not silent, and its features the mean of the windows' summary features. Nothing is segmented
+     * for display: the heart cycle of an hour is not drawn from this analysis.
+     */
+    private Analysis analyzeInWindows(Path file, DecodedAudio decoded) {
+        RecordingInfo info = RecordingInfo.of(file, decoded);
+        AudioClip conditioned = config.conditioning().apply(decoded.clip());
+        float[] raw = decoded.clip().samples();
+        int samples = conditioned.length();
+        int rate = conditioned.sampleRate();
+        int windows = RecordingWindows.count(info.durationSeconds());
+        List<String> classes = model.model().classNames();
+        double[] summary = new double[engine.summaryNames().size()];
+        double[] posterior = new double[classes.size()];
+        int[] votes = new int[classes.size()];
+        int judged = 0;
+        double silent = Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
+        for (int k = 0; k < windows; k++) {
+            int from = RecordingWindows.start(k, windows, samples);
+            int to = RecordingWindows.start(k + 1, windows, samples);
+            AudioClip window = new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate);
+            double[] values = engine.extract(window, new HashMap<>()).summary().values();
+            for (int i = 0; i < summary.length; i++) {
+                summary[i] += values[i] / windows;
+            }
+            if (peak(raw, from, Math.min(to, raw.length)) >= silent) {
+                double[] p = model.model().posterior(values);
+                for (int c = 0; c < posterior.length; c++) {
+                    posterior[c] += p[c];
+                }
+                votes[Prediction.mostProbable(p)]++;
+                judged++;
+            }
+        }
+        FeatureSet features = new FeatureSet(config.features(), rate, samples, List.of(),
+                new FeatureVector(engine.summaryNames(), summary));
+        String reason = VerdictAdvisor.reasonNotToJudge(info);
+        if (!reason.isEmpty() || judged == 0) {
+            return new Analysis(file, decoded, info, conditioned, null, features, Verdict.notJudged(classes,
+                    model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason));
+        }
+        for (int c = 0; c < posterior.length; c++) {
+            posterior[c] /= judged;
+        }
+        Verdict verdict = VerdictAdvisor.verdict(model, posterior, info, reference, summary);
+        List<String> warnings = new ArrayList<>(verdict.warnings());
+        warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
+        return new Analysis(file, decoded, info, conditioned, null, features,
+                new Verdict(classes, posterior, model.describe(), warnings));
+    }
+
+    /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */
+    private static String windowNote(List<String> classes, int[] votes, int judged, int windows, double seconds) {
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
+                "Long recording judged in %d windows of %.0f s (the probabilities are their mean):", windows,
+                seconds / windows));
+        String separator = " ";
+        for (int c = 0; c < classes.size(); c++) {
+            if (votes[c] > 0) {
+                note.append(separator).append(classes.get(c)).append(" in ").append(votes[c]);
+                separator = ", ";
+            }
+        }
+        if (judged < windows) {
+            note.append(separator).append(windows - judged).append(" silent");
+        }
+        return note.append('.').toString();
+    }
+
+    private static double peak(float[] samples, int from, int to) {
+        double peak = 0;
+        for (int i = from; i < to; i++) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+        }
+        return peak;
     }
 
     /**
