@@ -82,6 +82,13 @@ class SafeOutputsTest {
                 csv.toString());
         assertEquals(AuscultCommand.EXIT_USAGE, classify.exitCode(), classify.err());
         assertTrue(classify.err().contains("classes.csv already exists"), classify.err());
+
+        Path infoCsv = Files.writeString(folder.resolve("info.csv"), "precious");
+        Run info = CommandLineTest.run("info", SAMPLES.toString(), "--csv", infoCsv.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, info.exitCode(), info.err());
+        assertTrue(info.err().contains("info.csv already exists"), info.err());
+        assertEquals("", info.out(), "refused before any recording is measured");
+        assertEquals("precious", Files.readString(infoCsv));
     }
 
     @Test
