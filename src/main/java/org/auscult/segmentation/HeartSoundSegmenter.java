@@ -33,6 +33,19 @@ public final class HeartSoundSegmenter {
         this(new CycleHsmm());
     }
 
+    /**
+     * A segmenter whose HSMM emission is the hand-set logistic score of docs/decisions/segmentation.md (the default
+     * before the trained emission), for comparison.
+     */
+    public static HeartSoundSegmenter handSet() {
+        return new HeartSoundSegmenter(new CycleHsmm());
+    }
+
+    /** A segmenter whose HSMM emission is {@code emission} (see {@link TrainedEmission}). */
+    public static HeartSoundSegmenter withEmission(TrainedEmission emission) {
+        return new HeartSoundSegmenter(new CycleHsmm(emission));
+    }
+
     HeartSoundSegmenter(CycleHsmm model) {
         this.model = model;
     }
@@ -60,12 +73,13 @@ public final class HeartSoundSegmenter {
         int rate = Envelopes.ENVELOPE_RATE;
         HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
-        CycleHsmm.Path shortPath = model.decodePath(score, envelopes.pitch(), rate, heartRate);
+        double[][] emission = model.emission(envelopes);
+        CycleHsmm.Path shortPath = model.decodePath(emission, rate, heartRate);
         int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(
                 heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds());
         if (nearerExpectedSystole(longSystole, heartRate)) {
-            CycleHsmm.Path longPath = model.decodePath(score, envelopes.pitch(), rate, longSystole);
+            CycleHsmm.Path longPath = model.decodePath(emission, rate, longSystole);
             if (longPath.logProbability() + systolePrior(longSystole)
                     > shortPath.logProbability() + systolePrior(heartRate)) {
                 heartRate = longSystole;
@@ -74,7 +88,7 @@ public final class HeartSoundSegmenter {
         }
         HeartRateEstimate refined = refine(states, rate, heartRate);
         if (refined != null) {
-            states = model.decode(score, envelopes.pitch(), rate, refined);
+            states = model.decodePath(emission, rate, refined).states();
         }
         List<Segment> segments = toSegments(states, rate, durationSeconds);
         double fit = SignalQuality.fit(score, states);
