@@ -36,9 +36,20 @@ class TrainedEmissionTest {
             double h = MEANS[j][0] + 0.3 * random.nextGaussian();
             double s = MEANS[j][1] + 0.3 * random.nextGaussian();
             double p = MEANS[j][2] + 0.3 * random.nextGaussian();
-            x[t] = new double[] {h, 0, s, p, h, h, h, h, p, p, 1};
+            x[t] = vector(h, s, p);
         }
         return new TrainedEmission.Labelled(x, states);
+    }
+
+    /** A feature vector whose homomorphic values (at every lag) are h, Shannon values s and pitch values p. */
+    private static double[] vector(double h, double s, double p) {
+        double[] x = new double[TrainedEmission.FEATURES.size()];
+        for (int f = 0; f < x.length; f++) {
+            String name = TrainedEmission.FEATURES.get(f);
+            x[f] = name.equals("constant") ? 1 : name.startsWith("homomorphic") ? h : name.startsWith("shannon") ? s
+                    : name.equals("pitch*sound") ? 0 : name.startsWith("pitch") ? p : 0;
+        }
+        return x;
     }
 
     @Test
@@ -116,10 +127,10 @@ class TrainedEmissionTest {
 
     @Test
     void envelopeValuesTakeTheStateAtTheirMidpoint() {
-        List<Segment> reference = List.of(new Segment(0, 0.05, CardiacState.UNANNOTATED),
-                new Segment(0.05, 0.11, CardiacState.S1), new Segment(0.11, 0.2, CardiacState.SYSTOLE));
-        // values cover [0, .02) [.02, .04) [.04, .06) [.06, .08) [.08, .1) [.1, .12) [.12, .14) ...
-        assertArrayEquals(new int[] {-1, -1, -1, 0, 0, 0, 1, 1, 1, 1, -1},
+        List<Segment> reference = List.of(new Segment(0, 0.045, CardiacState.UNANNOTATED),
+                new Segment(0.045, 0.115, CardiacState.S1), new Segment(0.115, 0.2, CardiacState.SYSTOLE));
+        // midpoints .01 .03 | .05 .07 .09 .11 | .13 .15 .17 .19 | .21
+        assertArrayEquals(new int[] {-1, -1, 0, 0, 0, 0, 1, 1, 1, 1, -1},
                 SegmentationTraining.labels(reference, 11));
     }
 
