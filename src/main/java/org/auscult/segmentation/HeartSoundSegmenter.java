@@ -28,7 +28,11 @@ public final class HeartSoundSegmenter {
 
     private final CycleHsmm model;
 
-    /** A segmenter with the emission parameters of docs/decisions/segmentation.md. */
+    /**
+     * A segmenter with the hand-set emission parameters of docs/decisions/segmentation.md. The trained emission
+     * ({@link #withEmission}, {@link TrainedEmission#shipped()}) is better on the CirCor training part under
+     * patient-grouped cross-validation but worse on the PASCAL set_a marks, so it is not the default.
+     */
     public HeartSoundSegmenter() {
         this(new CycleHsmm());
     }
