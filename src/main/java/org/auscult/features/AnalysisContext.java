@@ -63,10 +63,13 @@ public final class AnalysisContext {
         melSpectrogram = null;
     }
 
-    /** The power and magnitude spectrogram, computed on first use. */
+    /**
+     * The power and magnitude spectrogram, computed on first use, after the configuration's per-recording
+     * {@link FeatureConfig#spectralNorm() spectral normalisation}.
+     */
     public Spectrogram spectrogram() {
         if (spectrogram == null) {
-            spectrogram = stft.compute(clip);
+            spectrogram = config.spectralNorm().apply(stft.compute(clip));
         }
         return spectrogram;
     }

@@ -44,6 +44,8 @@ import org.auscult.dsp.Window;
  * @param features       names of the enabled features in output order (see {@link FeatureRegistry}); at least one,
  *                       no duplicates
  * @param statistics     statistics of each per-frame column in the summary vector; at least one, no duplicates
+ * @param spectralNorm   per-recording normalisation of the power spectrogram before the spectral features read it
+ *                       (see {@link SpectralNormalisation} for the formulas); {@code none} by default
  */
 public record FeatureConfig(
         int frameSize,
@@ -60,7 +62,8 @@ public record FeatureConfig(
         int nChroma,
         double tuning,
         List<String> features,
-        List<SummaryStatistic> statistics) {
+        List<SummaryStatistic> statistics,
+        SpectralNormalisation spectralNorm) {
 
     public static final int MIN_FRAME_SIZE = 16;
     public static final int MAX_FRAME_SIZE = 65536;
@@ -73,7 +76,8 @@ public record FeatureConfig(
 
     /** Property keys, in the order {@link #toProperties()} writes them. */
     public static final List<String> KEYS = List.of("frameSize", "hopSize", "window", "center", "padMode", "nMfcc",
-            "nMels", "fmin", "fmax", "topDb", "rolloffPercent", "nChroma", "tuning", "features", "statistics");
+            "nMels", "fmin", "fmax", "topDb", "rolloffPercent", "nChroma", "tuning", "features", "statistics",
+            "spectralNorm");
 
     public FeatureConfig {
         ParameterException.require(frameSize >= MIN_FRAME_SIZE && frameSize <= MAX_FRAME_SIZE && Fft.isPowerOfTwo(frameSize),
@@ -112,6 +116,22 @@ public record FeatureConfig(
                     "statistics: '" + statistic.suffix() + "' is listed twice");
         }
         statistics = List.copyOf(statistics);
+        ParameterException.require(spectralNorm != null,
+                "spectralNorm must be given (one of none, level, mean-log-spectrum)");
+    }
+
+    /** A configuration without spectral normalisation ({@link SpectralNormalisation#NONE}). */
+    public FeatureConfig(int frameSize, int hopSize, Window window, boolean center, PadMode padMode, int nMfcc,
+                         int nMels, double fmin, double fmax, double topDb, double rolloffPercent, int nChroma,
+                         double tuning, List<String> features, List<SummaryStatistic> statistics) {
+        this(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb, rolloffPercent, nChroma,
+                tuning, features, statistics, SpectralNormalisation.NONE);
+    }
+
+    /** The same configuration with another per-recording spectral normalisation. */
+    public FeatureConfig withSpectralNorm(SpectralNormalisation newSpectralNorm) {
+        return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
+                rolloffPercent, nChroma, tuning, features, statistics, newSpectralNorm);
     }
 
     /**
@@ -185,25 +205,25 @@ public record FeatureConfig(
     /** The same configuration with other enabled features. */
     public FeatureConfig withFeatures(List<String> newFeatures) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, newFeatures, statistics);
+                rolloffPercent, nChroma, tuning, newFeatures, statistics, spectralNorm);
     }
 
     /** The same configuration with other summary statistics. */
     public FeatureConfig withStatistics(List<SummaryStatistic> newStatistics) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, features, newStatistics);
+                rolloffPercent, nChroma, tuning, features, newStatistics, spectralNorm);
     }
 
     /** The same configuration with another frame size and hop. */
     public FeatureConfig withFraming(int newFrameSize, int newHopSize) {
         return new FeatureConfig(newFrameSize, newHopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, features, statistics);
+                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm);
     }
 
     /** The same configuration with other MFCC parameters. */
     public FeatureConfig withMfcc(int newNMfcc, int newNMels, double newFmin, double newFmax) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, newNMfcc, newNMels, newFmin, newFmax, topDb,
-                rolloffPercent, nChroma, tuning, features, statistics);
+                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm);
     }
 
     /**
@@ -231,6 +251,7 @@ public record FeatureConfig(
             statisticNames.add(statistic.suffix());
         }
         properties.put("statistics", String.join(",", statisticNames));
+        properties.put("spectralNorm", spectralNorm.key());
         return properties;
     }
 
@@ -261,7 +282,8 @@ public record FeatureConfig(
                 parse(values, "nChroma", Integer::parseInt),
                 parse(values, "tuning", Double::parseDouble),
                 splitList(values.get("features")),
-                splitList(values.get("statistics")).stream().map(SummaryStatistic::parse).toList());
+                splitList(values.get("statistics")).stream().map(SummaryStatistic::parse).toList(),
+                SpectralNormalisation.parse(values.get("spectralNorm")));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {

@@ -1,0 +1,90 @@
+package org.auscult.library;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Several imported collections trained and evaluated as one, each recording keeping where it came from. A
+ * recording of the collection named {@code n} becomes, in the combined set:
+ * <ul>
+ *   <li>id {@code n/<id>}, so ids stay unique across collections;</li>
+ *   <li>patient {@code n/<patient>}, so patient groups of different collections never merge (and a CirCor child
+ *       with two IDs stays one group, as the reader made it);</li>
+ *   <li>source {@code n/<source>} ({@code physionet2016/training-a}, {@code pascal2011/set_b}), or {@code n} when
+ *       the collection names none: the unit of leave-one-source-out and of source balancing;</li>
+ *   <li>its label unchanged, or the label the {@link LabelTaxonomy} gives it for a chosen answer
+ *       ({@link #labelledFor}).</li>
+ * </ul>
+ *
+ * @param parts the collections by name, in the order given
+ */
+public record Corpora(Map<String, RecordingCollection> parts) {
+
+    /** Metadata key holding the name of the collection a recording came from. */
+    public static final String CORPUS = "corpus";
+
+    public Corpora {
+        Objects.requireNonNull(parts, "parts");
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no collections");
+        }
+        for (String name : parts.keySet()) {
+            if (name.isBlank() || name.contains("/")) {
+                throw new IllegalArgumentException("collection name must be non-empty without '/', got '" + name + "'");
+            }
+        }
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /** Every recording of every collection, renamed as the class comment says, labels unchanged. */
+    public List<Recording> recordings() {
+        List<Recording> all = new ArrayList<>();
+        parts.forEach((name, collection) -> {
+            for (Recording recording : collection.recordings()) {
+                all.add(renamed(name, recording, recording.label()));
+            }
+        });
+        return all;
+    }
+
+    /**
+     * Every recording of every collection, labelled by the {@link LabelTaxonomy} for {@code answer}: recordings that
+     * teach nothing for it are kept unlabelled (for prediction and patient-level verdicts).
+     */
+    public List<Recording> labelledFor(LabelTaxonomy.Answer answer) {
+        List<Recording> all = new ArrayList<>();
+        parts.forEach((name, collection) -> {
+            for (Recording recording : collection.recordings()) {
+                all.add(renamed(name, recording, LabelTaxonomy.labelFor(answer, collection.layout(), recording)));
+            }
+        });
+        return all;
+    }
+
+    /** The combined sources, sorted. */
+    public Set<String> sources() {
+        Set<String> sources = new TreeSet<>();
+        recordings().forEach(recording -> sources.add(recording.source()));
+        return sources;
+    }
+
+    /** The name of the collection a combined recording came from. */
+    public static String corpusOf(Recording recording) {
+        return recording.metadata().getOrDefault(CORPUS, "");
+    }
+
+    private static Recording renamed(String name, Recording recording, Optional<String> label) {
+        Map<String, String> metadata = new LinkedHashMap<>(recording.metadata());
+        metadata.put(CORPUS, name);
+        String source = recording.source().isEmpty() ? name : name + "/" + recording.source();
+        return new Recording(recording.path(), name + "/" + recording.id(), label, recording.originalLabel(),
+                name + "/" + recording.patient(), source, metadata);
+    }
+}
