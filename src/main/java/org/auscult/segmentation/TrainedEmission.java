@@ -143,6 +143,15 @@ public final class TrainedEmission {
         return out;
     }
 
+    /** {@code P(S1 | x_t) + P(S2 | x_t)} from the log-likelihoods {@link #logLikelihoods} returned. */
+    double[] soundProbability(double[][] logLikelihoods) {
+        double[] out = new double[logLikelihoods[0].length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Math.exp(logLikelihoods[0][t] + logPrior[0]) + Math.exp(logLikelihoods[2][t] + logPrior[2]);
+        }
+        return out;
+    }
+
     /** {@code ln P(j | x)} into {@code out}. */
     void logPosterior(double[] x, double[] out) {
         softmaxLog(weights, x, out);
