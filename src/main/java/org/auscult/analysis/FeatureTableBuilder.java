@@ -4,28 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.DoubleAdder;
-import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.RecordingInfo;
-import org.auscult.audio.UnreadableAudioException;
 import org.auscult.features.FeatureRegistry;
-import org.auscult.features.FeatureSet;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.library.Recording;
+import org.auscult.learn.Cancellation;
 import org.auscult.learn.RecordingFacts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Analyses many recordings in parallel into a {@link FeatureTable}. A file that fails is reported with its
- * problem and the rest go on; the table keeps the order of the inputs whatever the scheduling.
+ * Analyses many recordings in parallel ({@link RecordingBatch}) into a {@link FeatureTable}. A file that fails is
+ * reported with its problem and the rest go on; the table keeps the order of the inputs whatever the scheduling.
  */
 public final class FeatureTableBuilder {
 
@@ -69,11 +57,8 @@ public final class FeatureTableBuilder {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeatureTableBuilder.class);
-
     private final AnalysisConfig config;
     private final int jobs;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /**
      * @param jobs number of recordings analysed at once (at least 1)
@@ -84,105 +69,42 @@ public final class FeatureTableBuilder {
         this.jobs = jobs;
     }
 
-    /** Asks a running {@link #build} to stop; it then throws {@link CancellationException}. */
-    public void cancel() {
-        cancelled.set(true);
+    /** Analyses every input; it cannot be cancelled. */
+    public Result build(List<Input> inputs, ProgressListener listener) {
+        return build(inputs, listener, new Cancellation());
     }
 
     /**
      * Analyses every input with the configured number of jobs.
      *
      * @param listener told after each recording, from the worker thread that finished it
-     * @throws CancellationException when {@link #cancel()} was called before the work ended
+     * @throws java.util.concurrent.CancellationException when {@code cancellation} was cancelled before the work
+     *                                                    ended
      */
-    public Result build(List<Input> inputs, ProgressListener listener) {
-        List<String> names = FeatureRegistry.summaryNames(config.features());
-        ThreadLocal<RecordingAnalyzer> analyzers = ThreadLocal.withInitial(() -> new RecordingAnalyzer(config));
-        AtomicInteger done = new AtomicInteger();
-        DoubleAdder audioSeconds = new DoubleAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, inputs.size())), runnable -> {
-            Thread thread = new Thread(runnable, "feature-extraction");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
-            for (Input input : inputs) {
-                futures.add(pool.submit(() -> {
-                    if (cancelled.get()) {
-                        throw new CancellationException("feature extraction was cancelled");
-                    }
-                    Outcome outcome = analyse(analyzers.get(), input);
-                    audioSeconds.add(outcome.audioSeconds());
-                    listener.finished(done.incrementAndGet(), inputs.size(), audioSeconds.sum());
-                    return outcome;
-                }));
+    public Result build(List<Input> inputs, ProgressListener listener, Cancellation cancellation) {
+        List<FeatureRow> rows = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        double audioSeconds = 0;
+        for (RecordingBatch.Outcome<FeatureRow> outcome : RecordingBatch.run(inputs, jobs,
+                () -> new RecordingAnalyzer(config), FeatureTableBuilder::row, listener, cancellation)) {
+            audioSeconds += outcome.audioSeconds();
+            if (outcome.failure() != null) {
+                failures.add(outcome.failure());
+            } else {
+                rows.add(outcome.result());
             }
-            List<FeatureRow> rows = new ArrayList<>();
-            List<Failure> failures = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                Outcome outcome = await(future);
-                if (outcome.row() != null) {
-                    rows.add(outcome.row());
-                } else {
-                    failures.add(outcome.failure());
-                }
-            }
-            return new Result(FeatureTable.of(names, rows, config.toProperties()), failures, audioSeconds.sum());
-        } finally {
-            pool.shutdownNow();
         }
+        return new Result(FeatureTable.of(FeatureRegistry.summaryNames(config.features()), rows,
+                config.toProperties()), failures, audioSeconds);
     }
 
-    /** Either a row or a failure, and the seconds of audio analysed. */
-    private record Outcome(FeatureRow row, Failure failure, double audioSeconds) {
-    }
-
-    private static Outcome analyse(RecordingAnalyzer analyzer, Input input) {
-        try {
-            RecordingAnalyzer.Analysis analysis = analyzer.analyze(input.path());
-            FeatureSet features = analysis.features();
-            FeatureRow row = new FeatureRow(input.id(), input.path().toString(), input.label(), input.patient(),
-                    input.source(), features.summary().values(), facts(input.path(), analysis.decoded()));
-            return new Outcome(row, null, features.durationSeconds());
-        } catch (UnreadableAudioException e) {
-            return new Outcome(null, new Failure(input.path(), e.problem()), 0);
-        } catch (ParameterException e) {
-            return new Outcome(null, new Failure(input.path(), e.getMessage()), 0);
-        } catch (RuntimeException e) {
-            // A fault in the analysis itself must not cost the user the rest of the batch.
-            LOG.error("Analysis of {} failed", input.path(), e);
-            return new Outcome(null, new Failure(input.path(), "analysis failed: " + e), 0);
-        } catch (OutOfMemoryError e) {
-            // What the memory budget did not foresee: this analysis's arrays are unreachable once it has unwound.
-            LOG.error("Analysis of {} ran out of memory", input.path(), e);
-            return new Outcome(null, new Failure(input.path(), "ran out of memory while analysing it (the Java heap"
-                    + " allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MB); raise it with -Xmx or split"
-                    + " the recording"), 0);
-        }
+    private static FeatureRow row(Input input, RecordingAnalyzer.Analysis analysis) {
+        return new FeatureRow(input.id(), input.path().toString(), input.label(), input.patient(), input.source(),
+                analysis.features().summary().values(), facts(analysis.info()));
     }
 
     /** The facts a model's training profile keeps: native rate, duration, RMS and peak level. */
-    static RecordingFacts facts(Path file, DecodedAudio decoded) {
-        RecordingInfo info = RecordingInfo.of(file, decoded);
+    static RecordingFacts facts(RecordingInfo info) {
         return new RecordingFacts(info.sampleRate(), info.durationSeconds(), info.rmsDbfs(), info.peakDbfs());
-    }
-
-    private Outcome await(Future<Outcome> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancel();
-            throw new CancellationException("feature extraction was interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CancellationException cancellation) {
-                throw cancellation;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

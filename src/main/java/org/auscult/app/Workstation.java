@@ -1,5 +1,8 @@
 package org.auscult.app;
 
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.FxTaskExecutor;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,10 +15,9 @@ import org.auscult.analysis.DefaultModel;
 import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.playback.JavaSoundOutput;
 import org.auscult.app.playback.Player;
-import org.auscult.app.verdict.LoadedModel;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
-import org.auscult.learn.ModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +73,7 @@ public final class Workstation extends Application {
             LOG.info("This build carries no default model; verdicts need --model FILE");
             return;
         }
-        new FxTaskExecutor(1).execute(BackgroundTask.of("load model", context -> modelFile == null
-                        ? new LoadedModel(DefaultModel.load(), "bundled default model")
-                        : new LoadedModel(ModelFile.load(modelFile), modelFile.getFileName().toString()))
+        new FxTaskExecutor(1).execute(BackgroundTask.of("load model", context -> LoadedModel.load(modelFile))
                 .onSuccess(model.modelProperty()::set)
                 .onFailure(failure -> model.status().failed("Cannot load the model: " + failure.getMessage())));
     }

@@ -1,5 +1,13 @@
 package org.auscult.app;
 
+import org.auscult.analysis.CollectionScan;
+
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.TaskExecutor;
+import org.auscult.app.task.LatestTask;
+import org.auscult.app.task.StatusReporter;
+import org.auscult.app.timeline.TimeViewport;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,26 +18,23 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.auscult.analysis.AnalysisConfig;
 import org.auscult.app.browser.BrowserViewModel;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.cycle.CycleViewModel;
 import org.auscult.app.features.FeatureInspectionViewModel;
-import org.auscult.app.features.ReferenceSet;
+import org.auscult.analysis.ReferenceSet;
 import org.auscult.app.playback.PlaybackViewModel;
 import org.auscult.app.playback.Player;
 import org.auscult.app.spectrogram.SpectrogramViewModel;
-import org.auscult.app.verdict.LoadedModel;
-import org.auscult.app.verdict.Verdict;
-import org.auscult.app.verdict.VerdictAdvisor;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.analysis.RecordingAnalyzer;
+import org.auscult.analysis.VerdictAdvisor;
 import org.auscult.app.verdict.VerdictViewModel;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.WavDecoder;
-import org.auscult.features.FeatureEngine;
-import org.auscult.features.FeatureSet;
 
 /**
  * The whole workstation's state, and the one place that starts background work. Selecting a recording decodes it
@@ -42,10 +47,6 @@ public final class WorkstationViewModel {
 
     /** A decoded recording ready to draw. */
     public record LoadedRecording(RecordingRow row, DecodedAudio decoded, RecordingInfo info, WaveformSummary waveform) {
-    }
-
-    /** A recording's features and, when a model is loaded, its verdict. */
-    public record Analysis(FeatureSet features, Verdict verdict) {
     }
 
     private final TaskExecutor executor;
@@ -63,7 +64,7 @@ public final class WorkstationViewModel {
     private final CycleViewModel cycle;
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
-    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<RecordingAnalyzer.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
 
     /**
      * @param executor    runs decoding, analysis and collection scans
@@ -90,7 +91,7 @@ public final class WorkstationViewModel {
         model.addListener((observable, before, after) -> {
             verdict.setNoVerdictReason(after == null ? noModelReason() : "Select a recording.");
             // The model's own training data is the reference at once; the collection's only after its scan.
-            features.referenceProperty().set(preferredReference(after, null));
+            features.referenceProperty().set(ReferenceSet.preferred(after, null));
             updateCoverageNote();
             scanCollection();
             select(browser.selectedProperty().get());
@@ -100,19 +101,6 @@ public final class WorkstationViewModel {
 
     private static String noModelReason() {
         return "No model loaded: start with --model FILE (a model written by 'auscult train') for a verdict.";
-    }
-
-    /**
-     * The reference a recording is compared with: the model's training data when the model describes it (models
-     * saved before they carried a profile do not), else the labelled recordings of the open collection.
-     *
-     * @param collection the collection's reference, or null when not (yet) known
-     */
-    static ReferenceSet preferredReference(LoadedModel model, ReferenceSet collection) {
-        if (model != null && model.model().profile() != null) {
-            return ReferenceSet.fromProfile(model.model().profile());
-        }
-        return collection;
     }
 
     /** Notes under the browser when the open collection lacks some of the model's classes. */
@@ -167,16 +155,18 @@ public final class WorkstationViewModel {
         spectrogram.setAudio(samples, rate);
         playback.setRecording(samples, rate);
         loaded.set(recording);
-        cycle.segment(recording.row().recording().path(), recording.decoded().clip());
+        cycle.finding();
         status.progress(0.5, "Analysing " + recording.row().name());
-        LoadedModel current = model.get();
-        ReferenceSet reference = features.referenceProperty().get();
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
+        Path path = recording.row().recording().path();
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
-                        context -> analyse(recording, current, reference, context))
+                        context -> analyzer.analyze(path, recording.decoded()))
                 .onSuccess(result -> {
                     analysis.set(result);
                     features.featuresProperty().set(result.features());
                     verdict.verdictProperty().set(result.verdict());
+                    cycle.show(path, result.conditioned(), result.segmentation(),
+                            VerdictAdvisor.reasonNotToJudge(result.info()));
                     if (result.verdict() != null) {
                         recording.row().predictedProperty().set(result.verdict().predictedClass());
                         recording.row().confidenceProperty().set(result.verdict().confidence());
@@ -190,28 +180,7 @@ public final class WorkstationViewModel {
                         + failure.getMessage())));
     }
 
-    /** Features as the model's training data had them, and the model's verdict with its warnings. */
-    static Analysis analyse(LoadedRecording recording, LoadedModel model, ReferenceSet reference,
-                            BackgroundTask.Context context) {
-        AnalysisConfig config = model == null ? AnalysisConfig.defaults() : model.analysisConfig();
-        FeatureSet featureSet = new FeatureEngine(config.features())
-                .extract(config.conditioning().apply(recording.decoded().clip()));
-        context.checkCancelled();
-        if (model == null) {
-            return new Analysis(featureSet, null);
-        }
-        double[] values = featureSet.summary().values();
-        double[] posterior = model.model().posterior(values);
-        List<String> warnings = new java.util.ArrayList<>(VerdictAdvisor.warnings(model.model().classNames(),
-                posterior, config.conditioning().analysisRate(), recording.info(), reference, values));
-        if (model.model().evaluation() != null) {
-            warnings.addAll(VerdictAdvisor.trackRecord(model.model().classNames(), posterior,
-                    model.model().evaluation().confusion()));
-        }
-        return new Analysis(featureSet, new Verdict(model.model().classNames(), posterior, model.describe(), warnings));
-    }
-
-    /** Analyses the open collection once: predictions for the browser and the reference distributions. */
+    /** Analyses the open collection once: verdicts for the browser and the reference distributions. */
     private void scanCollection() {
         var collection = browser.collectionProperty().get();
         if (collection == null) {
@@ -221,8 +190,8 @@ public final class WorkstationViewModel {
         List<org.auscult.library.Recording> recordings = collection.recordings();
         String name = collection.root().getFileName() == null ? collection.root().toString()
                 : collection.root().getFileName().toString();
-        scanTask.replaceWith(BackgroundTask.of("scan " + collection.root(),
-                        context -> CollectionScan.run(recordings, current, name, scanThreads, context))
+        scanTask.replaceWith(BackgroundTask.of("scan " + collection.root(), context -> CollectionScan.run(
+                        recordings, current, name, scanThreads, context::progress, context.cancellation()))
                 .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
                 .onSuccess(result -> {
                     Map<org.auscult.library.Recording, RecordingRow> rows = new HashMap<>();
@@ -234,14 +203,12 @@ public final class WorkstationViewModel {
                         }
                         if (!item.problem().isEmpty()) {
                             row.problemProperty().set(item.problem());
-                        } else if (item.posterior() != null && current != null) {
-                            Verdict itemVerdict = new Verdict(current.model().classNames(), item.posterior(), "",
-                                    List.of());
-                            row.predictedProperty().set(itemVerdict.predictedClass());
-                            row.confidenceProperty().set(itemVerdict.confidence());
+                        } else if (item.verdict() != null) {
+                            row.predictedProperty().set(item.verdict().predictedClass());
+                            row.confidenceProperty().set(item.verdict().confidence());
                         }
                     }
-                    ReferenceSet reference = preferredReference(current, result.reference());
+                    ReferenceSet reference = ReferenceSet.preferred(current, result.reference());
                     features.referenceProperty().set(reference);
                     status.done(reference == null ? "Collection analysed (no labelled recordings)"
                             : "Collection analysed; class distributions from " + reference.source());
@@ -306,7 +273,7 @@ public final class WorkstationViewModel {
     }
 
     /** The analysis of the recording on screen, null until it is done. */
-    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+    public ReadOnlyObjectProperty<RecordingAnalyzer.Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
     }
 }

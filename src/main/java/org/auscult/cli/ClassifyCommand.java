@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.auscult.analysis.AnalysisConfig;
-import org.auscult.analysis.DefaultModel;
-import org.auscult.analysis.FeatureRow;
-import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.analysis.RecordingAnalyzer;
+import org.auscult.analysis.RecordingBatch;
+import org.auscult.analysis.ReferenceSet;
+import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
-import org.auscult.learn.ModelFile;
-import org.auscult.learn.TrainedModel;
+import org.auscult.learn.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Classify recordings with a trained model (the bundled default model unless --model is given) and "
                     + "print the predicted class, its probability and the probability of every class.",
-            "Each recording is analysed exactly as the model's training data was (the model file records how)."
+            "Each recording is analysed exactly as the model's training data was (the model file records how), and "
+                    + "gets the warnings the workstation shows (close call, unlike the training data, a class the "
+                    + "model rarely recognises, problems of the recording); a silent, nearly silent or too short "
+                    + "recording is not judged (predicted: 'cannot judge', with the reason)."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -57,29 +60,34 @@ final class ClassifyCommand implements Callable<Integer> {
         OutputTargets.check(force, csv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainedModel model = modelFile == null ? DefaultModel.load() : ModelFile.load(modelFile);
-        AnalysisConfig config = AnalysisConfig.of(model.featureConfiguration());
+        LoadedModel model = LoadedModel.load(modelFile);
+        ReferenceSet reference = ReferenceSet.preferred(model, null);
+        RecordingAnalyzer.judging(model, reference, false); // a model its own configuration does not fit fails here
 
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
-        FeatureTableBuilder.Result result = new FeatureTableBuilder(config, Jobs.resolve(jobs))
-                .build(resolved.inputs(), (done, total, seconds) -> progress.update(done, total));
-        if (!result.table().featureNames().equals(model.featureNames())) {
-            throw new IllegalStateException("the model expects features " + model.featureNames()
-                    + " but its configuration produces " + result.table().featureNames());
-        }
+        List<RecordingBatch.Outcome<Verdict>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
+                () -> RecordingAnalyzer.judging(model, reference, false), (input, analysis) -> analysis.verdict(),
+                (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
         List<String> header = new ArrayList<>(List.of("recording", "predicted", "probability"));
-        model.classNames().forEach(name -> header.add("p_" + name));
+        model.model().classNames().forEach(name -> header.add("p_" + name));
+        header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
-        for (FeatureRow row : result.table().rows()) {
-            double[] posterior = model.posterior(row.values());
-            int best = argmax(posterior);
-            List<String> cells = new ArrayList<>(List.of(row.id(), model.classNames().get(best),
-                    String.format(Locale.ROOT, "%.3f", posterior[best])));
-            for (double p : posterior) {
-                cells.add(String.format(Locale.ROOT, "%.3f", p));
+        List<Failure> failures = new ArrayList<>(resolved.problems());
+        for (RecordingBatch.Outcome<Verdict> outcome : outcomes) {
+            if (outcome.failure() != null) {
+                failures.add(outcome.failure());
+                continue;
             }
+            Verdict verdict = outcome.result();
+            List<String> cells = new ArrayList<>(List.of(outcome.input().id(), verdict.predictedClass(),
+                    probability(verdict.confidence())));
+            double[] posterior = verdict.probabilities();
+            for (int c = 0; c < model.model().classNames().size(); c++) {
+                cells.add(probability(verdict.judged() ? posterior[c] : Double.NaN));
+            }
+            cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
         }
         printTable(out, header, rows);
@@ -93,30 +101,30 @@ final class ClassifyCommand implements Callable<Integer> {
                 writer.flush();
             });
         }
-        List<Failure> failures = new ArrayList<>(resolved.problems());
-        failures.addAll(result.failures());
         return Failures.report(failures, err);
     }
 
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+    /** "0.812", or "" for a recording the model did not judge. */
+    private static String probability(double p) {
+        return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /** The table without its last column (the warnings), each recording's warnings indented beneath its row. */
     private static void printTable(PrintWriter out, List<String> header, List<List<String>> rows) {
         int first = header.get(0).length();
         for (List<String> row : rows) {
             first = Math.max(first, row.get(0).length());
         }
-        String format = "%-" + first + "s" + " %12s".repeat(header.size() - 1) + "%n";
-        out.printf(format, header.toArray());
+        String format = "%-" + first + "s" + " %12s".repeat(header.size() - 2) + "%n";
+        out.printf(format, header.subList(0, header.size() - 1).toArray());
         for (List<String> row : rows) {
-            out.printf(format, row.toArray());
+            out.printf(format, row.subList(0, row.size() - 1).toArray());
+            String warnings = row.get(row.size() - 1);
+            if (!warnings.isEmpty()) {
+                for (String warning : warnings.split(" \\| ")) {
+                    out.println("    ! " + warning);
+                }
+            }
         }
         out.flush();
     }

@@ -3,6 +3,7 @@ package org.auscult.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,14 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTable;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
+import org.auscult.dsp.ParameterException;
+import org.auscult.experiments.Experiment;
+import org.auscult.experiments.ExperimentRunner;
+import org.auscult.experiments.ExperimentSettings;
+import org.auscult.learn.Cancellation;
+import org.auscult.learn.EvaluationResult;
 import org.auscult.library.Layout;
+import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,5 +64,45 @@ final class CollectionOptions {
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(result.failures());
         return new Analysed(result.table(), failures, config);
+    }
+
+    /**
+     * The training wizard's runner on this collection, its first stage done: the collection imported as the
+     * wizard imports it, and the features of every trainable recording under the settings' labels.
+     */
+    record ExperimentRun(ExperimentRunner runner, RecordingCollection collection, ExperimentRunner.Analysed analysed,
+                         List<Failure> failures) {
+
+        /** The record of this run, scored by {@code evaluation}, as the wizard records its runs. */
+        Experiment experiment(ExperimentSettings settings, EvaluationResult evaluation) {
+            return runner.experiment(collection, settings, analysed.data(), evaluation);
+        }
+    }
+
+    /** Imports the collection, prints its summary, and runs the feature stage of an experiment on it. */
+    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings settings) throws IOException {
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout));
+        if (resolved.collections().isEmpty()) {
+            throw new IllegalArgumentException(collection + ": not a labelled collection (a folder or label file "
+                    + "in a known layout); see --layout");
+        }
+        RecordingCollection imported = resolved.collections().get(0);
+        err.println(imported.summary());
+        List<String> classes = imported.trainable().stream().map(settings.labels()::inputOf)
+                .map(FeatureTableBuilder.Input::label).filter(label -> !label.isEmpty()).distinct().sorted().toList();
+        for (String fine : settings.labels().merge().keySet()) {
+            ParameterException.require(classes.contains(fine),
+                    "cannot merge class '" + fine + "': the classes are " + classes);
+        }
+        ExperimentRunner runner = new ExperimentRunner(Jobs.resolve(jobs), Clock.systemUTC());
+        ProgressBar progress = ProgressBar.forTerminal(err, "features");
+        ExperimentRunner.Analysed analysed = runner.analyse(imported, settings, (stage, done, total) -> {
+            if (done > 0) {
+                progress.update(done, total);
+            }
+        }, new Cancellation());
+        List<Failure> failures = new ArrayList<>(resolved.problems());
+        failures.addAll(analysed.failures());
+        return new ExperimentRun(runner, imported, analysed, failures);
     }
 }

@@ -7,16 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.auscult.analysis.Datasets;
+import org.auscult.experiments.ExperimentRunner;
+import org.auscult.experiments.ExperimentSettings;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
-import org.auscult.learn.Evaluator;
 import org.auscult.learn.FoldListener;
 import org.auscult.learn.LabelledDataset;
-import org.auscult.learn.ModelSpec;
 import org.auscult.learn.SourceCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Evaluate a model design on a labelled collection and print accuracy, balanced accuracy, macro-F1, "
                     + "per-class precision and recall and the confusion matrix.",
             "The default protocol is repeated stratified k-fold grouped by patient: no patient is on both sides "
-                    + "of a fold. Folds run in parallel; each finished fold is reported as it ends."
+                    + "of a fold. Folds run in parallel; each finished fold is reported as it ends.",
+            "The run takes the training wizard's steps with the wizard's settings, so the experiment it records "
+                    + "repeats identically in the wizard."
         })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -84,33 +85,29 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));
-        ModelSpec design = model.resolve(seed);
-
-        CollectionOptions.Analysed analysed = collection.analyse(err);
-        LabelledDataset data = Datasets.of(analysed.table());
+        ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
+                options, ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, settings);
         ProgressBar progress = ProgressBar.forTerminal(err, "folds");
-        FoldListener listener = fold -> progress.update(fold.completed(), fold.total());
-        EvaluationResult result = new Evaluator(options).evaluate(data, design, listener, new Cancellation());
-        if (mergeClasses.any()) {
-            result = result.mergeClasses(mergeClasses.merge);
-        }
+        EvaluationResult result = ExperimentRunner.scored(run.runner().evaluate(run.analysed(), settings,
+                (stage, done, total) -> { }, fold -> progress.update(fold.completed(), fold.total()),
+                new Cancellation()), settings);
         out.println(result.toTable());
 
-        SourceCheck check = null;
-        if (sourceCheck && data.labelledOnly().distinctSources().size() > 1) {
-            check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
+        LabelledDataset data = run.analysed().data();
+        if (sourceCheck && data.distinctSources().size() > 1) {
+            SourceCheck check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
             out.printf(Locale.ROOT, "Source check: the features predict the source with balanced accuracy %.3f%n",
                     check.balancedAccuracy());
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
-        experimentRecord.save(err, collection, analysed.config(), design, options, data, result, null,
-                mergeClasses);
+        experimentRecord.save(err, run.experiment(settings, result));
         if (json != null) {
             String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
         }
         out.flush();
-        return Failures.report(analysed.failures(), err);
+        return Failures.report(run.failures(), err);
     }
 
     /** Evaluation options from command-line words ({@code grouped-cv}, {@code split}, {@code leave-source-out}). */

@@ -3,18 +3,11 @@ package org.auscult.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Map;
 
-import org.auscult.analysis.AnalysisConfig;
 import org.auscult.experiments.Experiment;
-import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.TrainingLabels;
-import org.auscult.features.ParameterException;
-import org.auscult.learn.EvaluationOptions;
-import org.auscult.learn.EvaluationResult;
-import org.auscult.learn.LabelledDataset;
-import org.auscult.learn.ModelSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,25 +28,9 @@ final class ExperimentRecord {
      * Saves the run when asked. A store that cannot be written is reported on {@code err} and does not fail the
      * command: the evaluation and any model are already done and kept.
      */
-    void save(PrintWriter err, CollectionOptions collection, AnalysisConfig analysis, ModelSpec design,
-              EvaluationOptions options, LabelledDataset data, EvaluationResult evaluation, Path modelFile,
-              MergeClassesOption merge) {
-        if (!record || evaluation == null) {
+    void save(PrintWriter err, Experiment experiment) {
+        if (!record) {
             return;
-        }
-        TrainingLabels labels;
-        try {
-            labels = new TrainingLabels(collection.noisyLabels.keep, merge.any() ? merge.merge : java.util.Map.of());
-        } catch (ParameterException e) {
-            // for example a chained merge (a=b,b=c): the run is done, but the store could not repeat it as asked
-            err.println("Not recorded as an experiment: " + e.getMessage());
-            return;
-        }
-        Experiment experiment = Experiment.of(Instant.now(), collection.collection.toAbsolutePath().toString(),
-                new ExperimentSettings(analysis, design, options, labels), data.labelledOnly().fingerprint(),
-                evaluation);
-        if (modelFile != null) {
-            experiment = experiment.withModelPath(modelFile.toAbsolutePath().toString());
         }
         ExperimentStore store = ExperimentStore.atDefaultFolder();
         try {
@@ -62,5 +39,10 @@ final class ExperimentRecord {
         } catch (IOException | RuntimeException e) {
             err.println("WARNING: the run was not recorded in " + store.folder() + ": " + e.getMessage());
         }
+    }
+
+    /** The labels a run trains on and answers in, as the wizard keeps them. */
+    static TrainingLabels labels(NoisyLabelsOption noisy, MergeClassesOption merge) {
+        return new TrainingLabels(noisy.keep, merge.any() ? merge.merge : Map.of());
     }
 }

@@ -3,16 +3,12 @@ package org.auscult.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.auscult.analysis.Datasets;
+import org.auscult.experiments.ExperimentRunner;
+import org.auscult.experiments.ExperimentSettings;
 import org.auscult.learn.Cancellation;
-import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
-import org.auscult.learn.Evaluator;
-import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.ModelFile;
-import org.auscult.learn.ModelSpec;
 import org.auscult.learn.TrainedModel;
-import org.auscult.learn.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +21,9 @@ import picocli.CommandLine.Spec;
             "Train a model on every labelled recording of a collection and save it, with its analysis "
                     + "configuration, class names, data fingerprint and evaluation figures.",
             "Unless --no-evaluate is given, the design is first evaluated by patient-grouped cross-validation "
-                    + "and the figures are kept in the model file."
+                    + "and the figures are kept in the model file.",
+            "The run takes the training wizard's steps with the wizard's settings, so the experiment it records "
+                    + "repeats identically in the wizard."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -69,34 +67,31 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelSpec design = model.resolve(seed);
         if (!force && java.nio.file.Files.exists(this.out)) {
             throw new IllegalArgumentException(this.out + " already exists; choose another name or add --force");
         }
-        CollectionOptions.Analysed analysed = collection.analyse(err);
-        LabelledDataset data = Datasets.of(analysed.table());
+        ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
+                EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
+                ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, settings);
 
         EvaluationResult evaluation = null;
-        EvaluationOptions options = EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed,
-                Jobs.resolve(collection.jobs));
         if (evaluate) {
             ProgressBar progress = ProgressBar.forTerminal(err, "evaluation folds");
-            evaluation = new Evaluator(options).evaluate(data, design,
+            evaluation = run.runner().evaluate(run.analysed(), settings, (stage, done, total) -> { },
                     fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
-            out.println((mergeClasses.any() ? evaluation.mergeClasses(mergeClasses.merge) : evaluation).toTable());
+            out.println(ExperimentRunner.scored(evaluation, settings).toTable());
         }
-        err.println("Training on " + data.labelledOnly().size() + " labelled recordings...");
-        TrainedModel trained = mergeClasses.any()
-                ? Trainer.trainMerged(data, design, analysed.table().configuration(), evaluation,
-                        Datasets.recordingFacts(analysed.table()), mergeClasses.merge)
-                : Trainer.train(data, design, analysed.table().configuration(), evaluation,
-                        Datasets.recordingFacts(analysed.table()));
+        err.println("Training on " + run.analysed().data().size() + " labelled recordings...");
+        TrainedModel trained = run.runner().train(run.analysed(), settings, evaluation);
         ModelFile.save(trained, this.out, force);
-        out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, design.toProperties().get("preset"),
+        out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, settings.model().toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
-        experimentRecord.save(err, collection, analysed.config(), design, options, data, trained.evaluation(),
-                this.out, mergeClasses);
+        if (evaluation != null) {
+            experimentRecord.save(err, run.experiment(settings, ExperimentRunner.scored(evaluation, settings))
+                    .withModelPath(this.out.toAbsolutePath().toString()));
+        }
         out.flush();
-        return Failures.report(analysed.failures(), err);
+        return Failures.report(run.failures(), err);
     }
 }

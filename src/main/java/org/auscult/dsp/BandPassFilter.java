@@ -3,7 +3,6 @@ package org.auscult.dsp;
 import java.util.Arrays;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.features.ParameterException;
 
 /**
  * A zero-phase Butterworth band-pass: a digital Butterworth band-pass of order n as n second-order sections,

@@ -1,6 +1,5 @@
 package org.auscult.dsp;
 
-import org.auscult.features.ParameterException;
 
 /**
  * Forward FFT of a real signal whose length is a power of two, in double precision.

@@ -4,7 +4,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.features.ParameterException;
 
 /**
  * Band-limited, zero-phase sample-rate conversion by a rational factor {@code p/q = f_out / f_in} reduced by their

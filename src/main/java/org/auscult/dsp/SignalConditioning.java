@@ -10,7 +10,6 @@ import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
-import org.auscult.features.ParameterException;
 
 /**
  * What happens to a recording before any feature sees it: resampling to the analysis rate ({@link Resampler}),

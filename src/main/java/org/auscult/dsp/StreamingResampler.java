@@ -1,7 +1,6 @@
 package org.auscult.dsp;
 
 import java.util.List;
-import org.auscult.features.ParameterException;
 
 /**
  * {@link Resampler} for a signal that arrives in blocks: the input is pushed in order and only the stretch of it

@@ -1,6 +1,5 @@
 package org.auscult.dsp;
 
-import org.auscult.features.ParameterException;
 
 /**
  * Analysis windows for short-time spectra.

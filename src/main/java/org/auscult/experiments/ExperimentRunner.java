@@ -69,61 +69,108 @@ public final class ExperimentRunner {
      * @param clock the time recorded with the experiment
      */
     public ExperimentRunner(int jobs, Clock clock) {
-        org.auscult.features.ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
+        org.auscult.dsp.ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
         this.jobs = jobs;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Runs the experiment.
+     * The first stage of a run: the features of every trainable recording under the settings' labels.
+     *
+     * @param features the feature table of every recording that could be analysed
+     * @param failures recordings that could not be analysed, with why
+     * @param data     its labelled rows (the fine classes when classes are merged)
+     */
+    public record Analysed(FeatureTable features, List<FeatureTableBuilder.Failure> failures, LabelledDataset data) {
+        public Analysed {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Runs the experiment: {@link #analyse}, {@link #evaluate}, {@link #train} and {@link #experiment}, the steps
+     * the command line's {@code train} and {@code evaluate} take one by one.
      *
      * @throws CancellationException when cancelled, at the next recording or fold
-     * @throws org.auscult.features.ParameterException when fewer than two classes could be analysed, the protocol
-     *                                                 cannot divide the rows, or the merge names a class the data
-     *                                                 does not have
+     * @throws org.auscult.dsp.ParameterException when fewer than two classes could be analysed, the protocol
+     *                                            cannot divide the rows, or the merge names a class the data does
+     *                                            not have
      */
     public Outcome run(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
                        FoldListener folds, Cancellation cancellation) {
+        Analysed analysed = analyse(collection, settings, progress, cancellation);
+        EvaluationResult fineEvaluation = evaluate(analysed, settings, progress, folds, cancellation);
+        EvaluationResult evaluation = scored(fineEvaluation, settings);
+        progress.progress(Stage.FINAL_MODEL, 0, 1);
+        TrainedModel model = train(analysed, settings, fineEvaluation);
+        cancellation.throwIfCancelled();
+        progress.progress(Stage.FINAL_MODEL, 1, 1);
+        Experiment experiment = experiment(collection, settings, analysed.data(), evaluation);
+        LOG.info("Training run {}: accuracy {}, macro-F1 {}", experiment.id(), experiment.accuracy(),
+                experiment.macroF1());
+        return new Outcome(analysed.features(), analysed.failures(), analysed.data(), evaluation, model, experiment);
+    }
+
+    /** The features of every trainable recording of {@code collection}, under the settings' labels. */
+    public Analysed analyse(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
+                            Cancellation cancellation) {
         TrainingLabels labels = settings.labels();
         List<FeatureTableBuilder.Input> inputs = collection.trainable().stream().map(labels::inputOf).toList();
         // checked before the features are computed so that a wrong merge does not cost the whole feature stage
         labels.requireMergeableFrom(inputs.stream().map(FeatureTableBuilder.Input::label).toList(),
                 "the labelled recordings of " + collection.root());
-        FeatureTableBuilder builder = new FeatureTableBuilder(settings.analysis(), jobs);
         progress.progress(Stage.FEATURES, 0, inputs.size());
-        FeatureTableBuilder.Result analysed = builder.build(inputs, (done, total, seconds) -> {
-            if (cancellation.isCancelled()) {
-                builder.cancel();
-            }
-            progress.progress(Stage.FEATURES, done, total);
-        });
+        FeatureTableBuilder.Result analysed = new FeatureTableBuilder(settings.analysis(), jobs).build(inputs,
+                (done, total, seconds) -> progress.progress(Stage.FEATURES, done, total), cancellation);
         cancellation.throwIfCancelled();
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         labels.requireMergeableFrom(data.classNames(), "the recordings that could be analysed");
-        Map<String, String> merge = labels.merge();
-        int totalFolds = org.auscult.learn.Folds.plan(settings.evaluation(), data).size();
+        return new Analysed(analysed.table(), analysed.failures(), data);
+    }
+
+    /**
+     * The out-of-fold evaluation in the fine classes (the model keeps it so); each finished fold is published in
+     * the classes the model answers in.
+     */
+    public EvaluationResult evaluate(Analysed analysed, ExperimentSettings settings, ProgressListener progress,
+                                     FoldListener folds, Cancellation cancellation) {
+        Map<String, String> merge = settings.labels().merge();
+        int totalFolds = org.auscult.learn.Folds.plan(settings.evaluation(), analysed.data()).size();
         progress.progress(Stage.EVALUATION, 0, totalFolds);
-        EvaluationResult fineEvaluation = new Evaluator(settings.evaluation()).evaluate(data, settings.model(),
+        EvaluationResult evaluation = new Evaluator(settings.evaluation()).evaluate(analysed.data(), settings.model(),
                 fold -> {
                     folds.foldFinished(merge.isEmpty() ? fold : new FoldResult(fold.repeat(), fold.fold(),
                             fold.partial().mergeClasses(merge), fold.completed(), fold.total()));
                     progress.progress(Stage.EVALUATION, fold.completed(), fold.total());
                 }, cancellation);
         cancellation.throwIfCancelled();
-        EvaluationResult evaluation = merge.isEmpty() ? fineEvaluation : fineEvaluation.mergeClasses(merge);
-        progress.progress(Stage.FINAL_MODEL, 0, 1);
-        // the recordings' rates, durations and levels go into the model's training profile, as with `auscult train`
-        Map<String, org.auscult.learn.RecordingFacts> facts = Datasets.recordingFacts(analysed.table());
-        TrainedModel model = merge.isEmpty()
-                ? Trainer.train(data, settings.model(), analysed.table().configuration(), fineEvaluation, facts)
-                : Trainer.trainMerged(data, settings.model(), analysed.table().configuration(), fineEvaluation,
-                        facts, merge);
-        cancellation.throwIfCancelled();
-        progress.progress(Stage.FINAL_MODEL, 1, 1);
-        Experiment experiment = Experiment.of(clock.instant(), collection.root().toString(), settings,
-                data.fingerprint(), evaluation);
-        LOG.info("Training run {}: accuracy {}, macro-F1 {}", experiment.id(), experiment.accuracy(),
-                experiment.macroF1());
-        return new Outcome(analysed.table(), analysed.failures(), data, evaluation, model, experiment);
+        return evaluation;
+    }
+
+    /** {@code fineEvaluation} in the classes the model answers in (the merged ones when classes are merged). */
+    public static EvaluationResult scored(EvaluationResult fineEvaluation, ExperimentSettings settings) {
+        Map<String, String> merge = settings.labels().merge();
+        return merge.isEmpty() ? fineEvaluation : fineEvaluation.mergeClasses(merge);
+    }
+
+    /**
+     * The model trained on every labelled row, keeping {@code fineEvaluation} (null when the design was not
+     * evaluated) and the recordings' rates, durations and levels in its training profile.
+     */
+    public TrainedModel train(Analysed analysed, ExperimentSettings settings, EvaluationResult fineEvaluation) {
+        Map<String, String> merge = settings.labels().merge();
+        Map<String, org.auscult.learn.RecordingFacts> facts = Datasets.recordingFacts(analysed.features());
+        return merge.isEmpty()
+                ? Trainer.train(analysed.data(), settings.model(), analysed.features().configuration(),
+                        fineEvaluation, facts)
+                : Trainer.trainMerged(analysed.data(), settings.model(), analysed.features().configuration(),
+                        fineEvaluation, facts, merge);
+    }
+
+    /** The record of a run on {@code collection}, scored by {@code evaluation} (not yet kept in a store). */
+    public Experiment experiment(RecordingCollection collection, ExperimentSettings settings, LabelledDataset data,
+                                 EvaluationResult evaluation) {
+        return Experiment.of(clock.instant(), collection.root().toString(), settings, data.fingerprint(),
+                evaluation);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.auscult.analysis.FeatureTableBuilder;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.Recording;
 

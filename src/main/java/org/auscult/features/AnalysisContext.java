@@ -23,18 +23,20 @@ public final class AnalysisContext {
     private final Map<String, Object> tables;
     private Spectrogram spectrogram;
     private MelSpectrogram melSpectrogram;
-    private final Map<String, Object> perRecording = new HashMap<>();
+    private final Map<String, Object> perRecording;
 
-    AnalysisContext(AudioClip clip, FeatureConfig config, Stft stft, Map<String, Object> tables) {
+    AnalysisContext(AudioClip clip, FeatureConfig config, Stft stft, Map<String, Object> tables,
+                    Map<String, Object> perRecording) {
         this.clip = Objects.requireNonNull(clip, "clip");
         this.config = Objects.requireNonNull(config, "config");
         this.stft = stft;
         this.tables = tables;
+        this.perRecording = Objects.requireNonNull(perRecording, "perRecording");
     }
 
     /** A stand-alone context for analysing {@code clip} under {@code config} (for a single extractor or a test). */
     public static AnalysisContext of(AudioClip clip, FeatureConfig config) {
-        return new AnalysisContext(clip, config, new Stft(config), new HashMap<>());
+        return new AnalysisContext(clip, config, new Stft(config), new HashMap<>(), new HashMap<>());
     }
 
     public AudioClip clip() {

@@ -1,5 +1,7 @@
 package org.auscult.features;
 
+import org.auscult.dsp.ParameterException;
+
 /**
  * The orthonormal DCT-II as a precomputed matrix, keeping the first {@code outputCount} coefficients of an input of
  * length N ({@code scipy.fftpack.dct(x, type=2, norm='ortho')[:outputCount]}):

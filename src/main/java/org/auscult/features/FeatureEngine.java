@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import org.auscult.dsp.ParameterException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -86,11 +87,21 @@ public final class FeatureEngine {
      * @throws ParameterException when the configuration does not fit the clip's sample rate (fmax above Nyquist)
      */
     public FeatureSet extract(AudioClip clip) {
+        return extract(clip, new HashMap<>());
+    }
+
+    /**
+     * As {@link #extract(AudioClip)}, with the results the features share about this recording
+     * ({@link AnalysisContext#shared}) kept in {@code shared}: what it holds already is used as it is, and what the
+     * features compute is left in it, so that the caller analyses the recording further from the same results (the
+     * heart-cycle segmentation, say) instead of computing them again.
+     */
+    public FeatureSet extract(AudioClip clip, Map<String, Object> shared) {
         Objects.requireNonNull(clip, "clip");
         if (readsMelRange) {
             config.melUpperFrequency(clip.sampleRate());
         }
-        AnalysisContext context = new AnalysisContext(clip, config, stft, tables);
+        AnalysisContext context = new AnalysisContext(clip, config, stft, tables, shared);
         List<FrameSeries> series = new ArrayList<>(extractors.size());
         for (FeatureExtractor extractor : extractors) {
             series.add(extractor.extract(context));

@@ -1,5 +1,7 @@
 package org.auscult.features;
 
+import org.auscult.dsp.ParameterException;
+
 /**
  * A Slaney-style mel filterbank with area normalisation, as {@code librosa.filters.mel(htk=False,
  * norm='slaney')} builds it.

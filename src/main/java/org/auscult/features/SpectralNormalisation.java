@@ -1,6 +1,7 @@
 package org.auscult.features;
 
 import java.util.Locale;
+import org.auscult.dsp.ParameterException;
 
 /**
  * Per-recording normalisation of the power spectrogram before any spectral feature reads it, so that what a

@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import org.auscult.dsp.ParameterException;
 import java.util.List;
 
 /**

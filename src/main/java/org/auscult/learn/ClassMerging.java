@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;

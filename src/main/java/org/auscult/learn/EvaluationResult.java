@@ -33,7 +33,7 @@ public record EvaluationResult(String description, List<String> classNames, List
         classNames = List.copyOf(classNames);
         predictions = List.copyOf(predictions);
         for (Prediction prediction : predictions) {
-            org.auscult.features.ParameterException.require(prediction.posterior().length == classNames.size(),
+            org.auscult.dsp.ParameterException.require(prediction.posterior().length == classNames.size(),
                     "prediction of " + prediction.id() + " has " + prediction.posterior().length
                             + " posteriors for " + classNames.size() + " classes");
         }
@@ -62,7 +62,7 @@ public record EvaluationResult(String description, List<String> classNames, List
      * their own name. A model trained on finer labels (PASCAL's "noisy normal" apart from "normal", say) is so
      * scored on the classes it will be asked for.
      *
-     * @throws org.auscult.features.ParameterException when {@code merge} names a class this result does not have
+     * @throws org.auscult.dsp.ParameterException when {@code merge} names a class this result does not have
      */
     public EvaluationResult mergeClasses(java.util.Map<String, String> merge) {
         List<String> coarse = ClassMerging.coarseClasses(classNames, merge);

@@ -75,7 +75,7 @@ public final class Evaluator {
      * @param model        a description of the model, for the report
      * @throws CancellationException when cancelled
      * @throws LearningException     when a fold fails to train or predict
-     * @throws org.auscult.features.ParameterException when the rows cannot be divided as the protocol asks
+     * @throws org.auscult.dsp.ParameterException when the rows cannot be divided as the protocol asks
      */
     public EvaluationResult evaluate(LabelledDataset data, ClassifierSource source, String model,
                                      FoldListener listener, Cancellation cancellation) {

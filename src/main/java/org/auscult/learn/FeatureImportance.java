@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 import weka.attributeSelection.InfoGainAttributeEval;
 import weka.classifiers.Classifier;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * Plans the folds of each {@link Protocol} on the labelled rows of a dataset.

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 import weka.core.Attribute;
 import weka.core.DenseInstance;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * Everything that defines a model before it sees data: the family, the options of every component it may use, the

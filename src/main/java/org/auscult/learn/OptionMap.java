@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * Reads option records from string properties (the format shared by the command line, the training wizard and a

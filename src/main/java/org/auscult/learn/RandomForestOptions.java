@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * A random forest (Breiman 2001; {@code weka.classifiers.trees.RandomForest}): {@code trees} unpruned random trees,

@@ -2,7 +2,7 @@ package org.auscult.learn;
 
 import java.io.Serializable;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /** The kernel of a support vector machine ({@link SmoOptions}). */
 public sealed interface SmoKernel extends Serializable permits SmoKernel.Rbf, SmoKernel.Polynomial {

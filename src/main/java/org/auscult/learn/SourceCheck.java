@@ -22,7 +22,7 @@ public record SourceCheck(double balancedAccuracy, EvaluationResult evaluation, 
      * Runs the check on the labelled rows of {@code data} with the folds, repeats, seed and threads of {@code
      * options} (the protocol is always patient-grouped cross-validation).
      *
-     * @throws org.auscult.features.ParameterException when the rows come from fewer than two sources
+     * @throws org.auscult.dsp.ParameterException when the rows come from fewer than two sources
      */
     public static SourceCheck run(LabelledDataset data, EvaluationOptions options, FoldListener listener,
                                   Cancellation cancellation) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * Stacked generalisation (Wolpert 1992; {@code weka.classifiers.meta.Stacking}) and its simpler sibling, voting.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 import weka.classifiers.Classifier;
 import weka.core.Instances;

@@ -2,7 +2,7 @@ package org.auscult.learn;
 
 import java.util.Map;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * What a model's training data looked like, kept in the model so that later, on any collection, it can say where a
@@ -78,15 +78,7 @@ public record TrainingProfile(List<String> classNames, List<String> featureNames
                     rows.add(labelled.row(row));
                 }
             }
-            List<FeatureDistribution> perFeature = new ArrayList<>(featureNames.size());
-            double[] column = new double[rows.size()];
-            for (int f = 0; f < featureNames.size(); f++) {
-                for (int r = 0; r < rows.size(); r++) {
-                    column[r] = rows.get(r)[f];
-                }
-                perFeature.add(FeatureDistribution.of(column));
-            }
-            features.put(classNames.get(c), perFeature);
+            features.put(classNames.get(c), distributions(featureNames.size(), rows));
         }
         TreeMap<Integer, Integer> rates = new TreeMap<>();
         List<RecordingFacts> known = new ArrayList<>();
@@ -101,6 +93,19 @@ public record TrainingProfile(List<String> classNames, List<String> featureNames
                 rates, FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::durationSeconds).toArray()),
                 FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::rmsDbfs).toArray()),
                 FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::peakDbfs).toArray()));
+    }
+
+    /** The distribution of each of the {@code features} columns of {@code rows}. */
+    public static List<FeatureDistribution> distributions(int features, List<double[]> rows) {
+        List<FeatureDistribution> perFeature = new ArrayList<>(features);
+        double[] column = new double[rows.size()];
+        for (int f = 0; f < features; f++) {
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[f];
+            }
+            perFeature.add(FeatureDistribution.of(column));
+        }
+        return perFeature;
     }
 
     /** Training recordings, over every class. */

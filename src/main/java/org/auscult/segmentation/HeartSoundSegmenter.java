@@ -63,6 +63,16 @@ public final class HeartSoundSegmenter {
         return segment(Envelopes.of(clip), clip.durationSeconds());
     }
 
+    /**
+     * The segmentation of {@code clip} that the cycle features computed into {@code shared} (the results shared by
+     * one recording's features, see {@code FeatureEngine.extract(clip, shared)}), or a new one left there when they
+     * did not run: one recording is segmented once, whoever asks first.
+     */
+    public Segmentation segment(AudioClip clip, java.util.Map<String, Object> shared) {
+        Object analysis = shared.computeIfAbsent(CycleFeatures.SHARED_NAME, name -> analyse(clip));
+        return ((CycleAnalysis) analysis).segmentation();
+    }
+
     /** The segmentation from already computed envelopes of a recording lasting {@code durationSeconds}. */
     public Segmentation segment(Envelopes envelopes, double durationSeconds) {
         return analyse(envelopes, durationSeconds).segmentation();

@@ -1,5 +1,9 @@
 package org.auscult.app;
 
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.TaskExecutor;
+import org.auscult.app.task.TaskRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -76,7 +80,7 @@ class CycleSelectionTest {
         executor.runQueued(); // decodes the first; its analysis and segmentation wait in the queue
         assertEquals(first, model.loadedProperty().get().row());
         assertNull(model.cycle().automaticProperty().get());
-        String firstSegmentation = "segment " + first.recording().path();
+        String firstSegmentation = "analyse " + first.name(); // the analysis segments the recording
         assertFalse(executor.find(firstSegmentation).isCancelled());
 
         model.select(second);

@@ -1,5 +1,8 @@
 package org.auscult.app;
 
+import org.auscult.app.task.FxTaskExecutor;
+import org.auscult.app.timeline.TimeLayer;
+
 import static org.auscult.app.UiWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -25,7 +27,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.cycle.BeatStack;
+import org.auscult.segmentation.BeatStack;
 import org.auscult.app.cycle.CycleBand;
 import org.auscult.app.cycle.CycleOverlay;
 import org.auscult.app.cycle.CycleSource;
@@ -103,7 +105,6 @@ class HeartCycleUiTest {
         annotations.shutdown();
         tileWorker.shutdownNow();
     }
-
 
     private void select(FxRobot robot, String name) throws Exception {
         waitFor("the collection", () -> model.browser().rows().size() == 16);
@@ -212,10 +213,10 @@ class HeartCycleUiTest {
             robot.interact(() -> annotations.selectedEventProperty().set(firstS1));
             robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
             waitFor("the moved S1", () -> reader.event(firstS1.id()).orElseThrow().start()
-                    == firstS1.start() + MainWindow.NUDGE_SECONDS);
+                    == firstS1.start() + WorkstationKeys.NUDGE_SECONDS);
             waitFor("the moved band", () -> cycle.shownProperty().get().bands().stream()
                     .anyMatch(b -> b.state() == CardiacState.S1
-                            && b.start() == firstS1.start() + MainWindow.NUDGE_SECONDS));
+                            && b.start() == firstS1.start() + WorkstationKeys.NUDGE_SECONDS));
 
             // Undo twice: the correction, then the whole import in one step.
             robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);

@@ -1,5 +1,9 @@
 package org.auscult.app;
 
+import org.auscult.app.task.FxTaskExecutor;
+import org.auscult.app.timeline.TimeViewport;
+import org.auscult.app.timeline.TimeLayer;
+
 import static org.auscult.app.UiWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

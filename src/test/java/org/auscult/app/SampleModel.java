@@ -7,7 +7,7 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.Datasets;
 import org.auscult.analysis.FeatureRow;
 import org.auscult.analysis.FeatureTableBuilder;
-import org.auscult.app.verdict.LoadedModel;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.ModelSpec;
 import org.auscult.learn.Preset;

@@ -1,5 +1,9 @@
 package org.auscult.app;
 
+import org.auscult.app.task.CurrentThreadTaskExecutor;
+import org.auscult.app.task.StatusReporter;
+import org.auscult.app.timeline.TimeViewport;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -147,7 +151,7 @@ public final class WorkstationBenchmark {
     }
 
     /** {time to the first drawn view, time to the verdict} in ns, as the application does it but on one thread. */
-    private static long[] selectAndDraw(Path file, org.auscult.app.verdict.LoadedModel model) {
+    private static long[] selectAndDraw(Path file, org.auscult.analysis.LoadedModel model) {
         WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
                 new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 1);
         workstation.modelProperty().set(model);

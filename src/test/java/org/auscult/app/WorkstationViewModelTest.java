@@ -1,5 +1,7 @@
 package org.auscult.app;
 
+import org.auscult.app.task.CurrentThreadTaskExecutor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,9 +16,9 @@ import java.util.Map;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.playback.Player;
 import org.auscult.app.features.FeatureInspectionViewModel;
-import org.auscult.app.features.ReferenceSet;
-import org.auscult.app.verdict.LoadedModel;
-import org.auscult.app.verdict.Verdict;
+import org.auscult.analysis.ReferenceSet;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.analysis.Verdict;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.TrainedModel;
 import org.auscult.learn.TrainingProfile;

@@ -1,6 +1,7 @@
 package org.auscult.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules that keep the core usable without a screen: analysis code never depends on JavaFX scene code, and
- * only the command line prints to the terminal (everything else logs through slf4j).
+ * The rules that keep the core usable without a screen: analysis code never depends on JavaFX scene code, only
+ * the command line prints to the terminal (everything else logs through slf4j), and no two packages depend on each
+ * other (so each can be read, tested and moved on its own).
  */
 class ArchitectureTest {
 
@@ -64,6 +66,13 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE_PACKAGES)
                 .should().dependOnClassesThat().resideInAnyPackage("org.auscult.cli..", "org.auscult.app..")
                 .because("the app and the command line are two thin faces on the same core");
+        rule.check(productionClasses);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        ArchRule rule = slices().matching("org.auscult.(**)").should().beFreeOfCycles()
+                .because("a package that depends on one depending on it cannot be understood or changed alone");
         rule.check(productionClasses);
     }
 }

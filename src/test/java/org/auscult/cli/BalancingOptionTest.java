@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.CalibratedThresholds;
 import org.auscult.learn.ModelFile;

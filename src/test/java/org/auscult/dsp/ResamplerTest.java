@@ -14,7 +14,6 @@ import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.features.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

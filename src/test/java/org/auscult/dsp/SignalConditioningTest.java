@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.features.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;

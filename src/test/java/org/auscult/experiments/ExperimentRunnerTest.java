@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.FoldListener;

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.ConfusionMatrix;
 import org.auscult.learn.ModelSpec;

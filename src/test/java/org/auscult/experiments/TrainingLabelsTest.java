@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.auscult.analysis.FeatureTableBuilder;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.auscult.library.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

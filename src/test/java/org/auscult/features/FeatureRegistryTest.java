@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import org.auscult.dsp.ParameterException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.auscult.dsp.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class SpectralNormalisationTest {

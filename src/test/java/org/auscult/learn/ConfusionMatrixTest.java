@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class ConfusionMatrixTest {

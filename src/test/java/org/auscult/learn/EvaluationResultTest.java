@@ -143,7 +143,7 @@ class EvaluationResultTest {
         assertEquals(1.0, merged.accuracy(), EXACT);
         assertEquals(1.0 / 3, result.accuracy(), EXACT);
         assertTrue(merged.description().endsWith("classes merged: noisynormal->normal"), merged.description());
-        assertThrows(org.auscult.features.ParameterException.class,
+        assertThrows(org.auscult.dsp.ParameterException.class,
                 () -> result.mergeClasses(Map.of("extrahls", "normal")));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.junit.jupiter.api.Test;
 
 import weka.core.Instances;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class SourceCheckTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class TrainingProfileTest {

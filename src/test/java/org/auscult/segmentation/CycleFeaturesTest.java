@@ -33,6 +33,22 @@ class CycleFeaturesTest {
     }
 
     @Test
+    void theSegmentationTheCycleFeaturesUsedIsTheOneHandedOn() {
+        AudioClip clip = Lubdub.of(8, Lubdub.regularBeats(72, 0.5, 8), 0.3, 60, 60);
+        Map<String, Object> shared = new java.util.HashMap<>();
+        new FeatureEngine(CYCLE_GROUPS).extract(clip, shared);
+        HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+        Segmentation used = segmenter.segment(clip, shared);
+        assertTrue(used == segmenter.segment(clip, shared), "segmented once, whoever asks");
+        assertEquals(new HeartSoundSegmenter().segment(clip), used);
+        Map<String, Object> none = new java.util.HashMap<>();
+        new FeatureEngine(FeatureConfig.defaults()).extract(clip, none);
+        assertTrue(none.isEmpty(), "without cycle features nothing is segmented");
+        assertEquals(used, segmenter.segment(clip, none));
+        assertEquals(1, none.size());
+    }
+
+    @Test
     void rhythmOfARegularAndAnIrregularTrain() {
         FeatureEngine engine = new FeatureEngine(CYCLE_GROUPS);
         double[] beats = Lubdub.regularBeats(72, 0.5, 12);

@@ -1,5 +1,7 @@
 package org.auscult.app.cycle;
 
+import org.auscult.segmentation.BeatStack;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;

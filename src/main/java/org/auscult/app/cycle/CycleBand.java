@@ -2,6 +2,7 @@ package org.auscult.app.cycle;
 
 import java.util.Objects;
 import org.auscult.segmentation.CardiacState;
+import org.auscult.segmentation.Segment;
 
 /**
  * One band of the heart cycle on screen: S1, systole, S2 or diastole from {@code start} to {@code end} seconds.
@@ -24,5 +25,10 @@ public record CycleBand(double start, double end, CardiacState state) {
 
     public double duration() {
         return end - start;
+    }
+
+    /** The band as the segmentation names a stretch of the cycle. */
+    public Segment asSegment() {
+        return new Segment(start, end, state);
     }
 }

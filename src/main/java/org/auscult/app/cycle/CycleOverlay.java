@@ -2,8 +2,8 @@ package org.auscult.app.cycle;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.auscult.app.TimeLayer;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeLayer;
+import org.auscult.app.timeline.TimeViewport;
 import org.auscult.segmentation.CardiacState;
 
 /**

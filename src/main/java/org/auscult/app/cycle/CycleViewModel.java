@@ -1,5 +1,7 @@
 package org.auscult.app.cycle;
 
+import org.auscult.segmentation.BeatStack;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,31 +17,26 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.auscult.app.BackgroundTask;
-import org.auscult.app.LatestTask;
-import org.auscult.app.TaskExecutor;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.LatestTask;
+import org.auscult.app.task.TaskExecutor;
+import org.auscult.app.timeline.TimeViewport;
 import org.auscult.audio.AudioClip;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.exchange.TimedMark;
-import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
 
 /**
- * The heart cycle of the recording on screen: segments it in the background (a newer recording cancels the older
- * one), chooses what to show (the user's S1/S2 events over the automatic segmentation, see {@link ShownCycle}), and
+ * The heart cycle of the recording on screen, as its analysis segmented it (the one its verdict used): chooses what
+ * to show (the user's S1/S2 events over the automatic segmentation, see {@link ShownCycle}), and
  * derives the cycle bands, the heart-rate summary and the beat stack from it. Clicking a beat moves the shared
- * viewport to it. Needs no toolkit: tests drive it with a {@code CurrentThreadTaskExecutor}.
+ * viewport to it. The beat stack's envelope is computed in the background (a newer recording cancels the older
+ * one). Needs no toolkit: tests drive it with a {@code CurrentThreadTaskExecutor}.
  */
 public final class CycleViewModel {
 
-    /** What the background step produces for one recording. */
-    record Result(Segmentation segmentation, double[] envelope) {
-    }
-
     private final LatestTask task;
     private final TimeViewport viewport;
-    private final HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
     private final ReadOnlyObjectWrapper<Segmentation> automatic = new ReadOnlyObjectWrapper<>(this, "automatic");
     private final ReadOnlyObjectWrapper<ShownCycle> shown = new ReadOnlyObjectWrapper<>(this, "shown",
             ShownCycle.NONE);
@@ -66,26 +63,36 @@ public final class CycleViewModel {
         this.viewport = Objects.requireNonNull(viewport, "viewport");
     }
 
-    /** Segments the recording at {@code path} (its decoded {@code clip}) in the background, cancelling any older one. */
-    public void segment(Path path, AudioClip clip) {
+    /** Says the heart cycle of a recording is being found (it comes with the recording's analysis). */
+    public void finding() {
         clear();
+        message.set("Finding the heart cycle…");
+    }
+
+    /**
+     * Shows the heart cycle of the recording at {@code path}: {@code segmentation} is the one its verdict used, of
+     * the conditioned {@code clip}; null shows {@code reason} instead. The beat stack's envelope is computed in the
+     * background, cancelling that of any older recording.
+     */
+    public void show(Path path, AudioClip clip, Segmentation segmentation, String reason) {
+        clear();
+        if (segmentation == null) {
+            message.set("No heart cycle for " + path.getFileName() + ": " + reason);
+            return;
+        }
         recording = path.toAbsolutePath().normalize();
         duration = clip.durationSeconds();
-        message.set("Finding the heart cycle…");
-        Path segmenting = recording;
-        task.replaceWith(BackgroundTask.of("segment " + path, context -> {
-            Segmentation segmentation = segmenter.segment(clip);
-            context.checkCancelled();
-            return new Result(segmentation, BeatStack.envelope(clip));
-        }).onSuccess(result -> {
-            if (segmenting.equals(recording)) {
-                automatic.set(result.segmentation());
-                envelope = result.envelope();
-                message.set("");
-                refresh();
-            }
-        }).onFailure(failure -> message.set("No heart cycle for " + path.getFileName() + ": "
-                + failure.getMessage())));
+        automatic.set(segmentation);
+        refresh();
+        Path showing = recording;
+        task.replaceWith(BackgroundTask.of("beat stack " + path, context -> BeatStack.envelope(clip))
+                .onSuccess(result -> {
+                    if (showing.equals(recording)) {
+                        envelope = result;
+                        refresh();
+                    }
+                }).onFailure(failure -> message.set("No beat stack for " + path.getFileName() + ": "
+                        + failure.getMessage())));
     }
 
     /** Forgets the recording on screen and cancels its segmentation. */
@@ -119,7 +126,8 @@ public final class CycleViewModel {
                 : ShownCycle.of(automatic.get(), eventsKnown ? events : List.of(), duration);
         shown.set(cycle);
         summary.set(HeartSummary.of(cycle));
-        beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope, cycle.completeS1(duration)));
+        beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope,
+                cycle.completeS1(duration).stream().map(CycleBand::asSegment).toList()));
         selectedBeat.set(-1);
         canAccept.set(eventsKnown && cycle.source() == CycleSource.AUTOMATIC && !cycle.bands().isEmpty());
     }

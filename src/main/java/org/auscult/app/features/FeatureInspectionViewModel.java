@@ -1,5 +1,7 @@
 package org.auscult.app.features;
 
+import org.auscult.analysis.ReferenceSet;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,8 +9,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.auscult.app.TimeLayer;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeLayer;
+import org.auscult.app.timeline.TimeViewport;
 import org.auscult.labels.EventType;
 import org.auscult.labels.LabelEvent;
 

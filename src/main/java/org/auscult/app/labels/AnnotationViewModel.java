@@ -1,15 +1,12 @@
 package org.auscult.app.labels;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,8 +18,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.auscult.app.BackgroundTask;
-import org.auscult.app.TaskExecutor;
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.task.TaskExecutor;
 import org.auscult.labels.EventType;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
@@ -67,10 +64,7 @@ public final class AnnotationViewModel {
     private final ObjectProperty<LabelEvent> selectedEvent = new SimpleObjectProperty<>(this, "selectedEvent");
     private final ObjectProperty<Opinion> opinion = new SimpleObjectProperty<>(this, "opinion", Opinion.FIRST);
     private final StringProperty currentType = new SimpleStringProperty(this, "currentType", EventType.S1.label());
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "");
+    private final UndoState undoState = new UndoState();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available");
     private final ObservableMap<Path, String> userClasses = FXCollections.observableHashMap();
@@ -84,7 +78,7 @@ public final class AnnotationViewModel {
 
     /** A view model for a window without a label database: everything shows, nothing can be labelled. */
     public static AnnotationViewModel unavailable(String reason) {
-        AnnotationViewModel model = new AnnotationViewModel(new org.auscult.app.CurrentThreadTaskExecutor());
+        AnnotationViewModel model = new AnnotationViewModel(new org.auscult.app.task.CurrentThreadTaskExecutor());
         model.message.set(reason);
         return model;
     }
@@ -130,23 +124,15 @@ public final class AnnotationViewModel {
             edit("reload", (s, r, o) -> null);
         } else if (service != null) {
             LabelService current = service;
-            executor.execute(BackgroundTask.of("classes", context -> List.of(current.store().classes(),
+            record Classes(List<String> all, Map<Path, String> users) {
+            }
+            executor.execute(BackgroundTask.of("classes", context -> new Classes(current.store().classes(),
                             current.store().userClasses()))
                     .onSuccess(result -> {
-                        classes.setAll(castList(result.get(0)));
-                        setUserClasses(castMap(result.get(1)));
+                        classes.setAll(result.all());
+                        setUserClasses(result.users());
                     }));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> castList(Object list) {
-        return (List<String>) list;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Path, String> castMap(Object map) {
-        return (Map<Path, String>) map;
     }
 
     /**
@@ -191,16 +177,9 @@ public final class AnnotationViewModel {
             classes.setAll(snapshot.classes());
         }
         setUserClasses(snapshot.userClasses());
-        canUndo.set(snapshot.canUndo());
-        canRedo.set(snapshot.canRedo());
-        undoText.set(snapshot.undoText());
-        redoText.set(snapshot.redoText());
+        undoState.show(snapshot.canUndo(), snapshot.canRedo(), snapshot.undoText(), snapshot.redoText());
     }
 
-    /**
-     * Runs one edit on the worker, then shows the new state. {@code change} returns the event to select afterwards
-     * (or null to keep the selection).
-     */
     /** One change through the service, given the recording and opinion captured on the FX thread. */
     @FunctionalInterface
     private interface Change {
@@ -208,6 +187,20 @@ public final class AnnotationViewModel {
         LabelEvent apply(LabelService service, RecordingRef recording, Opinion opinion) throws Exception;
     }
 
+    /** A change that leaves the selection as it is. */
+    @FunctionalInterface
+    private interface Action {
+        void apply(LabelService service, RecordingRef recording, Opinion opinion) throws Exception;
+    }
+
+    private void act(String what, Action action) {
+        edit(what, (s, r, o) -> {
+            action.apply(s, r, o);
+            return null;
+        });
+    }
+
+    /** Runs one edit on the worker, then shows the new state and selects the event the change returns. */
     private void edit(String what, Change change) {
         RecordingRef ref = recording.get();
         if (service == null || ref == null) {
@@ -240,12 +233,11 @@ public final class AnnotationViewModel {
     // ---- recording label --------------------------------------------------------------------------------------
 
     public void setClass(String labelClass) {
-        edit("label " + labelClass, (s, r, o) -> {
+        act("label " + labelClass, (s, r, o) -> {
             if (labelClass != null && !s.store().classes().contains(labelClass)) {
                 s.addClass(labelClass);
             }
             s.setClass(r, o, labelClass);
-            return null;
         });
     }
 
@@ -257,10 +249,7 @@ public final class AnnotationViewModel {
     }
 
     public void setQuality(Quality quality) {
-        edit("set quality " + (quality == null ? "none" : quality.sqlName()), (s, r, o) -> {
-            s.setQuality(r, o, quality);
-            return null;
-        });
+        act("set quality " + (quality == null ? "none" : quality.sqlName()), (s, r, o) -> s.setQuality(r, o, quality));
     }
 
     public void setNotes(String notes) {
@@ -268,10 +257,7 @@ public final class AnnotationViewModel {
         if (old.equals(notes == null ? "" : notes)) {
             return;
         }
-        edit("edit notes", (s, r, o) -> {
-            s.setNotes(r, o, notes);
-            return null;
-        });
+        act("edit notes", (s, r, o) -> s.setNotes(r, o, notes));
     }
 
     // ---- events -----------------------------------------------------------------------------------------------
@@ -290,12 +276,11 @@ public final class AnnotationViewModel {
      */
     public void addEvents(String what, List<org.auscult.labels.exchange.TimedMark> marks) {
         List<org.auscult.labels.exchange.TimedMark> copy = List.copyOf(marks);
-        edit(what, (s, r, o) -> {
+        act(what, (s, r, o) -> {
             java.time.Instant now = java.time.Instant.now();
             s.importLabels(what, Source.USER, List.of(), copy.stream()
                     .map(m -> new LabelEvent(0, r.id(), Source.USER, m.label(), m.start(), m.end(), s.labeller(), now))
                     .toList());
-            return null;
         });
     }
 
@@ -320,44 +305,29 @@ public final class AnnotationViewModel {
         LabelEvent selected = selectedEvent.get();
         if (selected != null) {
             selectedEvent.set(null);
-            edit("delete " + selected.type(), (s, r, o) -> {
-                s.deleteEvent(selected.id());
-                return null;
-            });
+            act("delete " + selected.type(), (s, r, o) -> s.deleteEvent(selected.id()));
         }
     }
 
     public void undo() {
-        edit("undo", (s, r, o) -> {
-            s.undo();
-            return null;
-        });
+        act("undo", (s, r, o) -> s.undo());
     }
 
     public void redo() {
-        edit("redo", (s, r, o) -> {
-            s.redo();
-            return null;
-        });
+        act("redo", (s, r, o) -> s.redo());
     }
 
     /** The first event starting after {@code seconds} (by 1 ms), or the first one when none does. */
     public Optional<LabelEvent> nextEvent(double seconds) {
-        List<LabelEvent> sorted = new ArrayList<>(events);
-        return sorted.stream().filter(e -> e.start() > seconds + 1e-3).findFirst()
-                .or(() -> sorted.stream().findFirst());
+        return events.stream().filter(e -> e.start() > seconds + 1e-3).findFirst()
+                .or(() -> events.stream().findFirst());
     }
 
     /** The last event starting before {@code seconds} (by 1 ms), or the last one when none does. */
     public Optional<LabelEvent> previousEvent(double seconds) {
-        List<LabelEvent> sorted = new ArrayList<>(events);
-        Optional<LabelEvent> before = Optional.empty();
-        for (LabelEvent event : sorted) {
-            if (event.start() < seconds - 1e-3) {
-                before = Optional.of(event);
-            }
-        }
-        return before.or(() -> sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.get(sorted.size() - 1)));
+        List<LabelEvent> before = events.stream().filter(e -> e.start() < seconds - 1e-3).toList();
+        List<LabelEvent> from = before.isEmpty() ? events : before;
+        return from.isEmpty() ? Optional.empty() : Optional.of(from.get(from.size() - 1));
     }
 
     /** True when the user has given the recording at {@code file} a class (first opinion). */
@@ -401,20 +371,9 @@ public final class AnnotationViewModel {
         return currentType;
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty undoTextProperty() {
-        return undoText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty redoTextProperty() {
-        return redoText.getReadOnlyProperty();
+    /** What the undo and redo buttons show. */
+    public UndoState undoState() {
+        return undoState;
     }
 
     /** What the last edit did, or why labelling is unavailable. */

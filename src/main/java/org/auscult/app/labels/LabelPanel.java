@@ -115,17 +115,17 @@ public final class LabelPanel extends VBox {
         Button undo = new Button("Undo");
         undo.setId("label-undo");
         undo.setFocusTraversable(false);
-        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.disableProperty().bind(model.undoState().canUndoProperty().not());
         undo.setOnAction(event -> model.undo());
         undo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Undo "
-                + model.undoTextProperty().get() + " (Ctrl+Z)"), model.undoTextProperty()));
+                + model.undoState().undoTextProperty().get() + " (Ctrl+Z)"), model.undoState().undoTextProperty()));
         Button redo = new Button("Redo");
         redo.setId("label-redo");
         redo.setFocusTraversable(false);
-        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.disableProperty().bind(model.undoState().canRedoProperty().not());
         redo.setOnAction(event -> model.redo());
         redo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Redo "
-                + model.redoTextProperty().get() + " (Ctrl+Shift+Z)"), model.redoTextProperty()));
+                + model.undoState().redoTextProperty().get() + " (Ctrl+Shift+Z)"), model.undoState().redoTextProperty()));
 
         Label message = new Label();
         message.setId("label-message");

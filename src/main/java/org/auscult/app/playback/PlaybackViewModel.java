@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeViewport;
 
 /**
  * Play/pause from the cursor, play the selection, loop; the cursor of the shared {@link TimeViewport} follows what

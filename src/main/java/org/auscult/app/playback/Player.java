@@ -2,7 +2,6 @@ package org.auscult.app.playback;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.DoubleConsumer;
 
 /**
  * Plays a span of a recording through an {@link AudioOutput}, optionally looping, and reports where it is. The

@@ -2,7 +2,7 @@ package org.auscult.app.spectrogram;
 
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.Window;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * How the spectrogram is computed and shown.

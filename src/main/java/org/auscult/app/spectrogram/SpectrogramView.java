@@ -6,8 +6,8 @@ import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.auscult.app.TimeLayer;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeLayer;
+import org.auscult.app.timeline.TimeViewport;
 
 /**
  * The spectrogram layer: paints the visible part into an image of the plot's size in device pixels (so HiDPI

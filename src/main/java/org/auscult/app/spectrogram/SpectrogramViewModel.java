@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.auscult.dsp.Window;
-import org.auscult.features.ParameterException;
+import org.auscult.dsp.ParameterException;
 
 /**
  * The spectrogram layer's state: the settings (validated), and the tiles of the current recording under them.

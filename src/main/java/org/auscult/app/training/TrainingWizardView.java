@@ -11,9 +11,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,8 +20,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,35 +27,24 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
 import org.auscult.app.evaluation.PastRunsTable;
-import org.auscult.experiments.DataSummary;
 import org.auscult.experiments.Experiment;
-import org.auscult.learn.Balancing;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.Prediction;
-import org.auscult.learn.Preset;
 import org.auscult.learn.Protocol;
 
 /**
@@ -84,10 +68,12 @@ public final class TrainingWizardView {
 
     public TrainingWizardView(TrainingWizardViewModel model) {
         this.model = model;
-        pageNodes = Map.of(TrainingWizardViewModel.Page.DATA, dataPage(),
-                TrainingWizardViewModel.Page.FEATURES, featuresPage(),
-                TrainingWizardViewModel.Page.MODEL, modelPage(),
-                TrainingWizardViewModel.Page.PROTOCOL, protocolPage(),
+        SettingsPagesView settings = new SettingsPagesView(model,
+                () -> root.getScene() == null ? null : root.getScene().getWindow());
+        pageNodes = Map.of(TrainingWizardViewModel.Page.DATA, settings.dataPage(),
+                TrainingWizardViewModel.Page.FEATURES, settings.featuresPage(),
+                TrainingWizardViewModel.Page.MODEL, settings.modelPage(),
+                TrainingWizardViewModel.Page.PROTOCOL, settings.protocolPage(),
                 TrainingWizardViewModel.Page.RUN, runPage(),
                 TrainingWizardViewModel.Page.RESULTS, resultsPage());
         pageNodes.forEach((page, node) -> node.setId("page-" + page.name().toLowerCase(Locale.ROOT)));
@@ -160,7 +146,7 @@ public final class TrainingWizardView {
         back.setId("back");
         back.setOnAction(event -> model.back());
         back.disableProperty().bind(model.pageProperty().isEqualTo(TrainingWizardViewModel.Page.DATA)
-                .or(model.runningProperty()));
+                .or(model.run().runningProperty()));
         Button next = new Button("Next");
         next.setId("next");
         next.setDefaultButton(true);
@@ -182,244 +168,40 @@ public final class TrainingWizardView {
         return bar;
     }
 
-    // ---------------------------------------------------------------- data
-
-    private Node dataPage() {
-        Label collection = new Label();
-        collection.setId("collection-name");
-        collection.textProperty().bind(Bindings.createStringBinding(() -> model.collectionProperty().get() == null
-                        ? (model.summarisingProperty().get() ? "Reading the collection …" : "No collection chosen")
-                        : model.collectionProperty().get().layout() + " collection at "
-                        + model.collectionProperty().get().root(),
-                model.collectionProperty(), model.summarisingProperty()));
-        Button useOpen = new Button("Use the workstation's collection");
-        useOpen.setId("use-open-collection");
-        useOpen.setOnAction(event -> model.useWorkstationCollection());
-        Button choose = new Button("Choose a folder or collection…");
-        choose.setId("choose-collection");
-        choose.setOnAction(event -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("A collection of labelled recordings");
-            File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-            if (folder != null) {
-                model.openCollection(folder.toPath());
-            }
-        });
-
-        TableView<Map.Entry<String, Integer>> classes = new TableView<>();
-        classes.setId("class-counts");
-        TableColumn<Map.Entry<String, Integer>, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getKey()));
-        TableColumn<Map.Entry<String, Integer>, Integer> recordings = new TableColumn<>("Recordings");
-        recordings.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()));
-        TableColumn<Map.Entry<String, Integer>, Integer> patients = new TableColumn<>("Patients");
-        patients.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(model.summaryProperty().get() == null ? 0
-                : model.summaryProperty().get().patientCounts().getOrDefault(cell.getValue().getKey(), 0)));
-        classes.getColumns().addAll(java.util.List.of(name, recordings, patients));
-        classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        classes.setPrefHeight(180);
-
-        VBox warnings = new VBox(4);
-        warnings.setId("warnings");
-        Label totals = new Label();
-        totals.setId("data-totals");
-        TableView<DataSummary.Skipped> skipped = new TableView<>();
-        skipped.setId("skipped");
-        TableColumn<DataSummary.Skipped, String> what = new TableColumn<>("Skipped");
-        what.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().what()));
-        TableColumn<DataSummary.Skipped, String> why = new TableColumn<>("Why");
-        why.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().reason()));
-        skipped.getColumns().addAll(java.util.List.of(what, why));
-        skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        skipped.setPlaceholder(new Label("Every recording will be used"));
-
-        model.summaryProperty().addListener((observable, before, summary) -> {
-            classes.getItems().setAll(summary == null ? java.util.List.of()
-                    : java.util.List.copyOf(summary.classCounts().entrySet()));
-            skipped.getItems().setAll(summary == null ? java.util.List.of() : summary.skipped());
-            warnings.getChildren().clear();
-            if (summary != null) {
-                totals.setText(summary.trainable() + " labelled recordings of " + summary.patients() + " patients; "
-                        + "sample rates " + summary.sampleRates().keySet() + " Hz; " + summary.skipped().size()
-                        + " skipped");
-                for (String warning : summary.warnings()) {
-                    Label label = new Label("⚠ " + warning);
-                    label.setWrapText(true);
-                    label.setStyle("-fx-text-fill: #8a5a00;");
-                    warnings.getChildren().add(label);
-                }
-                if (summary.warnings().isEmpty()) {
-                    warnings.getChildren().add(new Label("No warnings."));
-                }
-            }
-        });
-        // Offered only for a collection with PASCAL's noisy recordings: elsewhere there is nothing to keep apart.
-        CheckBox noisyApart = new CheckBox("Train on PASCAL's noisy labels apart (answers stay normal / murmur)");
-        noisyApart.setId("noisy-labels-apart");
-        noisyApart.selectedProperty().bindBidirectional(model.noisyLabelsApartProperty());
-        noisyApart.setTooltip(new Tooltip("The model learns noisynormal and noisymurmur as classes of their own and "
-                + "adds their probabilities to normal and murmur when it answers; the evaluation is scored in "
-                + "normal / murmur."));
-        Label noisyNote = new Label();
-        noisyNote.setId("noisy-labels-note");
-        noisyNote.textProperty().bind(model.noisyRecordingsNoteProperty());
-        VBox noisyLabels = new VBox(2, noisyApart, noisyNote);
-        noisyLabels.visibleProperty().bind(model.noisyRecordingsProperty().greaterThan(0));
-        noisyLabels.managedProperty().bind(noisyLabels.visibleProperty());
-        VBox page = new VBox(8, new HBox(8, useOpen, choose), collection, classes, totals, noisyLabels,
-                new Label("Warnings"), warnings, skipped);
-        VBox.setVgrow(skipped, Priority.ALWAYS);
-        return page;
-    }
-
-    // ---------------------------------------------------------------- features
-
-    private Node featuresPage() {
-        FlowPane groups = new FlowPane(12, 6);
-        groups.setId("feature-groups");
-        for (TrainingWizardViewModel.FeatureChoice choice : model.featureChoices()) {
-            CheckBox box = new CheckBox(choice.name() + (choice.recordingLevel() ? " (recording)" : ""));
-            box.setId("feature-" + choice.name());
-            box.setTooltip(new Tooltip(choice.description()));
-            box.selectedProperty().bindBidirectional(choice.selected());
-            groups.getChildren().add(box);
-        }
-        GridPane parameters = grid(
-                "Analysis rate (Hz)", field("analysis-rate", model.analysisRateProperty()),
-                "Band-pass low (Hz)", field("band-low", model.bandLowProperty()),
-                "Band-pass high (Hz)", field("band-high", model.bandHighProperty()),
-                "Frame size (samples)", field("frame-size", model.frameSizeProperty()),
-                "Hop (samples)", field("hop-size", model.hopSizeProperty()),
-                "MFCC coefficients", field("n-mfcc", model.nMfccProperty()));
-        Button preview = new Button("Preview on one recording");
-        preview.setId("preview");
-        preview.setOnAction(event -> model.previewFeatures());
-        Label source = new Label();
-        source.setId("preview-source");
-        source.textProperty().bind(model.previewSourceProperty());
-        TableView<TrainingWizardViewModel.PreviewValue> values = new TableView<>(model.preview());
-        values.setId("preview-table");
-        TableColumn<TrainingWizardViewModel.PreviewValue, String> name = new TableColumn<>("Summary value");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
-        TableColumn<TrainingWizardViewModel.PreviewValue, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.6g",
-                cell.getValue().value())));
-        values.getColumns().addAll(java.util.List.of(name, value));
-        values.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        values.setPlaceholder(new Label("Preview the summary vector of the first labelled recording"));
-        VBox page = new VBox(8, new Label("Feature groups"), groups, new Label("Main parameters"), parameters,
-                new HBox(8, preview, source), values);
-        VBox.setVgrow(values, Priority.ALWAYS);
-        return page;
-    }
-
-    // ---------------------------------------------------------------- model and protocol
-
-    private Node modelPage() {
-        ComboBox<Preset> preset = new ComboBox<>();
-        preset.setId("preset");
-        preset.getItems().setAll(TrainingWizardViewModel.PRESETS);
-        preset.valueProperty().bindBidirectional(model.presetProperty());
-        ComboBox<Balancing> balancing = new ComboBox<>();
-        balancing.setId("balancing");
-        balancing.getItems().setAll(TrainingWizardViewModel.BALANCINGS);
-        balancing.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Balancing value) {
-                return value == null ? "" : TrainingWizardViewModel.balancingLabel(value);
-            }
-
-            @Override
-            public Balancing fromString(String text) { // the box is not editable: never asked
-                throw new UnsupportedOperationException("balancing is chosen from the list");
-            }
-        });
-        balancing.valueProperty().bindBidirectional(model.balancingProperty());
-        Label description = new Label();
-        description.setWrapText(true);
-        description.textProperty().bind(Bindings.createStringBinding(() -> describe(model.presetProperty().get()),
-                model.presetProperty()));
-        GridPane options = grid("Design", preset, "Class balancing", balancing,
-                "Random forest trees (≥ 1)", field("trees", model.treesProperty()),
-                "SMO complexity C (> 0)", field("smo-c", model.smoComplexityProperty()),
-                "Boosting iterations (≥ 1)", field("boosting-iterations", model.boostingIterationsProperty()),
-                "Stacking folds (≥ 2)", field("stacking-folds", model.stackingFoldsProperty()));
-        return new VBox(8, options, description);
-    }
-
-    private static String describe(Preset preset) {
-        return switch (preset) {
-            case RANDOM_FOREST -> "A random forest: fast, robust, the default.";
-            case STACKED -> "The reference design: random forest, calibrated SMO, LogitBoost and AdaBoost stacked "
-                    + "under one-vs-rest logistic regression. The most accurate and by far the slowest.";
-            case SMO -> "A support vector machine (RBF kernel) with calibrated probabilities on standardised features.";
-            case LOGITBOOST -> "LogitBoost over regression stumps.";
-            case ADABOOST -> "AdaBoost.M1 over C4.5 trees.";
-            case VOTING -> "The reference design's base models, their probabilities averaged.";
-        };
-    }
-
-    private Node protocolPage() {
-        ComboBox<Protocol> protocol = new ComboBox<>();
-        protocol.setId("protocol");
-        protocol.getItems().setAll(TrainingWizardViewModel.PROTOCOLS);
-        protocol.valueProperty().bindBidirectional(model.protocolProperty());
-        TextField folds = field("folds", model.foldsProperty());
-        folds.disableProperty().bind(model.protocolProperty().isNotEqualTo(Protocol.GROUPED_CV));
-        Label plan = new Label();
-        plan.setId("protocol-plan");
-        plan.setWrapText(true);
-        plan.textProperty().bind(Bindings.createStringBinding(() -> {
-            try {
-                return "Will run: " + model.settings().evaluation().describe() + ". Every run is kept in "
-                        + model.store().folder() + ".";
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        }, model.protocolProperty(), model.foldsProperty(), model.repeatsProperty(), model.seedProperty()));
-        GridPane options = grid("Protocol", protocol, "Folds (grouped k-fold, ≥ 2)", folds,
-                "Repeats (≥ 1)", field("repeats", model.repeatsProperty()),
-                "Seed", field("seed", model.seedProperty()));
-        Label note = new Label("Grouped k-fold keeps each patient's recordings on one side of every fold; the split "
-                + "protocol trains on 80 %, keeps 10 % for validation and scores the last 10 %.");
-        note.setWrapText(true);
-        return new VBox(8, options, plan, note);
-    }
-
     // ---------------------------------------------------------------- run
 
     private Node runPage() {
         ProgressBar progress = new ProgressBar();
         progress.setId("run-progress");
         progress.setPrefWidth(420);
-        progress.progressProperty().bind(model.progressProperty());
+        progress.progressProperty().bind(model.run().progressProperty());
         Label stage = new Label();
         stage.setId("run-stage");
-        stage.textProperty().bind(model.stageProperty());
+        stage.textProperty().bind(model.run().stageProperty());
         Label times = new Label();
         times.setId("run-times");
-        times.textProperty().bind(Bindings.createStringBinding(() -> "Elapsed " + model.elapsedProperty().get()
-                        + (model.remainingProperty().get().isEmpty() ? "" : ", remaining about "
-                        + model.remainingProperty().get()),
-                model.elapsedProperty(), model.remainingProperty()));
+        times.textProperty().bind(Bindings.createStringBinding(() -> "Elapsed " + model.run().elapsedProperty().get()
+                        + (model.run().remainingProperty().get().isEmpty() ? "" : ", remaining about "
+                        + model.run().remainingProperty().get()),
+                model.run().elapsedProperty(), model.run().remainingProperty()));
         Button start = new Button("Run again");
         start.setId("start");
-        start.disableProperty().bind(model.runningProperty());
+        start.disableProperty().bind(model.run().runningProperty());
         start.setOnAction(event -> model.start());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.disableProperty().bind(model.run().runningProperty().not());
         cancel.setOnAction(event -> model.cancel());
         Label metrics = new Label();
         metrics.setId("live-metrics");
-        metrics.textProperty().bind(model.liveMetricsProperty());
+        metrics.textProperty().bind(model.run().liveMetricsProperty());
         liveMatrix.setId("live-matrix");
-        model.liveConfusionProperty().addListener((observable, before, matrix) ->
+        model.run().liveConfusionProperty().addListener((observable, before, matrix) ->
                 liveMatrix.show(matrix, false, matrix == null ? "" : "Out-of-fold predictions so far"));
         VBox.setVgrow(liveMatrix, Priority.ALWAYS);
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.run().tick()));
         clock.setCycleCount(Animation.INDEFINITE);
-        model.runningProperty().addListener((observable, before, running) -> {
+        model.run().runningProperty().addListener((observable, before, running) -> {
             if (running) {
                 clock.play();
             } else {
@@ -505,25 +287,25 @@ public final class TrainingWizardView {
 
         Button compute = new Button("Compute feature importance");
         compute.setId("compute-importance");
-        compute.disableProperty().bind(model.importanceRunningProperty());
-        compute.setOnAction(event -> model.computeImportance());
+        compute.disableProperty().bind(model.importance().importanceRunningProperty());
+        compute.setOnAction(event -> model.importance().computeImportance());
         Button stop = new Button("Cancel");
         stop.setId("cancel-importance");
-        stop.disableProperty().bind(model.importanceRunningProperty().not());
-        stop.setOnAction(event -> model.cancelImportance());
+        stop.disableProperty().bind(model.importance().importanceRunningProperty().not());
+        stop.setOnAction(event -> model.importance().cancelImportance());
         ProgressBar importanceProgress = new ProgressBar();
-        importanceProgress.progressProperty().bind(model.importanceProgressProperty());
-        importance.setOnFeatureChosen(model::chooseFeature);
-        ListChangeListener<Object> scores = change -> importance.showScores(model.informationGain(),
-                model.permutation());
-        model.informationGain().addListener(scores);
-        model.permutation().addListener(scores);
-        model.distributionProperty().addListener((observable, before, after) -> {
+        importanceProgress.progressProperty().bind(model.importance().importanceProgressProperty());
+        importance.setOnFeatureChosen(model.importance()::chooseFeature);
+        ListChangeListener<Object> scores = change -> importance.showScores(model.importance().informationGain(),
+                model.importance().permutation());
+        model.importance().informationGain().addListener(scores);
+        model.importance().permutation().addListener(scores);
+        model.importance().distributionProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 importance.showDistribution(after.feature(), after.valuesPerClass());
             }
         });
-        model.frameCurveProperty().addListener((observable, before, after) -> {
+        model.importance().frameCurveProperty().addListener((observable, before, after) -> {
             if (after == null) {
                 importance.showFrameCurve(null, new double[0], new double[0]);
             } else {
@@ -591,26 +373,5 @@ public final class TrainingWizardView {
                 ButtonType.NO);
         alert.setHeaderText("Replace the model file?");
         return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static TextField field(String id, StringProperty property) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(8);
-        field.textProperty().bindBidirectional(property);
-        return field;
-    }
-
-    private static GridPane grid(Object... labelsAndControls) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        for (int i = 0; i < labelsAndControls.length; i += 2) {
-            grid.add(new Label((String) labelsAndControls[i]), 0, i / 2);
-            grid.add((Node) labelsAndControls[i + 1], 1, i / 2);
-        }
-        return grid;
     }
 }

@@ -1,5 +1,7 @@
 package org.auscult.app.verdict;
 
+import org.auscult.analysis.Verdict;
+
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;

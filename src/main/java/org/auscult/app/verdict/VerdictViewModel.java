@@ -1,5 +1,7 @@
 package org.auscult.app.verdict;
 
+import org.auscult.analysis.Verdict;
+
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,7 +38,8 @@ public final class VerdictViewModel {
             warnings.clear();
             return;
         }
-        headline.set(String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(), 100 * current.confidence()));
+        headline.set(current.judged() ? String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(),
+                100 * current.confidence()) : current.cannotJudge());
         model.set(current.model());
         warnings.setAll(current.warnings());
     }
@@ -45,7 +48,7 @@ public final class VerdictViewModel {
         return verdict;
     }
 
-    /** "murmur  (82 %)", or why there is no verdict. */
+    /** "murmur  (82 %)", or why there is no verdict ("Cannot judge: ..." for a recording the model cannot judge). */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }

@@ -2,8 +2,8 @@ package org.auscult.app.waveform;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.auscult.app.TimeLayer;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeLayer;
+import org.auscult.app.timeline.TimeViewport;
 
 /**
  * The waveform layer: per device pixel column, a vertical line from the minimum to the maximum of the samples under

@@ -1,9 +1,12 @@
 package org.auscult.app.cycle;
 
+import org.auscult.segmentation.SyntheticHeart;
+
+import org.auscult.segmentation.BeatStack;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +88,8 @@ public final class CycleBenchmark {
             double[] envelope = BeatStack.envelope(clip);
             long t2 = System.nanoTime();
             ShownCycle shown = ShownCycle.of(segmentation, List.of(), clip.durationSeconds());
-            stack = BeatStack.of(envelope, shown.completeS1(clip.durationSeconds()));
+            stack = BeatStack.of(envelope, shown.completeS1(clip.durationSeconds()).stream()
+                .map(CycleBand::asSegment).toList());
             long t3 = System.nanoTime();
             if (run >= 0) {
                 segmentMs[run] = (t1 - t0) / 1e6;

@@ -1,5 +1,10 @@
 package org.auscult.app.cycle;
 
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SyntheticHeart;
+
+import org.auscult.segmentation.BeatStack;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.auscult.app.CurrentThreadTaskExecutor;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
+import org.auscult.app.timeline.TimeViewport;
 import org.auscult.audio.AudioClip;
 import org.auscult.labels.Source;
 import org.auscult.labels.exchange.TimedMark;
@@ -25,9 +30,14 @@ class CycleViewModelTest {
     private final CycleViewModel model = new CycleViewModel(new CurrentThreadTaskExecutor(), viewport);
     private final double[] beats = SyntheticHeart.regularBeats(72, 0.4, SECONDS);
 
+    /** Shows {@code clip} as the workstation does: with the segmentation its analysis made. */
+    private void show(AudioClip clip) {
+        model.show(RECORDING, clip, new HeartSoundSegmenter().segment(clip), "");
+    }
+
     private void segmentLubDub() {
         viewport.reset(SECONDS);
-        model.segment(RECORDING, SyntheticHeart.of(SECONDS, beats));
+        show(SyntheticHeart.of(SECONDS, beats));
     }
 
     @Test
@@ -110,7 +120,7 @@ class CycleViewModelTest {
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) (0.1 * random.nextGaussian());
         }
-        model.segment(RECORDING, new AudioClip(noise, SyntheticHeart.RATE));
+        show(new AudioClip(noise, SyntheticHeart.RATE));
         assertTrue(model.summaryProperty().get().unsure(), model.summaryProperty().get().quality());
     }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.auscult.app.CurrentThreadTaskExecutor;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
@@ -92,7 +92,7 @@ class AnnotationViewModelTest {
         model.undo();
         model.undo();
         assertEquals("S1", store.event(region.id()).orElseThrow().type());
-        assertTrue(model.canRedoProperty().get());
+        assertTrue(model.undoState().canRedoProperty().get());
         model.redo();
         assertEquals("murmur", store.event(region.id()).orElseThrow().type());
 

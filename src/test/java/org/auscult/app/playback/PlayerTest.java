@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.auscult.app.TimeViewport;
+import org.auscult.app.timeline.TimeViewport;
 import org.junit.jupiter.api.Test;
 
 class PlayerTest {

@@ -15,7 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.auscult.app.CurrentThreadTaskExecutor;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
 import org.auscult.experiments.TrainingLabels;
@@ -66,7 +66,7 @@ class NoisyLabelsChoiceUiTest {
 
     private void open(FxRobot robot, RecordingCollection collection) {
         link.open = collection;
-        robot.interact(model::useWorkstationCollection);
+        robot.interact(model.data()::useWorkstationCollection);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -83,7 +83,7 @@ class NoisyLabelsChoiceUiTest {
         CheckBox box = robot.lookup("#noisy-labels-apart").queryAs(CheckBox.class);
         assertFalse(box.isSelected());
         robot.clickOn(box);
-        assertTrue(model.noisyLabelsApartProperty().get());
+        assertTrue(model.data().noisyLabelsApartProperty().get());
         assertEquals(TrainingLabels.pascalNoisyApart(), model.settings().labels());
 
         robot.interact(() -> model.applySettings(model.settings().withLabels(TrainingLabels.AS_IMPORTED)));

@@ -28,7 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.auscult.app.FxTaskExecutor;
+import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.LayoutStore;
 import org.auscult.app.MainWindow;
 import org.auscult.app.WorkstationViewModel;
@@ -108,7 +108,6 @@ class TrainingWizardUiTest {
         tileWorker.shutdownNow();
     }
 
-
     /** Opens the wizard with Ctrl+T once the workstation shows the collection; returns its window. */
     private Stage openWizard(FxRobot robot) throws Exception {
         waitFor("the collection in the browser", () -> workstation.browser().rows().size() == 12);
@@ -123,7 +122,7 @@ class TrainingWizardUiTest {
             wizard.setY(0);
         });
         TrainingWizardViewModel model = window.trainingWizard();
-        waitFor("the data summary", () -> model.summaryProperty().get() != null);
+        waitFor("the data summary", () -> model.data().summaryProperty().get() != null);
         return wizard;
     }
 
@@ -135,10 +134,10 @@ class TrainingWizardUiTest {
         robot.clickOn("#next");
         assertEquals(TrainingWizardViewModel.Page.FEATURES, model.pageProperty().get());
         robot.clickOn("#preview");
-        waitFor("the feature preview", () -> !model.preview().isEmpty());
+        waitFor("the feature preview", () -> !model.features().preview().isEmpty());
         robot.clickOn("#next");
         robot.doubleClickOn("#trees").write(trees);
-        assertEquals(trees, model.treesProperty().get());
+        assertEquals(trees, model.model().treesProperty().get());
         @SuppressWarnings("unchecked")
         ComboBox<Balancing> balancing = robot.lookup("#balancing").queryAs(ComboBox.class);
         assertEquals(List.of(Balancing.values()), balancing.getItems());
@@ -158,15 +157,15 @@ class TrainingWizardUiTest {
         TrainingWizardViewModel model = window.trainingWizard();
         TrainingWizardView view = (TrainingWizardView) stage.getUserData();
         List<Boolean> runEndedAtLiveUpdate = new ArrayList<>();
-        robot.interact(() -> model.liveConfusionProperty().addListener((observable, before, after) -> {
+        robot.interact(() -> model.run().liveConfusionProperty().addListener((observable, before, after) -> {
             if (after != null) {
-                runEndedAtLiveUpdate.add(!model.runningProperty().get());
+                runEndedAtLiveUpdate.add(!model.run().runningProperty().get());
             }
         }));
 
         fillAndRun(robot, model, "10", "3", "2");
         waitFor("the results page", () -> model.pageProperty().get() == TrainingWizardViewModel.Page.RESULTS);
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), model.liveUpdates());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), model.run().liveUpdates());
         assertEquals(List.of(false, false, false, false, false, false), runEndedAtLiveUpdate,
                 "the live matrix filled in while the run went on");
         assertTrue(robot.lookup("#result-headline").queryAs(Label.class).getText().startsWith("Accuracy "));
@@ -220,8 +219,8 @@ class TrainingWizardUiTest {
         // Feature importance.
         robot.interact(() -> robot.lookup("#page-results").queryAs(TabPane.class).getSelectionModel().select(1));
         robot.clickOn("#compute-importance");
-        waitFor("feature importance", () -> !model.permutation().isEmpty() && model.distributionProperty().get() != null
-                && model.frameCurveProperty().get() != null);
+        waitFor("feature importance", () -> !model.importance().permutation().isEmpty() && model.importance().distributionProperty().get() != null
+                && model.importance().frameCurveProperty().get() != null);
         save(robot, stage, screenshots.resolve("training-importance.png"));
         assertTrue(Files.size(screenshots.resolve("training-results.png")) > 10_000);
     }
@@ -234,22 +233,22 @@ class TrainingWizardUiTest {
         // Cancel is pressed on the FX thread as soon as the first fold shows, while the other 49 folds of this slow
         // design are still to come: the run cannot have ended by then, however fast the machine is.
         List<Boolean> cancelledWhileRunning = new ArrayList<>();
-        robot.interact(() -> model.liveConfusionProperty().addListener((observable, before, after) -> {
+        robot.interact(() -> model.run().liveConfusionProperty().addListener((observable, before, after) -> {
             if (after != null && cancelledWhileRunning.isEmpty()) {
-                cancelledWhileRunning.add(model.runningProperty().get());
+                cancelledWhileRunning.add(model.run().runningProperty().get());
                 robot.lookup("#cancel").queryButton().fire();
             }
         }));
         fillAndRun(robot, model, "300", "10", "5");
-        waitFor("the cancelled run", () -> !cancelledWhileRunning.isEmpty() && !model.runningProperty().get());
+        waitFor("the cancelled run", () -> !cancelledWhileRunning.isEmpty() && !model.run().runningProperty().get());
         assertEquals(List.of(true), cancelledWhileRunning, "Cancel was pressed while the run was going");
         assertEquals("Cancelled: nothing was kept.", robot.lookup("#run-stage").queryAs(Label.class).getText());
         assertNull(model.outcomeProperty().get());
-        assertNull(model.liveConfusionProperty().get());
+        assertNull(model.run().liveConfusionProperty().get());
         assertEquals(modelBefore, workstation.modelProperty().get());
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(model.runningProperty().get(), "no late report restarts the run");
+        assertFalse(model.run().runningProperty().get(), "no late report restarts the run");
         assertEquals(List.of(), new ExperimentStore(folder.resolve("experiments")).list().stream()
                 .filter(experiment -> experiment.settings().evaluation().folds() == 10).toList(),
                 "the cancelled run was not kept");

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.auscult.app.CurrentThreadTaskExecutor;
-import org.auscult.app.verdict.LoadedModel;
+import org.auscult.app.task.CurrentThreadTaskExecutor;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.TrainingLabels;
@@ -92,14 +92,14 @@ class TrainingWizardViewModelTest {
 
     /** Opens the collection and fills every page with a fast design. */
     private void fillPages() {
-        wizard.openCollection(collectionRoot);
+        wizard.data().openCollection(collectionRoot);
         assertTrue(wizard.next(), wizard.messageProperty().get());
         assertTrue(wizard.next(), wizard.messageProperty().get());
-        wizard.treesProperty().set("10");
+        wizard.model().treesProperty().set("10");
         assertTrue(wizard.next(), wizard.messageProperty().get());
-        wizard.foldsProperty().set("3");
-        wizard.repeatsProperty().set("2");
-        wizard.seedProperty().set("5");
+        wizard.protocol().foldsProperty().set("3");
+        wizard.protocol().repeatsProperty().set("2");
+        wizard.protocol().seedProperty().set("5");
     }
 
     @Test
@@ -126,45 +126,45 @@ class TrainingWizardViewModelTest {
         wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, relabelling,
                 Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
 
-        wizard.openCollection(collectionRoot);
+        wizard.data().openCollection(collectionRoot);
 
-        assertEquals(java.util.Map.of("murmur", 5, "normal", 7), wizard.summaryProperty().get().classCounts());
+        assertEquals(java.util.Map.of("murmur", 5, "normal", 7), wizard.data().summaryProperty().get().classCounts());
     }
 
     @Test
     void theDataPageSummarisesTheCollectionAndEachPageRefusesInvalidInput() {
         assertFalse(wizard.next());
         assertEquals("Choose a collection.", wizard.messageProperty().get());
-        wizard.openCollection(collectionRoot);
-        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.summaryProperty().get().classCounts());
-        assertEquals(List.of(), wizard.summaryProperty().get().warnings());
+        wizard.data().openCollection(collectionRoot);
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.data().summaryProperty().get().classCounts());
+        assertEquals(List.of(), wizard.data().summaryProperty().get().warnings());
         assertTrue(wizard.next());
 
         assertEquals(TrainingWizardViewModel.Page.FEATURES, wizard.pageProperty().get());
-        wizard.frameSizeProperty().set("abc");
+        wizard.features().frameSizeProperty().set("abc");
         assertFalse(wizard.next());
         assertEquals("Frame size must be a whole number, got 'abc'", wizard.messageProperty().get());
-        wizard.frameSizeProperty().set("300");
+        wizard.features().frameSizeProperty().set("300");
         assertFalse(wizard.next());
         assertTrue(wizard.messageProperty().get().startsWith("frameSize must be a power of two"),
                 wizard.messageProperty().get());
-        wizard.frameSizeProperty().set("256");
-        wizard.featureChoices().forEach(choice -> choice.selected().set(false));
+        wizard.features().frameSizeProperty().set("256");
+        wizard.features().featureChoices().forEach(choice -> choice.selected().set(false));
         assertFalse(wizard.next());
         assertEquals("Choose at least one feature group.", wizard.messageProperty().get());
-        wizard.featureChoices().stream().filter(choice -> choice.name().equals("mfcc")).findFirst().orElseThrow()
+        wizard.features().featureChoices().stream().filter(choice -> choice.name().equals("mfcc")).findFirst().orElseThrow()
                 .selected().set(true);
         wizard.previewFeatures();
-        assertEquals(26, wizard.preview().size(), "13 MFCC x mean, std");
-        assertEquals("mfcc_01_mean", wizard.preview().get(0).name());
+        assertEquals(26, wizard.features().preview().size(), "13 MFCC x mean, std");
+        assertEquals("mfcc_01_mean", wizard.features().preview().get(0).name());
         assertTrue(wizard.next());
 
-        wizard.treesProperty().set("0");
+        wizard.model().treesProperty().set("0");
         assertFalse(wizard.next());
         assertEquals("random forest trees must be at least 1, got 0", wizard.messageProperty().get());
-        wizard.treesProperty().set("10");
+        wizard.model().treesProperty().set("10");
         assertTrue(wizard.next());
-        wizard.foldsProperty().set("1");
+        wizard.protocol().foldsProperty().set("1");
         assertFalse(wizard.next());
         assertEquals("evaluation folds must be at least 2, got 1", wizard.messageProperty().get());
     }
@@ -173,18 +173,18 @@ class TrainingWizardViewModelTest {
     void aRunFillsTheLiveMatrixFoldByFoldThenKeepsTheRunAndSavesTheModel() throws Exception {
         fillPages();
         List<Boolean> resultsPresentAtLiveUpdate = new ArrayList<>();
-        wizard.liveConfusionProperty().addListener((observable, before, after) ->
+        wizard.run().liveConfusionProperty().addListener((observable, before, after) ->
                 resultsPresentAtLiveUpdate.add(wizard.outcomeProperty().get() != null));
         wizard.start();
 
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), wizard.liveUpdates());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), wizard.run().liveUpdates());
         assertEquals(List.of(false, false, false, false, false, false), resultsPresentAtLiveUpdate,
                 "every live update came before the run ended");
         assertEquals(TrainingWizardViewModel.Page.RESULTS, wizard.pageProperty().get());
-        assertFalse(wizard.runningProperty().get());
-        assertEquals(1.0, wizard.progressProperty().get(), 0.0);
-        assertEquals(12 * 2, wizard.liveConfusionProperty().get().total());
-        assertEquals(wizard.outcomeProperty().get().evaluation().confusion(), wizard.liveConfusionProperty().get());
+        assertFalse(wizard.run().runningProperty().get());
+        assertEquals(1.0, wizard.run().progressProperty().get(), 0.0);
+        assertEquals(12 * 2, wizard.run().liveConfusionProperty().get().total());
+        assertEquals(wizard.outcomeProperty().get().evaluation().confusion(), wizard.run().liveConfusionProperty().get());
         assertEquals(1, store.list().size());
         assertEquals(store.list(), wizard.pastRuns());
         assertEquals(5, wizard.experimentProperty().get().settings().seed());
@@ -226,16 +226,16 @@ class TrainingWizardViewModelTest {
         LoadedModel before = link.model;
 
         // Cancel as soon as the second run has analysed its first recording.
-        wizard.stageProperty().addListener((observable, old, text) -> {
+        wizard.run().stageProperty().addListener((observable, old, text) -> {
             if (text.startsWith("Features: 1 of")) {
                 wizard.cancel();
             }
         });
         wizard.start();
 
-        assertFalse(wizard.runningProperty().get());
-        assertEquals("Cancelled: nothing was kept.", wizard.stageProperty().get());
-        assertNull(wizard.liveConfusionProperty().get());
+        assertFalse(wizard.run().runningProperty().get());
+        assertEquals("Cancelled: nothing was kept.", wizard.run().stageProperty().get());
+        assertNull(wizard.run().liveConfusionProperty().get());
         assertEquals(previous, wizard.outcomeProperty().get());
         assertEquals(previousRuns, wizard.pastRuns());
         assertEquals(1, store.list().size(), "the cancelled run was not kept");
@@ -247,19 +247,19 @@ class TrainingWizardViewModelTest {
     void featureImportanceRanksEveryFeatureAndShowsADistributionPerClass() {
         fillPages();
         wizard.start();
-        wizard.computeImportance();
+        wizard.importance().computeImportance();
         int features = wizard.outcomeProperty().get().data().featureNames().size();
-        assertEquals(features, wizard.informationGain().size());
-        assertEquals(features, wizard.permutation().size());
-        assertFalse(wizard.importanceRunningProperty().get());
-        var distribution = wizard.distributionProperty().get();
-        assertEquals(wizard.permutation().get(0).feature(), distribution.feature());
+        assertEquals(features, wizard.importance().informationGain().size());
+        assertEquals(features, wizard.importance().permutation().size());
+        assertFalse(wizard.importance().importanceRunningProperty().get());
+        var distribution = wizard.importance().distributionProperty().get();
+        assertEquals(wizard.importance().permutation().get(0).feature(), distribution.feature());
         assertEquals(6, distribution.valuesPerClass().get("murmur").length);
         assertEquals(6, distribution.valuesPerClass().get("normal").length);
 
         wizard.selectCell(1, 1);
-        wizard.chooseFeature("mfcc_02_mean");
-        var curve = wizard.frameCurveProperty().get();
+        wizard.importance().chooseFeature("mfcc_02_mean");
+        var curve = wizard.importance().frameCurveProperty().get();
         assertEquals("mfcc_02", curve.column());
         assertEquals(wizard.cellPredictions().get(0).id(), curve.recording());
         assertEquals(1 + 10_000 / 64, curve.values().length, "2.5 s at 4 kHz, centred frames every 64 samples");
@@ -269,25 +269,25 @@ class TrainingWizardViewModelTest {
         int column = wizard.outcomeProperty().get().data().featureNames().indexOf("mfcc_02_mean");
         assertEquals(wizard.outcomeProperty().get().data().row(row)[column], mean, 1e-9,
                 "the curve is the one the summary value was computed from");
-        wizard.chooseFeature("zcr_std");
-        assertEquals("zcr", wizard.frameCurveProperty().get().column());
+        wizard.importance().chooseFeature("zcr_std");
+        assertEquals("zcr", wizard.importance().frameCurveProperty().get().column());
     }
 
     @Test
     void aSummaryNameLeadsBackToItsFrameColumn() {
         var config = org.auscult.features.FeatureConfig.defaults();
         assertEquals(List.of("mfcc", "mfcc_13"),
-                List.of(TrainingWizardViewModel.frameSource(config, "mfcc_13_std")));
+                List.of(FeatureImportanceViewModel.frameSource(config, "mfcc_13_std")));
         assertEquals(List.of("spectral_centroid", "spectral_centroid"),
-                List.of(TrainingWizardViewModel.frameSource(config, "spectral_centroid_mean")));
-        assertNull(TrainingWizardViewModel.frameSource(config, "rhythm_heart_rate"));
+                List.of(FeatureImportanceViewModel.frameSource(config, "spectral_centroid_mean")));
+        assertNull(FeatureImportanceViewModel.frameSource(config, "rhythm_heart_rate"));
     }
 
     @Test
     void aPastRunsSettingsFillThePagesToRepeatIt() {
         fillPages();
-        wizard.presetProperty().set(Preset.SMO);
-        wizard.smoComplexityProperty().set("2.5");
+        wizard.model().presetProperty().set(Preset.SMO);
+        wizard.model().smoComplexityProperty().set("2.5");
         var settings = wizard.settings();
         createWizard();
         wizard.applySettings(settings);
@@ -298,47 +298,47 @@ class TrainingWizardViewModelTest {
     private void openNoisyCollection() throws Exception {
         link.open = SyntheticCollection.withNoisyLabels(new CollectionImporter().importCollection(collectionRoot,
                 ImportOptions.defaults()), 2);
-        wizard.useWorkstationCollection();
+        wizard.data().useWorkstationCollection();
     }
 
     @Test
     void keepingNoisyLabelsApartIsOfferedOnlyForACollectionThatHasThem() throws Exception {
-        wizard.openCollection(collectionRoot);
-        assertFalse(wizard.noisyLabelsOffered());
-        assertEquals(0, wizard.noisyRecordingsProperty().get());
-        assertEquals("", wizard.noisyRecordingsNoteProperty().get());
+        wizard.data().openCollection(collectionRoot);
+        assertFalse(wizard.data().noisyLabelsOffered());
+        assertEquals(0, wizard.data().noisyRecordingsProperty().get());
+        assertEquals("", wizard.data().noisyRecordingsNoteProperty().get());
 
         openNoisyCollection();
-        assertTrue(wizard.noisyLabelsOffered());
-        assertEquals(4, wizard.noisyRecordingsProperty().get());
+        assertTrue(wizard.data().noisyLabelsOffered());
+        assertEquals(4, wizard.data().noisyRecordingsProperty().get());
         assertEquals("2 noisymurmur and 2 noisynormal recordings are counted as murmur / normal.",
-                wizard.noisyRecordingsNoteProperty().get());
-        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.summaryProperty().get().classCounts(),
+                wizard.data().noisyRecordingsNoteProperty().get());
+        assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.data().summaryProperty().get().classCounts(),
                 "the data page still counts the classes the model answers in");
         assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels(), "off unless chosen");
 
-        wizard.noisyLabelsApartProperty().set(true);
+        wizard.data().noisyLabelsApartProperty().set(true);
         assertEquals(TrainingLabels.pascalNoisyApart(), wizard.settings().labels());
-        wizard.noisyLabelsApartProperty().set(false);
+        wizard.data().noisyLabelsApartProperty().set(false);
         assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
 
-        wizard.noisyLabelsApartProperty().set(true);
-        wizard.openCollection(collectionRoot);
-        assertFalse(wizard.noisyLabelsApartProperty().get(), "nothing to keep apart in the new collection");
+        wizard.data().noisyLabelsApartProperty().set(true);
+        wizard.data().openCollection(collectionRoot);
+        assertFalse(wizard.data().noisyLabelsApartProperty().get(), "nothing to keep apart in the new collection");
         assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
     }
 
     @Test
     void aRunWithNoisyLabelsApartTrainsOnTheFineLabelsAndAnswersInTheCoarseOnes() throws Exception {
         openNoisyCollection();
-        wizard.noisyLabelsApartProperty().set(true);
+        wizard.data().noisyLabelsApartProperty().set(true);
         assertTrue(wizard.next(), wizard.messageProperty().get());
         assertTrue(wizard.next(), wizard.messageProperty().get());
-        wizard.treesProperty().set("10");
+        wizard.model().treesProperty().set("10");
         assertTrue(wizard.next(), wizard.messageProperty().get());
-        wizard.foldsProperty().set("3");
-        wizard.repeatsProperty().set("2");
-        wizard.seedProperty().set("5");
+        wizard.protocol().foldsProperty().set("3");
+        wizard.protocol().repeatsProperty().set("2");
+        wizard.protocol().seedProperty().set("5");
         wizard.start();
 
         var outcome = wizard.outcomeProperty().get();
@@ -346,8 +346,8 @@ class TrainingWizardViewModelTest {
         assertEquals(java.util.Map.of("murmur", 4, "noisymurmur", 2, "noisynormal", 2, "normal", 4),
                 outcome.data().classCountsByName());
         assertEquals(List.of("murmur", "normal"), outcome.model().classNames());
-        assertEquals(List.of("murmur", "normal"), wizard.liveConfusionProperty().get().classNames());
-        assertEquals(outcome.evaluation().confusion(), wizard.liveConfusionProperty().get());
+        assertEquals(List.of("murmur", "normal"), wizard.run().liveConfusionProperty().get().classNames());
+        assertEquals(outcome.evaluation().confusion(), wizard.run().liveConfusionProperty().get());
         assertEquals(TrainingLabels.pascalNoisyApart(), store.list().get(0).settings().labels());
         assertTrue(store.list().get(0).describe().contains("noisy labels apart"), store.list().get(0).describe());
         Path modelFile = folder.resolve("noisy-apart.auscult");
@@ -363,9 +363,9 @@ class TrainingWizardViewModelTest {
         wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, link,
                 Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
         openNoisyCollection();
-        assertFalse(wizard.noisyLabelsApartProperty().get());
+        assertFalse(wizard.data().noisyLabelsApartProperty().get());
         wizard.applySettings(past.settings());
-        assertTrue(wizard.noisyLabelsApartProperty().get());
+        assertTrue(wizard.data().noisyLabelsApartProperty().get());
         assertEquals(past.settings(), wizard.settings());
         wizard.start();
         assertNotNull(wizard.experimentProperty().get(), wizard.messageProperty().get());
@@ -376,28 +376,28 @@ class TrainingWizardViewModelTest {
     @Test
     void aPastRunWithoutTheChoiceClearsTheCheckBox() throws Exception {
         openNoisyCollection();
-        wizard.noisyLabelsApartProperty().set(true);
+        wizard.data().noisyLabelsApartProperty().set(true);
         wizard.applySettings(ExperimentSettings.defaults());
-        assertFalse(wizard.noisyLabelsApartProperty().get());
+        assertFalse(wizard.data().noisyLabelsApartProperty().get());
         assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
     }
 
     @Test
     void everyBalancingIsOfferedWithItsOwnLabel() {
-        assertEquals(List.of(Balancing.values()), TrainingWizardViewModel.BALANCINGS);
+        assertEquals(List.of(Balancing.values()), ModelPageViewModel.BALANCINGS);
         assertEquals("Calibrated thresholds",
-                TrainingWizardViewModel.balancingLabel(Balancing.CALIBRATED_THRESHOLDS));
-        assertEquals(Balancing.values().length, TrainingWizardViewModel.BALANCINGS.stream()
-                .map(TrainingWizardViewModel::balancingLabel).distinct().count());
+                ModelPageViewModel.balancingLabel(Balancing.CALIBRATED_THRESHOLDS));
+        assertEquals(Balancing.values().length, ModelPageViewModel.BALANCINGS.stream()
+                .map(ModelPageViewModel::balancingLabel).distinct().count());
     }
 
     @Test
     void calibratedThresholdsChosenInTheWizardReachTheModel() {
         fillPages();
-        wizard.balancingProperty().set(Balancing.CALIBRATED_THRESHOLDS);
+        wizard.model().balancingProperty().set(Balancing.CALIBRATED_THRESHOLDS);
         var settings = wizard.settings();
         createWizard();
         wizard.applySettings(settings);
-        assertEquals(Balancing.CALIBRATED_THRESHOLDS, wizard.balancingProperty().get());
+        assertEquals(Balancing.CALIBRATED_THRESHOLDS, wizard.model().balancingProperty().get());
     }
 }

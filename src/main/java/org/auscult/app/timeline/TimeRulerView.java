@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.timeline;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,4 +1,4 @@
-package org.auscult.features;
+package org.auscult.dsp;
 
 /**
  * An analysis parameter outside its valid range. Thrown up front, before any work is done, with a message that

@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,7 @@
-package org.auscult.app.cycle;
+package org.auscult.segmentation;
+
+import org.auscult.app.cycle.CycleBand;
+import org.auscult.app.cycle.ShownCycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.BandPassFilter;
-import org.auscult.segmentation.CardiacState;
-import org.auscult.segmentation.HeartSoundSegmenter;
 import org.junit.jupiter.api.Test;
 
 /** The beat stack on exact envelopes and on synthetic lub-dubs segmented by the real segmenter. */
@@ -21,7 +22,8 @@ class BeatStackTest {
 
     private static BeatStack stackOf(AudioClip clip) {
         ShownCycle shown = ShownCycle.of(new HeartSoundSegmenter().segment(clip), List.of(), clip.durationSeconds());
-        return BeatStack.of(BeatStack.envelope(clip), shown.completeS1(clip.durationSeconds()));
+        return BeatStack.of(BeatStack.envelope(clip), shown.completeS1(clip.durationSeconds()).stream()
+                .map(CycleBand::asSegment).toList());
     }
 
     /** The time after the S1 peak of the loudest value between {@code from} and {@code to} seconds after it. */
@@ -102,10 +104,10 @@ class BeatStackTest {
         return envelope;
     }
 
-    private static List<CycleBand> s1Around(double... times) {
-        List<CycleBand> bands = new ArrayList<>();
+    private static List<Segment> s1Around(double... times) {
+        List<Segment> bands = new ArrayList<>();
         for (double t : times) {
-            bands.add(new CycleBand(t - 0.02, t + 0.02, CardiacState.S1));
+            bands.add(new Segment(t - 0.02, t + 0.02, CardiacState.S1));
         }
         return bands;
     }

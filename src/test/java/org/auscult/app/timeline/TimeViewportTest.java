@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 /**
  * Runs {@link BackgroundTask}s: {@link FxTaskExecutor} on worker threads with callbacks on the FX thread, and

@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.timeline;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;

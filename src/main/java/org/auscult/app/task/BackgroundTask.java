@@ -1,8 +1,9 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.auscult.learn.Cancellation;
 
 /**
  * A piece of work for a worker thread, with what to do on the FX thread when it succeeds, fails or reports
@@ -24,14 +25,17 @@ public final class BackgroundTask<T> {
         /** Reports progress from 0 to 1 with a short description of the current step. */
         void progress(double fraction, String message);
 
+        /** The task's cancellation token: pass it to the core work the task runs. */
+        Cancellation cancellation();
+
         /** True once the task was cancelled (for example because a newer selection replaced it). */
-        boolean isCancelled();
+        default boolean isCancelled() {
+            return cancellation().isCancelled();
+        }
 
         /** Throws {@link CancellationException} when the task was cancelled: call it between steps. */
         default void checkCancelled() {
-            if (isCancelled() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("cancelled");
-            }
+            cancellation().throwIfCancelled();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;

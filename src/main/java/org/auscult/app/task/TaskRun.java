@@ -1,46 +1,50 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.auscult.learn.Cancellation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One execution of a task: runs the work and hands results to the UI through {@code ui}. Shared by the executors. */
-final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Context {
+/**
+ * One execution of a task: runs the work and hands results to the UI through {@code ui}. Shared by the executors,
+ * and public for an executor that schedules runs its own way (a test that holds tasks back, say).
+ */
+public final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Context {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRun.class);
 
     private final BackgroundTask<T> task;
     private final Consumer<Runnable> ui;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Cancellation cancellation = new Cancellation();
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Thread worker;
 
-    TaskRun(BackgroundTask<T> task, Consumer<Runnable> ui) {
+    public TaskRun(BackgroundTask<T> task, Consumer<Runnable> ui) {
         this.task = task;
         this.ui = ui;
     }
 
-    void run() {
+    public void run() {
         worker = Thread.currentThread();
         try {
-            if (cancelled.get()) {
+            if (cancellation.isCancelled()) {
                 return;
             }
             T result = task.work().run(this);
             ui.accept(() -> {
-                if (!cancelled.get()) {
+                if (!cancellation.isCancelled()) {
                     task.successCallback().accept(result);
                 }
             });
         } catch (CancellationException | InterruptedException e) {
             LOG.debug("{} cancelled", task.title());
         } catch (Throwable e) {
-            if (!cancelled.get()) {
+            if (!cancellation.isCancelled()) {
                 LOG.warn("{} failed: {}", task.title(), e.toString());
                 ui.accept(() -> {
-                    if (!cancelled.get()) {
+                    if (!cancellation.isCancelled()) {
                         task.failureCallback().accept(e);
                     }
                 });
@@ -55,10 +59,10 @@ final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Context {
 
     @Override
     public void progress(double fraction, String message) {
-        if (!cancelled.get()) {
+        if (!cancellation.isCancelled()) {
             BackgroundTask.Progress progress = new BackgroundTask.Progress(fraction, message);
             ui.accept(() -> {
-                if (!cancelled.get()) {
+                if (!cancellation.isCancelled()) {
                     task.progressCallback().accept(progress);
                 }
             });
@@ -66,13 +70,18 @@ final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Context {
     }
 
     @Override
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancellation.isCancelled();
     }
 
     @Override
     public void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
+        if (cancellation.cancel()) {
             Thread running = worker;
             if (running != null && running != Thread.currentThread()) {
                 running.interrupt();

@@ -1,4 +1,4 @@
-package org.auscult.app.cycle;
+package org.auscult.segmentation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,9 +115,9 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
     }
 
     /** The time of the loudest envelope value inside {@code band} (the first of equal maxima), seconds. */
-    static double peakTime(double[] envelope, CycleBand band) {
-        int from = Math.max(0, (int) Math.floor(band.start() * ENVELOPE_RATE));
-        int to = Math.min(envelope.length - 1, (int) Math.ceil(band.end() * ENVELOPE_RATE));
+    static double peakTime(double[] envelope, Segment band) {
+        int from = Math.max(0, (int) Math.floor(band.startSeconds() * ENVELOPE_RATE));
+        int to = Math.min(envelope.length - 1, (int) Math.ceil(band.endSeconds() * ENVELOPE_RATE));
         int best = Math.min(from, envelope.length - 1);
         for (int k = from; k <= to; k++) {
             if (envelope[k] > envelope[best]) {
@@ -133,7 +133,7 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
      * @param envelope the recording's envelope from {@link #envelope(AudioClip)}
      * @param s1       the complete S1 bands, in time order
      */
-    public static BeatStack of(double[] envelope, List<CycleBand> s1) {
+    public static BeatStack of(double[] envelope, List<Segment> s1) {
         if (s1.size() < 2 || envelope.length == 0) {
             return EMPTY;
         }
@@ -142,8 +142,8 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
         for (int i = 0; i < lengths.length; i++) {
             lengths[i] = peaks[i + 1] - peaks[i];
             if (!(lengths[i] > 0)) {
-                throw new IllegalArgumentException("S1 bands must follow each other: S1 at " + s1.get(i).start()
-                        + "-" + s1.get(i).end() + " s and at " + s1.get(i + 1).start() + "-" + s1.get(i + 1).end()
+                throw new IllegalArgumentException("S1 bands must follow each other: S1 at " + s1.get(i).startSeconds()
+                        + "-" + s1.get(i).endSeconds() + " s and at " + s1.get(i + 1).startSeconds() + "-" + s1.get(i + 1).endSeconds()
                         + " s have their peaks at " + peaks[i] + " and " + peaks[i + 1] + " s");
             }
         }

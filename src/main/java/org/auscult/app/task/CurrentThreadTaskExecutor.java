@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 /**
  * Runs each task to completion on the calling thread, callbacks included, before {@link #execute} returns: view

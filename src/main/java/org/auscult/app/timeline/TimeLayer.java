@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.timeline;
 
 import java.util.ArrayList;
 import java.util.List;

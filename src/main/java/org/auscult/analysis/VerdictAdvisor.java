@@ -1,11 +1,10 @@
-package org.auscult.app.verdict;
+package org.auscult.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.learn.ConfusionMatrix;
 import org.auscult.learn.FeatureDistribution;
@@ -45,7 +44,46 @@ public final class VerdictAdvisor {
     /** A class whose out-of-fold recall is below this is rarely recognised, so its absence says little. */
     public static final double WEAK_RECALL = 0.25;
 
+    /** A recording shorter than this (seconds) holds fewer than two heart cycles at a resting 60 beats a minute. */
+    public static final double MIN_JUDGED_SECONDS = 2.0;
+
     private VerdictAdvisor() {
+    }
+
+    /**
+     * Why no model should judge this recording, "" when it may: it is silent (digital zero), nearly silent (peak
+     * below {@link RecordingInfo#SILENT_PEAK_DBFS} dBFS: nothing but noise floor), or shorter than
+     * {@value #MIN_JUDGED_SECONDS} s (fewer than two heart cycles, so no cycle can be compared with another). A
+     * model answers such a recording with a confident class all the same; the answer would mean nothing.
+     */
+    public static String reasonNotToJudge(RecordingInfo info) {
+        if (info.peakDbfs() == Double.NEGATIVE_INFINITY) {
+            return "Cannot judge: the recording is silent (every sample is zero).";
+        }
+        if (info.peakDbfs() < RecordingInfo.SILENT_PEAK_DBFS) {
+            return String.format(Locale.ROOT, "Cannot judge: the recording is nearly silent (peak level %.1f dBFS, "
+                    + "below %.0f dBFS).", info.peakDbfs(), RecordingInfo.SILENT_PEAK_DBFS);
+        }
+        if (info.durationSeconds() < MIN_JUDGED_SECONDS) {
+            return String.format(Locale.ROOT, "Cannot judge: the recording lasts %.2f s (%d samples), fewer than two "
+                    + "heart cycles (%.0f s at rest).", info.durationSeconds(), info.frames(), MIN_JUDGED_SECONDS);
+        }
+        return "";
+    }
+
+    /**
+     * The model's verdict on a recording with its {@code posterior}: every warning of {@link #warnings} and of
+     * {@link #trackRecord}.
+     */
+    public static Verdict verdict(LoadedModel model, double[] posterior, RecordingInfo info, ReferenceSet reference,
+                                  double[] features) {
+        List<String> classNames = model.model().classNames();
+        List<String> warnings = new ArrayList<>(warnings(classNames, posterior,
+                model.analysisConfig().conditioning().analysisRate(), info, reference, features));
+        if (model.model().evaluation() != null) {
+            warnings.addAll(trackRecord(classNames, posterior, model.model().evaluation().confusion()));
+        }
+        return new Verdict(classNames, posterior, model.describe(), warnings);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.auscult.app.verdict;
+package org.auscult.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import org.auscult.app.features.ReferenceSet;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;
@@ -29,7 +26,7 @@ class VerdictAdvisorTest {
         return ReferenceSet.fromRows("test", List.of("a", "b"),
                 Map.of("absent", List.of(new double[] {0, 0}, new double[] {1, 1}),
                         "present", List.of(new double[] {2, 2})),
-                new TreeSet<>(Set.of(4000)), new double[] {10, 20, 30}, new double[] {-30, -20},
+                new java.util.TreeMap<>(Map.of(4000, 3)), new double[] {10, 20, 30}, new double[] {-30, -20},
                 new double[] {-10, -3});
     }
 

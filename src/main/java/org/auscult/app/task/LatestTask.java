@@ -1,4 +1,4 @@
-package org.auscult.app;
+package org.auscult.app.task;
 
 /**
  * A slot for one kind of work where only the newest request matters (the analysis of the selected recording):

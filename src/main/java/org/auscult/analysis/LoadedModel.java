@@ -1,7 +1,9 @@
-package org.auscult.app.verdict;
+package org.auscult.analysis;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
-import org.auscult.analysis.AnalysisConfig;
+import org.auscult.learn.ModelFile;
 import org.auscult.learn.TrainedModel;
 
 /**
@@ -17,9 +19,23 @@ public record LoadedModel(TrainedModel model, String source) {
         Objects.requireNonNull(source, "source");
     }
 
+    /**
+     * The model in {@code file} (named by its file name), or the bundled default model when {@code file} is null:
+     * the workstation and {@code classify} load a model alike, so that they describe it alike.
+     */
+    public static LoadedModel load(Path file) throws IOException {
+        return file == null ? new LoadedModel(DefaultModel.load(), "bundled default model")
+                : new LoadedModel(ModelFile.load(file), String.valueOf(file.getFileName()));
+    }
+
     /** How recordings must be analysed for this model: exactly as its training data was. */
     public AnalysisConfig analysisConfig() {
         return AnalysisConfig.of(model.featureConfiguration());
+    }
+
+    /** How recordings are analysed for {@code model}: as its training data was, or by the defaults when null. */
+    public static AnalysisConfig analysisConfigOf(LoadedModel model) {
+        return model == null ? AnalysisConfig.defaults() : model.analysisConfig();
     }
 
     /** One line: design, classes, source and, when evaluated, its balanced accuracy. */

@@ -1,0 +1,74 @@
+package org.auscult.analysis;
+
+import java.util.List;
+import java.util.Objects;
+import org.auscult.learn.Prediction;
+
+/**
+ * A model's answer for one recording, or the reason it gives none.
+ *
+ * <p>A recording the model cannot judge (see {@link VerdictAdvisor#reasonNotToJudge}) has no probabilities: its
+ * {@link #predictedClass()} is {@value #CANNOT_JUDGE} and {@link #cannotJudge()} says why.
+ *
+ * @param classNames    the model's classes
+ * @param probabilities the probability of each class, indexed like classNames; empty when not judged
+ * @param model         the model used, described for people
+ * @param warnings      plain sentences on why the answer may not be trusted; empty when none applies
+ * @param cannotJudge   why the model gives no answer, "" when it does
+ */
+public record Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings,
+                      String cannotJudge) {
+
+    /** What stands for the predicted class of a recording the model cannot judge. */
+    public static final String CANNOT_JUDGE = "cannot judge";
+
+    /** A judged recording. */
+    public Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings) {
+        this(classNames, probabilities, model, warnings, "");
+    }
+
+    public Verdict {
+        classNames = List.copyOf(classNames);
+        Objects.requireNonNull(probabilities, "probabilities");
+        Objects.requireNonNull(cannotJudge, "cannotJudge");
+        if (!cannotJudge.isEmpty() && probabilities.length != 0) {
+            throw new IllegalArgumentException("a recording the model cannot judge has no probabilities");
+        }
+        if (cannotJudge.isEmpty() && probabilities.length != classNames.size()) {
+            throw new IllegalArgumentException(probabilities.length + " probabilities for " + classNames.size()
+                    + " classes");
+        }
+        probabilities = probabilities.clone();
+        Objects.requireNonNull(model, "model");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The verdict on a recording the model cannot judge, and why (the reason is also its one warning). */
+    public static Verdict notJudged(List<String> classNames, String model, String reason) {
+        return new Verdict(classNames, new double[0], model, List.of(reason), reason);
+    }
+
+    public boolean judged() {
+        return cannotJudge.isEmpty();
+    }
+
+    /** Index of the most probable class (the first of equal maxima), -1 when not judged. */
+    public int best() {
+        return judged() ? Prediction.mostProbable(probabilities) : -1;
+    }
+
+    /** The predicted class, {@value #CANNOT_JUDGE} when not judged. */
+    public String predictedClass() {
+        return judged() ? classNames.get(best()) : CANNOT_JUDGE;
+    }
+
+    /** The probability of the predicted class, NaN when not judged. */
+    public double confidence() {
+        return judged() ? probabilities[best()] : Double.NaN;
+    }
+
+    @Override
+    public double[] probabilities() {
+        return probabilities.clone();
+    }
+}

@@ -1,0 +1,61 @@
+package org.auscult.app.training;
+
+import static org.auscult.app.training.FormFields.integer;
+import static org.auscult.app.training.FormFields.longInteger;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.auscult.learn.EvaluationOptions;
+import org.auscult.learn.Protocol;
+
+/** The wizard's Protocol page: how the design is evaluated, and the one seed of the folds and the model. */
+public final class ProtocolPageViewModel {
+
+    /** The protocols the wizard offers: grouped k-fold (default) and the 80/10/10 split. */
+    public static final List<Protocol> PROTOCOLS = List.of(Protocol.GROUPED_CV, Protocol.SPLIT);
+
+    private final int threads;
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.GROUPED_CV);
+    private final StringProperty folds = new SimpleStringProperty(this, "folds");
+    private final StringProperty repeats = new SimpleStringProperty(this, "repeats");
+    private final StringProperty seed = new SimpleStringProperty(this, "seed");
+
+    /** @param threads folds trained at once */
+    ProtocolPageViewModel(int threads) {
+        this.threads = threads;
+        apply(EvaluationOptions.DEFAULTS);
+    }
+
+    /** The evaluation of the page. @throws org.auscult.dsp.ParameterException naming the field and the problem */
+    public EvaluationOptions evaluation() {
+        return new EvaluationOptions(protocol.get(), integer(folds, "Folds"), integer(repeats, "Repeats"),
+                longInteger(seed, "Seed"), threads);
+    }
+
+    /** Fills the page from {@code evaluation}. */
+    void apply(EvaluationOptions evaluation) {
+        protocol.set(evaluation.protocol());
+        folds.set(Integer.toString(evaluation.folds()));
+        repeats.set(Integer.toString(evaluation.repeats()));
+        seed.set(Long.toString(evaluation.seed()));
+    }
+
+    public ObjectProperty<Protocol> protocolProperty() {
+        return protocol;
+    }
+
+    public StringProperty foldsProperty() {
+        return folds;
+    }
+
+    public StringProperty repeatsProperty() {
+        return repeats;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+}
