@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                     + "(start s, end s, state: 1 S1, 2 systole, 3 S2, 4 diastole) and DIR/summary.csv with the heart "
                     + "rate, quality index, usable seconds, any reason to be unsure and rhythm of each.",
             "Files that fail are listed at the end; the others are written."
-        })
+        },
+        subcommands = SegmentTrain.class)
 final class SegmentCommand implements Callable<Integer> {
 
     static final String SUMMARY = "summary.csv";
@@ -43,10 +44,10 @@ final class SegmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files, folders or collections.")
+    @Parameters(paramLabel = "RECORDING", arity = "0..*", description = "WAV files, folders or collections.")
     List<Path> recordings;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Folder for the .tsv files and summary.csv (created if needed).")
     Path out;
 
@@ -58,6 +59,11 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // not required in picocli's sense, so that 'segment train' can be called without them
+        if (recordings == null || recordings.isEmpty() || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options and parameters: '--out=DIR', 'RECORDING'");
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
         }

@@ -62,6 +62,8 @@ final class CycleHsmm {
     private final double slope;
     private final double threshold;
     private final double pitchWeight;
+    /** The trained emission, or null for the hand-set one. */
+    private final TrainedEmission trained;
 
     CycleHsmm() {
         this(EMISSION_SLOPE, EMISSION_THRESHOLD, PITCH_WEIGHT);
@@ -71,6 +73,32 @@ final class CycleHsmm {
         this.slope = slope;
         this.threshold = threshold;
         this.pitchWeight = pitchWeight;
+        this.trained = null;
+    }
+
+    /** A model whose emission is {@code trained} instead of the hand-set logistic scores. */
+    CycleHsmm(TrainedEmission trained) {
+        this.slope = EMISSION_SLOPE;
+        this.threshold = EMISSION_THRESHOLD;
+        this.pitchWeight = PITCH_WEIGHT;
+        this.trained = java.util.Objects.requireNonNull(trained, "trained");
+    }
+
+    /**
+     * The sequence whose autocorrelation gives the heart rate: the homomorphic envelope for the hand-set emission,
+     * the trained probability of a heart sound {@code P(S1 | x) + P(S2 | x)} for the trained one.
+     */
+    double[] rateEnvelope(Envelopes envelopes, double[][] emission) {
+        if (trained == null) {
+            return envelopes.homomorphic();
+        }
+        return trained.soundProbability(emission);
+    }
+
+    /** The emission log-likelihoods {@code [state][t]} of a recording's envelopes under this model. */
+    double[][] emission(Envelopes envelopes) {
+        return trained != null ? trained.logLikelihoods(envelopes)
+                : handSetEmission(envelopes.soundScore(), envelopes.pitch());
     }
 
     /** The state (0 S1, 1 systole, 2 S2, 3 diastole) of every envelope value. */
@@ -84,7 +112,34 @@ final class CycleHsmm {
 
     /** The most probable state path under the durations of {@code heartRate}, with its log-probability. */
     Path decodePath(double[] soundScore, double[] pitch, int rate, HeartRateEstimate heartRate) {
+        return decodePath(handSetEmission(soundScore, pitch), rate, heartRate);
+    }
+
+    /**
+     * The hand-set emission log-likelihoods {@code [state][t]}: silence {@code ln σ(−k (e − c))}, S1
+     * {@code ln σ(k (e − c)) + w ln σ(−p)}, S2 {@code ln σ(k (e − c)) + w ln σ(p)}.
+     */
+    double[][] handSetEmission(double[] soundScore, double[] pitch) {
         int n = Math.min(soundScore.length, pitch.length);
+        double[][] emission = new double[STATES][n];
+        for (int t = 0; t < n; t++) {
+            double sound = logSigmoid(slope * (soundScore[t] - threshold));
+            double silence = logSigmoid(-slope * (soundScore[t] - threshold));
+            emission[S1][t] = sound + pitchWeight * logSigmoid(-pitch[t]);
+            emission[SYSTOLE][t] = silence;
+            emission[S2][t] = sound + pitchWeight * logSigmoid(pitch[t]);
+            emission[DIASTOLE][t] = silence;
+        }
+        return emission;
+    }
+
+    /**
+     * The most probable state path under the durations of {@code heartRate}, given the emission log-likelihood
+     * {@code emission[j][t]} of every state j at every envelope value t (any additive constant per t cancels out
+     * of the comparison between paths).
+     */
+    Path decodePath(double[][] emission, int rate, HeartRateEstimate heartRate) {
+        int n = emission[0].length;
         int[] states = new int[n];
         if (n == 0) {
             return new Path(states, 0);
@@ -100,15 +155,10 @@ final class CycleHsmm {
             }
         }
         double[][] cumulative = new double[STATES][n + 1];
-        for (int t = 0; t < n; t++) {
-            double sound = logSigmoid(slope * (soundScore[t] - threshold));
-            double silence = logSigmoid(-slope * (soundScore[t] - threshold));
-            double lowPitch = pitchWeight * logSigmoid(-pitch[t]);
-            double highPitch = pitchWeight * logSigmoid(pitch[t]);
-            cumulative[S1][t + 1] = cumulative[S1][t] + sound + lowPitch;
-            cumulative[SYSTOLE][t + 1] = cumulative[SYSTOLE][t] + silence;
-            cumulative[S2][t + 1] = cumulative[S2][t] + sound + highPitch;
-            cumulative[DIASTOLE][t + 1] = cumulative[DIASTOLE][t] + silence;
+        for (int j = 0; j < STATES; j++) {
+            for (int t = 0; t < n; t++) {
+                cumulative[j][t + 1] = cumulative[j][t] + emission[j][t];
+            }
         }
         double start = Math.log(1.0 / STATES);
         double[][] best = new double[n + 1][STATES];

@@ -15,7 +15,10 @@ import org.auscult.audio.AudioClip;
  * expected at the heart rate ({@link #expectedSystolicInterval}), both readings are decoded and the one of higher
  * probability (the path's log-probability plus a Gaussian prior on the systolic interval) is kept. The model is then
  * decoded once more with the systole and cycle lengths measured on that decoding ({@link #refine}) instead of the
- * autocorrelation estimate. Segment boundaries fall on the 20 ms grid of the envelope.
+ * autocorrelation estimate. With a trained emission ({@link #withEmission}) the autocorrelation reads the trained
+ * probability of a heart sound, {@code P(S1 | x) + P(S2 | x)}, instead of the homomorphic envelope: it is near 1 on
+ * the sounds and near 0 between them whatever the loudness, which cut the cross-validated mean heart-rate error on
+ * the CirCor training part from 6.4 to 4.0 bpm. Segment boundaries fall on the 20 ms grid of the envelope.
  *
  * <p>Stateless and thread-safe.
  */
@@ -28,9 +31,26 @@ public final class HeartSoundSegmenter {
 
     private final CycleHsmm model;
 
-    /** A segmenter with the emission parameters of docs/decisions/segmentation.md. */
+    /**
+     * A segmenter with the hand-set emission parameters of docs/decisions/segmentation.md. The trained emission
+     * ({@link #withEmission}, {@link TrainedEmission#shipped()}) is better on the CirCor training part under
+     * patient-grouped cross-validation but worse on the PASCAL set_a marks, so it is not the default.
+     */
     public HeartSoundSegmenter() {
         this(new CycleHsmm());
+    }
+
+    /**
+     * A segmenter whose HSMM emission is the hand-set logistic score of docs/decisions/segmentation.md (the default
+     * before the trained emission), for comparison.
+     */
+    public static HeartSoundSegmenter handSet() {
+        return new HeartSoundSegmenter(new CycleHsmm());
+    }
+
+    /** A segmenter whose HSMM emission is {@code emission} (see {@link TrainedEmission}). */
+    public static HeartSoundSegmenter withEmission(TrainedEmission emission) {
+        return new HeartSoundSegmenter(new CycleHsmm(emission));
     }
 
     HeartSoundSegmenter(CycleHsmm model) {
@@ -68,14 +88,15 @@ public final class HeartSoundSegmenter {
 
     CycleAnalysis analyse(Envelopes envelopes, double durationSeconds) {
         int rate = Envelopes.ENVELOPE_RATE;
-        HeartRateEstimate heartRate = HeartRateEstimate.of(envelopes.homomorphic(), rate);
         double[] score = envelopes.soundScore();
-        CycleHsmm.Path shortPath = model.decodePath(score, envelopes.pitch(), rate, heartRate);
+        double[][] emission = model.emission(envelopes);
+        HeartRateEstimate heartRate = HeartRateEstimate.of(model.rateEnvelope(envelopes, emission), rate);
+        CycleHsmm.Path shortPath = model.decodePath(emission, rate, heartRate);
         int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(
                 heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds());
         if (nearerExpectedSystole(longSystole, heartRate)) {
-            CycleHsmm.Path longPath = model.decodePath(score, envelopes.pitch(), rate, longSystole);
+            CycleHsmm.Path longPath = model.decodePath(emission, rate, longSystole);
             if (longPath.logProbability() + systolePrior(longSystole)
                     > shortPath.logProbability() + systolePrior(heartRate)) {
                 heartRate = longSystole;
@@ -84,7 +105,7 @@ public final class HeartSoundSegmenter {
         }
         HeartRateEstimate refined = refine(states, rate, heartRate);
         if (refined != null) {
-            states = model.decode(score, envelopes.pitch(), rate, refined);
+            states = model.decodePath(emission, rate, refined).states();
         }
         List<Segment> segments = toSegments(states, rate, durationSeconds);
         double fit = SignalQuality.fit(score, states);

@@ -113,20 +113,10 @@ public final class SegmentationBenchmark {
             if (predictionsOut.isPresent()) {
                 SegmentationTsv.write(predictionsOut.get().resolve(name + ".tsv"), predicted.segments(), true);
             }
-            double spanStart = Double.POSITIVE_INFINITY;
-            double spanEnd = Double.NEGATIVE_INFINITY;
-            for (Segment segment : reference) {
-                if (segment.state() != CardiacState.UNANNOTATED) {
-                    spanStart = Math.min(spanStart, segment.startSeconds());
-                    spanEnd = Math.max(spanEnd, segment.endSeconds());
-                }
+            RecordingScore score = scoreAgainst(name, reference, predicted);
+            if (score != null) {
+                scores.add(score);
             }
-            if (spanStart > spanEnd) {
-                continue;
-            }
-            double[] refS1 = Segmentation.eventTimes(reference, CardiacState.S1);
-            double[] refS2 = Segmentation.eventTimes(reference, CardiacState.S2);
-            scores.add(score(name, refS1, refS2, predicted, spanStart, spanEnd));
         }
         return new DatasetScore("CirCor", scores);
     }
@@ -180,6 +170,27 @@ public final class SegmentationBenchmark {
             scores.add(score(name, refS1, refS2, predicted, first - TOLERANCE_SECONDS, last + TOLERANCE_SECONDS));
         }
         return new DatasetScore("PASCAL set_a", scores);
+    }
+
+    /**
+     * The score of {@code predicted} against a CirCor-style reference: only the span the reference annotates
+     * (state ≠ 0) is scored. Null when the reference annotates nothing.
+     */
+    static RecordingScore scoreAgainst(String name, List<Segment> reference, Segmentation predicted) {
+        double spanStart = Double.POSITIVE_INFINITY;
+        double spanEnd = Double.NEGATIVE_INFINITY;
+        for (Segment segment : reference) {
+            if (segment.state() != CardiacState.UNANNOTATED) {
+                spanStart = Math.min(spanStart, segment.startSeconds());
+                spanEnd = Math.max(spanEnd, segment.endSeconds());
+            }
+        }
+        if (spanStart > spanEnd) {
+            return null;
+        }
+        double[] refS1 = Segmentation.eventTimes(reference, CardiacState.S1);
+        double[] refS2 = Segmentation.eventTimes(reference, CardiacState.S2);
+        return score(name, refS1, refS2, predicted, spanStart, spanEnd);
     }
 
     private static RecordingScore score(String name, double[] refS1, double[] refS2, Segmentation predicted,

@@ -1,0 +1,124 @@
+package org.auscult.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.auscult.segmentation.EventCounts;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SegmentationBenchmark;
+import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
+import org.auscult.segmentation.TrainedEmission;
+import org.auscult.segmentation.SegmentationTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code auscult bench segmentation-cv}: the trained emission measured by patient-grouped cross-validation over an
+ * annotated CirCor folder, beside the hand-set emission on the same recordings, and both the hand-set and the shipped
+ * parameters on the bundled CirCor samples and the PASCAL set_a marks.
+ */
+@Command(name = "segmentation-cv", mixinStandardHelpOptions = true,
+        description = {
+            "Patient-grouped cross-validation of the trained segmentation emission over a folder of recordings with "
+                    + "CirCor-style .tsv segmentations: each fold is segmented with an emission fitted on the other "
+                    + "folds. Prints S1/S2 F1 within 60 ms and the heart-rate error, with the hand-set emission on the "
+                    + "same recordings, then the hand-set and the shipped parameters on the CirCor samples and the "
+                    + "PASCAL set_a marks (as 'bench segmentation')."
+        })
+final class BenchSegmentationCv implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "CirCor training_data folder (.wav with .tsv).")
+    Path folder;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Folds (default ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold assignment (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--exclude-patients", paramLabel = "FILE", description = "Leave out the patients listed there.")
+    List<Path> excludeLists = new ArrayList<>();
+
+    @Option(names = "--exclude-patients-of", paramLabel = "DIR",
+            description = "Leave out the patients of the recordings in DIR.")
+    List<Path> excludeFolders = new ArrayList<>();
+
+    @Option(names = "--circor-samples", paramLabel = "DIR",
+            description = "Also score the hand-set and the shipped emission on this CirCor-style folder "
+                    + "(default: ${DEFAULT-VALUE}; skipped when absent).")
+    Path samples = BenchSegmentation.DEFAULT_CIRCOR;
+
+    @Option(names = "--pascal", paramLabel = "DIR",
+            description = "Also score them on the PASCAL set_a marks in DIR/set_a_timing.csv (default: "
+                    + "${DEFAULT-VALUE}; skipped when absent).")
+    Path pascal = BenchCommand.DEFAULT_DATA;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Set<String> excluded = SegmentTrain.excludedPatients(excludeLists, excludeFolders);
+        List<String> problems = new ArrayList<>();
+        List<SegmentationTraining.Recording> recordings = SegmentationTraining.load(folder, excluded, problems);
+        problems.forEach(p -> out.println("skipped " + p));
+        if (recordings.isEmpty()) {
+            throw new IllegalArgumentException("no annotated recordings (.wav with .tsv) in " + folder);
+        }
+        long patients = recordings.stream().map(SegmentationTraining.Recording::patient).distinct().count();
+        out.printf(Locale.ROOT, "%d recordings of %d patients (%d patients excluded); S1/S2 within +-60 ms%n",
+                recordings.size(), patients, excluded.size());
+        out.println(header());
+        out.println(row(SegmentationTraining.score("hand-set", recordings, HeartSoundSegmenter.handSet())));
+        out.println(row(SegmentationTraining.crossValidate(recordings, folds, seed)));
+        TrainedEmission shipped = TrainedEmission.shipped();
+        Map<String, HeartSoundSegmenter> segmenters = new LinkedHashMap<>();
+        segmenters.put("hand-set", HeartSoundSegmenter.handSet());
+        segmenters.put("shipped", HeartSoundSegmenter.withEmission(shipped));
+        for (Map.Entry<String, HeartSoundSegmenter> entry : segmenters.entrySet()) {
+            SegmentationBenchmark benchmark = new SegmentationBenchmark(entry.getValue());
+            if (Files.isDirectory(samples)) {
+                out.println(row(rename(entry.getKey() + " samples", benchmark.circor(samples, Optional.empty()))));
+            }
+            Path timing = pascal.resolve("set_a_timing.csv");
+            if (Files.isRegularFile(timing)) {
+                out.println(row(rename(entry.getKey() + " PASCAL", benchmark.pascal(timing))));
+            }
+        }
+        out.println("shipped: trained on " + shipped.record().getOrDefault("trained.recordings", "?")
+                + " recordings of " + shipped.record().getOrDefault("trained.patients", "?") + " patients ("
+                + shipped.record().getOrDefault("trained.source", "?") + ")");
+        out.flush();
+        return AuscultCommand.EXIT_OK;
+    }
+
+    private static DatasetScore rename(String name, DatasetScore score) {
+        return new DatasetScore(name, score.recordings());
+    }
+
+    static String header() {
+        return String.format(Locale.ROOT, "%-22s %5s | %6s %6s %6s | %6s %6s %6s | %7s %7s %7s", "emission", "files",
+                "S1 P", "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5bpm");
+    }
+
+    static String row(DatasetScore score) {
+        EventCounts s1 = score.s1();
+        EventCounts s2 = score.s2();
+        return String.format(Locale.ROOT, "%-22s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %7.2f %7.2f %7.2f",
+                score.dataset(), score.recordings().size(), s1.precision(), s1.recall(), s1.f1(), s2.precision(),
+                s2.recall(), s2.f1(), score.meanHeartRateError(), score.medianHeartRateError(),
+                score.fractionWithin(5));
+    }
+}

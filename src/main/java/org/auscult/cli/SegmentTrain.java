@@ -1,0 +1,143 @@
+package org.auscult.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.Optional;
+import org.auscult.segmentation.EventCounts;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SegmentationBenchmark;
+import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
+import org.auscult.segmentation.SegmentationTraining;
+import org.auscult.segmentation.TrainedEmission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code auscult segment train}: fits the segmentation's emission on annotated recordings. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {
+            "Fit the emission of the heart-cycle model (logistic regression on the envelopes) on a folder of "
+                    + "recordings with CirCor-style .tsv segmentations (start s, end s, state 0-4; only annotated "
+                    + "spans are used) and write it as a parameter file.",
+            "With --folds, the fit is first measured by patient-grouped cross-validation and the figures are stored "
+                    + "in the file's record."
+        })
+final class SegmentTrain implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "Folder of <patient>_<site>[_n].wav with .tsv beside them.")
+    Path folder;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Parameter file to write.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
+
+    @Option(names = "--exclude-patients", paramLabel = "FILE",
+            description = "Leave out the patients listed there, one ID a line.")
+    List<Path> excludeLists = new ArrayList<>();
+
+    @Option(names = "--exclude-patients-of", paramLabel = "DIR",
+            description = "Leave out the patients of the recordings in DIR (e.g. the test samples).")
+    List<Path> excludeFolders = new ArrayList<>();
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
+            description = "Patient-grouped cross-validation folds to measure first (0: none; default ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold assignment (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--score-circor", paramLabel = "DIR",
+            description = "Also score the trained emission on this CirCor-style folder (e.g. the bundled samples, "
+                    + "when their patients are excluded) and store the figures in the record.")
+    Path scoreCircor;
+
+    @Option(names = "--score-pascal", paramLabel = "DIR",
+            description = "Also score it on the PASCAL set_a marks in DIR/set_a_timing.csv and store the figures.")
+    Path scorePascal;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!force && Files.exists(out)) {
+            throw new IllegalArgumentException(out + " already exists; use --force to replace it");
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        Set<String> excluded = excludedPatients(excludeLists, excludeFolders);
+        List<String> problems = new ArrayList<>();
+        List<SegmentationTraining.Recording> recordings = SegmentationTraining.load(folder, excluded, problems);
+        problems.forEach(p -> console.println("skipped " + p));
+        if (recordings.isEmpty()) {
+            throw new IllegalArgumentException("no annotated recordings (.wav with .tsv) in " + folder);
+        }
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("trained.excluded_patients", Integer.toString(excluded.size()));
+        if (folds > 0) {
+            DatasetScore cv = SegmentationTraining.crossValidate(recordings, folds, seed);
+            console.println(BenchSegmentationCv.row(cv));
+            record.putAll(scoreRecord("scored.cv", cv));
+            record.put("scored.cv.folds", folds + " patient-grouped, seed " + seed);
+        }
+        TrainedEmission emission = SegmentationTraining.train(recordings, folder.toAbsolutePath().normalize()
+                .getFileName().toString());
+        SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.withEmission(emission));
+        if (scoreCircor != null) {
+            DatasetScore score = benchmark.circor(scoreCircor, Optional.empty());
+            console.println(BenchSegmentationCv.row(score));
+            record.putAll(scoreRecord("scored.circor_folder", score));
+            record.put("scored.circor_folder.name", scoreCircor.toAbsolutePath().normalize().getFileName().toString());
+        }
+        if (scorePascal != null) {
+            DatasetScore score = benchmark.pascal(scorePascal.resolve("set_a_timing.csv"));
+            console.println(BenchSegmentationCv.row(score));
+            record.putAll(scoreRecord("scored.pascal_set_a", score));
+        }
+        emission = emission.withRecord(record);
+        emission.write(out, force);
+        console.printf(Locale.ROOT, "trained on %s recordings of %s patients; wrote %s%n",
+                emission.record().get("trained.recordings"), emission.record().get("trained.patients"), out);
+        console.flush();
+        return AuscultCommand.EXIT_OK;
+    }
+
+    static Set<String> excludedPatients(List<Path> lists, List<Path> folders) throws java.io.IOException {
+        Set<String> excluded = new TreeSet<>();
+        for (Path list : lists) {
+            excluded.addAll(SegmentationTraining.readPatientList(list));
+        }
+        for (Path dir : folders) {
+            try (var files = Files.list(dir)) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wav"))
+                        .map(n -> n.contains("_") ? n.substring(0, n.indexOf('_')) : n.replaceFirst("\\.wav$", ""))
+                        .forEach(excluded::add);
+            }
+        }
+        return excluded;
+    }
+
+    static Map<String, String> scoreRecord(String prefix, DatasetScore score) {
+        Map<String, String> record = new LinkedHashMap<>();
+        EventCounts s1 = score.s1();
+        EventCounts s2 = score.s2();
+        record.put(prefix + ".recordings", Integer.toString(score.recordings().size()));
+        record.put(prefix + ".s1_f1", String.format(Locale.ROOT, "%.4f", s1.f1()));
+        record.put(prefix + ".s2_f1", String.format(Locale.ROOT, "%.4f", s2.f1()));
+        record.put(prefix + ".hr_mae_bpm", String.format(Locale.ROOT, "%.2f", score.meanHeartRateError()));
+        record.put(prefix + ".hr_median_bpm", String.format(Locale.ROOT, "%.2f", score.medianHeartRateError()));
+        return record;
+    }
+}
