@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTable;
@@ -17,6 +18,7 @@ import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationResult;
+import org.auscult.library.ImportOptions;
 import org.auscult.library.Layout;
 import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Mixin;
@@ -51,12 +53,7 @@ final class CollectionOptions {
     /** Imports the collection, prints its summary, and computes the features of every recording in it. */
     Analysed analyse(PrintWriter err) throws IOException {
         AnalysisConfig config = analysis.resolve();
-        RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout),
-                noisyLabels.labelMapping());
-        if (resolved.collections().isEmpty()) {
-            throw new IllegalArgumentException(collection + ": not a labelled collection (a folder or label file "
-                    + "in a known layout); see --layout");
-        }
+        RecordingInputs.Resolved resolved = resolve(noisyLabels.labelMapping());
         resolved.collections().forEach(imported -> err.println(imported.summary()));
         ProgressBar progress = ProgressBar.forTerminal(err, "features");
         FeatureTableBuilder.Result result = new FeatureTableBuilder(config, Jobs.resolve(jobs))
@@ -73,19 +70,32 @@ final class CollectionOptions {
     record ExperimentRun(ExperimentRunner runner, RecordingCollection collection, ExperimentRunner.Analysed analysed,
                          List<Failure> failures) {
 
+        /** Evaluates the settings' design on this run's data, the finished folds shown on {@code err}. */
+        EvaluationResult evaluate(PrintWriter err, ExperimentSettings settings, String progressLabel) {
+            ProgressBar progress = ProgressBar.forTerminal(err, progressLabel);
+            return runner.evaluate(analysed, settings, (stage, done, total) -> { },
+                    fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
+        }
+
         /** The record of this run, scored by {@code evaluation}, as the wizard records its runs. */
         Experiment experiment(ExperimentSettings settings, EvaluationResult evaluation) {
             return runner.experiment(collection, settings, analysed.data(), evaluation);
         }
     }
 
-    /** Imports the collection, prints its summary, and runs the feature stage of an experiment on it. */
-    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings settings) throws IOException {
-        RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout));
+    private RecordingInputs.Resolved resolve(Map<String, String> labelMapping) throws IOException {
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout),
+                labelMapping);
         if (resolved.collections().isEmpty()) {
             throw new IllegalArgumentException(collection + ": not a labelled collection (a folder or label file "
                     + "in a known layout); see --layout");
         }
+        return resolved;
+    }
+
+    /** Imports the collection, prints its summary, and runs the feature stage of an experiment on it. */
+    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings settings) throws IOException {
+        RecordingInputs.Resolved resolved = resolve(ImportOptions.DEFAULT_LABEL_MAPPING);
         RecordingCollection imported = resolved.collections().get(0);
         err.println(imported.summary());
         List<String> classes = imported.trainable().stream().map(settings.labels()::inputOf)

@@ -88,10 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
                 options, ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
         CollectionOptions.ExperimentRun run = collection.startExperiment(err, settings);
-        ProgressBar progress = ProgressBar.forTerminal(err, "folds");
-        EvaluationResult result = ExperimentRunner.scored(run.runner().evaluate(run.analysed(), settings,
-                (stage, done, total) -> { }, fold -> progress.update(fold.completed(), fold.total()),
-                new Cancellation()), settings);
+        EvaluationResult result = ExperimentRunner.scored(run.evaluate(err, settings, "folds"), settings);
         out.println(result.toTable());
 
         LabelledDataset data = run.analysed().data();

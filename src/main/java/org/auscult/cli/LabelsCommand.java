@@ -1,5 +1,6 @@
 package org.auscult.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,12 +109,7 @@ final class LabelsCommand implements Runnable {
                     case pascal_timing -> exchange.importPascalTiming(file,
                             root != null ? root : file.toAbsolutePath().getParent(), source);
                     case csv -> exchange.importRecordingLabels(file, source);
-                    case collection -> {
-                        RecordingCollection imported = new CollectionImporter().importCollection(file,
-                                ImportOptions.defaults());
-                        spec.commandLine().getErr().println(imported.summary());
-                        yield exchange.importCollectionLabels(imported);
-                    }
+                    case collection -> exchange.importCollectionLabels(importCollection(spec, file, null));
                     default -> throw new ParameterException(spec.commandLine(), "--format " + format
                             + " can only be exported");
                 };
@@ -123,6 +119,14 @@ final class LabelsCommand implements Runnable {
                 return report.problems().isEmpty() ? AuscultCommand.EXIT_OK : AuscultCommand.EXIT_INPUT_FAILED;
             }
         }
+    }
+
+    /** Imports a collection ({@code layout} null: detected) and prints its summary. */
+    static RecordingCollection importCollection(CommandSpec spec, Path path, Layout layout) throws IOException {
+        ImportOptions options = layout == null ? ImportOptions.defaults() : ImportOptions.defaults().withLayout(layout);
+        RecordingCollection imported = new CollectionImporter().importCollection(path, options);
+        spec.commandLine().getErr().println(imported.summary());
+        return imported;
     }
 
     static Path requireRecording(CommandSpec spec, Path recording) {
@@ -217,16 +221,12 @@ final class LabelsCommand implements Runnable {
             }
         }
 
-        private RecordingCollection importCollection() throws java.io.IOException {
+        private RecordingCollection importCollection() throws IOException {
             if (collection == null) {
                 throw new ParameterException(spec.commandLine(), "--format " + format + " needs --collection "
                         + "COLLECTION");
             }
-            ImportOptions options = layout == null ? ImportOptions.defaults() : ImportOptions.defaults()
-                    .withLayout(layout);
-            RecordingCollection imported = new CollectionImporter().importCollection(collection, options);
-            spec.commandLine().getErr().println(imported.summary());
-            return imported;
+            return LabelsCommand.importCollection(spec, collection, layout);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.auscult.analysis.Datasets;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.Separability;
@@ -66,9 +67,7 @@ final class SeparabilityCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
-        if (csv != null && !force && java.nio.file.Files.exists(csv)) {
-            throw new IllegalArgumentException(csv + " already exists; choose another name or add --force");
-        }
+        OutputTargets.check(force, csv);
         CollectionOptions.Analysed analysed = collection.analyse(err);
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         List<String> classes = data.classNames();

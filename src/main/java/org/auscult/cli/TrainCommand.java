@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
-import org.auscult.learn.Cancellation;
+import org.auscult.io.OutputTargets;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.TrainedModel;
@@ -67,9 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!force && java.nio.file.Files.exists(this.out)) {
-            throw new IllegalArgumentException(this.out + " already exists; choose another name or add --force");
-        }
+        OutputTargets.check(force, this.out);
         ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
                 EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
                 ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
@@ -77,9 +75,7 @@ final class TrainCommand implements Callable<Integer> {
 
         EvaluationResult evaluation = null;
         if (evaluate) {
-            ProgressBar progress = ProgressBar.forTerminal(err, "evaluation folds");
-            evaluation = run.runner().evaluate(run.analysed(), settings, (stage, done, total) -> { },
-                    fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
+            evaluation = run.evaluate(err, settings, "evaluation folds");
             out.println(ExperimentRunner.scored(evaluation, settings).toTable());
         }
         err.println("Training on " + run.analysed().data().size() + " labelled recordings...");

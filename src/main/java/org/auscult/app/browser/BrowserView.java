@@ -1,7 +1,6 @@
 package org.auscult.app.browser;
 
 import java.util.Locale;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
@@ -15,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.auscult.app.table.TableColumns;
 
 /**
  * The recording browser: a sortable table (virtualised, so thousands of rows stay instant) with a class filter
@@ -103,16 +103,14 @@ public final class BrowserView extends VBox {
 
     private static TableColumn<RecordingRow, String> text(String title, double width,
                                                           java.util.function.Function<RecordingRow, String> value) {
-        TableColumn<RecordingRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        TableColumn<RecordingRow, String> column = TableColumns.of(title, value);
         column.setPrefWidth(width);
         return column;
     }
 
     private static TableColumn<RecordingRow, String> labelColumn() {
-        TableColumn<RecordingRow, String> column = new TableColumn<>("Label");
-        column.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().labelled()
-                ? cell.getValue().label() : "unlabelled"));
+        TableColumn<RecordingRow, String> column = TableColumns.of("Label",
+                row -> row.labelled() ? row.label() : "unlabelled");
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

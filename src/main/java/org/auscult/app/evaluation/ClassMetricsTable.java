@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.auscult.app.table.TableColumns;
 import org.auscult.learn.ConfusionMatrix;
 
 /** Precision, recall, F1 and support of every class of a confusion matrix, one row per class. */
@@ -20,23 +19,17 @@ public final class ClassMetricsTable extends TableView<ClassMetricsTable.Row> {
 
     public ClassMetricsTable() {
         setId("class-metrics");
-        TableColumn<Row, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().className()));
-        getColumns().add(name);
+        getColumns().add(TableColumns.of("Class", Row::className));
         getColumns().add(number("Precision", Row::precision));
         getColumns().add(number("Recall", Row::recall));
         getColumns().add(number("F1", Row::f1));
-        TableColumn<Row, Long> support = new TableColumn<>("Support");
-        support.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().support()));
-        getColumns().add(support);
+        getColumns().add(TableColumns.of("Support", Row::support));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new javafx.scene.control.Label("No results yet"));
     }
 
     private static TableColumn<Row, String> number(String title, Function<Row, Double> value) {
-        TableColumn<Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(format(value.apply(cell.getValue()))));
-        return column;
+        return TableColumns.of(title, row -> format(value.apply(row)));
     }
 
     static String format(double value) {

@@ -3,12 +3,10 @@ package org.auscult.app.evaluation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.Experiment;
 
 /**
@@ -22,18 +20,19 @@ public final class PastRunsTable extends TableView<Experiment> {
 
     public PastRunsTable() {
         setId("past-runs");
-        getColumns().add(text("Finished", experiment -> TIME.format(experiment.created())));
-        getColumns().add(text("Model", experiment -> experiment.settings().model().preset().name()
+        getColumns().add(TableColumns.of("Finished", experiment -> TIME.format(experiment.created())));
+        getColumns().add(TableColumns.of("Model", experiment -> experiment.settings().model().preset().name()
                 .toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + experiment.settings().model().balancing().name()
                 .toLowerCase(Locale.ROOT).replace('_', ' ')));
-        getColumns().add(text("Protocol", experiment -> experiment.settings().evaluation().describe()));
-        getColumns().add(text("Data", experiment -> experiment.dataFingerprint().substring(0,
+        getColumns().add(TableColumns.of("Protocol", experiment -> experiment.settings().evaluation().describe()));
+        getColumns().add(TableColumns.of("Data", experiment -> experiment.dataFingerprint().substring(0,
                 Math.min(8, experiment.dataFingerprint().length()))));
-        getColumns().add(text("Accuracy", experiment -> ClassMetricsTable.format(experiment.accuracy())));
-        getColumns().add(text("Bal. acc.", experiment -> ClassMetricsTable.format(experiment.balancedAccuracy())));
-        getColumns().add(text("Macro-F1", experiment -> ClassMetricsTable.format(experiment.macroF1())));
-        getColumns().add(text("F1 per class", PastRunsTable::perClassF1));
-        getColumns().add(text("Model file", Experiment::modelPath));
+        getColumns().add(TableColumns.of("Accuracy", experiment -> ClassMetricsTable.format(experiment.accuracy())));
+        getColumns().add(TableColumns.of("Bal. acc.",
+                experiment -> ClassMetricsTable.format(experiment.balancedAccuracy())));
+        getColumns().add(TableColumns.of("Macro-F1", experiment -> ClassMetricsTable.format(experiment.macroF1())));
+        getColumns().add(TableColumns.of("F1 per class", PastRunsTable::perClassF1));
+        getColumns().add(TableColumns.of("Model file", Experiment::modelPath));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new javafx.scene.control.Label("No runs kept yet"));
     }
@@ -48,11 +47,5 @@ public final class PastRunsTable extends TableView<Experiment> {
             text.append(confusion.classNames().get(c)).append(' ').append(ClassMetricsTable.format(confusion.f1(c)));
         }
         return text.toString();
-    }
-
-    private static TableColumn<Experiment, String> text(String title, Function<Experiment, String> value) {
-        TableColumn<Experiment, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 }

@@ -2,8 +2,6 @@ package org.auscult.app.features;
 
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -16,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.auscult.app.table.TableColumns;
 import org.auscult.learn.FeatureDistribution;
 
 /**
@@ -34,11 +33,11 @@ public final class FeatureInspectionView extends VBox {
         super(4);
         this.model = model;
         setId("feature-inspection");
-        TableColumn<FeatureInspectionViewModel.Row, String> name = new TableColumn<>("Feature");
-        name.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().name()));
+        TableColumn<FeatureInspectionViewModel.Row, String> name = TableColumns.of("Feature",
+                FeatureInspectionViewModel.Row::name);
         name.setPrefWidth(140);
-        TableColumn<FeatureInspectionViewModel.Row, Double> value = new TableColumn<>("Value");
-        value.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue().value()));
+        TableColumn<FeatureInspectionViewModel.Row, Double> value = TableColumns.of("Value",
+                FeatureInspectionViewModel.Row::value);
         value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
@@ -47,8 +46,8 @@ public final class FeatureInspectionView extends VBox {
             }
         });
         value.setPrefWidth(80);
-        TableColumn<FeatureInspectionViewModel.Row, String> placement = new TableColumn<>("Percentile in class");
-        placement.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().placement()));
+        TableColumn<FeatureInspectionViewModel.Row, String> placement = TableColumns.of("Percentile in class",
+                FeatureInspectionViewModel.Row::placement);
         placement.setPrefWidth(200);
         table.getColumns().setAll(java.util.List.of(name, value, placement));
         table.setItems(model.rows());

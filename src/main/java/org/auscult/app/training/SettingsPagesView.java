@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.DataSummary;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.Preset;
@@ -71,13 +70,12 @@ final class SettingsPagesView {
 
         TableView<Map.Entry<String, Integer>> classes = new TableView<>();
         classes.setId("class-counts");
-        TableColumn<Map.Entry<String, Integer>, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getKey()));
-        TableColumn<Map.Entry<String, Integer>, Integer> recordings = new TableColumn<>("Recordings");
-        recordings.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()));
-        TableColumn<Map.Entry<String, Integer>, Integer> patients = new TableColumn<>("Patients");
-        patients.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(model.data().summaryProperty().get() == null ? 0
-                : model.data().summaryProperty().get().patientCounts().getOrDefault(cell.getValue().getKey(), 0)));
+        TableColumn<Map.Entry<String, Integer>, String> name = TableColumns.of("Class", Map.Entry::getKey);
+        TableColumn<Map.Entry<String, Integer>, Integer> recordings = TableColumns.of("Recordings",
+                Map.Entry::getValue);
+        TableColumn<Map.Entry<String, Integer>, Integer> patients = TableColumns.of("Patients", entry ->
+                model.data().summaryProperty().get() == null ? 0
+                        : model.data().summaryProperty().get().patientCounts().getOrDefault(entry.getKey(), 0));
         classes.getColumns().addAll(java.util.List.of(name, recordings, patients));
         classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         classes.setPrefHeight(180);
@@ -88,10 +86,8 @@ final class SettingsPagesView {
         totals.setId("data-totals");
         TableView<DataSummary.Skipped> skipped = new TableView<>();
         skipped.setId("skipped");
-        TableColumn<DataSummary.Skipped, String> what = new TableColumn<>("Skipped");
-        what.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().what()));
-        TableColumn<DataSummary.Skipped, String> why = new TableColumn<>("Why");
-        why.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().reason()));
+        TableColumn<DataSummary.Skipped, String> what = TableColumns.of("Skipped", DataSummary.Skipped::what);
+        TableColumn<DataSummary.Skipped, String> why = TableColumns.of("Why", DataSummary.Skipped::reason);
         skipped.getColumns().addAll(java.util.List.of(what, why));
         skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         skipped.setPlaceholder(new Label("Every recording will be used"));
@@ -162,11 +158,10 @@ final class SettingsPagesView {
         source.textProperty().bind(model.features().previewSourceProperty());
         TableView<FeaturesPageViewModel.PreviewValue> values = new TableView<>(model.features().preview());
         values.setId("preview-table");
-        TableColumn<FeaturesPageViewModel.PreviewValue, String> name = new TableColumn<>("Summary value");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
-        TableColumn<FeaturesPageViewModel.PreviewValue, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.6g",
-                cell.getValue().value())));
+        TableColumn<FeaturesPageViewModel.PreviewValue, String> name = TableColumns.of("Summary value",
+                FeaturesPageViewModel.PreviewValue::name);
+        TableColumn<FeaturesPageViewModel.PreviewValue, String> value = TableColumns.of("Value",
+                row -> String.format(Locale.ROOT, "%.6g", row.value()));
         values.getColumns().addAll(java.util.List.of(name, value));
         values.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         values.setPlaceholder(new Label("Preview the summary vector of the first labelled recording"));

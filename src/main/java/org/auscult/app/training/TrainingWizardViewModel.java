@@ -333,7 +333,6 @@ public final class TrainingWizardViewModel {
         return cellTitle;
     }
 
-    /** The store runs are kept in. */
     /** The Run page. */
     public RunPageViewModel run() {
         return run;
