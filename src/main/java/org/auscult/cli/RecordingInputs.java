@@ -63,7 +63,11 @@ final class RecordingInputs {
                     problems.add(new Failure(problem.file(), problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
-                for (Path wav : wavFilesUnder(path)) {
+                List<Path> wavs = wavFilesUnder(path);
+                if (wavs.isEmpty()) {
+                    problems.add(new Failure(path, "a folder with no WAV recordings in it or below it"));
+                }
+                for (Path wav : wavs) {
                     inputs.add(Input.of(wav, stem(path.relativize(wav))));
                 }
             } else {
