@@ -1,7 +1,7 @@
 package org.auscult.segmentation;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.dsp.ComplexFft;
+import org.auscult.dsp.AnalyticSignal;
 import org.auscult.dsp.BandPassFilter;
 import org.auscult.dsp.Resampler;
 
@@ -67,7 +67,7 @@ public final class Envelopes {
             int blocks = n / BLOCK;
             return new Envelopes(new double[blocks], new double[blocks], new double[blocks], new double[blocks]);
         }
-        double[] analytic = hilbertMagnitude(x);
+        double[] analytic = AnalyticSignal.magnitude(x);
         double floor = 1e-12 + 1e-6 * peak;
         double[] logEnvelope = new double[n];
         for (int i = 0; i < n; i++) {
@@ -198,36 +198,6 @@ public final class Envelopes {
             out[i] = sd > 0 ? (x[i] - mean) / sd : 0;
         }
         return out;
-    }
-
-    /**
-     * Magnitude of the analytic signal of {@code x}: FFT (zero-padded to a power of two), zero the negative
-     * frequencies and double the positive ones, inverse FFT, absolute value.
-     */
-    static double[] hilbertMagnitude(double[] x) {
-        int n = x.length;
-        int size = 1;
-        while (size < Math.max(2, n)) {
-            size <<= 1;
-        }
-        double[] re = new double[size];
-        double[] im = new double[size];
-        System.arraycopy(x, 0, re, 0, n);
-        ComplexFft.transform(re, im, false);
-        for (int k = 1; k < size / 2; k++) {
-            re[k] *= 2;
-            im[k] *= 2;
-        }
-        for (int k = size / 2 + 1; k < size; k++) {
-            re[k] = 0;
-            im[k] = 0;
-        }
-        ComplexFft.transform(re, im, true);
-        double[] magnitude = new double[n];
-        for (int i = 0; i < n; i++) {
-            magnitude[i] = Math.hypot(re[i], im[i]);
-        }
-        return magnitude;
     }
 
     /**

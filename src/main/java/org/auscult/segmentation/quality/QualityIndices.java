@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.dsp.AnalyticSignal;
 import org.auscult.dsp.BandPassFilter;
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.Resampler;
@@ -116,7 +117,7 @@ public final class QualityIndices {
         for (int i = 0; i < b.length; i++) {
             b[i] = filtered[i];
         }
-        double[] envelope = blockMean(hilbertMagnitude(b), rate / ENVELOPE_RATE);
+        double[] envelope = blockMean(AnalyticSignal.magnitude(b), rate / ENVELOPE_RATE);
         double[] clipping = clippingPerSecond(clip, seconds);
         double[] rms = new double[seconds];
         for (int s = 0; s < seconds; s++) {
@@ -377,10 +378,5 @@ public final class QualityIndices {
             out[b] = sum / block;
         }
         return out;
-    }
-
-    /** Magnitude of the analytic signal (FFT, negative frequencies zeroed, inverse FFT). */
-    private static double[] hilbertMagnitude(double[] x) {
-        return AnalyticSignal.magnitude(x);
     }
 }

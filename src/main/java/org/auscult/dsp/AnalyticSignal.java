@@ -1,9 +1,7 @@
-package org.auscult.segmentation.quality;
+package org.auscult.dsp;
 
-import org.auscult.dsp.ComplexFft;
-
-/** The magnitude of the analytic signal, the Hilbert envelope. */
-final class AnalyticSignal {
+/** The magnitude of the analytic signal, the Hilbert envelope: the segmentation's and the quality indices' one. */
+public final class AnalyticSignal {
 
     private AnalyticSignal() {
     }
@@ -12,7 +10,7 @@ final class AnalyticSignal {
      * {@code |x + i·H{x}|}: FFT (zero-padded to a power of two), negative frequencies zeroed and positive ones
      * doubled, inverse FFT, absolute value.
      */
-    static double[] magnitude(double[] x) {
+    public static double[] magnitude(double[] x) {
         int n = x.length;
         int size = 1;
         while (size < Math.max(2, n)) {
