@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.Optional;
+import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.EventCounts;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.SegmentationBenchmark;
@@ -73,9 +74,7 @@ final class SegmentTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!force && Files.exists(out)) {
-            throw new IllegalArgumentException(out + " already exists; use --force to replace it");
-        }
+        OutputTargets.check(force, out);
         PrintWriter console = spec.commandLine().getOut();
         Set<String> excluded = excludedPatients(excludeLists, excludeFolders);
         List<String> problems = new ArrayList<>();
