@@ -92,27 +92,44 @@ final class ResamplingPlan {
         if (outputLength == 0) {
             return new float[0];
         }
-        // Walk back from the output to find which samples each stage must produce: the first stage also
-        // produces the filter tails just outside the input (negative indices), so the cascade equals one filter.
-        int count = stages.size();
-        long[] starts = new long[count];
-        int[] lengths = new int[count];
-        starts[count - 1] = 0;
-        lengths[count - 1] = outputLength;
-        for (int s = count - 1; s > 0; s--) {
+        // the first stage also produces the filter tails just outside the input (negative indices), so the cascade
+        // equals one filter
+        StageSpans spans = spans(0, outputLength);
+        float[] signal = x;
+        long signalStart = 0;
+        for (int s = 0; s < stages.size(); s++) {
+            signal = stages.get(s).process(signal, signalStart, spans.starts()[s], spans.lengths()[s]);
+            signalStart = spans.starts()[s];
+        }
+        return signal;
+    }
+
+    /**
+     * The samples each stage must produce for the last stage to give outputs {@code firstOutput … firstOutput +
+     * count − 1}: walking back from the output, stage s needs its inputs {@code firstInput(start) …
+     * lastInput(start + length − 1)} of stage s + 1's span.
+     *
+     * @param starts  index of the first sample of each stage's span, in that stage's output
+     * @param lengths the number of samples of each stage's span
+     */
+    record StageSpans(long[] starts, int[] lengths) {
+    }
+
+    /** The {@link StageSpans} behind outputs {@code firstOutput … firstOutput + count − 1}. */
+    StageSpans spans(long firstOutput, int count) {
+        int stageCount = stages.size();
+        long[] starts = new long[stageCount];
+        int[] lengths = new int[stageCount];
+        starts[stageCount - 1] = firstOutput;
+        lengths[stageCount - 1] = count;
+        for (int s = stageCount - 1; s > 0; s--) {
             PolyphaseStage stage = stages.get(s);
             long first = stage.firstInput(starts[s]);
             long last = stage.lastInput(starts[s] + lengths[s] - 1);
             starts[s - 1] = first;
             lengths[s - 1] = Math.toIntExact(last - first + 1);
         }
-        float[] signal = x;
-        long signalStart = 0;
-        for (int s = 0; s < count; s++) {
-            signal = stages.get(s).process(signal, signalStart, starts[s], lengths[s]);
-            signalStart = starts[s];
-        }
-        return signal;
+        return new StageSpans(starts, lengths);
     }
 
     static long gcd(long a, long b) {

@@ -125,20 +125,12 @@ public final class StreamingResampler {
         }
     }
 
-    /** Outputs m0 … m0 + count − 1 into the output array, walking back through the stages as the plan does. */
+    /** Outputs m0 … m0 + count − 1 into the output array, over the stage spans the plan gives for them. */
     private void computeRun(long m0, int count) {
         int stageCount = stages.size();
-        long[] starts = new long[stageCount];
-        int[] lengths = new int[stageCount];
-        starts[stageCount - 1] = m0;
-        lengths[stageCount - 1] = count;
-        for (int s = stageCount - 1; s > 0; s--) {
-            PolyphaseStage stage = stages.get(s);
-            long first = stage.firstInput(starts[s]);
-            long last = stage.lastInput(starts[s] + lengths[s] - 1);
-            starts[s - 1] = first;
-            lengths[s - 1] = Math.toIntExact(last - first + 1);
-        }
+        ResamplingPlan.StageSpans spans = plan.spans(m0, count);
+        long[] starts = spans.starts();
+        int[] lengths = spans.lengths();
         float[] signal = stages.get(0).process(buffer, bufferLength, bufferStart, starts[0], lengths[0]);
         for (int s = 1; s < stageCount; s++) {
             signal = stages.get(s).process(signal, starts[s - 1], starts[s], lengths[s]);
