@@ -1,5 +1,7 @@
 package org.auscult.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +12,16 @@ import org.auscult.dsp.ParameterException;
 import org.auscult.library.Recording;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.RecordingFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Analyses many recordings in parallel ({@link RecordingBatch}) into a {@link FeatureTable}. A file that fails is
  * reported with its problem and the rest go on; the table keeps the order of the inputs whatever the scheduling.
  */
 public final class FeatureTableBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureTableBuilder.class);
 
     /** A recording to analyse, with what is known about it. */
     public record Input(Path path, String id, String label, String patient, String source) {
@@ -59,14 +65,28 @@ public final class FeatureTableBuilder {
 
     private final AnalysisConfig config;
     private final int jobs;
+    private final Path cacheFolder;
 
     /**
      * @param jobs number of recordings analysed at once (at least 1)
      */
     public FeatureTableBuilder(AnalysisConfig config, int jobs) {
+        this(config, jobs, null);
+    }
+
+    private FeatureTableBuilder(AnalysisConfig config, int jobs, Path cacheFolder) {
         ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
         this.config = Objects.requireNonNull(config, "config");
         this.jobs = jobs;
+        this.cacheFolder = cacheFolder;
+    }
+
+    /**
+     * This builder keeping every row it computes in a {@link FeatureCache} under {@code folder}, and reading the
+     * rows found there instead of analysing their recordings again; null for no cache.
+     */
+    public FeatureTableBuilder withCache(Path folder) {
+        return new FeatureTableBuilder(config, jobs, folder);
     }
 
     /** Analyses every input; it cannot be cancelled. */
@@ -82,11 +102,35 @@ public final class FeatureTableBuilder {
      *                                                    ended
      */
     public Result build(List<Input> inputs, ProgressListener listener, Cancellation cancellation) {
+        List<String> names = FeatureRegistry.summaryNames(config.features());
+        FeatureCache cache = openCache(names.size());
+        FeatureRow[] cached = new FeatureRow[inputs.size()];
+        List<Input> missing = new ArrayList<>();
+        double cachedSeconds = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            cached[i] = cache == null ? null : cache.lookup(inputs.get(i)).orElse(null);
+            if (cached[i] == null) {
+                missing.add(inputs.get(i));
+            } else {
+                cachedSeconds += cached[i].facts().durationSeconds();
+            }
+        }
+        int alreadyDone = inputs.size() - missing.size();
+        double secondsBefore = cachedSeconds;
+        List<RecordingBatch.Outcome<FeatureRow>> outcomes = RecordingBatch.run(missing, jobs,
+                () -> new RecordingAnalyzer(config), (input, analysis) -> stored(cache, input, row(input, analysis)),
+                (done, total, seconds) -> listener.finished(alreadyDone + done, inputs.size(), secondsBefore + seconds),
+                cancellation);
         List<FeatureRow> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        double audioSeconds = 0;
-        for (RecordingBatch.Outcome<FeatureRow> outcome : RecordingBatch.run(inputs, jobs,
-                () -> new RecordingAnalyzer(config), FeatureTableBuilder::row, listener, cancellation)) {
+        double audioSeconds = cachedSeconds;
+        int next = 0;
+        for (FeatureRow row : cached) {
+            if (row != null) {
+                rows.add(row);
+                continue;
+            }
+            RecordingBatch.Outcome<FeatureRow> outcome = outcomes.get(next++);
             audioSeconds += outcome.audioSeconds();
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
@@ -94,8 +138,29 @@ public final class FeatureTableBuilder {
                 rows.add(outcome.result());
             }
         }
-        return new Result(FeatureTable.of(FeatureRegistry.summaryNames(config.features()), rows,
-                config.toProperties()), failures, audioSeconds);
+        return new Result(FeatureTable.of(names, rows, config.toProperties()), failures, audioSeconds);
+    }
+
+    private FeatureCache openCache(int features) {
+        if (cacheFolder == null) {
+            return null;
+        }
+        try {
+            return new FeatureCache(cacheFolder, config, features);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the feature cache " + cacheFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FeatureRow stored(FeatureCache cache, Input input, FeatureRow row) {
+        if (cache != null) {
+            try {
+                cache.store(input, row);
+            } catch (IOException e) {
+                LOG.warn("Could not keep the features of {} in the cache: {}", input.path(), e.getMessage());
+            }
+        }
+        return row;
     }
 
     private static FeatureRow row(Input input, RecordingAnalyzer.Analysis analysis) {

@@ -15,7 +15,7 @@ public final class ClassCoverage {
 
     /** Labels of the PASCAL 2011 collections spelled out for people; other labels are shown as they are. */
     private static final Map<String, String> SPOKEN = Map.of("extrahls", "extra heart sound",
-            "extrastole", "extrasystole");
+            "extrastole", "extrasystole", "abnormal", "abnormal, other (needs follow-up)");
 
     private ClassCoverage() {
     }

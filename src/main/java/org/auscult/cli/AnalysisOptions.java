@@ -27,7 +27,12 @@ final class AnalysisOptions {
 
     /** The defaults, overridden by the configuration file, overridden by each --set. */
     AnalysisConfig resolve() throws IOException {
-        Map<String, String> properties = new LinkedHashMap<>(AnalysisConfig.defaults().toProperties());
+        return resolve(AnalysisConfig.defaults().toProperties());
+    }
+
+    /** {@code base}, overridden by the configuration file, overridden by each --set. */
+    AnalysisConfig resolve(Map<String, String> base) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>(base);
         if (configFile != null) {
             Properties loaded = new Properties();
             try (InputStream in = Files.newInputStream(configFile)) {

@@ -15,10 +15,14 @@ import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.dsp.ParameterException;
 import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentRunner;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentSettings;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationResult;
+import org.auscult.library.Corpora;
 import org.auscult.library.ImportOptions;
+import org.auscult.library.PatientExclusion;
 import org.auscult.library.Layout;
 import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Mixin;
@@ -28,9 +32,21 @@ import picocli.CommandLine.Parameters;
 /** A labelled collection and how to analyse it: what {@code train} and {@code evaluate} share. */
 final class CollectionOptions {
 
-    @Parameters(index = "0", paramLabel = "COLLECTION",
-            description = "A folder or label file in any layout Auscult imports (detected, or named with --layout).")
-    Path collection;
+    @Parameters(arity = "1..*", paramLabel = "COLLECTION",
+            description = "A folder or label file in any layout Auscult imports (detected, or named with --layout). "
+                    + "Several are trained and evaluated as one, each recording keeping its collection as part of "
+                    + "its source and patient (docs/decisions/label-taxonomy.md).")
+    List<Path> collections;
+
+    @Option(names = "--exclude-patients-of", paramLabel = "COLLECTION",
+            description = "Leave out every patient that has a recording in COLLECTION (matched by patient ID, "
+                    + "with every recording of the same patient group): to keep a test collection unheard.")
+    Path excludePatientsOf;
+
+    @Option(names = "--feature-cache", paramLabel = "DIR",
+            description = "Keep the features of every recording in DIR and reuse them when the same file is "
+                    + "analysed again under the same configuration by the same build (default: no cache).")
+    Path featureCache;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
             description = "The collection layout when it cannot be detected: ${COMPLETION-CANDIDATES}.")
@@ -54,57 +70,108 @@ final class CollectionOptions {
     Analysed analyse(PrintWriter err) throws IOException {
         AnalysisConfig config = analysis.resolve();
         RecordingInputs.Resolved resolved = resolve(noisyLabels.labelMapping());
-        resolved.collections().forEach(imported -> err.println(imported.summary()));
+        RecordingCollection imported = trainingCollection(resolved, err);
         ProgressBar progress = ProgressBar.forTerminal(err, "features");
-        FeatureTableBuilder.Result result = new FeatureTableBuilder(config, Jobs.resolve(jobs))
-                .build(resolved.inputs(), (done, total, seconds) -> progress.update(done, total));
+        List<FeatureTableBuilder.Input> inputs = imported.recordings().stream()
+                .filter(recording -> !recording.metadata().containsKey(org.auscult.library.Recording.PROBLEM))
+                .map(FeatureTableBuilder.Input::of).toList();
+        FeatureTableBuilder.Result result = new FeatureTableBuilder(config, Jobs.resolve(jobs)).withCache(featureCache)
+                .build(inputs, (done, total, seconds) -> progress.update(done, total));
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(result.failures());
         return new Analysed(result.table(), failures, config);
     }
 
     /**
-     * The training wizard's runner on this collection, its first stage done: the collection imported as the
+     * The training wizard's runner on this collection with the run's settings (labels resolved), its first stage
+     * done: the collection imported as the
      * wizard imports it, and the features of every trainable recording under the settings' labels.
      */
-    record ExperimentRun(ExperimentRunner runner, RecordingCollection collection, ExperimentRunner.Analysed analysed,
-                         List<Failure> failures) {
+    record ExperimentRun(ExperimentRunner runner, ExperimentSettings settings, RecordingCollection collection,
+                         String collectionName, ExperimentRunner.Analysed analysed, List<Failure> failures) {
 
         /** Evaluates the settings' design on this run's data, the finished folds shown on {@code err}. */
-        EvaluationResult evaluate(PrintWriter err, ExperimentSettings settings, String progressLabel) {
+        EvaluationResult evaluate(PrintWriter err, String progressLabel) {
             ProgressBar progress = ProgressBar.forTerminal(err, progressLabel);
             return runner.evaluate(analysed, settings, (stage, done, total) -> { },
                     fold -> progress.update(fold.completed(), fold.total()), new Cancellation());
         }
 
         /** The record of this run, scored by {@code evaluation}, as the wizard records its runs. */
-        Experiment experiment(ExperimentSettings settings, EvaluationResult evaluation) {
-            return runner.experiment(collection, settings, analysed.data(), evaluation);
+        Experiment experiment(EvaluationResult evaluation) {
+            return runner.experiment(collectionName, settings, analysed.data(), evaluation);
         }
     }
 
+    /** The collections imported, every one required to be a labelled collection, and the problems met. */
     private RecordingInputs.Resolved resolve(Map<String, String> labelMapping) throws IOException {
-        RecordingInputs.Resolved resolved = RecordingInputs.resolve(List.of(collection), Optional.ofNullable(layout),
-                labelMapping);
-        if (resolved.collections().isEmpty()) {
-            throw new IllegalArgumentException(collection + ": not a labelled collection (a folder or label file "
-                    + "in a known layout); see --layout");
+        List<FeatureTableBuilder.Input> inputs = new ArrayList<>();
+        List<Failure> problems = new ArrayList<>();
+        List<RecordingCollection> imported = new ArrayList<>();
+        for (Path path : collections) {
+            RecordingInputs.Resolved one = RecordingInputs.resolve(List.of(path), Optional.ofNullable(layout),
+                    labelMapping);
+            if (one.collections().isEmpty()) {
+                throw new IllegalArgumentException(path + ": not a labelled collection (a folder or label file "
+                        + "in a known layout); see --layout");
+            }
+            inputs.addAll(one.inputs());
+            problems.addAll(one.problems());
+            imported.addAll(one.collections());
         }
-        return resolved;
+        return new RecordingInputs.Resolved(inputs, problems, imported);
     }
 
-    /** Imports the collection, prints its summary, and runs the feature stage of an experiment on it. */
-    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings settings) throws IOException {
+    /**
+     * The one collection trained on: the collection itself, or several combined as {@link Corpora} (each named by
+     * its folder), less the patients of {@code --exclude-patients-of}.
+     */
+    private RecordingCollection trainingCollection(RecordingInputs.Resolved resolved, PrintWriter err)
+            throws IOException {
+        List<RecordingCollection> imported = resolved.collections();
+        imported.forEach(collection -> err.println(collection.summary()));
+        RecordingCollection combined = imported.size() == 1 ? imported.get(0) : Corpora.named(imported).combined();
+        if (excludePatientsOf == null) {
+            return combined;
+        }
+        RecordingInputs.Resolved held = RecordingInputs.resolve(List.of(excludePatientsOf), Optional.empty());
+        if (held.collections().isEmpty()) {
+            throw new IllegalArgumentException(excludePatientsOf + ": not a labelled collection; "
+                    + "--exclude-patients-of needs one to read patient IDs from");
+        }
+        RecordingCollection kept = PatientExclusion.without(combined, held.collections().get(0));
+        err.printf("Left out %d recordings of the patients in %s.%n",
+                combined.recordings().size() - kept.recordings().size(), excludePatientsOf);
+        return kept;
+    }
+
+    /** What the experiment record names as the collection: the one path, or the paths joined by " + ". */
+    String collectionName() {
+        return String.join(" + ", collections.stream().map(path -> path.toAbsolutePath().normalize().toString())
+                .toList());
+    }
+
+    /**
+     * Imports the collection, prints its summary, and runs the feature stage of an experiment on it, with
+     * {@code labels} or, when empty, the {@link DefaultRecipe}'s labels for the collection.
+     */
+    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings chosen, Optional<TrainingLabels> labels)
+            throws IOException {
         RecordingInputs.Resolved resolved = resolve(ImportOptions.DEFAULT_LABEL_MAPPING);
-        RecordingCollection imported = resolved.collections().get(0);
-        err.println(imported.summary());
+        RecordingCollection imported = trainingCollection(resolved, err);
+        if (imported != resolved.collections().get(0)) {
+            err.println(imported.summary());
+        }
+        ExperimentSettings settings = chosen.withLabels(labels.orElseGet(
+                () -> DefaultRecipe.labelsFor(imported.trainable())));
         List<String> classes = imported.trainable().stream().map(settings.labels()::inputOf)
                 .map(FeatureTableBuilder.Input::label).filter(label -> !label.isEmpty()).distinct().sorted().toList();
         for (String fine : settings.labels().merge().keySet()) {
             ParameterException.require(classes.contains(fine),
                     "cannot merge class '" + fine + "': the classes are " + classes);
         }
-        ExperimentRunner runner = new ExperimentRunner(Jobs.resolve(jobs), Clock.systemUTC());
+        ExperimentRunner runner = new ExperimentRunner(Jobs.resolve(jobs), Clock.systemUTC())
+                .withFeatureCache(featureCache);
         ProgressBar progress = ProgressBar.forTerminal(err, "features");
         ExperimentRunner.Analysed analysed = runner.analyse(imported, settings, (stage, done, total) -> {
             if (done > 0) {
@@ -113,6 +180,6 @@ final class CollectionOptions {
         }, new Cancellation());
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(analysed.failures());
-        return new ExperimentRun(runner, imported, analysed, failures);
+        return new ExperimentRun(runner, settings, imported, collectionName(), analysed, failures);
     }
 }

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
@@ -85,10 +87,13 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));
-        ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
-                options, ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
-        CollectionOptions.ExperimentRun run = collection.startExperiment(err, settings);
-        EvaluationResult result = ExperimentRunner.scored(run.evaluate(err, settings, "folds"), settings);
+        ExperimentSettings chosen = new ExperimentSettings(
+                collection.analysis.resolve(DefaultRecipe.analysisProperties()), model.resolve(seed),
+                options, TrainingLabels.AS_IMPORTED);
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, chosen,
+                ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
+        ExperimentSettings settings = run.settings();
+        EvaluationResult result = ExperimentRunner.scored(run.evaluate(err, "folds"), settings);
         out.println(result.toTable());
 
         LabelledDataset data = run.analysed().data();
@@ -98,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     check.balancedAccuracy());
             check.warning().ifPresent(warning -> out.println("WARNING: " + warning));
         }
-        experimentRecord.save(err, run.experiment(settings, result));
+        experimentRecord.save(err, run.experiment(result));
         if (json != null) {
             String report = result.toJson(predictions);
             AtomicFiles.write(json, force, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentStore;
@@ -41,8 +42,14 @@ final class ExperimentRecord {
         }
     }
 
-    /** The labels a run trains on and answers in, as the wizard keeps them. */
-    static TrainingLabels labels(NoisyLabelsOption noisy, MergeClassesOption merge) {
-        return new TrainingLabels(noisy.keep, merge.any() ? merge.merge : Map.of());
+    /**
+     * The labels a run trains on and answers in, as the wizard keeps them; empty when the user chose none, for the
+     * {@link org.auscult.experiments.DefaultRecipe} to choose from the collection.
+     */
+    static Optional<TrainingLabels> labels(NoisyLabelsOption noisy, MergeClassesOption merge) {
+        if (noisy.keep || merge.any()) {
+            return Optional.of(new TrainingLabels(noisy.keep, merge.any() ? merge.merge : Map.of()));
+        }
+        return merge.asImported ? Optional.of(TrainingLabels.AS_IMPORTED) : Optional.empty();
     }
 }

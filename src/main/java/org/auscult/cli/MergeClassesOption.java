@@ -13,6 +13,12 @@ final class MergeClassesOption {
                     + "PASCAL's noisy labels apart and answers in the five classes.")
     Map<String, String> merge;
 
+    @Option(names = "--labels-as-imported",
+            description = "Train on the labels as imported, PASCAL's noisy recordings counted as their class. "
+                    + "Without this, --keep-noisy-labels or --merge-classes, the default recipe trains PASCAL's noisy "
+                    + "recordings apart and answers in normal and murmur (when the collection has any).")
+    boolean asImported;
+
     /** Whether any class is to be folded. */
     boolean any() {
         return merge != null && !merge.isEmpty();

@@ -3,8 +3,10 @@ package org.auscult.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
+import org.auscult.experiments.TrainingLabels;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.ModelFile;
@@ -68,14 +70,17 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputTargets.check(force, this.out);
-        ExperimentSettings settings = new ExperimentSettings(collection.analysis.resolve(), model.resolve(seed),
+        ExperimentSettings chosen = new ExperimentSettings(
+                collection.analysis.resolve(DefaultRecipe.analysisProperties()), model.resolve(seed),
                 EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
+                TrainingLabels.AS_IMPORTED);
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, chosen,
                 ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
-        CollectionOptions.ExperimentRun run = collection.startExperiment(err, settings);
+        ExperimentSettings settings = run.settings();
 
         EvaluationResult evaluation = null;
         if (evaluate) {
-            evaluation = run.evaluate(err, settings, "evaluation folds");
+            evaluation = run.evaluate(err, "evaluation folds");
             out.println(ExperimentRunner.scored(evaluation, settings).toTable());
         }
         err.println("Training on " + run.analysed().data().size() + " labelled recordings...");
@@ -84,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, settings.model().toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());
         if (evaluation != null) {
-            experimentRecord.save(err, run.experiment(settings, ExperimentRunner.scored(evaluation, settings))
+            experimentRecord.save(err, run.experiment(ExperimentRunner.scored(evaluation, settings))
                     .withModelPath(this.out.toAbsolutePath().toString()));
         }
         out.flush();

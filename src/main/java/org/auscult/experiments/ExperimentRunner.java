@@ -1,5 +1,6 @@
 package org.auscult.experiments;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +64,26 @@ public final class ExperimentRunner {
 
     private final int jobs;
     private final Clock clock;
+    private final Path featureCache;
 
     /**
      * @param jobs  recordings analysed at once (the evaluation uses its own thread count)
      * @param clock the time recorded with the experiment
      */
     public ExperimentRunner(int jobs, Clock clock) {
+        this(jobs, clock, null);
+    }
+
+    private ExperimentRunner(int jobs, Clock clock, Path featureCache) {
         org.auscult.dsp.ParameterException.require(jobs >= 1, "jobs must be at least 1, got " + jobs);
         this.jobs = jobs;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.featureCache = featureCache;
+    }
+
+    /** This runner reading and keeping features in a {@link org.auscult.analysis.FeatureCache}; null for none. */
+    public ExperimentRunner withFeatureCache(Path folder) {
+        return new ExperimentRunner(jobs, clock, folder);
     }
 
     /**
@@ -120,8 +132,9 @@ public final class ExperimentRunner {
         labels.requireMergeableFrom(inputs.stream().map(FeatureTableBuilder.Input::label).toList(),
                 "the labelled recordings of " + collection.root());
         progress.progress(Stage.FEATURES, 0, inputs.size());
-        FeatureTableBuilder.Result analysed = new FeatureTableBuilder(settings.analysis(), jobs).build(inputs,
-                (done, total, seconds) -> progress.progress(Stage.FEATURES, done, total), cancellation);
+        FeatureTableBuilder.Result analysed = new FeatureTableBuilder(settings.analysis(), jobs)
+                .withCache(featureCache)
+                .build(inputs, (done, total, seconds) -> progress.progress(Stage.FEATURES, done, total), cancellation);
         cancellation.throwIfCancelled();
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         labels.requireMergeableFrom(data.classNames(), "the recordings that could be analysed");
@@ -170,7 +183,13 @@ public final class ExperimentRunner {
     /** The record of a run on {@code collection}, scored by {@code evaluation} (not yet kept in a store). */
     public Experiment experiment(RecordingCollection collection, ExperimentSettings settings, LabelledDataset data,
                                  EvaluationResult evaluation) {
-        return Experiment.of(clock.instant(), collection.root().toString(), settings, data.fingerprint(),
+        return experiment(collection.root().toString(), settings, data,
                 evaluation);
+    }
+
+    /** The record of a run on the collection(s) named {@code collection}, scored by {@code evaluation}. */
+    public Experiment experiment(String collection, ExperimentSettings settings, LabelledDataset data,
+                                 EvaluationResult evaluation) {
+        return Experiment.of(clock.instant(), collection, settings, data.fingerprint(), evaluation);
     }
 }

@@ -37,5 +37,12 @@ public enum Balancing {
      * ({@link CalibratedThresholds}). Unlike the weights above, {@code t} follows the errors the model makes, not
      * only the class sizes. Training costs about six times the base model's.
      */
-    CALIBRATED_THRESHOLDS
+    CALIBRATED_THRESHOLDS,
+    /**
+     * Instance weights {@code w = N / (C n_{s,c})} per row of source {@code s} and class {@code c}, {@code C} the
+     * number of non-empty (source, class) cells ({@link SourceClassBalancer}): every source, and every class within
+     * it, carries the same total weight. With one source it is {@link #CLASS_WEIGHTS}. For collections from several
+     * devices, so that no device's class mix is learnt as a class.
+     */
+    SOURCE_AND_CLASS
 }

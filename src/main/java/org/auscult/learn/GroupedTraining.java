@@ -18,7 +18,7 @@ public interface GroupedTraining {
 
     /**
      * Trains {@code classifier} on all rows of {@code rows}, telling it their groups first when it is a {@link
-     * GroupedTraining}.
+     * GroupedTraining} and their sources when it is a {@link SourceClassBalancer}.
      *
      * @return the training rows as Weka instances (e.g. for the header of later predictions)
      */
@@ -26,6 +26,9 @@ public interface GroupedTraining {
         Instances instances = rows.toInstances();
         if (classifier instanceof GroupedTraining grouped) {
             grouped.setTrainingGroups(rows.groups());
+        }
+        if (classifier instanceof SourceClassBalancer balancer) {
+            balancer.setTrainingSources(rows.sources());
         }
         classifier.buildClassifier(instances);
         return instances;

@@ -111,6 +111,7 @@ final class ModelClasses {
             "org.auscult.learn.CalibratedThresholds",
             "org.auscult.learn.ClassMerging",
             "org.auscult.learn.CostSensitivePosterior",
+            "org.auscult.learn.SourceClassBalancer",
             "org.auscult.learn.EvaluationResult",
             "org.auscult.learn.FeatureDistribution",
             "org.auscult.learn.ModelSpec",

@@ -197,6 +197,7 @@ public final class ModelFactory {
             case COST_SENSITIVE -> new CostSensitivePosterior(model, spec.priorCorrection());
             case CALIBRATED_THRESHOLDS -> new CalibratedThresholds(model, spec.thresholdObjective(),
                     Seeds.intSeed(spec.seed(), CALIBRATION));
+            case SOURCE_AND_CLASS -> new SourceClassBalancer(model);
         };
     }
 

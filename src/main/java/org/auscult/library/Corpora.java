@@ -1,5 +1,6 @@
 package org.auscult.library;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +42,40 @@ public record Corpora(Map<String, RecordingCollection> parts) {
             }
         }
         parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /**
+     * The collections named by their folders ({@code pascal2011}, {@code circor2022}); a name met twice gets
+     * {@code -2}, {@code -3}, ... in the order given.
+     */
+    public static Corpora named(List<RecordingCollection> collections) {
+        Map<String, RecordingCollection> parts = new LinkedHashMap<>();
+        for (RecordingCollection collection : collections) {
+            Path folder = collection.root().getFileName();
+            String base = folder == null ? "collection" : folder.toString().replace('/', '_');
+            String name = base.isBlank() ? "collection" : base;
+            for (int n = 2; parts.containsKey(name); n++) {
+                name = base + "-" + n;
+            }
+            parts.put(name, collection);
+        }
+        return new Corpora(parts);
+    }
+
+    /**
+     * The collections as one collection to train and evaluate on: every recording renamed as the class comment
+     * says, labels unchanged, every import problem kept. Its root is the first collection's; its layout the
+     * layout all share, or {@link Layout#GENERIC_CSV} when they differ.
+     */
+    public RecordingCollection combined() {
+        List<RecordingCollection> collections = List.copyOf(parts.values());
+        Layout layout = collections.stream().map(RecordingCollection::layout).distinct().count() == 1
+                ? collections.get(0).layout() : Layout.GENERIC_CSV;
+        List<ImportProblem> problems = new ArrayList<>();
+        collections.forEach(collection -> problems.addAll(collection.problems()));
+        List<Recording> all = new ArrayList<>(recordings());
+        all.sort(java.util.Comparator.comparing(Recording::id));
+        return new RecordingCollection(collections.get(0).root(), layout, all, problems);
     }
 
     /** Every recording of every collection, renamed as the class comment says, labels unchanged. */

@@ -134,4 +134,27 @@ class CorporaTest {
         assertTrue(linked > 0, "no patient with both IDs in the training part");
         assertFalse(new Corpora(Map.of("circor2022", c, "physionet2016", p)).sources().isEmpty());
     }
+
+    @Test
+    void combinedIsOneCollectionOfEveryRecordingAndProblemNamedByFolder() {
+        RecordingCollection pascal = new RecordingCollection(Path.of("data", "pascal2011"), Layout.KAGGLE_PASCAL,
+                List.of(recording("set_b/murmur__2", "murmur", "murmur", "2", "set_b")),
+                List.of(new ImportProblem(Path.of("set_b.csv"), 3, "no such file")));
+        RecordingCollection other = new RecordingCollection(Path.of("elsewhere", "pascal2011"), Layout.KAGGLE_PASCAL,
+                List.of(recording("set_b/normal__2", "normal", "normal", "2", "set_b")), List.of());
+        RecordingCollection physionet = new RecordingCollection(Path.of("physionet2016"), Layout.PHYSIONET_2016,
+                List.of(recording("training-a/a0001", "abnormal", "1", "a0001", "training-a")), List.of());
+
+        Corpora named = Corpora.named(List.of(pascal, other, physionet));
+        assertEquals(List.of("pascal2011", "pascal2011-2", "physionet2016"), List.copyOf(named.parts().keySet()));
+        RecordingCollection combined = named.combined();
+        assertEquals(Layout.GENERIC_CSV, combined.layout()); // the layouts differ
+        assertEquals(pascal.root(), combined.root());
+        assertEquals(List.of("pascal2011-2/set_b/normal__2", "pascal2011/set_b/murmur__2",
+                "physionet2016/training-a/a0001"), combined.recordings().stream().map(Recording::id).toList());
+        // patient 2 of the two PASCAL copies stays two patients
+        assertEquals(3, combined.patients());
+        assertEquals(1, combined.problems().size());
+        assertEquals(Layout.KAGGLE_PASCAL, Corpora.named(List.of(pascal, other)).combined().layout());
+    }
 }

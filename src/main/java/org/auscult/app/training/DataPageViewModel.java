@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.TaskExecutor;
 import org.auscult.experiments.DataSummary;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.TrainingLabels;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
@@ -41,6 +42,8 @@ public final class DataPageViewModel {
     private final BooleanProperty noisyLabelsApart = new SimpleBooleanProperty(this, "noisyLabelsApart");
     private final ObjectProperty<TrainingLabels> trainingLabels = new SimpleObjectProperty<>(this,
             "trainingLabels", TrainingLabels.AS_IMPORTED);
+    /** Whether a past run chose the labels, which a newly read collection then keeps. */
+    private boolean labelsFromPastRun;
 
     /**
      * @param message           the wizard's message line
@@ -75,6 +78,7 @@ public final class DataPageViewModel {
 
     /** Trains the next run on {@code labels} (a past run's). */
     void apply(TrainingLabels labels) {
+        labelsFromPastRun = true;
         trainingLabels.set(labels);
     }
 
@@ -148,6 +152,8 @@ public final class DataPageViewModel {
                         .map(ImportOptions.DEFAULT_LABEL_MAPPING::get).toList()) + ".");
         if (count == 0 && trainingLabels.get().equals(TrainingLabels.pascalNoisyApart())) {
             trainingLabels.set(TrainingLabels.AS_IMPORTED);
+        } else if (count > 0 && !labelsFromPastRun) {
+            trainingLabels.set(DefaultRecipe.labelsFor(chosen.trainable())); // the default recipe's choice
         }
     }
 

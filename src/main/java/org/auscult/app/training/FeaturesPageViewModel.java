@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.auscult.analysis.AnalysisConfig;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.TaskExecutor;
@@ -61,7 +62,7 @@ public final class FeaturesPageViewModel {
             featureChoices.add(new FeatureChoice(name, FeatureRegistry.description(name),
                     FeatureRegistry.isRecordingFeature(name), new SimpleBooleanProperty()));
         }
-        apply(AnalysisConfig.defaults());
+        apply(DefaultRecipe.analysis());
     }
 
     /** The analysis of the page. @throws ParameterException naming the field and the problem */

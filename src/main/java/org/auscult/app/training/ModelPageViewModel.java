@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.BoostingOptions;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.learn.ModelSpec;
 import org.auscult.learn.Preset;
 import org.auscult.learn.RandomForestOptions;
@@ -28,14 +29,14 @@ public final class ModelPageViewModel {
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.RANDOM_FOREST);
     private final ObjectProperty<Balancing> balancing = new SimpleObjectProperty<>(this, "balancing",
-            ModelSpec.DEFAULTS.balancing());
+            DefaultRecipe.model().balancing());
     private final StringProperty trees = new SimpleStringProperty(this, "trees");
     private final StringProperty smoComplexity = new SimpleStringProperty(this, "smoComplexity");
     private final StringProperty boostingIterations = new SimpleStringProperty(this, "boostingIterations");
     private final StringProperty stackingFolds = new SimpleStringProperty(this, "stackingFolds");
 
     ModelPageViewModel() {
-        apply(ModelSpec.DEFAULTS);
+        apply(DefaultRecipe.model());
     }
 
     /** What the wizard calls a balancing. */
@@ -46,12 +47,13 @@ public final class ModelPageViewModel {
             case RESAMPLE -> "Balanced resampling";
             case COST_SENSITIVE -> "Cost-sensitive posterior";
             case CALIBRATED_THRESHOLDS -> "Calibrated thresholds";
+            case SOURCE_AND_CLASS -> "Source and class weights (several devices)";
         };
     }
 
     /** The model of the page. @throws org.auscult.dsp.ParameterException naming the option and the problem */
     public ModelSpec modelSpec() {
-        ModelSpec defaults = ModelSpec.DEFAULTS;
+        ModelSpec defaults = DefaultRecipe.model();
         int iterations = integer(boostingIterations, "Boosting iterations");
         return defaults.withPreset(preset.get()).withBalancing(balancing.get())
                 .withForest(new RandomForestOptions(integer(trees, "Trees"), defaults.forest().featuresPerSplit(),
