@@ -43,14 +43,15 @@ import weka.filters.unsupervised.attribute.Standardize;
  *   <li>{@link Preset#VOTING}: {@code Vote} averaging the same base models' posteriors.</li>
  * </ul>
  * The {@link Balancing} then wraps the whole: {@code FilteredClassifier(ClassBalancer)}, {@code
- * FilteredClassifier(Resample -B 1)}, {@link CostSensitivePosterior} or {@link CalibratedThresholds}.
+ * FilteredClassifier(Resample -B 1)}, {@link CostSensitivePosterior}, {@link CalibratedThresholds} or {@link
+ * SourceClassBalancer}.
  */
 public final class ModelFactory {
 
     // Component tags for seed derivation: each randomised part draws from its own stream of the master seed.
     private static final long FOREST = 1, SMO_SEED = 2, LOGITBOOST = 3, ADABOOST = 4, STACKING = 5, VOTING = 6,
             RESAMPLE = 7, WEAK_LEARNER = 8,
-            CALIBRATION = 9;
+            CALIBRATION = 9, SOURCE_BALANCE = 10;
 
     private ModelFactory() {
     }
@@ -197,7 +198,7 @@ public final class ModelFactory {
             case COST_SENSITIVE -> new CostSensitivePosterior(model, spec.priorCorrection());
             case CALIBRATED_THRESHOLDS -> new CalibratedThresholds(model, spec.thresholdObjective(),
                     Seeds.intSeed(spec.seed(), CALIBRATION));
-            case SOURCE_AND_CLASS -> new SourceClassBalancer(model);
+            case SOURCE_AND_CLASS -> new SourceClassBalancer(model, Seeds.intSeed(spec.seed(), SOURCE_BALANCE));
         };
     }
 

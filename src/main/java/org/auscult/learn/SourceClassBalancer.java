@@ -4,12 +4,15 @@ import weka.classifiers.Classifier;
 import weka.classifiers.SingleClassifierEnhancer;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.WeightedInstancesHandler;
+import java.util.Random;
 
 /**
  * Source-and-class balanced training ({@link Balancing#SOURCE_AND_CLASS}): every training row weighs
  * {@code N / (C n_{s,c})}, {@code C} the number of non-empty (source, class) cells and {@code n_{s,c}} the rows of
  * source {@code s} and class {@code c} ({@link DeviceBalancing#weights}), so every source, and every class within
- * it, carries the same total weight. A large source with few abnormal recordings then cannot teach the model that
+ * it, carries the same total weight (a model that ignores instance weights, such as Weka's Stacking, learns from
+ * a weighted resample of the rows instead). A large source with few abnormal recordings then cannot teach the model that
  * its device means "normal".
  *
  * <p>Weka rows do not carry their source; whoever trains the model hands the sources over first
@@ -21,12 +24,17 @@ public class SourceClassBalancer extends SingleClassifierEnhancer {
     private static final long serialVersionUID = 1L;
 
     private transient String[] trainingSources;
+    private int seed = 1;
 
     public SourceClassBalancer() {
     }
 
-    public SourceClassBalancer(Classifier classifier) {
+    /**
+     * @param seed the seed of the weighted resample a model that ignores instance weights learns from
+     */
+    public SourceClassBalancer(Classifier classifier, int seed) {
         setClassifier(classifier);
+        this.seed = seed;
     }
 
     /** The source of every row of the data given to the next {@code buildClassifier}, in row order. */
@@ -66,7 +74,9 @@ public class SourceClassBalancer extends SingleClassifierEnhancer {
         for (int k = 0; k < count; k++) {
             labelled.instance(k).setWeight(weights[k] * labelled.instance(k).weight());
         }
-        m_Classifier.buildClassifier(labelled);
+        // a design that ignores weights (Weka's Stacking) learns from N rows drawn with probability ~ weight
+        m_Classifier.buildClassifier(m_Classifier instanceof WeightedInstancesHandler ? labelled
+                : labelled.resampleWithWeights(new Random(seed)));
     }
 
     @Override

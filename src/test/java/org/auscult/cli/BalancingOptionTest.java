@@ -42,7 +42,7 @@ class BalancingOptionTest {
         ModelOptions options = CommandLine.populateCommand(new ModelOptions(), "--balancing", "thresholds");
         ParameterException error = assertThrows(ParameterException.class, () -> options.resolve(1));
         assertEquals("model balancing: 'thresholds' is not one of none, class-weights, resample, cost-sensitive, "
-                + "calibrated-thresholds", error.getMessage());
+                + "calibrated-thresholds, source-and-class", error.getMessage());
     }
 
     @Test

@@ -13,7 +13,7 @@ import weka.core.Instances;
 class SourceClassBalancerTest {
 
     /** Keeps the weights of the rows it was trained on; answers uniformly. */
-    static final class WeightSpy extends AbstractClassifier {
+    static final class WeightSpy extends AbstractClassifier implements weka.core.WeightedInstancesHandler {
         double[] weights;
         int classes;
 
@@ -45,7 +45,7 @@ class SourceClassBalancerTest {
     @Test
     void everySourceAndClassCellCarriesTheSameTotalWeight() throws Exception {
         WeightSpy spy = new WeightSpy();
-        GroupedTraining.train(new SourceClassBalancer(spy), rows());
+        GroupedTraining.train(new SourceClassBalancer(spy, 1), rows());
         // N = 6 rows, C = 4 cells: w = 6 / (4 n_sc); a/normal has 3 rows, every other cell 1
         assertArrayEquals(new double[] {0.5, 0.5, 0.5, 1.5, 1.5, 1.5}, spy.weights, 1e-12);
     }
@@ -53,7 +53,7 @@ class SourceClassBalancerTest {
     @Test
     void withoutSourcesItIsClassBalancing() throws Exception {
         WeightSpy spy = new WeightSpy();
-        new SourceClassBalancer(spy).buildClassifier(rows().toInstances());
+        new SourceClassBalancer(spy, 1).buildClassifier(rows().toInstances());
         // 4 normal, 2 murmur: w = 6 / (2 n_c)
         assertArrayEquals(new double[] {0.75, 0.75, 0.75, 1.5, 0.75, 1.5}, spy.weights, 1e-12);
     }
@@ -61,7 +61,7 @@ class SourceClassBalancerTest {
     @Test
     void sourcesAreUsedForOneBuildOnly() throws Exception {
         WeightSpy spy = new WeightSpy();
-        SourceClassBalancer balancer = new SourceClassBalancer(spy);
+        SourceClassBalancer balancer = new SourceClassBalancer(spy, 1);
         GroupedTraining.train(balancer, rows());
         balancer.buildClassifier(rows().toInstances());
         assertEquals(0.75, spy.weights[0], 1e-12);

@@ -25,11 +25,11 @@ class PatientExclusionTest {
                         Map.of("Patient ID", "36327", "Additional ID", "49630")),
                 recording("circor2022/training_data/50049_PV", "circor2022/50049", Map.of("Patient ID", "50049")),
                 recording("circor2022/training_data/1_AV", "circor2022/1", Map.of("Patient ID", "1")),
-                recording("pascal2011/set_a/normal__1", "", Map.of())), List.of());
+                recording("pascal2011/set_a/normal__1", "pascal2011/set_a/normal__1", Map.of())), List.of());
         RecordingCollection samples = new RecordingCollection(Path.of("samples"), Layout.CIRCOR_2022, List.of(
                 recording("36327_MV", "36327", Map.of()),
                 recording("50049_PV", "50049", Map.of()),
-                recording("unnamed", "", Map.of())), List.of());
+                recording("unnamed", "unnamed", Map.of("Patient ID", ""))), List.of());
 
         RecordingCollection kept = PatientExclusion.without(training, samples);
         assertEquals(List.of("circor2022/training_data/1_AV", "pascal2011/set_a/normal__1"),

@@ -81,7 +81,11 @@ class NoisyLabelsChoiceUiTest {
         assertEquals("1 noisymurmur and 1 noisynormal recordings are counted as murmur / normal.",
                 robot.lookup("#noisy-labels-note").queryAs(Label.class).getText());
         CheckBox box = robot.lookup("#noisy-labels-apart").queryAs(CheckBox.class);
-        assertFalse(box.isSelected());
+        assertTrue(box.isSelected(), "the default recipe keeps them apart");
+        assertEquals(TrainingLabels.pascalNoisyApart(), model.settings().labels());
+        robot.clickOn(box);
+        assertFalse(model.data().noisyLabelsApartProperty().get());
+        assertEquals(TrainingLabels.AS_IMPORTED, model.settings().labels());
         robot.clickOn(box);
         assertTrue(model.data().noisyLabelsApartProperty().get());
         assertEquals(TrainingLabels.pascalNoisyApart(), model.settings().labels());

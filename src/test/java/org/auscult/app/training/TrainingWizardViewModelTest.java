@@ -315,8 +315,11 @@ class TrainingWizardViewModelTest {
                 wizard.data().noisyRecordingsNoteProperty().get());
         assertEquals(java.util.Map.of("murmur", 6, "normal", 6), wizard.data().summaryProperty().get().classCounts(),
                 "the data page still counts the classes the model answers in");
-        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels(), "off unless chosen");
+        assertEquals(TrainingLabels.pascalNoisyApart(), wizard.settings().labels(),
+                "the default recipe keeps them apart");
 
+        wizard.data().noisyLabelsApartProperty().set(false);
+        assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
         wizard.data().noisyLabelsApartProperty().set(true);
         assertEquals(TrainingLabels.pascalNoisyApart(), wizard.settings().labels());
         wizard.data().noisyLabelsApartProperty().set(false);
@@ -363,7 +366,7 @@ class TrainingWizardViewModelTest {
         wizard = new TrainingWizardViewModel(new CurrentThreadTaskExecutor(), Runnable::run, store, link,
                 Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), 2, 2);
         openNoisyCollection();
-        assertFalse(wizard.data().noisyLabelsApartProperty().get());
+        wizard.data().noisyLabelsApartProperty().set(false);
         wizard.applySettings(past.settings());
         assertTrue(wizard.data().noisyLabelsApartProperty().get());
         assertEquals(past.settings(), wizard.settings());
