@@ -3,7 +3,9 @@ package org.auscult.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.auscult.app.Workstation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +20,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Heart-sound (phonocardiogram) analysis: decode recordings, extract features, train and "
                 + "evaluate classifiers.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, SeparabilityCommand.class, ClassifyCommand.class, SegmentCommand.class,
-            LabelsCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -61,14 +60,46 @@ public final class AuscultCommand implements Runnable {
         Workstation.launchWith(args.toArray(String[]::new));
     }
 
-    /** Runs the command line and returns its exit code. */
-    public static int run(String... args) {
-        return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    /** The commands, by name, in the order the help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("help", CommandLine.HelpCommand.class);
+        commands.put("info", InfoCommand.class);
+        commands.put("features", FeaturesCommand.class);
+        commands.put("train", TrainCommand.class);
+        commands.put("evaluate", EvaluateCommand.class);
+        commands.put("separability", SeparabilityCommand.class);
+        commands.put("classify", ClassifyCommand.class);
+        commands.put("segment", SegmentCommand.class);
+        commands.put("labels", LabelsCommand.class);
+        commands.put("bench", BenchCommand.class);
+        return commands;
     }
 
-    /** A configured command line writing to the given streams (tests pass their own). */
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        // Building every command's model costs a few hundred milliseconds of a one-recording classify; a named
+        // command needs only its own (help and errors without a command still list them all).
+        if (args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return newCommandLine(out, err, List.of(args[0])).execute(args);
+        }
+        return newCommandLine(out, err).execute(args);
+    }
+
+    /** A configured command line with every command, writing to the given streams (tests pass their own). */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        return newCommandLine(out, err, List.copyOf(COMMANDS.keySet()));
+    }
+
+    private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<String> commands) {
         CommandLine commandLine = new CommandLine(new AuscultCommand());
+        for (String name : commands) {
+            commandLine.addSubcommand(name, COMMANDS.get(name));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

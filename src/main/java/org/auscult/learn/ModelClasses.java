@@ -112,6 +112,7 @@ final class ModelClasses {
             "org.auscult.learn.ClassMerging",
             "org.auscult.learn.CostSensitivePosterior",
             "org.auscult.learn.SourceClassBalancer",
+            "org.auscult.learn.CompactForest",
             "org.auscult.learn.EvaluationResult",
             "org.auscult.learn.FeatureDistribution",
             "org.auscult.learn.ModelSpec",
