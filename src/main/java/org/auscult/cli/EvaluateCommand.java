@@ -18,6 +18,7 @@ import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.FoldListener;
 import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.PerSourceReport;
 import org.auscult.learn.SourceCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,6 +98,11 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println(result.toTable());
 
         LabelledDataset data = run.analysed().data();
+        if (data.distinctSources().size() > 1) {
+            out.println("Per source, normal against needs follow-up (any class but normal and artifact), "
+                    + "first repeat:");
+            out.println(PerSourceReport.of(result, data).toTable());
+        }
         if (sourceCheck && data.distinctSources().size() > 1) {
             SourceCheck check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
             out.printf(Locale.ROOT, "Source check: the features predict the source with balanced accuracy %.3f%n",
