@@ -20,6 +20,7 @@ import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.TrainingLabels;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationResult;
+import org.auscult.learn.Murmur;
 import org.auscult.library.Corpora;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.PatientExclusion;
@@ -88,7 +89,8 @@ final class CollectionOptions {
      * wizard imports it, and the features of every trainable recording under the settings' labels.
      */
     record ExperimentRun(ExperimentRunner runner, ExperimentSettings settings, RecordingCollection collection,
-                         String collectionName, ExperimentRunner.Analysed analysed, List<Failure> failures) {
+                         String collectionName, ExperimentRunner.Analysed analysed, List<Failure> failures,
+                         Map<String, Murmur> patientStatus) {
 
         /** Evaluates the settings' design on this run's data, the finished folds shown on {@code err}. */
         EvaluationResult evaluate(PrintWriter err, String progressLabel) {
@@ -145,6 +147,30 @@ final class CollectionOptions {
         return kept;
     }
 
+    /**
+     * The CirCor patient murmur status (present / absent / unknown) of every recording of a CirCor collection, by
+     * its id in the collection trained on (prefixed by the collection's name when several are combined).
+     */
+    private static Map<String, Murmur> patientStatus(List<RecordingCollection> imported) {
+        Map<String, RecordingCollection> parts = imported.size() == 1 ? Map.of("", imported.get(0))
+                : Corpora.named(imported).parts();
+        Map<String, Murmur> status = new java.util.HashMap<>();
+        parts.forEach((name, collection) -> {
+            if (collection.layout() != Layout.CIRCOR_2022) {
+                return;
+            }
+            for (org.auscult.library.Recording recording : collection.recordings()) {
+                try {
+                    status.put(name.isEmpty() ? recording.id() : name + "/" + recording.id(),
+                            Murmur.parse(recording.originalLabel()));
+                } catch (IllegalArgumentException notAStatus) {
+                    // a recording without a patient status (e.g. no label row): not scored at patient level
+                }
+            }
+        });
+        return status;
+    }
+
     /** What the experiment record names as the collection: the one path, or the paths joined by " + ". */
     String collectionName() {
         return String.join(" + ", collections.stream().map(path -> path.toAbsolutePath().normalize().toString())
@@ -180,6 +206,7 @@ final class CollectionOptions {
         }, new Cancellation());
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(analysed.failures());
-        return new ExperimentRun(runner, settings, imported, collectionName(), analysed, failures);
+        return new ExperimentRun(runner, settings, imported, collectionName(), analysed, failures,
+                patientStatus(resolved.collections()));
     }
 }

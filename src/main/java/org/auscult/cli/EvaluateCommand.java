@@ -18,6 +18,7 @@ import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.FoldListener;
 import org.auscult.learn.LabelledDataset;
+import org.auscult.learn.PatientMurmurReport;
 import org.auscult.learn.PerSourceReport;
 import org.auscult.learn.SourceCheck;
 import picocli.CommandLine.Command;
@@ -103,6 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "first repeat:");
             out.println(PerSourceReport.of(result, data).toTable());
         }
+        PatientMurmurReport.of(result, data, run.patientStatus()).ifPresent(patients -> out.println(patients.toText()));
         if (sourceCheck && data.distinctSources().size() > 1) {
             SourceCheck check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
             out.printf(Locale.ROOT, "Source check: the features predict the source with balanced accuracy %.3f%n",

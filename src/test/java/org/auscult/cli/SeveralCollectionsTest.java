@@ -78,6 +78,9 @@ class SeveralCollectionsTest {
                 "--feature-cache", cache.toString(), "--no-source-check");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         assertTrue(evaluate.out().contains("leave-source-out"), evaluate.out());
+        assertTrue(evaluate.out().contains("clinic-a/circor"), "a row per source: " + evaluate.out());
+        assertTrue(evaluate.out().contains("Patients (murmur present if any recording is predicted murmur)"),
+                evaluate.out());
         assertEquals(16, entries(cache), "nothing analysed twice");
     }
 
