@@ -12,15 +12,27 @@ import org.auscult.features.FeatureConfig;
  * new recording is analysed exactly as the training data was.
  *
  * <p>As properties, the conditioning keys keep their own names ({@code analysis.rate}, {@code bandpass.*}) and
- * every feature parameter is prefixed with {@code feature.}.
+ * every feature parameter is prefixed with {@code feature.}. {@value #USABLE_STRETCHES}{@code =true} measures the
+ * features on the usable stretches of the recording only ({@link UsableStretches}); it is written only when on, so
+ * configurations from before it read as they were.
+ *
+ * @param usableStretches measure on the usable stretches only, and answer "unsure" when too few usable seconds
+ *                        remain
  */
-public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig features) {
+public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig features, boolean usableStretches) {
 
     static final String FEATURE_PREFIX = "feature.";
+    /** The key of {@link #usableStretches()}. */
+    public static final String USABLE_STRETCHES = "quality.usableStretches";
 
     public AnalysisConfig {
         Objects.requireNonNull(conditioning, "conditioning");
         Objects.requireNonNull(features, "features");
+    }
+
+    /** A configuration measuring the whole recording. */
+    public AnalysisConfig(SignalConditioning conditioning, FeatureConfig features) {
+        this(conditioning, features, false);
     }
 
     /** The defaults chosen by measurement: see docs/decisions/analysis-rate-and-filter.md and feature-defaults.md. */
@@ -29,16 +41,19 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
     }
 
     public AnalysisConfig withConditioning(SignalConditioning newConditioning) {
-        return new AnalysisConfig(newConditioning, features);
+        return new AnalysisConfig(newConditioning, features, usableStretches);
     }
 
     public AnalysisConfig withFeatures(FeatureConfig newFeatures) {
-        return new AnalysisConfig(conditioning, newFeatures);
+        return new AnalysisConfig(conditioning, newFeatures, usableStretches);
     }
 
     public Map<String, String> toProperties() {
         Map<String, String> properties = new LinkedHashMap<>(conditioning.toProperties());
         features.toProperties().forEach((key, value) -> properties.put(FEATURE_PREFIX + key, value));
+        if (usableStretches) {
+            properties.put(USABLE_STRETCHES, "true");
+        }
         return properties;
     }
 
@@ -49,8 +64,13 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
     public static AnalysisConfig of(Map<String, String> properties) {
         Map<String, String> conditioningProperties = new LinkedHashMap<>();
         Map<String, String> featureProperties = new LinkedHashMap<>();
+        boolean[] usable = {false};
         properties.forEach((key, value) -> {
-            if (key.startsWith(FEATURE_PREFIX)) {
+            if (key.equals(USABLE_STRETCHES)) {
+                org.auscult.dsp.ParameterException.require(value.equals("true") || value.equals("false"),
+                        USABLE_STRETCHES + " must be true or false, got '" + value + "'");
+                usable[0] = value.equals("true");
+            } else if (key.startsWith(FEATURE_PREFIX)) {
                 featureProperties.put(key.substring(FEATURE_PREFIX.length()), value);
             } else {
                 conditioningProperties.put(key, value);
@@ -60,6 +80,6 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
                 ? SignalConditioning.defaults() : SignalConditioning.of(conditioningProperties);
         FeatureConfig features = featureProperties.isEmpty()
                 ? FeatureConfig.defaults() : FeatureConfig.of(featureProperties);
-        return new AnalysisConfig(conditioning, features);
+        return new AnalysisConfig(conditioning, features, usable[0]);
     }
 }

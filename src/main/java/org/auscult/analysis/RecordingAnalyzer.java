@@ -23,6 +23,7 @@ import org.auscult.features.FeatureVector;
 import org.auscult.learn.Prediction;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.quality.QualityMap;
 
 /**
  * The one road from a recording to a verdict: decode, condition (resample to the analysis rate, band-pass),
@@ -45,9 +46,11 @@ public final class RecordingAnalyzer {
      * @param conditioned  the clip as analysed: at the analysis rate, band-passed
      * @param segmentation its heart cycle, null when not asked for or when the recording cannot be judged
      * @param verdict      the model's verdict, null without a model
+     * @param quality      which seconds are usable heart sound, when the configuration measures the usable stretches
+     *                     only ({@link AnalysisConfig#usableStretches()}); null otherwise
      */
     public record Analysis(Path file, DecodedAudio decoded, RecordingInfo info, AudioClip conditioned,
-                           Segmentation segmentation, FeatureSet features, Verdict verdict) {
+                           Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality) {
     }
 
     private final AnalysisConfig config;
@@ -158,7 +161,8 @@ public final class RecordingAnalyzer {
         String reason = VerdictAdvisor.reasonNotToJudge(info);
         if (!reason.isEmpty() || judged == 0) {
             return new Analysis(file, decoded, info, conditioned, null, features, Verdict.notJudged(classes,
-                    model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason));
+                    model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason),
+                    null);
         }
         for (int c = 0; c < posterior.length; c++) {
             posterior[c] /= judged;
@@ -167,7 +171,7 @@ public final class RecordingAnalyzer {
         List<String> warnings = new ArrayList<>(verdict.warnings());
         warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
-                new Verdict(classes, posterior, model.describe(), warnings));
+                new Verdict(classes, posterior, model.describe(), warnings), null);
     }
 
     /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */
@@ -204,10 +208,18 @@ public final class RecordingAnalyzer {
         RecordingInfo info = RecordingInfo.of(file, decoded);
         AudioClip conditioned = config.conditioning().apply(decoded.clip());
         String reason = VerdictAdvisor.reasonNotToJudge(info);
+        QualityMap quality = config.usableStretches() ? QualityMap.of(decoded.clip()) : null;
+        if (reason.isEmpty() && quality != null && !quality.judgeable()) {
+            String why = quality.describe();
+            reason = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
+        }
         Map<String, Object> shared = new HashMap<>();
-        FeatureSet features = engine.extract(conditioned, shared);
+        FeatureSet whole = engine.extract(conditioned, shared);
+        FeatureSet features = quality == null ? whole
+                : UsableStretches.measured(engine, conditioned, whole, UsableStretches.chosen(quality));
         Segmentation segmentation = segment && reason.isEmpty() ? segmenter.segment(conditioned, shared) : null;
-        return new Analysis(file, decoded, info, conditioned, segmentation, features, judge(info, features, reason));
+        return new Analysis(file, decoded, info, conditioned, segmentation, features, judge(info, features, reason),
+                quality);
     }
 
     private Verdict judge(RecordingInfo info, FeatureSet features, String reason) {

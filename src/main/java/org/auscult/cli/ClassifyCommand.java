@@ -19,6 +19,8 @@ import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
+import org.auscult.learn.PerSourceReport;
+import org.auscult.segmentation.quality.QualityMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +35,10 @@ import picocli.CommandLine.Spec;
             "Each recording is analysed exactly as the model's training data was (the model file records how), and "
                     + "gets the warnings the workstation shows (close call, unlike the training data, a class the "
                     + "model rarely recognises, problems of the recording); a silent, nearly silent or too short "
-                    + "recording is not judged (predicted: 'cannot judge', with the reason)."
+                    + "recording is not judged (predicted: 'cannot judge', with the reason).",
+            "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
+                    + "and artifact); usable_s, for a model that measures the usable stretches only, the seconds of "
+                    + "usable heart sound."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -66,26 +71,43 @@ final class ClassifyCommand implements Callable<Integer> {
 
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
-        List<RecordingBatch.Outcome<Verdict>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
-                () -> RecordingAnalyzer.judging(model, reference, false), (input, analysis) -> analysis.verdict(),
+        List<RecordingBatch.Outcome<Judged>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
+                () -> RecordingAnalyzer.judging(model, reference, false),
+                (input, analysis) -> new Judged(analysis.verdict(), analysis.quality()),
                 (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
+        List<String> classes = model.model().classNames();
+        boolean followUp = classes.contains("normal");
+        boolean usable = model.analysisConfig().usableStretches();
         List<String> header = new ArrayList<>(List.of("recording", "predicted", "probability"));
-        model.model().classNames().forEach(name -> header.add("p_" + name));
+        classes.forEach(name -> header.add("p_" + name));
+        if (followUp) {
+            header.add("p_follow_up");
+        }
+        if (usable) {
+            header.add("usable_s");
+        }
         header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(resolved.problems());
-        for (RecordingBatch.Outcome<Verdict> outcome : outcomes) {
+        for (RecordingBatch.Outcome<Judged> outcome : outcomes) {
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
                 continue;
             }
-            Verdict verdict = outcome.result();
+            Verdict verdict = outcome.result().verdict();
             List<String> cells = new ArrayList<>(List.of(outcome.input().id(), verdict.predictedClass(),
                     probability(verdict.confidence())));
             double[] posterior = verdict.probabilities();
             for (int c = 0; c < model.model().classNames().size(); c++) {
                 cells.add(probability(verdict.judged() ? posterior[c] : Double.NaN));
+            }
+            if (followUp) {
+                cells.add(probability(verdict.judged() ? followUpProbability(classes, posterior) : Double.NaN));
+            }
+            if (usable) {
+                QualityMap quality = outcome.result().quality();
+                cells.add(quality == null ? "" : Integer.toString(quality.usableSeconds()));
             }
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
@@ -102,6 +124,24 @@ final class ClassifyCommand implements Callable<Integer> {
             });
         }
         return Failures.report(failures, err);
+    }
+
+    /** A recording's verdict and, when the model measures usable stretches only, its quality map. */
+    private record Judged(Verdict verdict, QualityMap quality) {
+    }
+
+    /**
+     * The probability that the recording needs a clinician's follow-up: every class but normal and artifact
+     * ({@link PerSourceReport#needsFollowUp}).
+     */
+    static double followUpProbability(List<String> classes, double[] posterior) {
+        double sum = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            if (PerSourceReport.needsFollowUp(classes.get(c))) {
+                sum += posterior[c];
+            }
+        }
+        return sum;
     }
 
     /** "0.812", or "" for a recording the model did not judge. */

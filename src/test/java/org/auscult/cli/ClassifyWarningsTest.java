@@ -73,7 +73,7 @@ class ClassifyWarningsTest {
                 modelFile.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,warnings", lines.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,warnings", lines.get(0));
 
         Verdict noisy = windowVerdict(recordings, modelFile, "noise");
         assertTrue(noisy.judged());
@@ -97,8 +97,8 @@ class ClassifyWarningsTest {
     private static List<String> warnings(List<String> lines, String id) {
         for (String line : lines) {
             if (line.startsWith(id + ",")) {
-                String[] fields = line.split(",", 6);
-                String column = fields[5];
+                String[] fields = line.split(",", 7);
+                String column = fields[6];
                 if (column.startsWith("\"")) {
                     column = column.substring(1, column.length() - 1).replace("\"\"", "\"");
                 }
