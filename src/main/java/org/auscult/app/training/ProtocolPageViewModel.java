@@ -14,8 +14,12 @@ import org.auscult.learn.Protocol;
 /** The wizard's Protocol page: how the design is evaluated, and the one seed of the folds and the model. */
 public final class ProtocolPageViewModel {
 
-    /** The protocols the wizard offers: grouped k-fold (default) and the 80/10/10 split. */
-    public static final List<Protocol> PROTOCOLS = List.of(Protocol.GROUPED_CV, Protocol.SPLIT);
+    /**
+     * The protocols the wizard offers: grouped k-fold (default), the 80/10/10 split, and leave-one-source-out (how
+     * the design does on a device it has never heard; the collection needs two sources or more).
+     */
+    public static final List<Protocol> PROTOCOLS = List.of(Protocol.GROUPED_CV, Protocol.SPLIT,
+            Protocol.LEAVE_SOURCE_OUT);
 
     private final int threads;
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.GROUPED_CV);

@@ -103,6 +103,17 @@ class TrainingWizardViewModelTest {
     }
 
     @Test
+    void leaveOneSourceOutIsOfferedAndSaysWhenTheCollectionHasOneSource() {
+        assertTrue(ProtocolPageViewModel.PROTOCOLS.contains(org.auscult.learn.Protocol.LEAVE_SOURCE_OUT));
+        fillPages();
+        wizard.protocol().protocolProperty().set(org.auscult.learn.Protocol.LEAVE_SOURCE_OUT);
+        wizard.start();
+        assertEquals(null, wizard.outcomeProperty().get());
+        assertTrue(wizard.messageProperty().get().contains("leave-source-out needs at least two sources"),
+                wizard.messageProperty().get());
+    }
+
+    @Test
     void theUsersOwnLabelsFromTheWorkstationDecideWhatIsTrainedOn() {
         RecordingLink relabelling = new RecordingLink() {
             @Override
