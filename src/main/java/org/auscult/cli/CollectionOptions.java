@@ -24,6 +24,7 @@ import org.auscult.learn.Murmur;
 import org.auscult.library.Corpora;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.PatientExclusion;
+import org.auscult.library.LabelColumn;
 import org.auscult.library.Layout;
 import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,12 @@ final class CollectionOptions {
             description = "Leave out every patient that has a recording in COLLECTION (matched by patient ID, "
                     + "with every recording of the same patient group): to keep a test collection unheard.")
     Path excludePatientsOf;
+
+    @Option(names = "--label-column", paramLabel = "COLUMN",
+            description = "Train on another column of the collection's label table instead of its labels, for the "
+                    + "labelled recordings that have a value there (e.g. CirCor's \"Systolic murmur timing\" for the "
+                    + "recordings where a murmur is heard); the others are left out.")
+    String labelColumn;
 
     @Option(names = "--feature-cache", paramLabel = "DIR",
             description = "Keep the features of every recording in DIR and reuse them when the same file is "
@@ -133,6 +140,9 @@ final class CollectionOptions {
         List<RecordingCollection> imported = resolved.collections();
         imported.forEach(collection -> err.println(collection.summary()));
         RecordingCollection combined = imported.size() == 1 ? imported.get(0) : Corpora.named(imported).combined();
+        if (labelColumn != null) {
+            combined = LabelColumn.relabelled(combined, labelColumn);
+        }
         if (excludePatientsOf == null) {
             return combined;
         }
