@@ -108,9 +108,14 @@ public final class FeatureCache {
     }
 
     private static String digest(String text) {
+        return digest(text, 12);
+    }
+
+    /** The first {@code bytes} bytes of the SHA-256 of {@code text}, in hexadecimal: a short file name. */
+    static String digest(String text, int bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
