@@ -120,6 +120,9 @@ final class CollectionOptions {
         for (Path path : collections) {
             RecordingInputs.Resolved one = RecordingInputs.resolve(List.of(path), Optional.ofNullable(layout),
                     labelMapping);
+            if (!java.nio.file.Files.exists(path)) {
+                throw new IllegalArgumentException(path + ": no such file or folder");
+            }
             if (one.collections().isEmpty()) {
                 throw new IllegalArgumentException(path + ": not a labelled collection (a folder or label file "
                         + "in a known layout); see --layout");
@@ -151,7 +154,14 @@ final class CollectionOptions {
             throw new IllegalArgumentException(excludePatientsOf + ": not a labelled collection; "
                     + "--exclude-patients-of needs one to read patient IDs from");
         }
+        if (held.collections().get(0).recordings().isEmpty()) {
+            throw new IllegalArgumentException(excludePatientsOf + ": holds no recordings, so no patient to leave out");
+        }
         RecordingCollection kept = PatientExclusion.without(combined, held.collections().get(0));
+        if (kept.trainable().isEmpty()) {
+            throw new IllegalArgumentException("no labelled recording is left once the patients of "
+                    + excludePatientsOf + " are left out");
+        }
         err.printf("Left out %d recordings of the patients in %s.%n",
                 combined.recordings().size() - kept.recordings().size(), excludePatientsOf);
         return kept;

@@ -98,6 +98,19 @@ class SeveralCollectionsTest {
     }
 
     @Test
+    void leavingOutEveryPatientOrNoneIsAClearError() throws IOException {
+        List<Path> collections = twoCollections();
+        CommandLineTest.Run all = CommandLineTest.run("evaluate", collections.get(0).toString(),
+                "--exclude-patients-of", collections.get(0).toString(), "--no-record");
+        assertEquals(2, all.exitCode(), all.err());
+        assertTrue(all.err().contains("no labelled recording is left once the patients of"), all.err());
+        CommandLineTest.Run missing = CommandLineTest.run("evaluate", collections.get(0).toString(),
+                folder.resolve("gone").toString(), "--no-record");
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("gone: no such file or folder"), missing.err());
+    }
+
+    @Test
     void aPathThatIsNotACollectionIsNamed() throws IOException {
         List<Path> collections = twoCollections();
         Path empty = Files.createDirectories(folder.resolve("nothing-here"));
