@@ -40,6 +40,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
+import org.auscult.app.evaluation.RocCurveView;
 import org.auscult.app.evaluation.FeatureImportanceView;
 import org.auscult.app.evaluation.PastRunsTable;
 import org.auscult.experiments.Experiment;
@@ -60,6 +61,7 @@ public final class TrainingWizardView {
     private final ConfusionMatrixView liveMatrix = new ConfusionMatrixView();
     private final ConfusionMatrixView resultMatrix = new ConfusionMatrixView();
     private final ClassMetricsTable classMetrics = new ClassMetricsTable();
+    private final RocCurveView rocCurves = new RocCurveView();
     private final PastRunsTable pastRuns = new PastRunsTable();
     private final FeatureImportanceView importance = new FeatureImportanceView();
     private final Map<TrainingWizardViewModel.Page, Node> pageNodes;
@@ -227,6 +229,7 @@ public final class TrainingWizardView {
             resultMatrix.show(outcome == null ? null : outcome.evaluation().confusion(),
                     model.normalisedProperty().get(), outcome == null ? "" : "Out-of-fold confusion (click a cell)");
             classMetrics.show(outcome == null ? null : outcome.evaluation().confusion());
+            rocCurves.show(outcome == null ? null : outcome.evaluation());
             headline.setText(outcome == null ? "" : String.format(Locale.ROOT,
                     "Accuracy %.3f · balanced accuracy %.3f · macro-F1 %.3f · %s",
                     outcome.evaluation().accuracy(), outcome.evaluation().balancedAccuracy(),
@@ -338,7 +341,9 @@ public final class TrainingWizardView {
         importanceTab.setId("importance-tab");
         Tab runsTab = new Tab("Past runs", runs);
         runsTab.setId("past-runs-tab");
-        TabPane tabs = new TabPane(confusionTab, importanceTab, runsTab);
+        Tab rocTab = new Tab("ROC curves", rocCurves);
+        rocTab.setId("roc-tab");
+        TabPane tabs = new TabPane(confusionTab, importanceTab, runsTab, rocTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }

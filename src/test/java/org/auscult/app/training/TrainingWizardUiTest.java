@@ -171,6 +171,10 @@ class TrainingWizardUiTest {
         assertTrue(robot.lookup("#result-headline").queryAs(Label.class).getText().startsWith("Accuracy "));
         assertEquals(1, new ExperimentStore(folder.resolve("experiments")).list().size());
         assertEquals(2, robot.lookup("#class-metrics").queryTableView().getItems().size());
+        javafx.scene.chart.LineChart<?, ?> roc = robot.lookup("#roc-curves").queryAs(javafx.scene.chart.LineChart.class);
+        assertEquals(3, roc.getData().size(), "a curve per class and the chance diagonal");
+        assertTrue(roc.getData().get(0).getName().matches("murmur \\(AUC 0\\.\\d{3}\\)"),
+                roc.getData().get(0).getName());
 
         // Screenshot of the run page as the run ended, then of the results.
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
