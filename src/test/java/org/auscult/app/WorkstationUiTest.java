@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
-import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -102,8 +101,13 @@ class WorkstationUiTest {
         var verdict = model.verdict().verdictProperty().get();
         String headline = robot.lookup("#verdict-headline").queryAs(Label.class).getText();
         assertTrue(headline.startsWith(verdict.predictedClass()), headline);
-        BarChart<?, ?> chart = robot.lookup("#verdict-chart").queryAs(BarChart.class);
-        assertEquals(2, chart.getData().get(0).getData().size());
+        // every class named, with its probability as a number
+        for (int c = 0; c < verdict.classNames().size(); c++) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", verdict.probabilities()[c]),
+                    robot.lookup("#probability-" + verdict.classNames().get(c)).queryAs(Label.class).getText());
+        }
+        assertEquals(6, robot.lookup("#verdict-probabilities").queryAs(javafx.scene.layout.GridPane.class)
+                .getChildren().size(), "two classes, three cells each; no follow-up row for a two-class model");
         assertTrue(robot.lookup("#verdict-model").queryAs(Label.class).getText().contains("test forest on circor"));
         assertEquals(verdict.predictedClass(), model.browser().selectedProperty().get().predictedProperty().get());
         // The feature panel says the distributions are the model's own training data; the sample model knows the

@@ -1,23 +1,30 @@
 package org.auscult.app.verdict;
 
+import java.util.Locale;
 import org.auscult.analysis.Verdict;
+import org.auscult.app.ClassCoverage;
+import org.auscult.learn.PerSourceReport;
 
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The verdict: predicted class in large type, every class's probability as a bar, the model used, warnings. */
+/**
+ * The verdict: predicted class in large type; every class by name with its probability as a bar and a number (a
+ * chart axis drops the names of small bars when space is short); the probability that the recording needs a
+ * clinician's follow-up; the model used; warnings.
+ */
 public final class VerdictView extends VBox {
 
     private final VerdictViewModel model;
     private final Label headline = new Label();
     private final Label modelLabel = new Label();
-    private final BarChart<Number, String> chart;
+    private final GridPane probabilities = new GridPane();
     private final ListView<String> warnings = new ListView<>();
 
     public VerdictView(VerdictViewModel model) {
@@ -32,16 +39,13 @@ public final class VerdictView extends VBox {
         modelLabel.setWrapText(true);
         modelLabel.getStyleClass().add("hint-text");
         modelLabel.textProperty().bind(model.modelProperty());
-        NumberAxis probability = new NumberAxis(0, 1, 0.25);
-        probability.setLabel("probability");
-        CategoryAxis classes = new CategoryAxis();
-        chart = new BarChart<>(probability, classes);
-        chart.setId("verdict-chart");
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setPrefHeight(150);
-        chart.setMinHeight(100);
-        Tooltip.install(chart, new Tooltip("The model's probability for every class"));
+        probabilities.setId("verdict-probabilities");
+        probabilities.setHgap(6);
+        probabilities.setVgap(2);
+        ColumnConstraints bar = new ColumnConstraints();
+        bar.setHgrow(Priority.ALWAYS);
+        probabilities.getColumnConstraints().addAll(new ColumnConstraints(), bar, new ColumnConstraints());
+        Tooltip.install(probabilities, new Tooltip("The model's probability for every class"));
         warnings.setId("verdict-warnings");
         warnings.setItems(model.warnings());
         warnings.setPrefHeight(90);
@@ -58,19 +62,36 @@ public final class VerdictView extends VBox {
             }
         });
         model.verdictProperty().addListener((observable, before, after) -> showBars(after));
-        getChildren().addAll(headline, chart, modelLabel, warnings);
+        getChildren().addAll(headline, probabilities, modelLabel, warnings);
     }
 
     private void showBars(Verdict verdict) {
-        chart.getData().clear();
-        if (verdict == null) {
+        probabilities.getChildren().clear();
+        if (verdict == null || !verdict.judged()) {
             return;
         }
-        XYChart.Series<Number, String> series = new XYChart.Series<>();
-        double[] probabilities = verdict.probabilities();
-        for (int c = probabilities.length - 1; c >= 0; c--) {
-            series.getData().add(new XYChart.Data<>(probabilities[c], verdict.classNames().get(c)));
+        double[] p = verdict.probabilities();
+        int row = 0;
+        double followUp = 0;
+        for (int c = 0; c < p.length; c++) {
+            String name = verdict.classNames().get(c);
+            addRow(row++, ClassCoverage.forPeople(name), p[c], "probability-" + name);
+            followUp += PerSourceReport.needsFollowUp(name) ? p[c] : 0;
         }
-        chart.getData().add(series);
+        if (verdict.classNames().contains("normal") && p.length > 2) {
+            addRow(row, "needs follow-up (all but normal, artifact)", followUp, "probability-follow-up");
+        }
+    }
+
+    private void addRow(int row, String name, double probability, String id) {
+        Label label = new Label(name);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ProgressBar bar = new ProgressBar(probability);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setPrefWidth(60);
+        Label value = new Label(String.format(Locale.ROOT, "%.2f", probability));
+        value.setId(id);
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        probabilities.addRow(row, label, bar, value);
     }
 }
