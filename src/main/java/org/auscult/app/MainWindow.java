@@ -215,15 +215,11 @@ public final class MainWindow {
         loop.setId("loop");
         loop.setTooltip(new Tooltip("Loop the selection (L)"));
         loop.selectedProperty().bindBidirectional(model.playback().loopProperty());
-        Label playbackMessage = new Label();
-        playbackMessage.setId("playback-message");
-        playbackMessage.getStyleClass().add("error-text");
-        playbackMessage.textProperty().bind(model.playback().messageProperty());
         Button train = button("Train…", "Train and compare models on a labelled collection (Ctrl+T)",
                 this::openTrainingWizard);
         train.setId("train");
         return new ToolBar(open, train, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection, new Label("  "), play,
-                playSelection, loop, playbackMessage);
+                playSelection, loop);
     }
 
     private HBox statusLine() {
@@ -238,7 +234,14 @@ public final class MainWindow {
         progress.managedProperty().bind(progress.visibleProperty());
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox line = new HBox(8, progress, status, spring, readout);
+        // In the status line, not the toolbar, where a narrow window hides it behind the overflow arrow.
+        Label playbackMessage = new Label();
+        playbackMessage.setId("playback-message");
+        playbackMessage.getStyleClass().add("error-text");
+        playbackMessage.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        playbackMessage.textProperty().bind(model.playback().messageProperty());
+        playbackMessage.managedProperty().bind(playbackMessage.textProperty().isNotEmpty());
+        HBox line = new HBox(8, progress, playbackMessage, status, spring, readout);
         line.setPadding(new Insets(2, 8, 2, 8));
         line.getStyleClass().add("status-line");
         return line;

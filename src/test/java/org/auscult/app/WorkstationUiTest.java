@@ -150,7 +150,13 @@ class WorkstationUiTest {
 
         // No sound device: a message, not a crash.
         robot.clickOn("#play");
-        assertTrue(robot.lookup("#playback-message").queryAs(Label.class).getText().startsWith("No audio output"));
+        Label message = robot.lookup("#playback-message").queryAs(Label.class);
+        assertTrue(message.getText().startsWith("No audio output device is available"),
+                message.getText());
+        assertFalse(message.getText().contains("SourceDataLine"), "Java's wording is not shown");
+        assertTrue(message.isVisible() && message.getWidth() >= message.prefWidth(-1) - 0.5
+                        && message.localToScene(0, 0).getX() + message.getWidth() <= message.getScene().getWidth(),
+                "shown whole, in the window");
         assertFalse(model.playback().playingProperty().get());
     }
 

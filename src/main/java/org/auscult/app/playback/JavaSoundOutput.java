@@ -22,8 +22,10 @@ public final class JavaSoundOutput implements AudioOutput {
             line.start();
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             line = null;
-            throw new AudioUnavailableException("No audio output device is available (" + e.getMessage()
-                    + "); playback is off, everything else works.", e);
+            // Java's own wording ("No line matching interface SourceDataLine ...") tells a user nothing; it stays
+            // in the cause for a bug report.
+            throw new AudioUnavailableException("No audio output device is available on this computer: playback is "
+                    + "off, everything else works.", e);
         }
     }
 
