@@ -123,11 +123,19 @@ public final class WorkstationViewModel {
 
     /** Analyses the recording of {@code row} (null clears the view), cancelling the analysis of the previous one. */
     public void select(RecordingRow row) {
-        cycle.clear();
         if (row == null) {
+            LoadedRecording shown = loaded.get();
+            if (shown != null && browser.rows().contains(shown.row())
+                    && !browser.filteredRows().contains(shown.row())) {
+                // Hidden by a filter, not gone: the whole view stays as it is rather than half of it clearing.
+                status.done(shown.row().name() + " is still shown; the browser's filter hides it.");
+                return;
+            }
+            cycle.clear();
             selectionTask.cancel();
             return;
         }
+        cycle.clear();
         analysis.set(null);
         verdict.verdictProperty().set(null);
         Path path = row.recording().path();

@@ -161,6 +161,25 @@ class WorkstationUiTest {
     }
 
     @Test
+    void aFilterThatHidesTheShownRecordingLeavesItsWholeViewInPlace(FxRobot robot) throws Exception {
+        selectFirstRecording(robot);
+        waitFor("the heart cycle", () -> model.cycle().summaryProperty().get() != null
+                && model.cycle().automaticProperty().get() != null);
+        var shown = model.loadedProperty().get();
+        var summary = model.cycle().summaryProperty().get();
+        String label = shown.row().label();
+        String other = label.equals("murmur") ? "normal" : "murmur";
+        robot.interact(() -> model.browser().classFilterProperty().set(other));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.browser().filteredRows().contains(shown.row()));
+        assertEquals(shown, model.loadedProperty().get());
+        assertEquals(summary, model.cycle().summaryProperty().get(), "the heart rate and quality stay");
+        assertTrue(model.cycle().automaticProperty().get() != null, "the bands stay");
+        assertTrue(model.verdict().verdictProperty().get() != null, "the verdict stays");
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("filter hides it"));
+    }
+
+    @Test
     void filtersByClassAndText(FxRobot robot) throws Exception {
         waitFor("the collection", () -> model.browser().rows().size() == 16);
         long murmurs = model.browser().rows().stream().filter(row -> row.label().equals("murmur")).count();
