@@ -8,6 +8,8 @@ public enum CycleSource {
     AUTOMATIC("automatic"),
     /** The user's own S1/S2 events in the label store. */
     ANNOTATED("your annotation"),
+    /** The user's events where they marked, the automatic segmentation before and after. */
+    ANNOTATED_AND_AUTOMATIC("your annotation, automatic elsewhere"),
     /** S1/S2 events that came with the collection (imported, for example a CirCor .tsv). */
     IMPORTED("imported annotation");
 

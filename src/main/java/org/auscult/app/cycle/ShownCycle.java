@@ -44,13 +44,23 @@ public record ShownCycle(List<CycleBand> bands, CycleSource source, Segmentation
             List<CycleBand> annotated = bandsOf(events, source);
             boolean hasSounds = annotated.stream().anyMatch(b -> b.state().isSound());
             if (hasSounds) {
+                CycleSource shownSource = source == Source.USER ? CycleSource.ANNOTATED : CycleSource.IMPORTED;
+                if (source == Source.USER && automatic != null) {
+                    // The user's marks where they are, the automatic beats outside the stretch they cover: one
+                    // marked beat must not throw the rest of the recording's beats away.
+                    List<CycleBand> merged = withAutomaticOutside(annotated, automatic);
+                    if (merged.size() > annotated.size()) {
+                        annotated = merged;
+                        shownSource = CycleSource.ANNOTATED_AND_AUTOMATIC;
+                    }
+                }
                 List<Segment> segments = annotated.stream()
                         .map(b -> new Segment(b.start(), b.end(), b.state())).toList();
                 double fallbackRate = automatic == null ? Double.NaN : automatic.heartRateBpm();
                 double systolic = automatic == null ? Double.NaN : automatic.systolicIntervalSeconds();
                 double quality = automatic == null ? Double.NaN : automatic.qualityIndex();
-                return new ShownCycle(annotated, source == Source.USER ? CycleSource.ANNOTATED
-                        : CycleSource.IMPORTED, Segmentation.of(segments, duration, fallbackRate, systolic, quality));
+                return new ShownCycle(annotated, shownSource,
+                        Segmentation.of(segments, duration, fallbackRate, systolic, quality));
             }
         }
         if (automatic == null) {
@@ -63,6 +73,25 @@ public record ShownCycle(List<CycleBand> bands, CycleSource source, Segmentation
             }
         }
         return new ShownCycle(bands, CycleSource.AUTOMATIC, automatic);
+    }
+
+    /**
+     * {@code annotated} with the automatic bands that lie wholly before its first band or after its last, in time
+     * order.
+     */
+    static List<CycleBand> withAutomaticOutside(List<CycleBand> annotated, Segmentation automatic) {
+        double from = annotated.stream().mapToDouble(CycleBand::start).min().orElse(0);
+        double to = annotated.stream().mapToDouble(CycleBand::end).max().orElse(0);
+        List<CycleBand> merged = new ArrayList<>();
+        for (Segment segment : automatic.segments()) {
+            if (segment.state() != CardiacState.UNANNOTATED
+                    && (segment.endSeconds() <= from || segment.startSeconds() >= to)) {
+                merged.add(new CycleBand(segment.startSeconds(), segment.endSeconds(), segment.state()));
+            }
+        }
+        merged.addAll(annotated);
+        merged.sort(java.util.Comparator.comparingDouble(CycleBand::start));
+        return merged;
     }
 
     /** The events of {@code source} whose type is S1, S2, systole or diastole, as bands in time order. */

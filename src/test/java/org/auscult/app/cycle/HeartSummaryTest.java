@@ -34,10 +34,18 @@ class HeartSummaryTest {
         // S1 midpoints 1.05, 2.05, 3.05, 3.65 (premature: 0.6 s), 5.05 (pause: 1.4 s), 6.05.
         var events = java.util.stream.DoubleStream.of(1.0, 2.0, 3.0, 3.6, 5.0, 6.0)
                 .mapToObj(t -> ShownCycleTest.event(Source.USER, "S1", t, t + 0.1)).toList();
-        HeartSummary summary = HeartSummary.of(ShownCycle.of(ShownCycleTest.automatic(0.5), events, 7));
+        // without an automatic segmentation, so that only the user's beats count
+        HeartSummary summary = HeartSummary.of(ShownCycle.of(null, events, 7));
         assertEquals("Heart rate 60 bpm (6 beats, your annotation)", summary.heartRate());
         assertEquals("RR 1.00 ± 0.25 s, RMSSD 490 ms, 1 premature beat (shortest RR 0.60 of its neighbours)",
                 summary.rhythm());
+    }
+
+    @Test
+    void aPartialAnnotationSaysTheAutomaticBeatsFillTheRest() {
+        var events = List.of(ShownCycleTest.event(Source.USER, "S1", 2.2, 2.3));
+        HeartSummary summary = HeartSummary.of(ShownCycle.of(ShownCycleTest.automatic(0.5), events, 5));
+        assertEquals("Heart rate 60 bpm (4 beats, your annotation, automatic elsewhere)", summary.heartRate());
     }
 
     @Test

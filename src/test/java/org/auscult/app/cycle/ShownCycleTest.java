@@ -3,6 +3,7 @@ package org.auscult.app.cycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,20 +52,36 @@ class ShownCycleTest {
     }
 
     @Test
-    void theUsersS1AndS2EventsReplaceTheAutomaticOnes() {
+    void oneMarkedBeatKeepsTheAutomaticBeatsBeforeAndAfterIt() {
+        List<LabelEvent> events = List.of(event(Source.USER, "S1", 2.2, 2.3), event(Source.USER, "S2", 2.5, 2.6));
+        ShownCycle shown = ShownCycle.of(automatic(0.6), events, DURATION);
+        assertEquals(CycleSource.ANNOTATED_AND_AUTOMATIC, shown.source());
+        // automatic beats at 0.2, 1.2 (up to its S2: its diastole reaches into the marked stretch) and 3.2
+        assertEquals(4, shown.segmentation().beatTimes().length, shown.bands().toString());
+        assertTrue(shown.bands().contains(new CycleBand(2.2, 2.3, CardiacState.S1)));
+        assertEquals(CardiacState.S1, shown.bands().get(0).state());
+        assertEquals(0.2, shown.bands().get(0).start(), 1e-9);
+        assertEquals(60.0, shown.segmentation().heartRateBpm(), 1e-6);
+    }
+
+    @Test
+    void theUsersS1AndS2EventsReplaceTheAutomaticOnesWhereTheyMarked() {
         List<LabelEvent> events = List.of(
                 event(Source.USER, "S1", 3.0, 3.1), event(Source.USER, "S1", 1.0, 1.1),
                 event(Source.USER, "S2", 1.35, 1.45), event(Source.USER, "S1", 2.0, 2.1),
                 event(Source.USER, "S1", 4.0, 4.1), event(Source.USER, "murmur", 1.1, 1.3),
                 event(Source.USER, "systole", 1.1, 1.35), event(Source.IMPORT, "S1", 0.5, 0.6));
         ShownCycle shown = ShownCycle.of(automatic(0.6), events, DURATION);
-        assertEquals(CycleSource.ANNOTATED, shown.source());
+        assertEquals(CycleSource.ANNOTATED_AND_AUTOMATIC, shown.source());
+        List<CycleBand> before = shown.bands().subList(0, 3); // the automatic first beat up to its S2
+        assertEquals(List.of(CardiacState.S1, CardiacState.SYSTOLE, CardiacState.S2),
+                before.stream().map(CycleBand::state).toList());
         assertEquals(List.of(new CycleBand(1.0, 1.1, CardiacState.S1), new CycleBand(1.1, 1.35, CardiacState.SYSTOLE),
                 new CycleBand(1.35, 1.45, CardiacState.S2), new CycleBand(2.0, 2.1, CardiacState.S1),
-                new CycleBand(3.0, 3.1, CardiacState.S1), new CycleBand(4.0, 4.1, CardiacState.S1)), shown.bands());
-        // Heart rate from the user's S1 midpoints (1 s apart): 60 bpm; quality stays the automatic one.
-        assertEquals(60.0, shown.segmentation().heartRateBpm(), 1e-9);
-        assertEquals(4, shown.segmentation().beatTimes().length);
+                new CycleBand(3.0, 3.1, CardiacState.S1), new CycleBand(4.0, 4.1, CardiacState.S1)),
+                shown.bands().subList(3, shown.bands().size()));
+        // Five beats: the automatic one at 0.2 s and the user's four; quality stays the automatic one.
+        assertEquals(5, shown.segmentation().beatTimes().length);
         assertEquals(0.6, shown.segmentation().qualityIndex(), 0.0);
     }
 
