@@ -80,6 +80,15 @@ public final class BrowserView extends VBox {
         });
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
                 model.selectedProperty().set(after));
+        // A recording chosen elsewhere (the training wizard's "Open in the waveform view") is selected and shown
+        // in the table too, so the user sees which one is on screen.
+        model.selectedProperty().addListener((observable, before, after) -> {
+            if (after != null && table.getSelectionModel().getSelectedItem() != after
+                    && table.getItems().contains(after)) {
+                table.getSelectionModel().select(after);
+                table.scrollTo(after);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         Label note = new Label();
         note.setId("collection-note");

@@ -197,6 +197,10 @@ class TrainingWizardUiTest {
         String id = model.cellPredictions().get(0).id();
         waitFor("the recording in the waveform view", () -> workstation.loadedProperty().get() != null
                 && workstation.loadedProperty().get().row().recording().id().equals(id));
+        javafx.scene.control.TableView<?> recordings = robot.lookup("#recordings")
+                .queryAs(javafx.scene.control.TableView.class);
+        waitFor("its row selected in the browser", () -> recordings.getSelectionModel().getSelectedItem()
+                == workstation.loadedProperty().get().row());
         save(robot, stage, screenshots.resolve("training-results.png"));
 
         // Save the model (the chooser answers with a file), then use it for verdicts.
