@@ -3,7 +3,6 @@ package org.auscult.app;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,16 +12,12 @@ import java.util.TreeSet;
  */
 public final class ClassCoverage {
 
-    /** Labels of the PASCAL 2011 collections spelled out for people; other labels are shown as they are. */
-    private static final Map<String, String> SPOKEN = Map.of("extrahls", "extra heart sound",
-            "extrastole", "extrasystole", "abnormal", "abnormal, other (needs follow-up)");
-
     private ClassCoverage() {
     }
 
     /** {@code label} as people say it: "extrahls" is "extra heart sound". */
     public static String forPeople(String label) {
-        return SPOKEN.getOrDefault(label, label);
+        return org.auscult.labels.LabelClasses.forPeople(label);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import org.auscult.app.ClassCoverage;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.RocCurve;
 
@@ -59,6 +59,6 @@ public final class RocCurveView extends LineChart<Number, Number> {
 
     /** "murmur (AUC 0.914)". */
     static String legend(RocCurve curve) {
-        return String.format(Locale.ROOT, "%s (AUC %.3f)", ClassCoverage.forPeople(curve.className()), curve.auc());
+        return String.format(Locale.ROOT, "%s (AUC %.3f)", LabelClasses.forPeople(curve.className()), curve.auc());
     }
 }

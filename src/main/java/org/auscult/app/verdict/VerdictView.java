@@ -2,7 +2,7 @@ package org.auscult.app.verdict;
 
 import java.util.Locale;
 import org.auscult.analysis.Verdict;
-import org.auscult.app.ClassCoverage;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.PerSourceReport;
 
 import javafx.scene.control.Label;
@@ -75,7 +75,7 @@ public final class VerdictView extends VBox {
         double followUp = 0;
         for (int c = 0; c < p.length; c++) {
             String name = verdict.classNames().get(c);
-            addRow(row++, ClassCoverage.forPeople(name), p[c], "probability-" + name);
+            addRow(row++, LabelClasses.forPeople(name), p[c], "probability-" + name);
             followUp += PerSourceReport.needsFollowUp(name) ? p[c] : 0;
         }
         if (verdict.classNames().contains("normal") && p.length > 2) {
