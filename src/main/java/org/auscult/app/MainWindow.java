@@ -260,7 +260,9 @@ public final class MainWindow {
         chooser.setTitle("Open a folder or collection of recordings");
         File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (folder != null) {
-            model.open(folder.toPath());
+            org.auscult.app.browser.OpenAsChoice.ask(root.getScene() == null ? null : root.getScene().getWindow(),
+                            folder.getName())
+                    .ifPresent(layout -> model.open(folder.toPath(), layout));
         }
     }
 

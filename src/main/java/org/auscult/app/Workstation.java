@@ -67,7 +67,7 @@ public final class Workstation extends Application {
 
     /** Loads the model and opens the collection named by {@code options}, both in the background. */
     static void openAtStart(WorkstationViewModel model, WorkstationOptions options) {
-        options.collection().ifPresent(model::open);
+        options.collection().ifPresent(collection -> model.open(collection, options.layout()));
         Path modelFile = options.model().orElse(null);
         if (modelFile == null && !DefaultModel.available()) {
             LOG.info("This build carries no default model; verdicts need --model FILE");

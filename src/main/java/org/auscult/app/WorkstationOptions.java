@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.auscult.library.Layout;
 
 /**
  * What the workstation opens at start: a collection and a model.
@@ -13,22 +14,24 @@ import java.util.Optional;
  * the system property {@code auscult.model}, or the bundled default model when this build has one.
  *
  * @param collection the folder or label file to open, if any
+ * @param layout     the collection's layout ({@code --layout NAME}), or empty to detect it
  * @param model      a model file to load instead of the default, if any
  */
-public record WorkstationOptions(Optional<Path> collection, Optional<Path> model) {
+public record WorkstationOptions(Optional<Path> collection, Optional<Layout> layout, Optional<Path> model) {
 
     /** The sample recordings shipped with Auscult, relative to the working directory. */
     public static final Path SAMPLE_RECORDINGS = Path.of("sample-recordings", "circor");
 
     /**
-     * Reads {@code --open PATH} and {@code --model FILE} (also as {@code --open=PATH}) from {@code args}, then the
-     * system properties, then the defaults.
+     * Reads {@code --open PATH}, {@code --layout NAME} and {@code --model FILE} (also as {@code --open=PATH}) from
+     * {@code args}, then the system properties, then the defaults.
      *
-     * @throws IllegalArgumentException for an unknown argument or an option without its value
+     * @throws IllegalArgumentException for an unknown argument or layout, or an option without its value
      */
     public static WorkstationOptions parse(List<String> args) {
         Path open = null;
         Path model = null;
+        Layout layout = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -43,8 +46,9 @@ public record WorkstationOptions(Optional<Path> collection, Optional<Path> model
             switch (name) {
                 case "--open" -> open = Path.of(value);
                 case "--model" -> model = Path.of(value);
+                case "--layout" -> layout = Layout.named(value);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg
-                        + "'; the workstation knows --open PATH and --model FILE");
+                        + "'; the workstation knows --open PATH, --layout NAME and --model FILE");
             }
         }
         if (open == null && System.getProperty("auscult.open") != null) {
@@ -56,6 +60,6 @@ public record WorkstationOptions(Optional<Path> collection, Optional<Path> model
         if (model == null && System.getProperty("auscult.model") != null) {
             model = Path.of(System.getProperty("auscult.model"));
         }
-        return new WorkstationOptions(Optional.ofNullable(open), Optional.ofNullable(model));
+        return new WorkstationOptions(Optional.ofNullable(open), Optional.ofNullable(layout), Optional.ofNullable(model));
     }
 }

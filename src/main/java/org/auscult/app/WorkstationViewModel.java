@@ -116,9 +116,14 @@ public final class WorkstationViewModel {
                 collection.classCounts().keySet(), bundled));
     }
 
-    /** Opens a folder or collection in the browser. */
+    /** Opens a folder or collection in the browser, detecting its layout. */
     public void open(Path folderOrLabelFile) {
         browser.open(folderOrLabelFile);
+    }
+
+    /** Opens a folder or collection in the browser in {@code layout} (empty: detected). */
+    public void open(Path folderOrLabelFile, java.util.Optional<org.auscult.library.Layout> layout) {
+        browser.open(folderOrLabelFile, layout);
     }
 
     /** Analyses the recording of {@code row} (null clears the view), cancelling the analysis of the previous one. */

@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * <p>Detection tries the layouts from the most specific tell-tale to the least: Kaggle PASCAL (its CSV headers),
  * PhysioNet 2016 (REFERENCE.csv), CirCor 2022 (training_data.csv or the samples' labels.csv), a generic CSV (a
- * labels.csv or a single CSV with path and label columns), and last folder-per-class, which any folder with WAVs in
- * subfolders would satisfy. An explicit {@link ImportOptions#layout()} skips detection.
+ * labels.csv or a single CSV with path and label columns), folder-per-class, which any folder with WAVs in
+ * subfolders would satisfy, and last a plain folder of unlabelled recordings, which any folder with a recording
+ * anywhere below it satisfies. An explicit {@link ImportOptions#layout()} skips detection.
  *
  * <p>Malformed label files stop the import with a {@link CollectionFormatException}; missing, duplicate or
  * unreadable recordings become {@link ImportProblem}s and the import goes on.
@@ -24,7 +25,7 @@ public final class CollectionImporter {
 
     /** In detection order. */
     private static final List<LayoutReader> READERS = List.of(new KagglePascalReader(), new PhysioNet2016Reader(),
-            new CirCor2022Reader(), new GenericCsvReader(), new FolderPerClassReader());
+            new CirCor2022Reader(), new GenericCsvReader(), new FolderPerClassReader(), new PlainFolderReader());
 
     /**
      * @param folderOrLabelFile a collection folder, or one of its label files

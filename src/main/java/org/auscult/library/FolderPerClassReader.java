@@ -94,7 +94,7 @@ final class FolderPerClassReader implements LayoutReader {
         return wavs;
     }
 
-    private static String patientOf(Path wav, ImportOptions options) {
+    static String patientOf(Path wav, ImportOptions options) {
         String stem = CollectionBuilder.stem(wav);
         int underscore = stem.indexOf('_');
         return options.folderPatients() == ImportOptions.PatientNaming.PREFIX_BEFORE_UNDERSCORE && underscore > 0

@@ -7,26 +7,57 @@ package org.auscult.library;
 public enum Layout {
 
     /** Kaggle "heartbeat-sounds" (PASCAL 2011): set_a/, set_b/ with set_a.csv, set_b.csv (or a checked labels.csv). */
-    KAGGLE_PASCAL("Kaggle PASCAL 2011 (set_a.csv / set_b.csv beside set_a/ and set_b/, "
+    KAGGLE_PASCAL("Kaggle PASCAL 2011", "Kaggle PASCAL 2011 (set_a.csv / set_b.csv beside set_a/ and set_b/, "
             + "or a labels.csv with header path,dataset,label,sublabel)"),
 
     /** A CSV with a {@code path} and a {@code label} column, optional {@code patient} and {@code source}. */
-    GENERIC_CSV("generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
+    GENERIC_CSV("Labels in a CSV file", "generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
 
     /** {@code <root>/<label>/*.wav}. */
-    FOLDER_PER_CLASS("folder per class (<root>/<label>/*.wav)"),
+    FOLDER_PER_CLASS("A folder per class", "folder per class (<root>/<label>/*.wav)"),
 
     /** PhysioNet/CinC Challenge 2016: training-a ... training-f, each with REFERENCE.csv. */
-    PHYSIONET_2016("PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),
+    PHYSIONET_2016("PhysioNet/CinC 2016", "PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),
 
     /** CirCor DigiScope / PhysioNet Challenge 2022: training_data.csv and training_data/. */
-    CIRCOR_2022("CirCor 2022 (training_data.csv beside training_data/, "
-            + "or a labels.csv with columns path,patient_id,location,murmur)");
+    CIRCOR_2022("CirCor DigiScope 2022", "CirCor 2022 (training_data.csv beside training_data/, "
+            + "or a labels.csv with columns path,patient_id,location,murmur)"),
 
+    /**
+     * Any folder of recordings with nothing that says their class: every recording in it and in the folders below
+     * it, unlabelled, ready to browse and label. Detected last, when no other layout fits.
+     */
+    PLAIN_FOLDER("Plain folder, unlabelled", "plain folder (recordings anywhere below it, unlabelled)");
+
+    private final String displayName;
     private final String lookedFor;
 
-    Layout(String lookedFor) {
+    Layout(String displayName, String lookedFor) {
+        this.displayName = displayName;
         this.lookedFor = lookedFor;
+    }
+
+    /** A short name for people, for choice lists. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /**
+     * The layout named by {@code name}: the constant's name or a hyphenated lower-case form
+     * ({@code plain-folder}), any case.
+     *
+     * @throws IllegalArgumentException naming every layout when none matches
+     */
+    public static Layout named(String name) {
+        String wanted = name.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        for (Layout layout : values()) {
+            if (layout.name().equals(wanted)) {
+                return layout;
+            }
+        }
+        throw new IllegalArgumentException("unknown layout '" + name + "'; the layouts are "
+                + java.util.Arrays.stream(values()).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-')).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** What detection looks for, in words for an error message. */

@@ -21,6 +21,18 @@ class WorkstationOptionsTest {
     }
 
     @Test
+    void readsALayoutByItsNameInAnyCaseOrHyphenated() {
+        assertEquals(Optional.of(org.auscult.library.Layout.PLAIN_FOLDER),
+                WorkstationOptions.parse(List.of("--open", "f", "--layout", "plain-folder")).layout());
+        assertEquals(Optional.of(org.auscult.library.Layout.CIRCOR_2022),
+                WorkstationOptions.parse(List.of("--layout=CIRCOR_2022")).layout());
+        assertEquals(Optional.empty(), WorkstationOptions.parse(List.of()).layout());
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> WorkstationOptions.parse(List.of("--layout", "flat"))).getMessage();
+        assertTrue(message.contains("'flat'") && message.contains("plain-folder"), message);
+    }
+
+    @Test
     void defaultsToTheSampleRecordings() {
         // The tests run in the project folder, which holds sample-recordings/circor.
         assertEquals(Optional.of(WorkstationOptions.SAMPLE_RECORDINGS), WorkstationOptions.parse(List.of()).collection());

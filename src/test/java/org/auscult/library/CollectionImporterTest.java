@@ -91,9 +91,42 @@ class CollectionImporterTest {
     }
 
     @Test
-    void anUnknownFolderIsRefusedNamingEveryLayoutLookedFor() {
-        Fixtures.wavs(root, "a.wav", "b.wav");
+    void aPlainFolderOfRecordingsOpensUnlabelledWithEveryRecordingBelowIt() throws IOException {
+        Fixtures.wavs(root, "a.wav", "B.WAV", ".trash/old.wav");
+        Fixtures.text(root.resolve("notes.txt"), "three recordings from the ward");
+        assertEquals(Optional.of(Layout.PLAIN_FOLDER), CollectionImporter.detect(root));
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(Layout.PLAIN_FOLDER, collection.layout());
+        assertEquals(List.of("B", "a"), collection.recordings().stream().map(Recording::id).toList());
+        assertTrue(collection.recordings().stream().allMatch(r -> r.label().isEmpty()));
+        assertEquals(List.of(), collection.trainable());
+        assertEquals(List.of(), collection.problems());
+    }
+
+    @Test
+    void aNamedPlainFolderReadsNestedFoldersWithoutTakingThemForClasses() throws IOException {
+        Fixtures.wavs(root, "ward2/p1/apex.wav", "ward2/p2/apex.wav", "clinic/p3_base.wav");
+        // detection takes sub-folders for classes; the plain layout, named, keeps them as folders
+        assertEquals(Optional.of(Layout.FOLDER_PER_CLASS), CollectionImporter.detect(root));
+        RecordingCollection plain = importer.importCollection(root,
+                ImportOptions.defaults().withLayout(Layout.PLAIN_FOLDER));
+        assertEquals(List.of("clinic/p3_base", "ward2/p1/apex", "ward2/p2/apex"),
+                plain.recordings().stream().map(Recording::id).toList());
+        assertEquals(Map.of(), plain.classCounts());
+    }
+
+    @Test
+    void aPlainFolderWithoutRecordingsIsRefusedWhenNamed() {
         Fixtures.text(root.resolve("notes.txt"), "nothing to see");
+        UnrecognisedCollectionException e = assertThrows(UnrecognisedCollectionException.class,
+                () -> importer.importCollection(root, ImportOptions.defaults().withLayout(Layout.PLAIN_FOLDER)));
+        assertTrue(e.getMessage().contains("it holds no recordings"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutRecordingsIsRefusedNamingEveryLayoutLookedFor() {
+        Fixtures.text(root.resolve("notes.txt"), "nothing to see");
+        Fixtures.text(root.resolve("sub/more.txt"), "nor here");
         assertEquals(Optional.empty(), CollectionImporter.detect(root));
         UnrecognisedCollectionException e = assertThrows(UnrecognisedCollectionException.class,
                 () -> importer.importCollection(root, ImportOptions.defaults()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -26,6 +27,7 @@ import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
+import org.auscult.library.Layout;
 import org.auscult.library.RecordingCollection;
 
 /**
@@ -63,18 +65,29 @@ public final class BrowserViewModel {
         filtered.predicateProperty().bind(Bindings.createObjectBinding(this::filter, classFilter, searchText));
     }
 
-    /** Imports {@code folderOrLabelFile} in the background; replaces the rows when done. */
+    /** Imports {@code folderOrLabelFile} in the background, detecting its layout; replaces the rows when done. */
     public void open(Path folderOrLabelFile) {
-        openTask.replaceWith(BackgroundTask.of("open " + folderOrLabelFile, context -> load(folderOrLabelFile, context))
+        open(folderOrLabelFile, Optional.empty());
+    }
+
+    /** Imports {@code folderOrLabelFile} in {@code layout} (empty: detected) in the background. */
+    public void open(Path folderOrLabelFile, Optional<Layout> layout) {
+        openTask.replaceWith(BackgroundTask.of("open " + folderOrLabelFile,
+                        context -> load(folderOrLabelFile, layout, context))
                 .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
                 .onSuccess(this::show)
                 .onFailure(failure -> status.failed("Cannot open " + folderOrLabelFile + ": " + failure.getMessage())));
     }
 
     static Opened load(Path folderOrLabelFile, BackgroundTask.Context context) throws Exception {
+        return load(folderOrLabelFile, Optional.empty(), context);
+    }
+
+    static Opened load(Path folderOrLabelFile, Optional<Layout> layout, BackgroundTask.Context context)
+            throws Exception {
         context.progress(0, "Importing " + folderOrLabelFile.getFileName());
         RecordingCollection imported = new CollectionImporter().importCollection(folderOrLabelFile,
-                ImportOptions.defaults());
+                layout.map(ImportOptions.defaults()::withLayout).orElse(ImportOptions.defaults()));
         WavDecoder decoder = new WavDecoder();
         List<RecordingRow> loaded = new ArrayList<>(imported.recordings().size());
         int done = 0;
@@ -112,8 +125,9 @@ public final class BrowserViewModel {
         classChoices.setAll(choices);
         classFilter.set(ALL);
         collection.set(opened.collection());
-        status.done(String.format(Locale.ROOT, "Opened %d recordings (%d labelled) from %s",
-                opened.rows().size(), opened.collection().trainable().size(), opened.collection().root()));
+        status.done(String.format(Locale.ROOT, "Opened %d recordings (%d labelled) from %s, read as: %s",
+                opened.rows().size(), opened.collection().trainable().size(), opened.collection().root(),
+                opened.collection().layout().displayName()));
     }
 
     private Predicate<RecordingRow> filter() {

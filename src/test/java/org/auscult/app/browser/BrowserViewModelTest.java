@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.auscult.app.task.CurrentThreadTaskExecutor;
 import org.auscult.app.task.StatusReporter;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.WavWriter;
+import org.auscult.library.Layout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,24 @@ class BrowserViewModelTest {
         model.classFilterProperty().set(BrowserViewModel.ALL);
         model.searchTextProperty().set("M1");
         assertEquals(List.of("murmur/m1"), names(model));
+    }
+
+    @Test
+    void aPlainFolderOpensUnlabelledAndANamedLayoutIsUsed() throws Exception {
+        wav("a.wav", 4000, 4000);
+        wav("b.wav", 4000, 4000);
+        wav("ward/p1/c.wav", 4000, 4000);
+        StatusReporter status = new StatusReporter();
+        BrowserViewModel model = new BrowserViewModel(new CurrentThreadTaskExecutor(), status);
+
+        model.open(folder, Optional.of(Layout.PLAIN_FOLDER));
+        assertEquals(List.of("a", "b", "ward/p1/c"), names(model));
+        assertTrue(model.rows().stream().noneMatch(RecordingRow::labelled));
+        assertTrue(status.messageProperty().get().endsWith("read as: " + Layout.PLAIN_FOLDER.displayName()),
+                status.messageProperty().get());
+
+        model.open(folder); // detected: the sub-folder reads as a class folder
+        assertEquals("ward", row(model, "ward/p1/c").label());
     }
 
     @Test

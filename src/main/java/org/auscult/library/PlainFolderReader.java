@@ -1,0 +1,50 @@
+package org.auscult.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A folder of recordings and nothing else: a researcher's export, a phone's recordings, a day's clinic. Every
+ * recording in the folder and in the folders below it is kept, unlabelled (hidden folders skipped, links to folders
+ * not followed), so the collection can be browsed, classified and labelled. The ids keep the sub-folders
+ * ({@code ward2/p1/apex}), so equal file names in different folders stay apart. The patient is the file stem unless
+ * {@link ImportOptions#folderPatients()} asks for the part of the name before the first '_'; the source is empty.
+ *
+ * <p>Recognised last: any folder with a recording somewhere below it fits, so every layout with a tell-tale file
+ * comes first.
+ */
+final class PlainFolderReader implements LayoutReader {
+
+    @Override
+    public Layout layout() {
+        return Layout.PLAIN_FOLDER;
+    }
+
+    @Override
+    public boolean recognises(Path folderOrFile) {
+        try {
+            return Files.isDirectory(folderOrFile) && !FolderPerClassReader.wavFilesUnder(folderOrFile).isEmpty();
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    @Override
+    public RecordingCollection read(Path folderOrFile, ImportOptions options) throws IOException {
+        if (!Files.isDirectory(folderOrFile)) {
+            throw new UnrecognisedCollectionException(folderOrFile, layout(), "a folder is expected");
+        }
+        List<Path> recordings = FolderPerClassReader.wavFilesUnder(folderOrFile);
+        if (recordings.isEmpty()) {
+            throw new UnrecognisedCollectionException(folderOrFile, layout(), "it holds no recordings");
+        }
+        CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
+        for (Path recording : recordings) {
+            builder.add(null, 0, recording, "", "", FolderPerClassReader.patientOf(recording, options), "", Map.of());
+        }
+        return builder.build();
+    }
+}
