@@ -35,9 +35,16 @@ public final class Workstation extends Application {
     private ExecutorService tileWorker;
     private ExecutorService playbackThread;
 
-    /** Starts the JavaFX toolkit and the workstation; returns when its window is closed. */
-    public static void launchWith(String... args) {
+    /** The exit code {@code --self-check} leaves; 0 otherwise. */
+    private static volatile int exitCode;
+
+    /**
+     * Starts the JavaFX toolkit and the workstation; returns when its window is closed, with 0, or with the
+     * self-check's exit code.
+     */
+    public static int launchWith(String... args) {
         Application.launch(Workstation.class, args);
+        return exitCode;
     }
 
     @Override
@@ -54,6 +61,13 @@ public final class Workstation extends Application {
         stage.setOnCloseRequest(event -> window.saveLayout(stage));
         stage.show();
         openAtStart(model, options);
+        if (options.selfCheck()) {
+            SelfCheck.start(model, options, stage, code -> {
+                exitCode = code;
+                stage.close();
+                Platform.exit();
+            });
+        }
     }
 
     /** A view model on real threads: two workers (decode/analysis and collection scans), one tile worker. */

@@ -16,8 +16,16 @@ import org.auscult.library.Layout;
  * @param collection the folder or label file to open, if any
  * @param layout     the collection's layout ({@code --layout NAME}), or empty to detect it
  * @param model      a model file to load instead of the default, if any
+ * @param selfCheck  {@code --self-check}: open, verify that the window, collection, model and a verdict work, and
+ *                   close (see {@link SelfCheck})
  */
-public record WorkstationOptions(Optional<Path> collection, Optional<Layout> layout, Optional<Path> model) {
+public record WorkstationOptions(Optional<Path> collection, Optional<Layout> layout, Optional<Path> model,
+                                 boolean selfCheck) {
+
+    /** The options without {@code --self-check}. */
+    public WorkstationOptions(Optional<Path> collection, Optional<Layout> layout, Optional<Path> model) {
+        this(collection, layout, model, false);
+    }
 
     /** The sample recordings shipped with Auscult, relative to the working directory. */
     public static final Path SAMPLE_RECORDINGS = Path.of("sample-recordings", "circor");
@@ -32,8 +40,13 @@ public record WorkstationOptions(Optional<Path> collection, Optional<Layout> lay
         Path open = null;
         Path model = null;
         Layout layout = null;
+        boolean selfCheck = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals("--self-check")) {
+                selfCheck = true;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
@@ -48,7 +61,7 @@ public record WorkstationOptions(Optional<Path> collection, Optional<Layout> lay
                 case "--model" -> model = Path.of(value);
                 case "--layout" -> layout = Layout.named(value);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg
-                        + "'; the workstation knows --open PATH, --layout NAME and --model FILE");
+                        + "'; the workstation knows --open PATH, --layout NAME, --model FILE and --self-check");
             }
         }
         if (open == null && System.getProperty("auscult.open") != null) {
@@ -60,6 +73,7 @@ public record WorkstationOptions(Optional<Path> collection, Optional<Layout> lay
         if (model == null && System.getProperty("auscult.model") != null) {
             model = Path.of(System.getProperty("auscult.model"));
         }
-        return new WorkstationOptions(Optional.ofNullable(open), Optional.ofNullable(layout), Optional.ofNullable(model));
+        return new WorkstationOptions(Optional.ofNullable(open), Optional.ofNullable(layout), Optional.ofNullable(model),
+                selfCheck);
     }
 }

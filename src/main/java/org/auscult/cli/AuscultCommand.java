@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.auscult.app.Workstation;
+import org.auscult.library.Layout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "1:some input failed (the good inputs were still processed)",
             "2:usage error"
         })
-public final class AuscultCommand implements Runnable {
+public final class AuscultCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Every input succeeded. */
     public static final int EXIT_OK = 0;
@@ -47,18 +48,48 @@ public final class AuscultCommand implements Runnable {
             description = "Without a command: the model the workstation uses (default: the bundled model).")
     Path model;
 
-    /** Without a command, opens the workstation (the JavaFX window); returns when it is closed. */
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "Without a command: how to read --open when detection would guess wrong: "
+                    + "${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
+    @Option(names = "--self-check",
+            description = "Without a command: open the window, read the collection, load the model, show the first "
+                    + "recording's verdict, then close and report; exit code 1 when a step fails.")
+    boolean selfCheck;
+
+    /**
+     * Without a command, opens the workstation (the JavaFX window); returns when it is closed. A machine where the
+     * window cannot open gets what it needs named, not only the toolkit's message.
+     */
     @Override
-    public void run() {
+    public Integer call() {
         List<String> args = new ArrayList<>();
         if (open != null) {
             args.addAll(List.of("--open", open.toString()));
         }
+        if (layout != null) {
+            args.addAll(List.of("--layout", layout.name()));
+        }
         if (model != null) {
             args.addAll(List.of("--model", model.toString()));
         }
-        Workstation.launchWith(args.toArray(String[]::new));
+        if (selfCheck) {
+            args.add("--self-check");
+        }
+        try {
+            return Workstation.launchWith(args.toArray(String[]::new));
+        } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError noWindow) {
+            spec.commandLine().getErr().println("auscult: the workstation window cannot open: "
+                    + describe(noWindow).replaceAll("\\.+$", "") + ".\n" + WINDOW_NEEDS);
+            return EXIT_INPUT_FAILED;
+        }
     }
+
+    /** What the window needs from the system, as the README's prerequisites say. */
+    static final String WINDOW_NEEDS = "It needs a graphical display and, on Linux, GTK 3 "
+            + "(Debian/Ubuntu: sudo apt install libgtk-3-0 libgl1 libxtst6 libasound2). The command-line "
+            + "commands need neither: java -jar auscult.jar --help.";
 
     /** The commands, by name, in the order the help lists them. */
     private static final Map<String, Class<?>> COMMANDS = commands();

@@ -33,6 +33,14 @@ class WorkstationOptionsTest {
     }
 
     @Test
+    void selfCheckIsAFlagWithoutAValue() {
+        WorkstationOptions options = WorkstationOptions.parse(List.of("--self-check", "--open", "f"));
+        assertTrue(options.selfCheck());
+        assertEquals(Optional.of(Path.of("f")), options.collection());
+        assertTrue(!WorkstationOptions.parse(List.of("--open", "f")).selfCheck());
+    }
+
+    @Test
     void defaultsToTheSampleRecordings() {
         // The tests run in the project folder, which holds sample-recordings/circor.
         assertEquals(Optional.of(WorkstationOptions.SAMPLE_RECORDINGS), WorkstationOptions.parse(List.of()).collection());

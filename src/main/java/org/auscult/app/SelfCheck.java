@@ -1,0 +1,113 @@
+package org.auscult.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.auscult.analysis.DefaultModel;
+
+/**
+ * {@code --self-check}: proves on this machine that the window opens, the start collection is read, the model loads
+ * and the first recording gets a verdict, then closes the window and reports one line. It answers "does the
+ * workstation work here?" for an installation, and CI runs it under a virtual display with only the system
+ * packages the README names.
+ *
+ * <p>Each step is watched from the FX thread by a light poll (four times a second) rather than by listeners, so a
+ * step that never happens ends in a report naming it instead of a hang.
+ */
+final class SelfCheck {
+
+    /** The longest the whole check may take; a cold start on a slow machine needs well under half of it. */
+    static final double TIMEOUT_SECONDS = 120;
+
+    private final WorkstationViewModel model;
+    private final WorkstationOptions options;
+    private final Stage stage;
+    private final IntConsumer finish;
+    private final Timeline poll = new Timeline();
+    private final long started = System.nanoTime();
+    private boolean selected;
+
+    private SelfCheck(WorkstationViewModel model, WorkstationOptions options, Stage stage, IntConsumer finish) {
+        this.model = model;
+        this.options = options;
+        this.stage = stage;
+        this.finish = finish;
+    }
+
+    /**
+     * Starts watching; {@code finish} gets the exit code (0 when every step passed) once the report is printed.
+     */
+    static void start(WorkstationViewModel model, WorkstationOptions options, Stage stage, IntConsumer finish) {
+        SelfCheck check = new SelfCheck(model, options, stage, finish);
+        check.poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), event -> check.step()));
+        check.poll.setCycleCount(Timeline.INDEFINITE);
+        check.poll.play();
+    }
+
+    private void step() {
+        String status = model.status().messageProperty().get();
+        boolean wantsCollection = options.collection().isPresent();
+        boolean wantsModel = options.model().isPresent() || DefaultModel.available();
+        if (status != null && (status.startsWith("Cannot open") || status.startsWith("Cannot load the model"))) {
+            report(1, status);
+            return;
+        }
+        boolean collectionOpen = model.browser().collectionProperty().get() != null;
+        boolean modelLoaded = model.modelProperty().get() != null;
+        if (collectionOpen && modelLoaded && !selected && !model.browser().filteredRows().isEmpty()) {
+            selected = true;
+            model.browser().selectedProperty().set(model.browser().filteredRows().get(0));
+        }
+        boolean verdictShown = model.verdict().verdictProperty().get() != null;
+        boolean done = stage.isShowing() && (!wantsCollection || collectionOpen)
+                && (!wantsModel || modelLoaded) && (!selected || verdictShown);
+        if (done) {
+            report(0, "");
+        } else if (seconds() > TIMEOUT_SECONDS) {
+            List<String> missing = new ArrayList<>();
+            if (!stage.isShowing()) {
+                missing.add("the window did not show");
+            }
+            if (wantsCollection && !collectionOpen) {
+                missing.add("the collection did not open");
+            }
+            if (wantsModel && !modelLoaded) {
+                missing.add("the model did not load");
+            }
+            if (selected && !verdictShown) {
+                missing.add("the first recording got no verdict");
+            }
+            report(1, String.join(", ", missing) + " within " + (int) TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private void report(int exitCode, String problem) {
+        poll.stop();
+        StringBuilder line = new StringBuilder(exitCode == 0 ? "Self-check passed" : "Self-check FAILED: " + problem);
+        line.append(String.format(Locale.ROOT, " (%.1f s): window %.0fx%.0f", seconds(), stage.getWidth(),
+                stage.getHeight()));
+        var collection = model.browser().collectionProperty().get();
+        if (collection != null) {
+            line.append(String.format(Locale.ROOT, "; %d recordings from %s, read as: %s",
+                    collection.recordings().size(), collection.root(), collection.layout().displayName()));
+        }
+        if (model.modelProperty().get() != null) {
+            line.append("; model loaded");
+        }
+        var verdict = model.verdict().verdictProperty().get();
+        if (verdict != null) {
+            line.append("; first recording: ").append(model.verdict().headlineProperty().get());
+        }
+        (exitCode == 0 ? System.out : System.err).println(line);
+        finish.accept(exitCode);
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}
