@@ -3,7 +3,7 @@ package org.auscult.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
+import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.stage.Stage;
@@ -27,12 +27,15 @@ final class SelfCheck {
     private final WorkstationViewModel model;
     private final WorkstationOptions options;
     private final Stage stage;
-    private final IntConsumer finish;
+    private final BiConsumer<Integer, String> finish;
     private final Timeline poll = new Timeline();
     private final long started = System.nanoTime();
     private boolean selected;
+    /** The first failure the status line reported; a later message can replace it on screen before a poll. */
+    private String failure;
 
-    private SelfCheck(WorkstationViewModel model, WorkstationOptions options, Stage stage, IntConsumer finish) {
+    private SelfCheck(WorkstationViewModel model, WorkstationOptions options, Stage stage,
+                      BiConsumer<Integer, String> finish) {
         this.model = model;
         this.options = options;
         this.stage = stage;
@@ -40,21 +43,30 @@ final class SelfCheck {
     }
 
     /**
-     * Starts watching; {@code finish} gets the exit code (0 when every step passed) once the report is printed.
+     * Starts watching; {@code finish} gets the exit code (0 when every step passed) and the one-line report.
      */
-    static void start(WorkstationViewModel model, WorkstationOptions options, Stage stage, IntConsumer finish) {
+    static void start(WorkstationViewModel model, WorkstationOptions options, Stage stage,
+                      BiConsumer<Integer, String> finish) {
         SelfCheck check = new SelfCheck(model, options, stage, finish);
+        check.noteFailure(model.status().messageProperty().get());
+        model.status().messageProperty().addListener((property, old, message) -> check.noteFailure(message));
         check.poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), event -> check.step()));
         check.poll.setCycleCount(Timeline.INDEFINITE);
         check.poll.play();
     }
 
+    private void noteFailure(String message) {
+        if (failure == null && message != null
+                && (message.startsWith("Cannot open") || message.startsWith("Cannot load the model"))) {
+            failure = message;
+        }
+    }
+
     private void step() {
-        String status = model.status().messageProperty().get();
         boolean wantsCollection = options.collection().isPresent();
         boolean wantsModel = options.model().isPresent() || DefaultModel.available();
-        if (status != null && (status.startsWith("Cannot open") || status.startsWith("Cannot load the model"))) {
-            report(1, status);
+        if (failure != null) {
+            report(1, failure);
             return;
         }
         boolean collectionOpen = model.browser().collectionProperty().get() != null;
@@ -103,8 +115,7 @@ final class SelfCheck {
         if (verdict != null) {
             line.append("; first recording: ").append(model.verdict().headlineProperty().get());
         }
-        (exitCode == 0 ? System.out : System.err).println(line);
-        finish.accept(exitCode);
+        finish.accept(exitCode, line.toString());
     }
 
     private double seconds() {

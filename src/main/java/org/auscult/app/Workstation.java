@@ -35,16 +35,19 @@ public final class Workstation extends Application {
     private ExecutorService tileWorker;
     private ExecutorService playbackThread;
 
-    /** The exit code {@code --self-check} leaves; 0 otherwise. */
-    private static volatile int exitCode;
-
     /**
-     * Starts the JavaFX toolkit and the workstation; returns when its window is closed, with 0, or with the
-     * self-check's exit code.
+     * How the window closed: exit code 0 and no report, or the {@code --self-check}'s exit code and its one-line
+     * report.
      */
-    public static int launchWith(String... args) {
+    public record Closed(int exitCode, String report) {
+    }
+
+    private static volatile Closed closed = new Closed(0, "");
+
+    /** Starts the JavaFX toolkit and the workstation; returns when its window is closed. */
+    public static Closed launchWith(String... args) {
         Application.launch(Workstation.class, args);
-        return exitCode;
+        return closed;
     }
 
     @Override
@@ -62,8 +65,8 @@ public final class Workstation extends Application {
         stage.show();
         openAtStart(model, options);
         if (options.selfCheck()) {
-            SelfCheck.start(model, options, stage, code -> {
-                exitCode = code;
+            SelfCheck.start(model, options, stage, (code, report) -> {
+                closed = new Closed(code, report);
                 stage.close();
                 Platform.exit();
             });

@@ -78,7 +78,12 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
             args.add("--self-check");
         }
         try {
-            return Workstation.launchWith(args.toArray(String[]::new));
+            Workstation.Closed closed = Workstation.launchWith(args.toArray(String[]::new));
+            if (!closed.report().isEmpty()) {
+                (closed.exitCode() == EXIT_OK ? spec.commandLine().getOut() : spec.commandLine().getErr())
+                        .println(closed.report());
+            }
+            return closed.exitCode();
         } catch (UnsupportedOperationException | IllegalStateException | UnsatisfiedLinkError noWindow) {
             spec.commandLine().getErr().println("auscult: the workstation window cannot open: "
                     + describe(noWindow).replaceAll("\\.+$", "") + ".\n" + WINDOW_NEEDS);
