@@ -30,7 +30,8 @@ import org.auscult.learn.RecordingFacts;
  */
 public final class FeatureCache {
 
-    private static final int FORMAT = 1;
+    /** 2: the facts carry the samples' fingerprint. */
+    private static final int FORMAT = 2;
 
     private final Path folder;
     private final int features;
@@ -66,7 +67,8 @@ public final class FeatureCache {
             for (int i = 0; i < features; i++) {
                 values[i] = in.readDouble();
             }
-            RecordingFacts facts = new RecordingFacts(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
+            RecordingFacts facts = new RecordingFacts(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                    in.readLong());
             return Optional.of(new FeatureRow(input.id(), input.path().toString(), input.label(), input.patient(),
                     input.source(), values, facts));
         } catch (IOException e) {
@@ -91,6 +93,7 @@ public final class FeatureCache {
             out.writeDouble(facts.durationSeconds());
             out.writeDouble(facts.rmsDbfs());
             out.writeDouble(facts.peakDbfs());
+            out.writeLong(facts.audioFingerprint());
             out.flush();
         });
     }

@@ -168,8 +168,9 @@ public final class FeatureTableBuilder {
                 analysis.features().summary().values(), facts(analysis.info()));
     }
 
-    /** The facts a model's training profile keeps: native rate, duration, RMS and peak level. */
+    /** The facts a model's training profile keeps: native rate, duration, RMS and peak level, the fingerprint. */
     static RecordingFacts facts(RecordingInfo info) {
-        return new RecordingFacts(info.sampleRate(), info.durationSeconds(), info.rmsDbfs(), info.peakDbfs());
+        return new RecordingFacts(info.sampleRate(), info.durationSeconds(), info.rmsDbfs(), info.peakDbfs(),
+                info.audioFingerprint());
     }
 }

@@ -22,7 +22,8 @@ import org.auscult.learn.FeatureDistribution;
  *   <li>the recording itself has problems (silent, quiet, clipped, large DC offset).</li>
  * </ul>
  * and, from the model's own cross-validation ({@link #trackRecord}), when its answer is one it was often wrong
- * about, or when it rarely recognises a class it could be missing.
+ * about, or when it rarely recognises a class it could be missing; and first of all, when the model was trained on
+ * this very recording (its samples' fingerprint is among the training profile's), whatever its name.
  *
  * <p>When the reference is the model's own training data ({@link ReferenceSet#fromModel()}), "outside" means
  * outside the training range itself: the model has never seen such a recording. When it is the open collection, a
@@ -43,6 +44,10 @@ public final class VerdictAdvisor {
     public static final double WEAK_PRECISION = 0.5;
     /** A class whose out-of-fold recall is below this is rarely recognised, so its absence says little. */
     public static final double WEAK_RECALL = 0.25;
+
+    /** The warning on a recording the model was trained on. */
+    public static final String HEARD_IN_TRAINING = "The model was trained on this recording: its verdict says what "
+            + "the model learned, not how it judges a recording it has not heard.";
 
     /** A recording shorter than this (seconds) holds fewer than two heart cycles at a resting 60 beats a minute. */
     public static final double MIN_JUDGED_SECONDS = 2.0;
@@ -78,7 +83,11 @@ public final class VerdictAdvisor {
     public static Verdict verdict(LoadedModel model, double[] posterior, RecordingInfo info, ReferenceSet reference,
                                   double[] features) {
         List<String> classNames = model.model().classNames();
-        List<String> warnings = new ArrayList<>(warnings(classNames, posterior,
+        List<String> warnings = new ArrayList<>();
+        if (model.model().profile() != null && model.model().profile().trainedOn(info.audioFingerprint())) {
+            warnings.add(HEARD_IN_TRAINING);
+        }
+        warnings.addAll(warnings(classNames, posterior,
                 model.analysisConfig().conditioning().analysisRate(), info, reference, features));
         if (model.model().evaluation() != null) {
             warnings.addAll(trackRecord(classNames, posterior, model.model().evaluation().confusion()));

@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param dcOffset        mean sample value, full scale = 1
  * @param clippedFraction share of samples at full scale, 0 to 1
  * @param problems        decoder warnings and findings, as sentences; empty when nothing is wrong
+ * @param audioFingerprint {@link SignalLevels#fingerprint()} of the mono samples: the same for the same recording
+ *                        under any name; 0 when unknown
  */
 public record RecordingInfo(
         Path file,
@@ -48,7 +50,8 @@ public record RecordingInfo(
         double rmsDbfs,
         double dcOffset,
         double clippedFraction,
-        List<String> problems) {
+        List<String> problems,
+        long audioFingerprint) {
 
     /** A peak level below this (dBFS) is reported as silent: 33 steps of 16 bits. */
     public static final double SILENT_PEAK_DBFS = -60;
@@ -64,6 +67,14 @@ public record RecordingInfo(
     public RecordingInfo {
         Objects.requireNonNull(format, "format");
         problems = List.copyOf(problems);
+    }
+
+    /** A recording whose samples were not fingerprinted ({@link #audioFingerprint()} 0: unknown). */
+    public RecordingInfo(Path file, String format, int sampleRate, int channels, long frames, double durationSeconds,
+                         double peakDbfs, double rmsDbfs, double dcOffset, double clippedFraction,
+                         List<String> problems) {
+        this(file, format, sampleRate, channels, frames, durationSeconds, peakDbfs, rmsDbfs, dcOffset,
+                clippedFraction, problems, 0);
     }
 
     /** Measures a decoded recording and lists its problems. */
@@ -130,7 +141,7 @@ public record RecordingInfo(
             problems.add(String.format(Locale.ROOT, "shorter than 1 s: %.3f s", duration));
         }
         return new RecordingInfo(file, format.describe(), format.sampleRate(), format.channels(), n, duration,
-                peakDbfs, rmsDbfs, mean, clippedFraction, problems);
+                peakDbfs, rmsDbfs, mean, clippedFraction, problems, levels.fingerprint());
     }
 
     /** A few labelled lines for people, as the info command prints them. */

@@ -12,13 +12,23 @@ import java.util.Objects;
  * {@code (2^(b-1) - 1) / 2^(b-1)}, or 1 for float files. {@link RecordingInfo} derives its dBFS levels, DC offset
  * and clipped fraction from these.
  *
+ * <p>{@code fingerprint} names the samples themselves: a 64-bit hash over the bits of every sample in order,
+ * {@code h = (h XOR bits(x[n])) * 0x9E3779B97F4A7C15}, finished by mixing in N. Equal samples give equal
+ * fingerprints whatever the file's name, folder or container, so a model can tell the recordings it was trained on
+ * when they come back; different recordings collide with a chance of about 2^-64 per pair.
+ *
  * @param count        samples measured
  * @param sum          Σ x[n]
  * @param sumOfSquares Σ x[n]²
  * @param peak         max |x[n]|, 0 for no samples
  * @param clipped      samples at or beyond full scale
+ * @param fingerprint  the samples' hash, as above
  */
-public record SignalLevels(long count, double sum, double sumOfSquares, double peak, long clipped) {
+public record SignalLevels(long count, double sum, double sumOfSquares, double peak, long clipped,
+                           long fingerprint) {
+
+    /** The multiplier of the fingerprint's hash (the 64-bit golden ratio, an odd constant that spreads bits). */
+    static final long FINGERPRINT_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
     /** The levels of {@code samples}, decoded from a file of {@code format}. */
     public static SignalLevels of(float[] samples, WavFormat format) {
@@ -41,6 +51,7 @@ public record SignalLevels(long count, double sum, double sumOfSquares, double p
         private double sumOfSquares;
         private double peak;
         private long clipped;
+        private long hash = 0xCBF29CE484222325L;
 
         public Accumulator(WavFormat format) {
             this.fullScale = fullScale(Objects.requireNonNull(format, "format"));
@@ -52,8 +63,10 @@ public record SignalLevels(long count, double sum, double sumOfSquares, double p
             double squares = sumOfSquares;
             double p = peak;
             long c = clipped;
+            long h = hash;
             for (int i = from, end = from + length; i < end; i++) {
                 float v = samples[i];
+                h = (h ^ Float.floatToIntBits(v)) * FINGERPRINT_MULTIPLIER;
                 double magnitude = Math.abs(v);
                 s += v;
                 squares += (double) v * v;
@@ -66,12 +79,14 @@ public record SignalLevels(long count, double sum, double sumOfSquares, double p
             sumOfSquares = squares;
             peak = p;
             clipped = c;
+            hash = h;
             count += length;
         }
 
         /** The levels of every sample added so far. */
         public SignalLevels levels() {
-            return new SignalLevels(count, sum, sumOfSquares, peak, clipped);
+            long mixed = (hash ^ count) * FINGERPRINT_MULTIPLIER;
+            return new SignalLevels(count, sum, sumOfSquares, peak, clipped, mixed ^ (mixed >>> 29));
         }
     }
 }

@@ -10,9 +10,15 @@ import java.io.Serializable;
  * @param durationSeconds its duration, seconds
  * @param rmsDbfs         its RMS level, dB relative to full scale (-Infinity when silent)
  * @param peakDbfs        its peak level, dB relative to full scale (-Infinity when silent)
+ * @param audioFingerprint the fingerprint of its samples ({@code SignalLevels#fingerprint()}), 0 when unknown
  */
-public record RecordingFacts(int sampleRate, double durationSeconds, double rmsDbfs, double peakDbfs)
-        implements Serializable {
+public record RecordingFacts(int sampleRate, double durationSeconds, double rmsDbfs, double peakDbfs,
+                             long audioFingerprint) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Facts without the samples' fingerprint (0: unknown). */
+    public RecordingFacts(int sampleRate, double durationSeconds, double rmsDbfs, double peakDbfs) {
+        this(sampleRate, durationSeconds, rmsDbfs, peakDbfs, 0);
+    }
 }

@@ -31,11 +31,15 @@ import org.auscult.dsp.ParameterException;
  * @param durations           durations, seconds
  * @param rmsLevels           RMS levels, dBFS (silent recordings, at -Infinity, are left out)
  * @param peakLevels          peak levels, dBFS (silent recordings left out)
+ * @param trainedOn           the audio fingerprints of the training recordings, sorted and distinct (a recording
+ *                            heard twice is one), so a verdict can say when the model heard the recording before;
+ *                            null in a model saved before profiles carried them
  */
 public record TrainingProfile(List<String> classNames, List<String> featureNames, Map<String, Integer> classCounts,
                               Map<String, List<FeatureDistribution>> features, int recordingsWithFacts,
                               SortedMap<Integer, Integer> sampleRates, FeatureDistribution durations,
-                              FeatureDistribution rmsLevels, FeatureDistribution peakLevels) implements Serializable {
+                              FeatureDistribution rmsLevels, FeatureDistribution peakLevels, long[] trainedOn)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,6 +60,60 @@ public record TrainingProfile(List<String> classNames, List<String> featureNames
         Objects.requireNonNull(durations, "durations");
         Objects.requireNonNull(rmsLevels, "RMS levels");
         Objects.requireNonNull(peakLevels, "peak levels");
+        trainedOn = trainedOn == null ? null : java.util.Arrays.stream(trainedOn).filter(f -> f != 0).sorted()
+                .distinct().toArray();
+    }
+
+    /** A profile that does not know its training recordings' fingerprints. */
+    public TrainingProfile(List<String> classNames, List<String> featureNames, Map<String, Integer> classCounts,
+                           Map<String, List<FeatureDistribution>> features, int recordingsWithFacts,
+                           SortedMap<Integer, Integer> sampleRates, FeatureDistribution durations,
+                           FeatureDistribution rmsLevels, FeatureDistribution peakLevels) {
+        this(classNames, featureNames, classCounts, features, recordingsWithFacts, sampleRates, durations, rmsLevels,
+                peakLevels, null);
+    }
+
+    /**
+     * Whether a recording with these samples ({@code audioFingerprint}, 0 for unknown) was among the training
+     * recordings; false when either side does not know.
+     */
+    public boolean trainedOn(long audioFingerprint) {
+        return trainedOn != null && audioFingerprint != 0
+                && java.util.Arrays.binarySearch(trainedOn, audioFingerprint) >= 0;
+    }
+
+    /** A copy of the training recordings' fingerprints (null when the profile does not know them). */
+    @Override
+    public long[] trainedOn() {
+        return trainedOn == null ? null : trainedOn.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrainingProfile that && classNames.equals(that.classNames)
+                && featureNames.equals(that.featureNames) && classCounts.equals(that.classCounts)
+                && features.equals(that.features) && recordingsWithFacts == that.recordingsWithFacts
+                && sampleRates.equals(that.sampleRates) && durations.equals(that.durations)
+                && rmsLevels.equals(that.rmsLevels) && peakLevels.equals(that.peakLevels)
+                && java.util.Arrays.equals(trainedOn, that.trainedOn);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(classNames, featureNames, classCounts, features, recordingsWithFacts, sampleRates,
+                durations, rmsLevels, peakLevels) * 31 + java.util.Arrays.hashCode(trainedOn);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingProfile[" + classCounts + ", " + featureNames.size() + " features, " + recordingsWithFacts
+                + " recordings with facts, " + (trainedOn == null ? "no" : trainedOn.length)
+                + " recording fingerprints]";
+    }
+
+    /** Whether {@link #trainedOn(long)} can answer: the profile knows its recordings' fingerprints. */
+    public boolean knowsTrainingRecordings() {
+        return trainedOn != null && trainedOn.length > 0;
     }
 
     /**
@@ -92,7 +150,8 @@ public record TrainingProfile(List<String> classNames, List<String> featureNames
         return new TrainingProfile(classNames, featureNames, labelled.classCountsByName(), features, known.size(),
                 rates, FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::durationSeconds).toArray()),
                 FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::rmsDbfs).toArray()),
-                FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::peakDbfs).toArray()));
+                FeatureDistribution.of(known.stream().mapToDouble(RecordingFacts::peakDbfs).toArray()),
+                known.stream().mapToLong(RecordingFacts::audioFingerprint).toArray());
     }
 
     /** The distribution of each of the {@code features} columns of {@code rows}. */

@@ -1,8 +1,11 @@
 package org.auscult.learn;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.auscult.learn.FeatureDistributionTest.assertDistribution;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,10 +23,26 @@ class TrainingProfileTest {
             new String[] {"", "", "", "", ""});
 
     static final Map<String, RecordingFacts> FACTS = Map.of(
-            "a1", new RecordingFacts(4000, 10, -20, -3),
-            "a2", new RecordingFacts(44100, 20, -30, -6),
-            "b1", new RecordingFacts(4000, 30, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY),
-            "u1", new RecordingFacts(8000, 500, -90, -80));
+            "a1", new RecordingFacts(4000, 10, -20, -3, 0x11L),
+            "a2", new RecordingFacts(44100, 20, -30, -6, 0x22L),
+            "b1", new RecordingFacts(4000, 30, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 0x11L),
+            "u1", new RecordingFacts(8000, 500, -90, -80, 0x33L));
+
+    @Test
+    void knowsItsTrainingRecordingsByFingerprintAndNotTheUnlabelledOnes() {
+        TrainingProfile profile = TrainingProfile.of(DATA, FACTS);
+        assertTrue(profile.knowsTrainingRecordings());
+        assertTrue(profile.trainedOn(0x11L));
+        assertTrue(profile.trainedOn(0x22L));
+        assertFalse(profile.trainedOn(0x33L), "u1 is unlabelled, so not trained on");
+        assertFalse(profile.trainedOn(0), "0 is unknown, never a match");
+        assertArrayEquals(new long[] {0x11L, 0x22L}, profile.trainedOn(), "sorted, a recording heard twice once");
+        TrainingProfile old = new TrainingProfile(profile.classNames(), profile.featureNames(), profile.classCounts(),
+                profile.features(), profile.recordingsWithFacts(), profile.sampleRates(), profile.durations(),
+                profile.rmsLevels(), profile.peakLevels());
+        assertFalse(old.knowsTrainingRecordings());
+        assertFalse(old.trainedOn(0x11L));
+    }
 
     @Test
     void featureDistributionsPerClassFromTheLabelledRowsOnly() {
