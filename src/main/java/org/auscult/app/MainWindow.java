@@ -129,8 +129,11 @@ public final class MainWindow {
         labelsTab.setId("labels-tab");
         Tab beatsTab = new Tab("Beats", beatStack);
         beatsTab.setId("beats-tab");
+        Tab selectionsTab = new Tab("Selections", new org.auscult.app.selections.SelectionsView(model.selections(),
+                model::measureSelection));
+        selectionsTab.setId("selections-tab");
         TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())),
-                labelsTab, beatsTab);
+                labelsTab, beatsTab, selectionsTab);
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));

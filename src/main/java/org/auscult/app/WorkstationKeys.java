@@ -15,7 +15,7 @@ import org.auscult.labels.LabelEvent;
 /**
  * The main window's keyboard: Space play/pause, Shift+Space play selection, L loop, + / - zoom, 0 zoom to fit,
  * Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection, Ctrl+O open,
- * Ctrl+T training wizard, Ctrl+F search, C heart-cycle bands on/off, Ctrl+Z undo, Ctrl+Shift+Z redo, and the
+ * Ctrl+T training wizard, Ctrl+F search, C heart-cycle bands on/off, M measure the selection, Ctrl+Z undo, Ctrl+Shift+Z redo, and the
  * labelling keys ({@link #onLabelKey}). Keys typed into a text field stay there.
  */
 final class WorkstationKeys {
@@ -119,6 +119,7 @@ final class WorkstationKeys {
             case RIGHT -> viewport.scrollBy(0.25);
             case ESCAPE -> viewport.clearSelection();
             case C -> model.cycle().toggleVisible();
+            case M -> model.measureSelection();
             default -> handled = onLabelKey(event);
         }
         // Up and Down stay with the table (row selection); with Alt they zoom the amplitude.

@@ -62,6 +62,7 @@ public final class WorkstationViewModel {
     private final VerdictViewModel verdict = new VerdictViewModel();
     private final PlaybackViewModel playback;
     private final CycleViewModel cycle;
+    private final org.auscult.app.selections.SelectionsViewModel selections;
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<RecordingAnalyzer.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
@@ -83,6 +84,7 @@ public final class WorkstationViewModel {
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
         this.cycle = new CycleViewModel(executor, viewport);
+        this.selections = new org.auscult.app.selections.SelectionsViewModel(executor, status);
         browser.selectedProperty().addListener((observable, before, after) -> select(after));
         browser.collectionProperty().addListener((observable, before, after) -> {
             updateCoverageNote();
@@ -252,6 +254,28 @@ public final class WorkstationViewModel {
 
     public WaveformViewModel waveform() {
         return waveform;
+    }
+
+    /** The measured selections of this session. */
+    public org.auscult.app.selections.SelectionsViewModel selections() {
+        return selections;
+    }
+
+    /**
+     * Measures the current selection of the recording on screen, within the frequency bounds dragged on the
+     * spectrogram (every frequency otherwise); says in the status line when there is nothing to measure.
+     */
+    public void measureSelection() {
+        LoadedRecording shown = loaded.get();
+        if (shown == null || !viewport.hasSelection()) {
+            status.failed("Nothing to measure: drag over the waveform, or over the spectrogram for a frequency band "
+                    + "too, then press M.");
+            return;
+        }
+        org.auscult.app.spectrogram.FrequencyBand band = spectrogram.bandProperty().get();
+        selections.measure(shown.row().name(), shown.decoded().clip(), viewport.selectionStart(),
+                viewport.selectionEnd(), band == null ? 0 : band.lowHz(),
+                band == null ? Double.POSITIVE_INFINITY : band.highHz());
     }
 
     public SpectrogramViewModel spectrogram() {

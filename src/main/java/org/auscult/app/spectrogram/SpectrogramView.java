@@ -26,7 +26,55 @@ public final class SpectrogramView extends TimeLayer {
         this.model = model;
         getStyleClass().add("spectrogram");
         setPrefHeight(220);
-        repaintOn(model.settingsProperty(), model.tilesProperty(), model.tilesReadyProperty());
+        repaintOn(model.settingsProperty(), model.tilesProperty(), model.tilesReadyProperty(), model.bandProperty());
+        // A selection made anywhere else (the waveform, the keyboard, a click) spans every frequency.
+        viewport.selectionStartProperty().addListener((property, old, now) -> forgetBandUnlessDraggedHere());
+        viewport.selectionEndProperty().addListener((property, old, now) -> forgetBandUnlessDraggedHere());
+    }
+
+    private void forgetBandUnlessDraggedHere() {
+        if (!dragging()) {
+            model.bandProperty().set(null);
+        }
+    }
+
+    @Override
+    protected void selectionDragged(double fromY, double toY) {
+        SpectrogramTiles tiles = model.tilesProperty().get();
+        if (tiles == null || Math.abs(fromY - toY) < 3) {
+            model.bandProperty().set(null);
+            return;
+        }
+        double a = frequencyAt(tiles, fromY);
+        double b = frequencyAt(tiles, toY);
+        model.bandProperty().set(new FrequencyBand(Math.max(0, Math.min(a, b)), Math.max(a, b)));
+    }
+
+    private double frequencyAt(SpectrogramTiles tiles, double y) {
+        SpectrogramSettings settings = model.settingsProperty().get();
+        double top = settings.topFrequency(tiles.sampleRate());
+        double bottom = settings.bottomFrequency(tiles.sampleRate());
+        return top - (top - bottom) * y / getHeight();
+    }
+
+    /** Outlines the selection's frequency bounds over the selected stretch. */
+    private void drawBand(GraphicsContext g, SpectrogramTiles tiles, double width, double height) {
+        FrequencyBand band = model.bandProperty().get();
+        if (band == null || !viewport.hasSelection()) {
+            return;
+        }
+        SpectrogramSettings settings = model.settingsProperty().get();
+        double top = settings.topFrequency(tiles.sampleRate());
+        double bottom = settings.bottomFrequency(tiles.sampleRate());
+        double x0 = viewport.xOf(viewport.selectionStart(), width);
+        double x1 = viewport.xOf(viewport.selectionEnd(), width);
+        double y0 = height * (top - Math.min(top, band.highHz())) / (top - bottom);
+        double y1 = height * (top - Math.max(bottom, band.lowHz())) / (top - bottom);
+        g.setStroke(javafx.scene.paint.Color.WHITE);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 4);
+        g.strokeRect(x0, y0, x1 - x0, y1 - y0);
+        g.setLineDashes();
     }
 
     @Override
@@ -50,6 +98,7 @@ public final class SpectrogramView extends TimeLayer {
         if (!missing.isEmpty()) {
             model.requestTiles(missing);
         }
+        drawBand(g, tiles, width, height);
     }
 
     /** True when the last paint had every visible tile. */

@@ -27,6 +27,8 @@ public final class SpectrogramViewModel {
     private final ObjectProperty<SpectrogramSettings> settings =
             new SimpleObjectProperty<>(this, "settings", SpectrogramSettings.defaults());
     private final ReadOnlyObjectWrapper<SpectrogramTiles> tiles = new ReadOnlyObjectWrapper<>(this, "tiles");
+    /** The frequency bounds of the selection when it was dragged on the spectrogram; null for the whole band. */
+    private final ObjectProperty<FrequencyBand> band = new SimpleObjectProperty<>(this, "band");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Long> tilesReady = new ReadOnlyObjectWrapper<>(this, "tilesReady", 0L);
     private final Executor tileWorker;
@@ -108,6 +110,11 @@ public final class SpectrogramViewModel {
                 });
             }
         }
+    }
+
+    /** The selection's frequency bounds, null when the selection spans every frequency. */
+    public ObjectProperty<FrequencyBand> bandProperty() {
+        return band;
     }
 
     public ObjectProperty<SpectrogramSettings> settingsProperty() {

@@ -41,6 +41,7 @@ public abstract class TimeLayer extends Region {
     private final List<PlotOverlay> overlays = new ArrayList<>();
     private boolean redrawQueued;
     private double dragFrom = Double.NaN;
+    private double dragFromY;
 
     protected TimeLayer(TimeViewport viewport) {
         this.viewport = viewport;
@@ -194,8 +195,26 @@ public abstract class TimeLayer extends Region {
         event.consume();
     }
 
+    /**
+     * A drag on this layer set the selection, from height {@code fromY} to {@code toY} (clamped to the plot); the
+     * spectrogram turns the heights into the selection's frequency bounds.
+     */
+    protected void selectionDragged(double fromY, double toY) {
+        // the time axis is all most layers have
+    }
+
+    /** True while the user drags a selection on this layer. */
+    protected final boolean dragging() {
+        return !Double.isNaN(dragFrom);
+    }
+
+    private double clampedY(MouseEvent event) {
+        return Math.max(0, Math.min(getHeight(), event.getY()));
+    }
+
     private void onPressed(MouseEvent event) {
         if (event.getButton() == MouseButton.PRIMARY && event.getX() >= GUTTER) {
+            dragFromY = clampedY(event);
             dragFrom = viewport.timeAt(event.getX() - GUTTER, plotWidth());
             requestFocus();
         }
@@ -204,6 +223,7 @@ public abstract class TimeLayer extends Region {
     private void onDragged(MouseEvent event) {
         if (!Double.isNaN(dragFrom)) {
             viewport.select(dragFrom, viewport.timeAt(Math.max(0, event.getX() - GUTTER), plotWidth()));
+            selectionDragged(dragFromY, clampedY(event));
         }
     }
 
@@ -218,6 +238,7 @@ public abstract class TimeLayer extends Region {
             viewport.cursorProperty().set(Math.max(0, Math.min(viewport.duration(), dragFrom)));
         } else {
             viewport.select(dragFrom, to);
+            selectionDragged(dragFromY, clampedY(event));
         }
         dragFrom = Double.NaN;
     }
