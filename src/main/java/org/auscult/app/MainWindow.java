@@ -132,7 +132,9 @@ public final class MainWindow {
         Tab selectionsTab = new Tab("Selections", new org.auscult.app.selections.SelectionsView(model.selections(),
                 model::measureSelection));
         selectionsTab.setId("selections-tab");
-        TabPane inspection = new TabPane(new Tab("Features", new FeatureInspectionView(model.features())),
+        FeatureInspectionView featureTable = new FeatureInspectionView(model.features());
+        featureTable.bindWaiting(model.waitingProperty());
+        TabPane inspection = new TabPane(new Tab("Features", featureTable),
                 labelsTab, beatsTab, selectionsTab);
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
@@ -150,6 +152,21 @@ public final class MainWindow {
                 ruler.readoutProperty()));
         model.viewport().durationProperty().addListener(o -> redrawLayers());
         model.loadedProperty().addListener(o -> redrawLayers());
+        bindPlaceholders();
+    }
+
+    /**
+     * Each lane says what it waits for instead of drawing another recording's data: the waveform and spectrogram
+     * until the recording is decoded, the feature lanes and table until its features are computed.
+     */
+    private void bindPlaceholders() {
+        var decodedWaiting = Bindings.createStringBinding(() -> model.loadedProperty().get() == null
+                ? model.waitingProperty().get() : "", model.loadedProperty(), model.waitingProperty());
+        waveform.placeholderProperty().bind(decodedWaiting);
+        spectrogram.placeholderProperty().bind(decodedWaiting);
+        curves.placeholderProperty().bind(Bindings.createStringBinding(() -> model.features().featuresProperty()
+                .get() == null ? model.waitingProperty().get() : "", model.features().featuresProperty(),
+                model.waitingProperty()));
     }
 
     /**

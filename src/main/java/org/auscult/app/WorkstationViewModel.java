@@ -55,6 +55,9 @@ public final class WorkstationViewModel {
     private final int scanThreads;
     private final StatusReporter status = new StatusReporter();
     private final TimeViewport viewport = new TimeViewport();
+    /** What the views of the selected recording wait for ("Loading …", "Analysing …", a failure), "" for nothing. */
+    private final javafx.beans.property.ReadOnlyStringWrapper waiting =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "waiting", "");
     private final BrowserViewModel browser;
     private final WaveformViewModel waveform = new WaveformViewModel();
     private final SpectrogramViewModel spectrogram;
@@ -138,13 +141,16 @@ public final class WorkstationViewModel {
                 status.done(shown.row().name() + " is still shown; the browser's filter hides it.");
                 return;
             }
-            cycle.clear();
             selectionTask.cancel();
+            clearViews();
+            waiting.set("");
+            verdict.setPending("");
             return;
         }
-        cycle.clear();
-        analysis.set(null);
-        verdict.verdictProperty().set(null);
+        // Nothing of the previous recording stays on screen while this one loads: every view says it is loading.
+        clearViews();
+        waiting.set("Loading " + row.name() + "…");
+        verdict.setPending("Loading " + row.name() + "…");
         Path path = row.recording().path();
         selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
             context.progress(0, "Decoding " + row.name());
@@ -159,7 +165,21 @@ public final class WorkstationViewModel {
                     String problem = failure.getMessage();
                     row.problemProperty().set(problem == null ? failure.toString() : problem);
                     status.failed("Cannot open " + row.name() + ": " + problem);
+                    waiting.set("Cannot open " + row.name() + ": " + row.problemProperty().get());
+                    verdict.setPending(waiting.get());
                 }));
+    }
+
+    private void clearViews() {
+        cycle.clear();
+        analysis.set(null);
+        verdict.verdictProperty().set(null);
+        features.featuresProperty().set(null);
+        loaded.set(null);
+        waveform.summaryProperty().set(null);
+        spectrogram.setAudio(null, 0);
+        spectrogram.bandProperty().set(null);
+        playback.setRecording(null, 0);
     }
 
     private void show(LoadedRecording recording) {
@@ -170,6 +190,8 @@ public final class WorkstationViewModel {
         spectrogram.setAudio(samples, rate);
         playback.setRecording(samples, rate);
         loaded.set(recording);
+        waiting.set("Analysing " + recording.row().name() + "…");
+        verdict.setPending(waiting.get());
         cycle.finding();
         status.progress(0.5, "Analysing " + recording.row().name());
         RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
@@ -177,6 +199,8 @@ public final class WorkstationViewModel {
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
                         context -> analyzer.analyze(path, recording.decoded()))
                 .onSuccess(result -> {
+                    waiting.set("");
+                    verdict.setPending("");
                     analysis.set(result);
                     features.featuresProperty().set(result.features());
                     verdict.verdictProperty().set(result.verdict());
@@ -191,8 +215,11 @@ public final class WorkstationViewModel {
                             recording.row().name(), info.format(), info.durationSeconds(), info.peakDbfs(),
                             info.rmsDbfs()));
                 })
-                .onFailure(failure -> status.failed("Cannot analyse " + recording.row().name() + ": "
-                        + failure.getMessage())));
+                .onFailure(failure -> {
+                    status.failed("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
+                    waiting.set("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
+                    verdict.setPending(waiting.get());
+                }));
     }
 
     /** Analyses the open collection once: verdicts for the browser and the reference distributions. */
@@ -305,6 +332,14 @@ public final class WorkstationViewModel {
     }
 
     /** The recording on screen, null before the first selection. */
+    /**
+     * What the selected recording's views wait for: "Loading NAME…" while it decodes (nothing of it can be drawn),
+     * "Analysing NAME…" while its features, cycle and verdict are computed, or why it failed; "" once complete.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<LoadedRecording> loadedProperty() {
         return loaded.getReadOnlyProperty();
     }

@@ -28,6 +28,10 @@ public final class FeatureInspectionView extends VBox {
     private final Canvas boxes = new Canvas();
     private final Pane boxPane = new Pane(boxes);
     private final Label reference = new Label();
+    private final Label placeholder = new Label(NO_RECORDING);
+
+    /** What the empty table says when no recording is selected. */
+    public static final String NO_RECORDING = "Select a recording to see its features";
 
     public FeatureInspectionView(FeatureInspectionViewModel model) {
         super(4);
@@ -52,7 +56,8 @@ public final class FeatureInspectionView extends VBox {
         table.getColumns().setAll(java.util.List.of(name, value, placement));
         table.setItems(model.rows());
         table.setId("feature-table");
-        table.setPlaceholder(new Label("Select a recording to see its features"));
+        table.setPlaceholder(placeholder);
+        placeholder.setWrapText(true);
         table.setTooltip(new Tooltip("Summary features of the selected recording; select one to see its class "
                 + "distributions below"));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
@@ -75,6 +80,15 @@ public final class FeatureInspectionView extends VBox {
         reference.textProperty().bind(model.captionProperty());
         reference.setId("reference-caption");
         getChildren().addAll(table, boxPane, reference);
+    }
+
+    /**
+     * What the empty table says while the selected recording's features are on their way: {@code waiting}
+     * ("Analysing 36327_MV…"), or the invitation to select a recording when it is "".
+     */
+    public void bindWaiting(javafx.beans.value.ObservableStringValue waiting) {
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> waiting.get() == null || waiting.get().isEmpty() ? NO_RECORDING : waiting.get(), waiting));
     }
 
     private void drawBoxes() {

@@ -34,11 +34,15 @@ public abstract class TimeLayer extends Region {
     protected static final Font RULER_FONT = Font.font(10);
     protected static final Color RULER_TEXT = Color.web("#c8c8c8");
     protected static final Color BACKGROUND = Color.web("#1b1b1b");
+    private static final Color PLACEHOLDER_TEXT = Color.web("#e0e0e0");
+    private static final Font PLACEHOLDER_FONT = Font.font(13);
 
     protected final TimeViewport viewport;
     private final Canvas canvas = new Canvas();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
     private final List<PlotOverlay> overlays = new ArrayList<>();
+    private final javafx.beans.property.StringProperty placeholder =
+            new javafx.beans.property.SimpleStringProperty(this, "placeholder", "");
     private boolean redrawQueued;
     private double dragFrom = Double.NaN;
     private double dragFromY;
@@ -48,8 +52,9 @@ public abstract class TimeLayer extends Region {
         getChildren().add(canvas);
         getStyleClass().add("time-layer");
         setMinSize(100, 40);
-        repaintOn(viewport.startProperty(), viewport.visibleProperty(), viewport.selectionStartProperty(),
-                viewport.selectionEndProperty(), viewport.cursorProperty(), widthProperty(), heightProperty());
+        repaintOn(placeholder, viewport.startProperty(), viewport.visibleProperty(),
+                viewport.selectionStartProperty(), viewport.selectionEndProperty(), viewport.cursorProperty(),
+                widthProperty(), heightProperty());
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPressed);
         setOnMouseDragged(this::onDragged);
@@ -67,6 +72,14 @@ public abstract class TimeLayer extends Region {
     public interface PlotOverlay {
         /** Draws over the plot area ({@code width} x {@code height}, origin at its corner). */
         void draw(GraphicsContext g, TimeViewport viewport, double width, double height);
+    }
+
+    /**
+     * A sentence shown instead of the content ("Loading 36327_MV…"), "" to draw the content: a layer whose data is
+     * on its way says so rather than showing what it had before.
+     */
+    public final javafx.beans.property.StringProperty placeholderProperty() {
+        return placeholder;
     }
 
     /** Draws {@code overlay} over this layer's content, under the selection and the cursor. */
@@ -108,6 +121,18 @@ public abstract class TimeLayer extends Region {
         g.beginPath();
         g.rect(0, 0, plotWidth(), height);
         g.clip();
+        String waiting = placeholder.get();
+        if (waiting != null && !waiting.isEmpty()) {
+            g.setFill(PLACEHOLDER_TEXT);
+            g.setFont(PLACEHOLDER_FONT);
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.setTextBaseline(javafx.geometry.VPos.CENTER);
+            g.fillText(waiting, plotWidth() / 2, height / 2);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            g.setTextBaseline(javafx.geometry.VPos.BASELINE);
+            g.restore();
+            return;
+        }
         drawPlot(g, plotWidth(), height, outputScale());
         for (PlotOverlay overlay : overlays) {
             overlay.draw(g, viewport, plotWidth(), height);

@@ -18,6 +18,7 @@ public final class VerdictViewModel {
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private String noVerdictReason = "Select a recording.";
+    private String pending = "";
 
     public VerdictViewModel() {
         verdict.addListener((observable, before, after) -> refresh());
@@ -30,10 +31,19 @@ public final class VerdictViewModel {
         refresh();
     }
 
+    /**
+     * What is being done for the recording on screen ("Analysing 36327_MV…"), "" when nothing: shown instead of the
+     * reason while there is no verdict, so the panel never looks finished while the verdict is on its way.
+     */
+    public void setPending(String what) {
+        pending = what == null ? "" : what;
+        refresh();
+    }
+
     private void refresh() {
         Verdict current = verdict.get();
         if (current == null) {
-            headline.set(noVerdictReason);
+            headline.set(pending.isEmpty() || noVerdictReason.startsWith("No model") ? noVerdictReason : pending);
             model.set("");
             warnings.clear();
             return;
