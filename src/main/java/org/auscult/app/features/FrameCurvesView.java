@@ -8,6 +8,7 @@ import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.spectrogram.ColourMap;
 import org.auscult.features.FeatureSet;
 import org.auscult.features.FrameSeries;
+import org.auscult.app.timeline.ColumnPooling;
 
 /**
  * Per-frame features on the shared time axis: the MFCC heat map (each coefficient scaled to its own range over the
@@ -71,43 +72,69 @@ public final class FrameCurvesView extends TimeLayer {
         }
         double rowHeight = height / columns;
         double frameSeconds = mfcc.hopSize() / (double) mfcc.sampleRate();
-        int first = (int) Math.max(0, Math.floor(viewport.start() / frameSeconds));
-        int last = (int) Math.min(mfcc.frameCount() - 1, Math.ceil(viewport.end() / frameSeconds));
-        // Never more rectangles than pixels: step over frames when zoomed out.
-        int step = Math.max(1, (int) ((last - first) / Math.max(1, width)));
-        for (int t = first; t <= last; t += step) {
-            double x = viewport.xOf((t - 0.5) * frameSeconds, width);
-            double w = Math.max(1, viewport.xOf((t + step - 0.5) * frameSeconds, width) - x);
-            double[] frame = mfcc.values()[t];
-            for (int c = 0; c < columns; c++) {
-                double level = high[c] > low[c] ? (frame[c] - low[c]) / (high[c] - low[c]) : 0.5;
+        int pixels = Math.max(1, (int) Math.ceil(width));
+        double pixelWidth = width / pixels;
+        for (int c = 0; c < columns; c++) {
+            // each screen column shows the mean of every frame under it, never every n-th frame
+            ColumnPooling pooled = ColumnPooling.of(coefficient(mfcc, c), frameSeconds, viewport.start(),
+                    viewport.visible(), pixels);
+            for (int p = 0; p < pixels; p++) {
+                double mean = pooled.mean()[p];
+                if (Double.isNaN(mean)) {
+                    continue;
+                }
+                double level = high[c] > low[c] ? (mean - low[c]) / (high[c] - low[c]) : 0.5;
                 int argb = ColourMap.VIRIDIS.argb(level);
                 g.setFill(Color.rgb(argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff));
                 // Coefficient 1 at the bottom, as in a spectrogram.
-                g.fillRect(x, height - (c + 1) * rowHeight, w + 0.5, rowHeight + 0.5);
+                g.fillRect(p * pixelWidth, height - (c + 1) * rowHeight, pixelWidth + 0.5, rowHeight + 0.5);
             }
         }
     }
 
+    private static double[] coefficient(FrameSeries series, int column) {
+        double[][] frames = series.values();
+        double[] values = new double[frames.length];
+        for (int t = 0; t < frames.length; t++) {
+            values[t] = frames[t][column];
+        }
+        return values;
+    }
+
+    /**
+     * The curve's mean per device pixel as a line, and the range of the frames under each pixel as a faint band
+     * behind it, so a zoomed-out view shows how far the value swings within a pixel instead of hiding it.
+     */
     private void drawCurve(GraphicsContext g, FrameSeries series, double width, double top, double height,
                            double maximum, Color colour, double scale) {
         if (!(maximum > 0)) {
             return;
         }
         double frameSeconds = series.hopSize() / (double) series.sampleRate();
-        int first = (int) Math.max(0, Math.floor(viewport.start() / frameSeconds));
-        int last = (int) Math.min(series.frameCount() - 1, Math.ceil(viewport.end() / frameSeconds));
-        int step = Math.max(1, (int) ((last - first) / Math.max(1, width * scale)));
+        int pixels = Math.max(1, (int) Math.ceil(width * scale));
+        ColumnPooling pooled = ColumnPooling.of(coefficient(series, 0), frameSeconds, viewport.start(),
+                viewport.visible(), pixels);
+        double pixelWidth = width / pixels;
+        g.setStroke(colour.deriveColor(0, 1, 1, 0.35));
+        g.setLineWidth(Math.max(1 / scale, pixelWidth));
+        for (int p = 0; p < pixels; p++) {
+            if (!Double.isNaN(pooled.min()[p]) && pooled.max()[p] > pooled.min()[p]) {
+                double x = (p + 0.5) * pixelWidth;
+                g.strokeLine(x, top + height - pooled.max()[p] / maximum * height, x,
+                        top + height - pooled.min()[p] / maximum * height);
+            }
+        }
         g.setStroke(colour);
         g.setLineWidth(1.2);
         g.beginPath();
         boolean started = false;
-        for (int t = first; t <= last; t += step) {
-            double value = series.values()[t][0];
-            if (!Double.isFinite(value)) {
+        for (int p = 0; p < pixels; p++) {
+            double value = pooled.mean()[p];
+            if (Double.isNaN(value)) {
+                started = false;
                 continue;
             }
-            double x = viewport.xOf(t * frameSeconds, width);
+            double x = (p + 0.5) * pixelWidth;
             double y = top + height - value / maximum * height;
             if (!started) {
                 g.moveTo(x, y);

@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * Paints the visible part of a spectrogram into an ARGB pixel array, one device pixel at a time, from the tiles of
- * the level that matches the zoom. Column x shows the FFT column nearest to the time under the pixel's centre; row
- * y shows the loudest bin between the frequencies at the row's edges (the nearest bin when a row is narrower than a
- * bin), so narrow peaks survive any vertical zoom.
+ * the level that matches the zoom. Pixel column x shows the mean power of the spectrogram columns whose centres lie
+ * under it (the nearest column when the pixel is narrower than one), so no column is skipped and a steady rhythm
+ * cannot beat against the pixel width; row y shows the loudest bin between the frequencies at the row's edges (the
+ * nearest bin when a row is narrower than a bin), so narrow peaks survive any vertical zoom.
  */
 public final class SpectrogramRenderer {
 
@@ -58,34 +59,57 @@ public final class SpectrogramRenderer {
         boolean complete = true;
         float[] tile = null;
         int tileIndex = -1;
+        double[] power = new double[height];
         for (int x = 0; x < width; x++) {
-            double t = startSeconds + (x + 0.5) * visibleSeconds / width;
-            long column = Math.round(t * sampleRate / stride);
-            if (column < 0 || column >= columns) {
+            // the columns whose centres lie under this pixel; the nearest one when the pixel is narrower
+            double from = (startSeconds + x * visibleSeconds / width) * sampleRate / stride;
+            double to = (startSeconds + (x + 1) * visibleSeconds / width) * sampleRate / stride;
+            long first = (long) Math.ceil(from - 1e-9);
+            long last = (long) Math.ceil(to - 1e-9) - 1;
+            if (last < first) {
+                first = Math.round((from + to) / 2);
+                last = first;
+            }
+            first = Math.max(0, first);
+            last = Math.min(columns - 1, last);
+            if (first > last) {
                 fillColumn(argb, width, height, x, BACKGROUND);
                 continue;
             }
-            int index = (int) (column / SpectrogramTiles.TILE_COLUMNS);
-            if (index != tileIndex) {
-                SpectrogramTiles.Key key = new SpectrogramTiles.Key(level, index);
-                tile = missing == null ? tiles.tile(key) : tiles.cached(key);
+            java.util.Arrays.fill(power, 0);
+            int used = 0;
+            for (long column = first; column <= last; column++) {
+                int index = (int) (column / SpectrogramTiles.TILE_COLUMNS);
+                if (index != tileIndex) {
+                    SpectrogramTiles.Key key = new SpectrogramTiles.Key(level, index);
+                    tile = missing == null ? tiles.tile(key) : tiles.cached(key);
+                    if (tile == null) {
+                        missing.add(key);
+                        complete = false;
+                    }
+                    tileIndex = index;
+                }
                 if (tile == null) {
-                    missing.add(key);
-                    complete = false;
+                    continue;
                 }
-                tileIndex = index;
+                int offset = (int) (column % SpectrogramTiles.TILE_COLUMNS) * bins;
+                for (int y = 0; y < height; y++) {
+                    float loudest = tile[offset + firstBin[y]];
+                    for (int k = firstBin[y] + 1; k <= lastBin[y]; k++) {
+                        loudest = Math.max(loudest, tile[offset + k]);
+                    }
+                    // one column (zoomed in) needs no conversion to power and back
+                    power[y] += first == last ? loudest : Math.pow(10, loudest / 10.0);
+                }
+                used++;
             }
-            if (tile == null) {
+            if (used == 0) {
                 fillColumn(argb, width, height, x, BACKGROUND);
                 continue;
             }
-            int offset = (int) (column % SpectrogramTiles.TILE_COLUMNS) * bins;
             for (int y = 0; y < height; y++) {
-                float loudest = tile[offset + firstBin[y]];
-                for (int k = firstBin[y] + 1; k <= lastBin[y]; k++) {
-                    loudest = Math.max(loudest, tile[offset + k]);
-                }
-                argb[y * width + x] = colours.argb((loudest - floor) / range);
+                double decibels = first == last ? power[y] : 10 * Math.log10(power[y] / used);
+                argb[y * width + x] = colours.argb((decibels - floor) / range);
             }
         }
         return complete;

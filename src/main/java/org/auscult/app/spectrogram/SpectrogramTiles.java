@@ -11,12 +11,15 @@ import org.auscult.dsp.Window;
  * Spectrogram levels of one recording, computed in tiles of {@link #TILE_COLUMNS} columns on demand and kept in a
  * least-recently-used cache bounded in bytes.
  *
- * <p>At level L a column is one FFT frame every {@code stride = hop * 2^L} samples: level 0 is the full-resolution
- * spectrogram, and a zoomed-out view reads the level whose stride is closest to (not above) a pixel, so it never
- * computes frames it cannot show. Column f is centred on sample {@code f * stride} (the frame is zero-padded at the
- * edges) and holds, for bins {@code k = 0 .. N/2},
- * {@code level[k] = 20 log10(2 |X[k]| / sum(w))} dB, where X is the FFT of the windowed frame: a full-scale sine
- * reads 0 dB at its bin, whatever the window or FFT size.
+ * <p>At level L a column stands for {@code stride = hop * 2^L} samples: level 0 is the full-resolution spectrogram,
+ * and a zoomed-out view reads the level whose stride is closest to (not above) a pixel. Column f is centred on
+ * sample {@code f * stride} (frames are zero-padded at the edges) and holds, for bins {@code k = 0 .. N/2},
+ * {@code level[k] = 10 log10( mean_j (2 |X_j[k]| / sum(w))^2 )} dB, where X_j are the FFTs of the windowed frames
+ * of the column: one frame at its centre while the stride is at most N/2, else the {@code floor(stride / (N/2))}
+ * half-overlapping frames that tile its stretch (Welch's average). A full-scale sine reads 0 dB at its bin,
+ * whatever the window, FFT size or level; and because every sample counts at every level, a zoomed-out view shows
+ * the mean power of what it covers instead of whichever frames a decimation happened to pick, which made a steady
+ * heartbeat look like slow waves or periodic spikes.
  *
  * <p>Thread-safe: tiles may be computed on several threads while the FX thread reads finished ones.
  */
@@ -166,17 +169,29 @@ public final class SpectrogramTiles {
         double[] frame = new double[fftSize];
         double[] power = new double[bins];
         double scale = amplitudeScale * amplitudeScale;
+        // Welch: a column wider than half a frame averages the frames that tile its stretch, half-overlapped, so
+        // every sample counts at every level and a zoomed-out view cannot alias a steady rhythm into false beats.
+        long subHop = Math.max(1, fftSize / 2);
+        int frames = (int) Math.max(1, stride / subHop);
+        double[] summed = new double[bins];
         for (int c = 0; c < columns; c++) {
             long centre = (firstColumn + c) * stride;
-            long start = centre - fftSize / 2;
-            for (int n = 0; n < fftSize; n++) {
-                long index = start + n;
-                frame[n] = index >= 0 && index < samples.length ? samples[(int) index] * coefficients[n] : 0;
+            long firstCentre = frames == 1 ? centre : centre - stride / 2 + subHop / 2;
+            java.util.Arrays.fill(summed, 0);
+            for (int j = 0; j < frames; j++) {
+                long start = firstCentre + j * subHop - fftSize / 2;
+                for (int n = 0; n < fftSize; n++) {
+                    long index = start + n;
+                    frame[n] = index >= 0 && index < samples.length ? samples[(int) index] * coefficients[n] : 0;
+                }
+                fft.powerSpectrum(frame, power);
+                for (int k = 0; k < bins; k++) {
+                    summed[k] += power[k];
+                }
             }
-            fft.powerSpectrum(frame, power);
             int offset = c * bins;
             for (int k = 0; k < bins; k++) {
-                double p = power[k] * scale;
+                double p = summed[k] / frames * scale;
                 levels[offset + k] = p > 1e-20 ? (float) (10 * Math.log10(p)) : MIN_DB;
             }
         }
