@@ -201,6 +201,33 @@ public final class RecordingAnalyzer {
     }
 
     /**
+     * Decodes a recording for the workstation to draw, play and then analyse: at the file's own rate, or, for a
+     * recording long enough to be judged in windows ({@link RecordingWindows}) and recorded above the analysis rate,
+     * straight to the analysis rate, streaming, so an hour at 44.1 kHz is held as its 4 kHz copy (58 MB of samples
+     * instead of 635 MB). Its format and levels are still the file's own.
+     */
+    public DecodedAudio decodeForDisplay(Path file) throws UnreadableAudioException {
+        WavFormat format = decoder.readFormat(file);
+        SignalConditioning conditioning = config.conditioning();
+        if (RecordingWindows.applies(format.durationSeconds())
+                && conditioning.analysisRate(format) < format.sampleRate()) {
+            return conditioning.decode(decoder, file);
+        }
+        return decoder.decode(file);
+    }
+
+    /**
+     * As {@link #analyze(Path, DecodedAudio)}, but a long recording judged by a model is judged window by window
+     * as {@link #analyze(Path)} judges it ({@link RecordingWindows}), so the workstation's verdict on an hour is the
+     * command line's, in the same bounded time and memory.
+     */
+    public Analysis analyzeDecoded(Path file, DecodedAudio decoded) {
+        double seconds = decoded.clip().durationSeconds();
+        return model != null && RecordingWindows.applies(seconds) ? analyzeInWindows(file, decoded)
+                : analyze(file, decoded);
+    }
+
+    /**
      * Analyses a file already decoded, at its own rate or at the analysis rate (the workstation draws a recording
      * before it is analysed).
      */

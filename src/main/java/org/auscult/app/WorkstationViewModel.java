@@ -34,7 +34,6 @@ import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.RecordingInfo;
-import org.auscult.audio.WavDecoder;
 
 /**
  * The whole workstation's state, and the one place that starts background work. Selecting a recording decodes it
@@ -152,9 +151,10 @@ public final class WorkstationViewModel {
         waiting.set("Loading " + row.name() + "…");
         verdict.setPending("Loading " + row.name() + "…");
         Path path = row.recording().path();
+        RecordingAnalyzer decoding = RecordingAnalyzer.judging(model.get(), null, false);
         selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
             context.progress(0, "Decoding " + row.name());
-            DecodedAudio decoded = new WavDecoder().decode(path);
+            DecodedAudio decoded = decoding.decodeForDisplay(path);
             context.checkCancelled();
             RecordingInfo info = RecordingInfo.of(path, decoded);
             WaveformSummary summary = WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate());
@@ -197,7 +197,7 @@ public final class WorkstationViewModel {
         RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
         Path path = recording.row().recording().path();
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
-                        context -> analyzer.analyze(path, recording.decoded()))
+                        context -> analyzer.analyzeDecoded(path, recording.decoded()))
                 .onSuccess(result -> {
                     waiting.set("");
                     verdict.setPending("");

@@ -51,6 +51,10 @@ public final class WorkstationBenchmark {
             System.setProperty("com.github.fommil.netlib." + library, "com.github.fommil.netlib.F2j" + library);
         }
         System.setProperty("WEKA_HOME", Path.of("target", "wekafiles").toAbsolutePath().toString());
+        if (args.length == 2 && args[0].equals("--recording")) {
+            oneRecording(Path.of(args[1]));
+            return;
+        }
         Path folder = Files.createTempDirectory("auscult-benchmark");
         Path short30 = folder.resolve("heart-30s-4k.wav");
         Path short30at44 = folder.resolve("heart-30s-44k.wav");
@@ -99,6 +103,24 @@ public final class WorkstationBenchmark {
         Files.delete(short30at44);
         Files.delete(long10);
         Files.delete(folder);
+    }
+
+    /**
+     * {@code --recording FILE}: one selection of FILE in a fresh JVM, as the window makes it with the bundled
+     * default model, then this process's peak resident memory (VmHWM): what opening a long recording costs.
+     */
+    private static void oneRecording(Path file) throws Exception {
+        var model = org.auscult.analysis.LoadedModel.load(null);
+        long[] at = selectAndDraw(file, model);
+        System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> waveform + spectrogram",
+                at[0] / 1e6);
+        System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> verdict", at[1] / 1e6);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                System.out.printf(Locale.ROOT, "%-52s %10.0f MB (-Xmx %d MB)%n", "peak resident memory (VmHWM)",
+                        Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        }
     }
 
     /**
@@ -158,6 +180,9 @@ public final class WorkstationBenchmark {
         long[] at = new long[2];
         long start = System.nanoTime();
         workstation.loadedProperty().addListener((o, before, loaded) -> {
+            if (loaded == null) {
+                return; // the views cleared for the new selection
+            }
             drawView(workstation.waveform().summaryProperty().get(), workstation.spectrogram().tilesProperty().get(),
                     workstation);
             at[0] = System.nanoTime() - start;

@@ -62,6 +62,35 @@ class WorkstationViewModelTest {
     }
 
     @Test
+    void aLongRecordingAtAHighRateIsHeldAtTheAnalysisRateAndJudgedInWindows(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws Exception {
+        // 150 s at 44.1 kHz: longer than a window, so it is decoded straight to 4 kHz and judged window by window
+        float[] beat = org.auscult.app.timeline.SteadyBeatDrawingTest.steadyBeat(150);
+        float[] fast = new float[beat.length * 441 / 40];
+        for (int n = 0; n < fast.length; n++) {
+            fast[n] = beat[(int) ((long) n * 40 / 441)];
+        }
+        java.nio.file.Path file = folder.resolve("hour/long.wav");
+        java.nio.file.Files.createDirectories(file.getParent());
+        org.auscult.audio.WavWriter.writePcm16(file, new org.auscult.audio.AudioClip(fast, 44_100),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        WorkstationViewModel model = create();
+        model.modelProperty().set(SampleModel.get());
+        model.open(file.getParent());
+        model.browser().selectedProperty().set(model.browser().rows().get(0));
+
+        WorkstationViewModel.LoadedRecording loaded = model.loadedProperty().get();
+        assertEquals(4000, loaded.decoded().clip().sampleRate(), "held at the analysis rate");
+        assertEquals(44_100, loaded.info().sampleRate(), "the file's own rate is still reported");
+        assertEquals(150, loaded.info().durationSeconds(), 0.01);
+        assertEquals(150, model.viewport().duration(), 0.01);
+        Verdict verdict = model.verdict().verdictProperty().get();
+        assertNotNull(verdict);
+        assertTrue(verdict.warnings().stream().anyMatch(w -> w.startsWith("Long recording judged in")),
+                String.valueOf(verdict.warnings()));
+    }
+
+    @Test
     void theFeaturePanelPrefersTheModelsTrainingDataOverTheCollection() throws Exception {
         TrainedModel trained = SampleModel.get().model();
         TrainingProfile real = trained.profile();

@@ -17,14 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A steady heartbeat, one a second, must look steady at every zoom: each lane is drawn from summaries of everything
  * under a pixel, so no zoom level beats the rhythm against the pixel width into slow waves, dips or spikes.
  */
-class SteadyBeatDrawingTest {
+public class SteadyBeatDrawingTest {
 
     private static final int RATE = 4000;
     private static final int PIXELS = 1000;
     private static final double S1_PEAK = 0.8;
 
     /** S1 (80 ms of 60 Hz, peak 0.8) every second, S2 (60 ms of 90 Hz, peak 0.5) 0.33 s after it. */
-    static float[] steadyBeat(double seconds) {
+    public static float[] steadyBeat(double seconds) {
         float[] x = new float[(int) (seconds * RATE)];
         java.util.Random noise = new java.util.Random(1);
         for (int n = 0; n < x.length; n++) {
