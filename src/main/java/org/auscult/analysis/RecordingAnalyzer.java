@@ -48,9 +48,18 @@ public final class RecordingAnalyzer {
      * @param verdict      the model's verdict, null without a model
      * @param quality      which seconds are usable heart sound, when the configuration measures the usable stretches
      *                     only ({@link AnalysisConfig#usableStretches()}); null otherwise
+     * @param trend        heart rate, usable share and class window by window, for a long recording judged in
+     *                     windows; null otherwise
      */
     public record Analysis(Path file, DecodedAudio decoded, RecordingInfo info, AudioClip conditioned,
-                           Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality) {
+                           Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality,
+                           HeartTrend trend) {
+
+        /** An analysis of a recording judged whole: no trend. */
+        public Analysis(Path file, DecodedAudio decoded, RecordingInfo info, AudioClip conditioned,
+                        Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality) {
+            this(file, decoded, info, conditioned, segmentation, features, verdict, quality, null);
+        }
     }
 
     private final AnalysisConfig config;
@@ -139,30 +148,44 @@ public final class RecordingAnalyzer {
         int[] votes = new int[classes.size()];
         int judged = 0;
         double silent = Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
+        int rawRate = decoded.clip().sampleRate();
+        List<HeartTrend.Window> trend = new ArrayList<>(windows);
         for (int k = 0; k < windows; k++) {
             int from = RecordingWindows.start(k, windows, samples);
             int to = RecordingWindows.start(k + 1, windows, samples);
             AudioClip window = new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate);
-            double[] values = engine.extract(window, new HashMap<>()).summary().values();
+            Map<String, Object> shared = new HashMap<>();
+            double[] values = engine.extract(window, shared).summary().values();
             for (int i = 0; i < summary.length; i++) {
                 summary[i] += values[i] / windows;
             }
-            if (peak(raw, from, Math.min(to, raw.length)) >= silent) {
+            // the same stretch of the decoded clip, whose rate may differ from the analysis rate
+            int rawFrom = (int) Math.min(raw.length, (long) from * rawRate / rate);
+            int rawTo = (int) Math.min(raw.length, (long) to * rawRate / rate);
+            String predicted = "";
+            if (peak(raw, rawFrom, rawTo) >= silent) {
                 double[] p = model.model().posterior(values);
                 for (int c = 0; c < posterior.length; c++) {
                     posterior[c] += p[c];
                 }
-                votes[Prediction.mostProbable(p)]++;
+                int best = Prediction.mostProbable(p);
+                votes[best]++;
                 judged++;
+                predicted = classes.get(best);
             }
+            double usable = QualityMap.of(new AudioClip(Arrays.copyOfRange(raw, rawFrom, Math.max(rawFrom, rawTo)),
+                    rawRate)).usableFraction();
+            trend.add(new HeartTrend.Window(from / (double) rate, to / (double) rate,
+                    segmenter.segment(window, shared).heartRateBpm(), usable, predicted));
         }
+        HeartTrend heartTrend = new HeartTrend(trend);
         FeatureSet features = new FeatureSet(config.features(), rate, samples, List.of(),
                 new FeatureVector(engine.summaryNames(), summary));
         String reason = VerdictAdvisor.reasonNotToJudge(info);
         if (!reason.isEmpty() || judged == 0) {
             return new Analysis(file, decoded, info, conditioned, null, features, Verdict.notJudged(classes,
                     model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason),
-                    null);
+                    null, heartTrend);
         }
         for (int c = 0; c < posterior.length; c++) {
             posterior[c] /= judged;
@@ -171,7 +194,7 @@ public final class RecordingAnalyzer {
         List<String> warnings = new ArrayList<>(verdict.warnings());
         warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
-                new Verdict(classes, posterior, model.describe(), warnings), null);
+                new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend);
     }
 
     /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */

@@ -67,6 +67,7 @@ public final class MainWindow {
 
     private final WorkstationViewModel model;
     private final LayoutStore layout;
+    private final org.auscult.app.cycle.HeartTrendView trend;
     private final BorderPane root = new BorderPane();
     private final SplitPane columns = new SplitPane();
     private final SplitPane layers = new SplitPane();
@@ -122,8 +123,9 @@ public final class MainWindow {
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
+        trend = org.auscult.app.cycle.HeartTrendView.following(viewport, model.analysisProperty());
         VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), cycleBar, ruler, annotationLane,
-                layers);
+                trend, layers);
         rightPanel.setOrientation(Orientation.VERTICAL);
         Tab labelsTab = new Tab("Labels", labelPanel);
         labelsTab.setId("labels-tab");
@@ -147,9 +149,10 @@ public final class MainWindow {
         readout.setId("readout");
         readout.textProperty().bind(Bindings.createStringBinding(() -> firstNonEmpty(
                         waveform.readoutProperty().get(), spectrogram.readoutProperty().get(),
-                        curves.readoutProperty().get(), ruler.readoutProperty().get()),
+                        curves.readoutProperty().get(), trend.readoutProperty().get(),
+                        ruler.readoutProperty().get()),
                 waveform.readoutProperty(), spectrogram.readoutProperty(), curves.readoutProperty(),
-                ruler.readoutProperty()));
+                trend.readoutProperty(), ruler.readoutProperty()));
         model.viewport().durationProperty().addListener(o -> redrawLayers());
         model.loadedProperty().addListener(o -> redrawLayers());
         bindPlaceholders();

@@ -88,6 +88,18 @@ class WorkstationViewModelTest {
         assertNotNull(verdict);
         assertTrue(verdict.warnings().stream().anyMatch(w -> w.startsWith("Long recording judged in")),
                 String.valueOf(verdict.warnings()));
+
+        // the trend: one point per window, covering the recording, at the beat's 60 a minute
+        org.auscult.analysis.HeartTrend trend = model.analysisProperty().get().trend();
+        assertNotNull(trend);
+        assertTrue(trend.windows().size() >= 2, "windows: " + trend.windows().size());
+        assertEquals(0, trend.windows().get(0).startSeconds(), 1e-9);
+        assertEquals(150, trend.windows().get(trend.windows().size() - 1).endSeconds(), 0.01);
+        for (org.auscult.analysis.HeartTrend.Window window : trend.windows()) {
+            assertEquals(60, window.heartRateBpm(), 3, "window " + window);
+            assertTrue(window.usableFraction() >= 0 && window.usableFraction() <= 1);
+            assertTrue(!window.predicted().isEmpty(), "every window has sound: " + window);
+        }
     }
 
     @Test
