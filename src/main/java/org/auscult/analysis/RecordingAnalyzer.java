@@ -173,10 +173,10 @@ public final class RecordingAnalyzer {
                 judged++;
                 predicted = classes.get(best);
             }
-            double usable = QualityMap.of(new AudioClip(Arrays.copyOfRange(raw, rawFrom, Math.max(rawFrom, rawTo)),
-                    rawRate)).usableFraction();
-            trend.add(new HeartTrend.Window(from / (double) rate, to / (double) rate,
-                    segmenter.segment(window, shared).heartRateBpm(), usable, predicted));
+            // the segmentation the window's cycle features made: its heart rate and signal quality cost nothing more
+            Segmentation cycle = segmenter.segment(window, shared);
+            trend.add(new HeartTrend.Window(from / (double) rate, to / (double) rate, cycle.heartRateBpm(),
+                    cycle.qualityIndex(), predicted));
         }
         HeartTrend heartTrend = new HeartTrend(trend);
         FeatureSet features = new FeatureSet(config.features(), rate, samples, List.of(),

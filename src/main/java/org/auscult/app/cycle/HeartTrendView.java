@@ -10,8 +10,8 @@ import org.auscult.app.timeline.TimeLayer;
 import org.auscult.app.timeline.TimeViewport;
 
 /**
- * The trend lane of a long recording, on the shared time axis: each window's share of usable seconds as the
- * shade behind it (light: usable; dark red: mostly noise), its heart rate as a line over 40-160 beats a minute, and
+ * The trend lane of a long recording, on the shared time axis: each window's signal quality as the shade behind it
+ * (green: clean heart sounds; dark red: no periodic heart sound), its heart rate as a line over 40-160 beats a minute, and
  * a strip along the bottom in the colour of the class the model gave the window (none where it was silent).
  */
 public final class HeartTrendView extends TimeLayer {
@@ -66,7 +66,7 @@ public final class HeartTrendView extends TimeLayer {
         for (HeartTrend.Window window : shown.windows()) {
             double x0 = viewport.xOf(window.startSeconds(), width);
             double x1 = viewport.xOf(window.endSeconds(), width);
-            g.setFill(UNUSABLE.interpolate(USABLE, window.usableFraction()));
+            g.setFill(UNUSABLE.interpolate(USABLE, window.qualityIndex()));
             g.fillRect(x0, 0, Math.max(1, x1 - x0), plotHeight);
             if (!window.predicted().isEmpty()) {
                 g.setFill(colourOf(window.predicted()));
@@ -125,9 +125,9 @@ public final class HeartTrendView extends TimeLayer {
         }
         for (HeartTrend.Window window : shown.windows()) {
             if (seconds >= window.startSeconds() && seconds < window.endSeconds()) {
-                return String.format(Locale.ROOT, "%s to %s: heart rate %.0f bpm, %.0f %% usable, %s",
+                return String.format(Locale.ROOT, "%s to %s: heart rate %.0f bpm, signal quality %.2f, %s",
                         clock(window.startSeconds()), clock(window.endSeconds()), window.heartRateBpm(),
-                        100 * window.usableFraction(), window.predicted().isEmpty() ? "silent, not judged"
+                        window.qualityIndex(), window.predicted().isEmpty() ? "silent, not judged"
                                 : window.predicted());
             }
         }
