@@ -1,6 +1,7 @@
 package org.auscult.app;
 
 import org.auscult.app.task.FxTaskExecutor;
+import org.auscult.app.timeline.TimeLayer;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeRulerView;
 
@@ -68,6 +69,7 @@ public final class MainWindow {
     private final WorkstationViewModel model;
     private final LayoutStore layout;
     private final org.auscult.app.cycle.HeartTrendView trend;
+    private final org.auscult.app.cycle.QualityLaneView qualityLane;
     private final BorderPane root = new BorderPane();
     private final SplitPane columns = new SplitPane();
     private final SplitPane layers = new SplitPane();
@@ -124,8 +126,11 @@ public final class MainWindow {
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
         trend = org.auscult.app.cycle.HeartTrendView.following(viewport, model.analysisProperty());
+        qualityLane = new org.auscult.app.cycle.QualityLaneView(viewport);
+        qualityLane.setId("quality-lane");
+        qualityLane.qualityProperty().bind(model.qualityProperty());
         VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), cycleBar, ruler, annotationLane,
-                trend, layers);
+                qualityLane, trend, layers);
         rightPanel.setOrientation(Orientation.VERTICAL);
         Tab labelsTab = new Tab("Labels", labelPanel);
         labelsTab.setId("labels-tab");
@@ -147,12 +152,7 @@ public final class MainWindow {
         root.setCenter(columns);
         root.setBottom(statusLine());
         readout.setId("readout");
-        readout.textProperty().bind(Bindings.createStringBinding(() -> firstNonEmpty(
-                        waveform.readoutProperty().get(), spectrogram.readoutProperty().get(),
-                        curves.readoutProperty().get(), trend.readoutProperty().get(),
-                        ruler.readoutProperty().get()),
-                waveform.readoutProperty(), spectrogram.readoutProperty(), curves.readoutProperty(),
-                trend.readoutProperty(), ruler.readoutProperty()));
+        readout.textProperty().bind(readoutOf(waveform, spectrogram, curves, trend, qualityLane, ruler));
         model.viewport().durationProperty().addListener(o -> redrawLayers());
         model.loadedProperty().addListener(o -> redrawLayers());
         bindPlaceholders();
@@ -207,13 +207,12 @@ public final class MainWindow {
         return new VBox(summary.banner(), verdict, summary);
     }
 
-    private static String firstNonEmpty(String... texts) {
-        for (String text : texts) {
-            if (text != null && !text.isEmpty()) {
-                return text;
-            }
-        }
-        return "";
+    /** The readout of whichever layer the pointer is over. */
+    private static javafx.beans.binding.StringBinding readoutOf(TimeLayer... layers) {
+        return Bindings.createStringBinding(() -> java.util.Arrays.stream(layers)
+                .map(layer -> layer.readoutProperty().get()).filter(text -> text != null && !text.isEmpty())
+                .findFirst().orElse(""), java.util.Arrays.stream(layers).map(TimeLayer::readoutProperty)
+                .toArray(javafx.beans.Observable[]::new));
     }
 
     private ToolBar toolbar() {

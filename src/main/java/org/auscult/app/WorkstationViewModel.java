@@ -30,6 +30,7 @@ import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.analysis.VerdictAdvisor;
 import org.auscult.app.verdict.VerdictViewModel;
+import org.auscult.segmentation.quality.QualityMap;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
@@ -68,6 +69,11 @@ public final class WorkstationViewModel {
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<RecordingAnalyzer.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<QualityMap> quality = new ReadOnlyObjectWrapper<>(this, "quality");
+
+    /** An analysis and the per-second quality of the recording shown. */
+    private record Judged(RecordingAnalyzer.Analysis analysis, QualityMap quality) {
+    }
 
     /**
      * @param executor    runs decoding, analysis and collection scans
@@ -171,6 +177,7 @@ public final class WorkstationViewModel {
     }
 
     private void clearViews() {
+        quality.set(null);
         cycle.clear();
         analysis.set(null);
         verdict.verdictProperty().set(null);
@@ -197,8 +204,16 @@ public final class WorkstationViewModel {
         RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
         Path path = recording.row().recording().path();
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
-                        context -> analyzer.analyzeDecoded(path, recording.decoded()))
-                .onSuccess(result -> {
+                        context -> {
+                            RecordingAnalyzer.Analysis done = analyzer.analyzeDecoded(path, recording.decoded());
+                            // which seconds are usable, for the quality lane (a long recording has its trend)
+                            QualityMap seconds = done.quality() != null || done.trend() != null ? done.quality()
+                                    : QualityMap.of(recording.decoded().clip());
+                            return new Judged(done, seconds);
+                        })
+                .onSuccess(judged -> {
+                    RecordingAnalyzer.Analysis result = judged.analysis();
+                    quality.set(judged.quality());
                     waiting.set("");
                     verdict.setPending("");
                     analysis.set(result);
@@ -338,6 +353,11 @@ public final class WorkstationViewModel {
      */
     public javafx.beans.property.ReadOnlyStringProperty waitingProperty() {
         return waiting.getReadOnlyProperty();
+    }
+
+    /** Which seconds of the recording shown are usable heart sound; null while it is analysed, or for a long one. */
+    public ReadOnlyObjectProperty<QualityMap> qualityProperty() {
+        return quality.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LoadedRecording> loadedProperty() {

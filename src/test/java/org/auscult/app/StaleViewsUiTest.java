@@ -139,5 +139,11 @@ class StaleViewsUiTest {
         assertEquals(selectedName, model.loadedProperty().get().row().name());
         assertEquals("", model.waitingProperty().get());
         assertTrue(stale.isEmpty(), String.join("\n", stale));
+        org.auscult.app.cycle.QualityLaneView lane = robot.lookup("#quality-lane").queryAs(
+                org.auscult.app.cycle.QualityLaneView.class);
+        waitFor("the quality lane", () -> lane.qualityProperty().get() != null);
+        assertEquals(model.qualityProperty().get(), lane.qualityProperty().get());
+        assertTrue(lane.isVisible());
+        assertTrue(!robot.lookup("#heart-trend").query().isVisible(), "a short recording has no trend lane");
     }
 }

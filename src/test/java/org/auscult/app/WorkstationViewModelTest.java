@@ -58,6 +58,10 @@ class WorkstationViewModelTest {
         assertEquals(verdict.predictedClass(), row.predictedProperty().get());
         assertTrue(model.verdict().headlineProperty().get().startsWith(verdict.predictedClass()));
         assertEquals(56, model.features().rows().size());
+        // the quality lane's seconds: one per whole second of the recording
+        assertNotNull(model.qualityProperty().get());
+        assertEquals((int) Math.floor(row.durationProperty().get()), model.qualityProperty().get().kinds().size(),
+                1);
         assertTrue(model.features().rows().get(0).placement().contains("murmur"));
     }
 
@@ -89,6 +93,7 @@ class WorkstationViewModelTest {
         assertTrue(verdict.warnings().stream().anyMatch(w -> w.startsWith("Long recording judged in")),
                 String.valueOf(verdict.warnings()));
 
+        assertEquals(null, model.qualityProperty().get(), "a long recording shows its trend instead");
         // the trend: one point per window, covering the recording, at the beat's 60 a minute
         org.auscult.analysis.HeartTrend trend = model.analysisProperty().get().trend();
         assertNotNull(trend);
