@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.auscult.app.table.TableColumns;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.ConfusionMatrix;
 
 /** Precision, recall, F1 and support of every class of a confusion matrix, one row per class. */
@@ -41,7 +42,7 @@ public final class ClassMetricsTable extends TableView<ClassMetricsTable.Row> {
         List<Row> rows = new ArrayList<>();
         if (matrix != null) {
             for (int c = 0; c < matrix.numClasses(); c++) {
-                rows.add(new Row(matrix.classNames().get(c), matrix.precision(c), matrix.recall(c), matrix.f1(c),
+                rows.add(new Row(LabelClasses.forPeople(matrix.classNames().get(c)), matrix.precision(c), matrix.recall(c), matrix.f1(c),
                         matrix.support(c)));
             }
         }

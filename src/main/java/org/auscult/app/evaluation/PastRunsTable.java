@@ -8,6 +8,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.Experiment;
+import org.auscult.labels.LabelClasses;
 
 /**
  * Every kept run side by side: when, the design, the protocol and seed, the data fingerprint, the headline metrics
@@ -21,10 +22,9 @@ public final class PastRunsTable extends TableView<Experiment> {
     public PastRunsTable() {
         setId("past-runs");
         getColumns().add(TableColumns.of("Finished", experiment -> TIME.format(experiment.created())));
-        getColumns().add(TableColumns.of("Model", experiment -> experiment.settings().model().preset().name()
-                .toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + experiment.settings().model().balancing().name()
-                .toLowerCase(Locale.ROOT).replace('_', ' ')));
-        getColumns().add(TableColumns.of("Protocol", experiment -> experiment.settings().evaluation().describe()));
+        getColumns().add(TableColumns.of("Model", experiment -> experiment.settings().model().preset().forPeople()
+                + ", " + experiment.settings().model().balancing().forPeople().toLowerCase(Locale.ROOT)));
+        getColumns().add(TableColumns.of("Protocol", experiment -> experiment.settings().evaluation().forPeople()));
         getColumns().add(TableColumns.of("Data", experiment -> experiment.dataFingerprint().substring(0,
                 Math.min(8, experiment.dataFingerprint().length()))));
         getColumns().add(TableColumns.of("Accuracy", experiment -> ClassMetricsTable.format(experiment.accuracy())));
@@ -44,7 +44,7 @@ public final class PastRunsTable extends TableView<Experiment> {
             if (c > 0) {
                 text.append("  ");
             }
-            text.append(confusion.classNames().get(c)).append(' ').append(ClassMetricsTable.format(confusion.f1(c)));
+            text.append(LabelClasses.forPeople(confusion.classNames().get(c))).append(' ').append(ClassMetricsTable.format(confusion.f1(c)));
         }
         return text.toString();
     }

@@ -233,7 +233,7 @@ public final class TrainingWizardView {
             headline.setText(outcome == null ? "" : String.format(Locale.ROOT,
                     "Accuracy %.3f · balanced accuracy %.3f · macro-F1 %.3f · %s",
                     outcome.evaluation().accuracy(), outcome.evaluation().balancedAccuracy(),
-                    outcome.evaluation().macroF1(), outcome.experiment().describe()));
+                    outcome.evaluation().macroF1(), outcome.experiment().describeForPeople()));
         };
         model.outcomeProperty().addListener(observable -> redraw.run());
         model.normalisedProperty().addListener(observable -> redraw.run());
