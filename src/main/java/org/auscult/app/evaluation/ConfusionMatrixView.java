@@ -113,7 +113,10 @@ public final class ConfusionMatrixView extends StackPane {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries("cells", new double[][] {x, y, z});
-        String[] names = classes.stream().map(LabelClasses::forPeople).toArray(String[]::new);
+        // Class names for people without their explanations in brackets: an axis has room for a few words only.
+        String[] names = classes.stream().map(LabelClasses::forPeople)
+                .map(name -> name.contains(" (") ? name.substring(0, name.indexOf(" (")) : name)
+                .toArray(String[]::new);
         SymbolAxis predictedAxis = new SymbolAxis("Predicted", names);
         SymbolAxis truthAxis = new SymbolAxis("Truth", names);
         truthAxis.setInverted(true);

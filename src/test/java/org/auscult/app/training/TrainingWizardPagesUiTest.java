@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,10 +21,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.auscult.analysis.LoadedModel;
+import org.auscult.app.CutText;
+import org.auscult.app.Screenshots;
 import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
@@ -46,7 +52,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The training wizard's pages as a newcomer sees them, on a generated collection of the five built-in classes and
  * one more: names for people instead of option names, only the settings of the chosen design, validation messages
- * that follow the values, a sentence instead of empty importance charts, every feature group named and explained.
+ * that follow the values, a sentence instead of empty importance charts, every feature group named and explained;
+ * and no text cut off on any page at 1366 x 768 and 1600 x 1000, the per-class table showing every class.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -201,9 +208,10 @@ class TrainingWizardPagesUiTest {
     void theResultsAndPastRunsNameEverythingForPeopleAndImportanceWaitsForCompute(FxRobot robot)
             throws Exception {
         run(robot);
-        String headline = robot.lookup("#result-headline").queryAs(Label.class).getText();
-        assertTrue(headline.endsWith("Random forest, source and class weights (several devices); cross-validation "
-                + "grouped by patient, 3 folds × 1 repeat, seed 1"), headline);
+        assertTrue(robot.lookup("#result-headline").queryAs(Label.class).getText().startsWith("Accuracy "));
+        assertEquals("Random forest, source and class weights (several devices); cross-validation grouped by "
+                + "patient, 3 folds × 1 repeat, seed 1", robot.lookup("#result-settings").queryAs(Label.class)
+                .getText());
         TableView<?> metrics = robot.lookup("#class-metrics").queryTableView();
         List<Object> classes = new ArrayList<>();
         for (int row = 0; row < metrics.getItems().size(); row++) {
@@ -223,7 +231,10 @@ class TrainingWizardPagesUiTest {
                 .getCellData(0));
         assertEquals("cross-validation grouped by patient, 3 folds × 1 repeat, seed 1", runs.getColumns().get(2)
                 .getCellData(0));
-        assertTrue(String.valueOf(runs.getColumns().get(7).getCellData(0)).contains("extra heart sound"));
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        String details = robot.lookup("#past-run-details").queryAs(Label.class).getText();
+        assertTrue(details.contains("F1 per class: ") && details.contains("extra heart sound")
+                && details.contains("model not saved"), details);
         assertNoneShown(internal, "the past runs tab");
 
         // Before Compute the importance tab says what Compute does; no empty chart is shown.
@@ -293,6 +304,113 @@ class TrainingWizardPagesUiTest {
         robot.doubleClickOn("#repeats").write("2");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", message.getText());
+    }
+
+    // ---------------------------------------------------------------- no text cut off
+
+    @Test
+    void noPageCutsItsTextAt1366x768(FxRobot robot) throws Exception {
+        checkEveryPage(robot, 1366, 768);
+    }
+
+    @Test
+    void noPageCutsItsTextAt1600x1000(FxRobot robot) throws Exception {
+        checkEveryPage(robot, 1600, 1000);
+    }
+
+    private void checkEveryPage(FxRobot robot, int width, int height) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        String size = width + "x" + height;
+        run(robot);
+        List<String> cut = new ArrayList<>();
+        for (TrainingWizardViewModel.Page page : TrainingWizardViewModel.Page.values()) {
+            show(robot, page);
+            if (page == TrainingWizardViewModel.Page.MODEL) {
+                for (Preset design : ModelPageViewModel.PRESETS) {
+                    robot.interact(() -> model.model().presetProperty().set(design));
+                    cut.addAll(cutText(robot, page + " (" + design.forPeople() + ")", width, height));
+                }
+                robot.interact(() -> model.model().presetProperty().set(Preset.STACKED));
+                shoot(robot, "wizard-model-" + size);
+                robot.interact(() -> model.model().presetProperty().set(Preset.RANDOM_FOREST));
+            } else if (page == TrainingWizardViewModel.Page.PROTOCOL) {
+                for (Protocol protocol : ProtocolPageViewModel.PROTOCOLS) {
+                    robot.interact(() -> model.protocol().protocolProperty().set(protocol));
+                    cut.addAll(cutText(robot, page + " (" + protocol.forPeople() + ")", width, height));
+                }
+                robot.interact(() -> model.protocol().protocolProperty().set(Protocol.GROUPED_CV));
+            } else if (page == TrainingWizardViewModel.Page.RESULTS) {
+                TabPane tabs = robot.lookup("#page-results").queryAs(TabPane.class);
+                for (int tab = 0; tab < tabs.getTabs().size(); tab++) {
+                    int index = tab;
+                    robot.interact(() -> tabs.getSelectionModel().select(index));
+                    cut.addAll(cutText(robot, page + " / " + tabs.getTabs().get(tab).getText(), width, height));
+                    if (tab == 0) {
+                        assertEveryRowShown(robot.lookup("#class-metrics").queryTableView(), CLASSES.size());
+                        shoot(robot, "wizard-results-" + size);
+                    }
+                }
+                robot.interact(() -> tabs.getSelectionModel().select(0));
+            } else {
+                cut.addAll(cutText(robot, page.title(), width, height));
+                if (page == TrainingWizardViewModel.Page.FEATURES) {
+                    shoot(robot, "wizard-features-" + size);
+                }
+            }
+        }
+        assertEquals(List.of(), cut, cut.size() + " controls of the wizard cut their text at " + width + " x "
+                + height);
+    }
+
+    private List<String> cutText(FxRobot robot, String where, int width, int height) {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> found = new ArrayList<>();
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            assertEquals(width, (int) Math.round(stage.getWidth()));
+            assertEquals(height, (int) Math.round(stage.getHeight()));
+            CutText.in(stage.getScene()).forEach(problem -> found.add(where + ": " + problem));
+        });
+        return found;
+    }
+
+    private void shoot(FxRobot robot, String name) throws Exception {
+        if (Screenshots.asked()) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Exception[] failure = new Exception[1];
+            robot.interact(() -> {
+                try {
+                    Screenshots.saveIfAsked(stage.getScene(), name);
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+    }
+
+    /** Every row of {@code table} is on screen whole: no vertical scroll bar, each row inside the table. */
+    private static void assertEveryRowShown(TableView<?> table, int rows) {
+        assertEquals(rows, table.getItems().size());
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.VERTICAL) {
+                assertFalse(scroll.isVisible(), "the per-class table scrolls: " + rows + " rows do not fit");
+            }
+        }
+        Bounds inside = table.localToScene(table.getLayoutBounds());
+        long shown = table.lookupAll(".table-row-cell").stream()
+                .filter(node -> node instanceof TableRow<?> row && row.getItem() != null && row.isVisible())
+                .filter(node -> {
+                    Bounds row = node.localToScene(node.getLayoutBounds());
+                    return row.getMinY() >= inside.getMinY() - 0.5 && row.getMaxY() <= inside.getMaxY() + 0.5;
+                }).count();
+        assertEquals(rows, shown, "rows shown whole in the per-class table");
     }
 
     // ---------------------------------------------------------------- helpers
