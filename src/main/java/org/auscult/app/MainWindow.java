@@ -119,6 +119,7 @@ public final class MainWindow {
         beatStack = new BeatStackView(model.cycle());
         CycleBar cycleBar = installCycle(model.cycle());
         browser.table().getColumns().add(1, mineColumn());
+        browser.offerColumnChoice();
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
@@ -134,8 +135,13 @@ public final class MainWindow {
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));
-        rightPanel.getItems().addAll(withHeartSummary(verdict, model.cycle()), inspection);
+        VBox verdictBox = withHeartSummary(verdict, model.cycle());
+        rightPanel.getItems().addAll(verdictBox, inspection);
+        keepWhole(rightPanel, verdictBox);
         columns.getItems().addAll(browser, centre, rightPanel);
+        // A wider window widens the waveform and spectrogram; the browser and the verdict keep their widths.
+        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(rightPanel, false);
         root.setTop(toolbar());
         root.setCenter(columns);
         root.setBottom(statusLine());
@@ -182,6 +188,26 @@ public final class MainWindow {
         VBox.setMargin(summary.banner(), new Insets(6, 6, 0, 6));
         VBox.setVgrow(verdict, Priority.ALWAYS);
         return new VBox(summary.banner(), verdict, summary);
+    }
+
+    /**
+     * Moves the divider under {@code top} down whenever its lines, wrapped to the width they have, need more height
+     * than it gives them (a narrow window, a verdict of many classes): nothing of the verdict is cut off.
+     */
+    private static void keepWhole(SplitPane split, javafx.scene.layout.Region top) {
+        javafx.beans.InvalidationListener check = observable -> javafx.application.Platform.runLater(() -> {
+            double height = split.getHeight() - split.snappedTopInset() - split.snappedBottomInset();
+            double needed = top.prefHeight(top.getWidth());
+            if (height <= 0 || top.getWidth() <= 0 || top.getHeight() + 0.5 >= needed) {
+                return;
+            }
+            javafx.scene.Node divider = split.lookup(".split-pane-divider");
+            double thickness = divider == null ? 6 : divider.getLayoutBounds().getHeight();
+            split.setDividerPosition(0, Math.min(0.85, (needed + thickness / 2 + 1) / height));
+        });
+        top.heightProperty().addListener(check);
+        top.widthProperty().addListener(check);
+        split.heightProperty().addListener(check);
     }
 
     private static String firstNonEmpty(String... texts) {
@@ -311,7 +337,7 @@ public final class MainWindow {
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, new WorkstationKeys(model, annotations, browser, labelPanel,
                 this::chooseCollection, this::openTrainingWizard)::handle);
-        columns.setDividerPositions(layout.get("columns.0", 0.28), layout.get("columns.1", 0.74));
+        columns.setDividerPositions(layout.get("columns.0", 0.35), layout.get("columns.1", 0.76));
         layers.setDividerPositions(layout.get("layers.0", 0.36), layout.get("layers.1", 0.72));
         rightPanel.setDividerPositions(layout.get("right.0", 0.45));
         return scene;
@@ -339,7 +365,9 @@ public final class MainWindow {
     private javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String> mineColumn() {
         var column = new javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String>("Mine");
         column.setId("mine");
-        column.setPrefWidth(64);
+        column.setPrefWidth(80);
+        column.setMinWidth(80); // room for the built-in class names, as the Label column
+        column.visibleProperty().bind(annotations.availableProperty()); // nothing to show without labelling
         column.setCellValueFactory(cell -> Bindings.valueAt(annotations.userClasses(),
                 cell.getValue().recording().path().toAbsolutePath().normalize()));
         return column;
