@@ -356,9 +356,6 @@ class TrainingWizardPagesUiTest {
                 robot.interact(() -> tabs.getSelectionModel().select(0));
             } else {
                 cut.addAll(cutText(robot, page.title(), width, height));
-                if (page == TrainingWizardViewModel.Page.FEATURES) {
-                    shoot(robot, "wizard-features-" + size);
-                }
             }
         }
         assertEquals(List.of(), cut, cut.size() + " controls of the wizard cut their text at " + width + " x "
