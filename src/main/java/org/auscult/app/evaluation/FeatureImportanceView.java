@@ -24,13 +24,21 @@ import org.auscult.learn.FeatureImportance;
  * Feature importance as a bar chart of the top {@value #TOP} features, by information gain or by permutation
  * importance (the drop in out-of-fold accuracy), and the distribution per class of the chosen feature (a histogram
  * of {@value #BINS} equal bins over the feature's range, one series per class) beside its per-frame curve on one
- * recording. Click a bar or pick a name to choose a feature.
+ * recording. Click a bar or pick a name to choose a feature. Until there are scores, a sentence ({@link
+ * #PLACEHOLDER}) says what computing them does, instead of empty charts.
  */
 public final class FeatureImportanceView extends VBox {
 
     static final int TOP = 15;
     static final int BINS = 12;
     static final int CURVE_POINTS = 1500;
+
+    /** What the view says before the importance is computed. */
+    public static final String PLACEHOLDER = "No feature importance yet. Compute feature importance ranks the "
+            + "features by how much this run's model relies on them: by information gain, and by how much the "
+            + "out-of-fold accuracy drops when a feature's values are shuffled (this repeats the evaluation once per "
+            + "feature, so it takes a while). Then click a bar to see that feature's values in each class and its "
+            + "curve on one recording.";
 
     private final ToggleGroup measure = new ToggleGroup();
     private final RadioButton gainButton = new RadioButton("Information gain (bits)");
@@ -46,13 +54,6 @@ public final class FeatureImportanceView extends VBox {
     private boolean updating;
     private final javafx.beans.property.BooleanProperty scored = new javafx.beans.property.SimpleBooleanProperty();
     private final Label placeholder = new Label(PLACEHOLDER);
-
-    /** What the view says before the importance is computed. */
-    public static final String PLACEHOLDER = "No feature importance yet. Compute feature importance ranks the "
-            + "features by how much this run's model relies on them: by information gain, and by how much the "
-            + "out-of-fold accuracy drops when a feature's values are shuffled (this repeats the evaluation once per "
-            + "feature, so it takes a while). Then click a bar to see that feature's values in each class and its "
-            + "curve on one recording.";
 
     public FeatureImportanceView() {
         setSpacing(6);

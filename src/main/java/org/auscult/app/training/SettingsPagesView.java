@@ -103,7 +103,9 @@ final class SettingsPagesView {
             warnings.getChildren().clear();
             if (summary != null) {
                 totals.setText(summary.trainable() + " labelled recordings of " + summary.patients() + " patients; "
-                        + "sample rates " + summary.sampleRates().keySet() + " Hz; " + summary.skipped().size()
+                        + (summary.sampleRates().size() == 1 ? "sample rate " : "sample rates ")
+                        + summary.sampleRates().keySet().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " Hz; " + summary.skipped().size()
                         + " skipped");
                 for (String warning : summary.warnings()) {
                     Label label = new Label("⚠ " + warning);
