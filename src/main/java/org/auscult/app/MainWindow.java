@@ -1,7 +1,6 @@
 package org.auscult.app;
 
 import org.auscult.app.task.FxTaskExecutor;
-import org.auscult.app.timeline.TimeLayer;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeRulerView;
 
@@ -122,6 +121,7 @@ public final class MainWindow {
         beatStack = new BeatStackView(model.cycle());
         CycleBar cycleBar = installCycle(model.cycle());
         browser.table().getColumns().add(1, mineColumn());
+        browser.offerColumnChoice();
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
@@ -146,13 +146,18 @@ public final class MainWindow {
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));
-        rightPanel.getItems().addAll(withHeartSummary(verdict, model.cycle()), inspection);
+        VBox verdictBox = withHeartSummary(verdict, model.cycle());
+        rightPanel.getItems().addAll(verdictBox, inspection);
+        WindowParts.keepWhole(rightPanel, verdictBox);
         columns.getItems().addAll(browser, centre, rightPanel);
+        // A wider window widens the waveform and spectrogram; the browser and the verdict keep their widths.
+        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(rightPanel, false);
         root.setTop(toolbar());
         root.setCenter(columns);
         root.setBottom(statusLine());
         readout.setId("readout");
-        readout.textProperty().bind(readoutOf(waveform, spectrogram, curves, trend, qualityLane, ruler));
+        readout.textProperty().bind(WindowParts.readoutOf(waveform, spectrogram, curves, trend, qualityLane, ruler));
         model.viewport().durationProperty().addListener(o -> redrawLayers());
         model.loadedProperty().addListener(o -> redrawLayers());
         bindPlaceholders();
@@ -207,37 +212,29 @@ public final class MainWindow {
         return new VBox(summary.banner(), verdict, summary);
     }
 
-    /** The readout of whichever layer the pointer is over. */
-    private static javafx.beans.binding.StringBinding readoutOf(TimeLayer... layers) {
-        return Bindings.createStringBinding(() -> java.util.Arrays.stream(layers)
-                .map(layer -> layer.readoutProperty().get()).filter(text -> text != null && !text.isEmpty())
-                .findFirst().orElse(""), java.util.Arrays.stream(layers).map(TimeLayer::readoutProperty)
-                .toArray(javafx.beans.Observable[]::new));
-    }
-
     private ToolBar toolbar() {
         TimeViewport viewport = model.viewport();
-        Button open = button("Open…", "Open a folder or collection (Ctrl+O)", this::chooseCollection);
+        Button open = WindowParts.button("Open…", "Open a folder or collection (Ctrl+O)", this::chooseCollection);
         open.setId("open");
-        Button zoomIn = button("+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
+        Button zoomIn = WindowParts.button("+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
         zoomIn.setId("zoom-in");
-        Button zoomOut = button("−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
+        Button zoomOut = WindowParts.button("−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
         zoomOut.setId("zoom-out");
-        Button fit = button("Fit", "Zoom to fit (0)", viewport::zoomToFit);
+        Button fit = WindowParts.button("Fit", "Zoom to fit (0)", viewport::zoomToFit);
         fit.setId("zoom-fit");
-        Button toSelection = button("To selection", "Zoom to the selection (Z)", viewport::zoomToSelection);
+        Button toSelection = WindowParts.button("To selection", "Zoom to the selection (Z)", viewport::zoomToSelection);
         toSelection.setId("zoom-selection");
-        Button play = button("Play", "Play / pause from the cursor (Space)", model.playback()::togglePlayPause);
+        Button play = WindowParts.button("Play", "Play / pause from the cursor (Space)", model.playback()::togglePlayPause);
         play.setId("play");
         play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("Pause").otherwise("Play"));
-        Button playSelection = button("Play selection", "Play the selected region (Shift+Space)",
+        Button playSelection = WindowParts.button("Play selection", "Play the selected region (Shift+Space)",
                 model.playback()::playSelection);
         playSelection.setId("play-selection");
         ToggleButton loop = new ToggleButton("Loop");
         loop.setId("loop");
         loop.setTooltip(new Tooltip("Loop the selection (L)"));
         loop.selectedProperty().bindBidirectional(model.playback().loopProperty());
-        Button train = button("Train…", "Train and compare models on a labelled collection (Ctrl+T)",
+        Button train = WindowParts.button("Train…", "Train and compare models on a labelled collection (Ctrl+T)",
                 this::openTrainingWizard);
         train.setId("train");
         return new ToolBar(open, train, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection, new Label("  "), play,
@@ -267,14 +264,6 @@ public final class MainWindow {
         line.setPadding(new Insets(2, 8, 2, 8));
         line.getStyleClass().add("status-line");
         return line;
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(event -> action.run());
-        button.setFocusTraversable(false);
-        return button;
     }
 
     private void chooseCollection() {
@@ -335,7 +324,7 @@ public final class MainWindow {
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, new WorkstationKeys(model, annotations, browser, labelPanel,
                 this::chooseCollection, this::openTrainingWizard)::handle);
-        columns.setDividerPositions(layout.get("columns.0", 0.28), layout.get("columns.1", 0.74));
+        columns.setDividerPositions(layout.get("columns.0", 0.35), layout.get("columns.1", 0.76));
         layers.setDividerPositions(layout.get("layers.0", 0.36), layout.get("layers.1", 0.72));
         rightPanel.setDividerPositions(layout.get("right.0", 0.45));
         return scene;
@@ -363,7 +352,9 @@ public final class MainWindow {
     private javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String> mineColumn() {
         var column = new javafx.scene.control.TableColumn<org.auscult.app.browser.RecordingRow, String>("Mine");
         column.setId("mine");
-        column.setPrefWidth(64);
+        column.setPrefWidth(80);
+        column.setMinWidth(80); // room for the built-in class names, as the Label column
+        column.visibleProperty().bind(annotations.availableProperty()); // nothing to show without labelling
         column.setCellValueFactory(cell -> Bindings.valueAt(annotations.userClasses(),
                 cell.getValue().recording().path().toAbsolutePath().normalize()));
         return column;

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.audio.WavDecoder;
+import org.auscult.labels.LabelClasses;
 import org.auscult.library.ImportProblem;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
@@ -109,7 +110,7 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
         List<String> warnings = new ArrayList<>();
         patientCounts.forEach((label, patients) -> {
             if (patients < MIN_PATIENTS_PER_CLASS) {
-                warnings.add("Class '" + label + "' has only " + patients + (patients == 1 ? " patient" : " patients")
+                warnings.add("Class '" + LabelClasses.forPeople(label) + "' has only " + patients + (patients == 1 ? " patient" : " patients")
                         + " (fewer than " + MIN_PATIENTS_PER_CLASS + "): its recall rests on very few people, and "
                         + "grouped k-fold cannot place it in every test fold.");
             }
@@ -119,7 +120,8 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
             labelsPerPatient.computeIfAbsent(recording.patient(), p -> new TreeSet<>()).add(recording.label().get());
         }
         List<String> mixed = labelsPerPatient.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> entry.getKey() + " (" + String.join(", ", entry.getValue()) + ")").toList();
+                .map(entry -> entry.getKey() + " (" + entry.getValue().stream().map(LabelClasses::forPeople)
+                        .collect(Collectors.joining(", ")) + ")").toList();
         if (!mixed.isEmpty()) {
             warnings.add(mixed.size() + (mixed.size() == 1 ? " patient has" : " patients have")
                     + " recordings under several labels: " + String.join("; ", mixed.subList(0, Math.min(EXAMPLES,

@@ -75,6 +75,17 @@ public record Experiment(String id, Instant created, String collection, Experime
     }
 
     /**
+     * One line for people: the design and its balancing, the protocol, and the training labels unless as imported,
+     * e.g. "Random forest, class weights; cross-validation grouped by patient, 5 folds × 2 repeats, seed 1".
+     */
+    public String describeForPeople() {
+        return settings.model().preset().forPeople() + ", "
+                + settings.model().balancing().forPeople().toLowerCase(Locale.ROOT) + "; "
+                + settings.evaluation().forPeople()
+                + (settings.labels().asImported() ? "" : "; " + settings.labels().describe());
+    }
+
+    /**
      * Every field as text: {@code id}, {@code created} (ISO-8601), {@code collection}, {@code data.fingerprint},
      * {@code saved.model}, the settings ({@link ExperimentSettings#toProperties()}), {@code metrics.accuracy},
      * {@code metrics.balancedAccuracy}, {@code metrics.macroF1}, {@code metrics.f1.<class>} (for people reading the

@@ -24,6 +24,11 @@ public final class ChromaFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "Chroma (pitch classes)";
+    }
+
+    @Override
     public String description() {
         return "Chroma: spectral power per pitch class (C .. B), scaled so that each frame's strongest class is 1";
     }

@@ -21,6 +21,11 @@ public interface FeatureExtractor {
     /** One sentence for people: what the feature measures, with its unit. */
     String description();
 
+    /** A short name for people, e.g. "Spectral centroid"; the registry name unless the feature gives one. */
+    default String displayName() {
+        return name();
+    }
+
     /** The {@link FeatureConfig} parameters this feature reads (component names, as in {@link FeatureConfig#KEYS}). */
     List<String> parameters();
 

@@ -136,6 +136,11 @@ public final class FeatureRegistry {
         return isRecordingFeature(name) ? recordingFeature(name).description() : get(name).description();
     }
 
+    /** The name for people of the feature (frame or recording level) named {@code name}, e.g. "Signal quality". */
+    public static synchronized String displayName(String name) {
+        return isRecordingFeature(name) ? recordingFeature(name).displayName() : get(name).displayName();
+    }
+
     /** Names of all registered features, frame and recording level, in registration order. */
     public static synchronized List<String> names() {
         return List.copyOf(NAMES);

@@ -16,6 +16,11 @@ public final class MelSpectrogramFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "Mel spectrogram";
+    }
+
+    @Override
     public String description() {
         return "Slaney log-mel spectrogram: power of each mel band in dB, clipped at topDb below the recording's maximum";
     }

@@ -21,6 +21,11 @@ public final class MfccFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "MFCCs (spectral shape)";
+    }
+
+    @Override
     public String description() {
         return "Mel-frequency cepstral coefficients: orthonormal DCT-II of the Slaney log-mel spectrogram (dB)";
     }

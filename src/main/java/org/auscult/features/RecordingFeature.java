@@ -26,6 +26,11 @@ public interface RecordingFeature {
     /** One sentence for people: what the group measures. */
     String description();
 
+    /** A short name for people, e.g. "Heart rate and rhythm"; the registry name unless the group gives one. */
+    default String displayName() {
+        return name();
+    }
+
     /** The {@link FeatureConfig} parameters this group reads (component names, as in {@link FeatureConfig#KEYS}). */
     List<String> parameters();
 

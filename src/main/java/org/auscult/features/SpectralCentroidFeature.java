@@ -21,6 +21,11 @@ public final class SpectralCentroidFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "Spectral centroid";
+    }
+
+    @Override
     public String description() {
         return "Spectral centroid: magnitude-weighted mean frequency of each frame (Hz)";
     }

@@ -21,6 +21,11 @@ public final class SpectralRolloffFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "Spectral roll-off";
+    }
+
+    @Override
     public String description() {
         return "Spectral roll-off: frequency below which rolloffPercent of each frame's spectral magnitude lies (Hz)";
     }

@@ -28,6 +28,11 @@ public final class ZeroCrossingRateFeature implements FeatureExtractor {
     }
 
     @Override
+    public String displayName() {
+        return "Zero-crossing rate";
+    }
+
+    @Override
     public String description() {
         return "Zero-crossing rate: fraction of sample positions in a frame where the waveform changes sign (0 .. 1)";
     }

@@ -44,5 +44,17 @@ public enum Balancing {
      * it, carries the same total weight. With one source it is {@link #CLASS_WEIGHTS}. For collections from several
      * devices, so that no device's class mix is learnt as a class.
      */
-    SOURCE_AND_CLASS
+    SOURCE_AND_CLASS;
+
+    /** The balancing as people call it, e.g. "Class weights". */
+    public String forPeople() {
+        return switch (this) {
+            case NONE -> "None (learn the class sizes as they are)";
+            case CLASS_WEIGHTS -> "Class weights";
+            case RESAMPLE -> "Balanced resampling";
+            case COST_SENSITIVE -> "Cost-sensitive posterior";
+            case CALIBRATED_THRESHOLDS -> "Calibrated thresholds";
+            case SOURCE_AND_CLASS -> "Source and class weights (several devices)";
+        };
+    }
 }

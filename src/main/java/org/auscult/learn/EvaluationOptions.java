@@ -62,6 +62,19 @@ public record EvaluationOptions(Protocol protocol, int folds, int repeats, long 
         };
     }
 
+    /**
+     * A one-line description for people, e.g. "cross-validation grouped by patient, 10 folds × 3 repeats, seed 1"
+     * ({@link #describe()} gives the option names a report or a command line uses).
+     */
+    public String forPeople() {
+        String times = repeats + (repeats == 1 ? " repeat" : " repeats") + ", seed " + seed;
+        String protocolName = protocol.forPeople().toLowerCase(java.util.Locale.ROOT);
+        return switch (protocol) {
+            case GROUPED_CV -> protocolName + ", " + folds + " folds × " + times;
+            case SPLIT, LEAVE_SOURCE_OUT -> protocolName + ", " + times;
+        };
+    }
+
     public Map<String, String> toProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("protocol", OptionMap.enumText(protocol));

@@ -13,5 +13,17 @@ public enum Preset {
     /** AdaBoost.M1 alone. */
     ADABOOST,
     /** The stacked design's base models, their posteriors averaged. */
-    VOTING
+    VOTING;
+
+    /** The design as people call it, e.g. "Random forest". */
+    public String forPeople() {
+        return switch (this) {
+            case STACKED -> "Stacked ensemble (reference design)";
+            case RANDOM_FOREST -> "Random forest";
+            case SMO -> "Support vector machine (SMO)";
+            case LOGITBOOST -> "LogitBoost";
+            case ADABOOST -> "AdaBoost";
+            case VOTING -> "Voting ensemble (averaged base models)";
+        };
+    }
 }

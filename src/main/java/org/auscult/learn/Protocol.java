@@ -7,5 +7,14 @@ public enum Protocol {
     /** A stratified, grouped 80/10/10 train/validation/test split per repeat; the test rows are scored. */
     SPLIT,
     /** One fold per source: train on all sources but one, test on that one. */
-    LEAVE_SOURCE_OUT
+    LEAVE_SOURCE_OUT;
+
+    /** The protocol as people call it, e.g. "Cross-validation grouped by patient". */
+    public String forPeople() {
+        return switch (this) {
+            case GROUPED_CV -> "Cross-validation grouped by patient";
+            case SPLIT -> "Split 80/10/10 (train, validation, test)";
+            case LEAVE_SOURCE_OUT -> "Leave one source out";
+        };
+    }
 }

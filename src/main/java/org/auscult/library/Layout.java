@@ -11,16 +11,16 @@ public enum Layout {
             + "or a labels.csv with header path,dataset,label,sublabel)"),
 
     /** A CSV with a {@code path} and a {@code label} column, optional {@code patient} and {@code source}. */
-    GENERIC_CSV("Labels in a CSV file", "generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
+    GENERIC_CSV("CSV label table", "generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
 
     /** {@code <root>/<label>/*.wav}. */
-    FOLDER_PER_CLASS("A folder per class", "folder per class (<root>/<label>/*.wav)"),
+    FOLDER_PER_CLASS("Folder-per-class", "folder per class (<root>/<label>/*.wav)"),
 
     /** PhysioNet/CinC Challenge 2016: training-a ... training-f, each with REFERENCE.csv. */
-    PHYSIONET_2016("PhysioNet/CinC 2016", "PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),
+    PHYSIONET_2016("PhysioNet 2016", "PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),
 
     /** CirCor DigiScope / PhysioNet Challenge 2022: training_data.csv and training_data/. */
-    CIRCOR_2022("CirCor DigiScope 2022", "CirCor 2022 (training_data.csv beside training_data/, "
+    CIRCOR_2022("CirCor 2022", "CirCor 2022 (training_data.csv beside training_data/, "
             + "or a labels.csv with columns path,patient_id,location,murmur)"),
 
     /**

@@ -20,6 +20,11 @@ public final class CycleFeature implements RecordingFeature {
     }
 
     @Override
+    public String displayName() {
+        return "Heart-cycle energy";
+    }
+
+    @Override
     public String description() {
         return "Heart-cycle energy: systolic and diastolic energy and their ratio, energy above 200 Hz in each, "
                 + "S1/S2 amplitude ratio, extra peaks in diastole (S3/S4 candidates)";

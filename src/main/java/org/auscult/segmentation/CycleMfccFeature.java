@@ -30,6 +30,11 @@ public final class CycleMfccFeature implements RecordingFeature {
     }
 
     @Override
+    public String displayName() {
+        return "MFCCs per heart-cycle phase";
+    }
+
+    @Override
     public String description() {
         return "Mean MFCCs within S1, systole, S2 and diastole (per-cycle spectral shape)";
     }

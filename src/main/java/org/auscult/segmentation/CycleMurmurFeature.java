@@ -65,6 +65,11 @@ public final class CycleMurmurFeature implements RecordingFeature {
     }
 
     @Override
+    public String displayName() {
+        return "Murmur sound, beat by beat";
+    }
+
+    @Override
     public String description() {
         return "Sound inside the silences, beat by beat: median systole-to-diastole ratio overall and in four bands, "
                 + "share of beats with a louder systole, systolic and diastolic sound relative to S1/S2, "

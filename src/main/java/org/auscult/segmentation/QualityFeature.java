@@ -23,6 +23,11 @@ public final class QualityFeature implements RecordingFeature {
     }
 
     @Override
+    public String displayName() {
+        return "Signal quality";
+    }
+
+    @Override
     public String description() {
         return "Signal quality of the heart cycle (0-1): envelope periodicity times segmentation fit, and whether "
                 + "a verdict should be 'unsure'";

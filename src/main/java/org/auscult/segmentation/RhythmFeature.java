@@ -33,6 +33,11 @@ public final class RhythmFeature implements RecordingFeature {
     }
 
     @Override
+    public String displayName() {
+        return "Heart rate and rhythm";
+    }
+
+    @Override
     public String description() {
         return "Heart rate (bpm) and RR-interval rhythm from the S1/S2 segmentation: mean, spread, RMSSD, "
                 + "longest interval, premature beats; intervals between heart sounds that fit neither systole nor "

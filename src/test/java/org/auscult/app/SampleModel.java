@@ -31,14 +31,15 @@ public final class SampleModel {
 
     public static synchronized LoadedModel get() throws Exception {
         if (model == null) {
-            model = train();
+            model = trainOn(CIRCOR, "test forest on circor");
         }
         return model;
     }
 
-    private static LoadedModel train() throws Exception {
+    /** A small random forest (20 trees, seed 1) trained on every labelled recording of {@code folder}. */
+    public static LoadedModel trainOn(Path folder, String name) throws Exception {
         AnalysisConfig config = AnalysisConfig.defaults();
-        RecordingCollection collection = new CollectionImporter().importCollection(CIRCOR, ImportOptions.defaults());
+        RecordingCollection collection = new CollectionImporter().importCollection(folder, ImportOptions.defaults());
         List<FeatureTableBuilder.Input> inputs = new ArrayList<>();
         for (Recording recording : collection.trainable()) {
             inputs.add(new FeatureTableBuilder.Input(recording.path(), recording.id(), recording.label().orElseThrow(),
@@ -64,6 +65,6 @@ public final class SampleModel {
                 groups, sources);
         ModelSpec spec = ModelSpec.of(Preset.RANDOM_FOREST).withForest(RandomForestOptions.DEFAULTS.withTrees(20));
         return new LoadedModel(Trainer.train(data, spec, config.toProperties(), null,
-                Datasets.recordingFacts(result.table())), "test forest on circor");
+                Datasets.recordingFacts(result.table())), name);
     }
 }

@@ -66,7 +66,7 @@ class WorkstationUiTest {
         model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
                 new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
         window = new MainWindow(model, new LayoutStore(layoutFolder.resolve("layout.properties")));
-        // The headless screen is 1280 x 800: the window must fit inside it.
+        // A window that fits a small laptop screen.
         stage.setScene(window.createScene());
         stage.setX(0);
         stage.setY(0);

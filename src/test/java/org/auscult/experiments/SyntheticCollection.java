@@ -31,11 +31,20 @@ public final class SyntheticCollection {
 
     /** Writes {@code perClass} recordings of each class of {@code seconds} under {@code root}; returns root. */
     public static Path write(Path root, int perClass, double seconds, long seed) throws IOException {
+        return write(root, List.of("normal", "murmur"), perClass, seconds, seed);
+    }
+
+    /**
+     * Writes {@code perClass} recordings of each of {@code labels} under {@code root}: "normal" as a normal
+     * recording, every other class with a murmur; returns root.
+     */
+    public static Path write(Path root, List<String> labels, int perClass, double seconds, long seed)
+            throws IOException {
         Random random = new Random(seed);
-        for (String label : new String[] {"normal", "murmur"}) {
+        for (String label : labels) {
             Path folder = Files.createDirectories(root.resolve(label));
             for (int i = 0; i < perClass; i++) {
-                float[] samples = recording(label.equals("murmur"), seconds, random);
+                float[] samples = recording(!label.equals("normal"), seconds, random);
                 WavWriter.writePcm16(folder.resolve(label + "_" + i + ".wav"), new AudioClip(samples, SAMPLE_RATE),
                         WavWriter.Overwrite.REFUSE);
             }

@@ -26,6 +26,23 @@ class FeatureRegistryTest {
     }
 
     @Test
+    void everyBuiltInGroupHasANameAndAnExplanationForPeople() {
+        List<String> builtIn = List.of("mfcc", "zcr", "spectral_centroid", "spectral_rolloff", "chroma",
+                "melspectrogram", "rhythm", "quality", "cycle", "cycle_mfcc", "cycle_murmur");
+        List<String> shown = new ArrayList<>();
+        for (String name : builtIn) {
+            String forPeople = FeatureRegistry.displayName(name);
+            assertFalse(forPeople.contains("_") || forPeople.equals(name), name + " is shown as " + forPeople);
+            assertTrue(Character.isUpperCase(forPeople.charAt(0)), forPeople);
+            assertFalse(FeatureRegistry.description(name).isBlank(), name);
+            assertFalse(FeatureRegistry.description(name).contains("\n"), "one line: " + name);
+            shown.add(forPeople);
+        }
+        assertEquals(builtIn.size(), shown.stream().distinct().count(), shown.toString());
+        assertEquals("MFCCs per heart-cycle phase", FeatureRegistry.displayName("cycle_mfcc"));
+    }
+
+    @Test
     void columnsFollowTheConfiguration() {
         FeatureConfig config = FeatureConfig.defaults();
         List<String> mfcc = FeatureRegistry.columns("mfcc", config);

@@ -19,7 +19,8 @@ import org.auscult.app.table.TableColumns;
 /**
  * The recording browser: a sortable table (virtualised, so thousands of rows stay instant) with a class filter
  * and a text search. Unlabelled recordings show their label in grey italics; unreadable ones are red and say why
- * in a tooltip.
+ * in a tooltip. The columns share the browser's width, none narrower than its title; the patient and the sample
+ * rate are in every row's tooltip, and can be shown as columns from the menu of any column title (right click).
  */
 public final class BrowserView extends VBox {
 
@@ -43,9 +44,13 @@ public final class BrowserView extends VBox {
         classFilter.valueProperty().bindBidirectional(model.classFilterProperty());
         classFilter.setTooltip(new Tooltip("Show one class, the unlabelled or the unreadable recordings"));
         table.setId("recordings");
-        table.getColumns().add(text("Name", 150, RecordingRow::name));
+        TableColumn<RecordingRow, String> name = text("Name", 150, RecordingRow::name);
+        name.setMinWidth(80); // a CirCor or PhysioNet name whole; longer ones are whole in the row's tooltip
+        table.getColumns().add(name);
         table.getColumns().add(labelColumn());
-        table.getColumns().add(text("Patient", 70, RecordingRow::patient));
+        TableColumn<RecordingRow, String> patient = text("Patient", 70, RecordingRow::patient);
+        patient.setVisible(false);
+        table.getColumns().add(patient);
         TableColumn<RecordingRow, Number> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(cell -> cell.getValue().durationProperty());
         duration.setCellFactory(column -> numberCell("%.1f s"));
@@ -54,6 +59,7 @@ public final class BrowserView extends VBox {
         rate.setCellValueFactory(cell -> cell.getValue().sampleRateProperty());
         rate.setCellFactory(column -> numberCell("%.0f Hz"));
         rate.setPrefWidth(64);
+        rate.setVisible(false);
         TableColumn<RecordingRow, String> predicted = new TableColumn<>("Predicted");
         predicted.setCellValueFactory(cell -> cell.getValue().predictedProperty());
         predicted.setPrefWidth(72);
@@ -62,6 +68,8 @@ public final class BrowserView extends VBox {
         confidence.setCellFactory(column -> numberCell("%.2f"));
         confidence.setPrefWidth(48);
         table.getColumns().addAll(java.util.List.of(duration, rate, predicted, confidence));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumns.keepTitlesWhole(table);
         SortedList<RecordingRow> sorted = new SortedList<>(model.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -75,6 +83,8 @@ public final class BrowserView extends VBox {
                 if (!empty && row != null && !row.problemProperty().get().isEmpty()) {
                     getStyleClass().add("unreadable");
                     setTooltip(new Tooltip(row.problemProperty().get()));
+                } else if (!empty && row != null) {
+                    setTooltip(new Tooltip(describe(row)));
                 }
             }
         });
@@ -98,6 +108,32 @@ public final class BrowserView extends VBox {
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         getChildren().addAll(new HBox(4, search, classFilter), table, note);
+    }
+
+    /** A row in words for its tooltip: "36327_MV, patient 36327, 4000 Hz, 20.5 s, labelled murmur". */
+    static String describe(RecordingRow row) {
+        StringBuilder text = new StringBuilder(row.name());
+        if (row.patient() != null && !row.patient().isEmpty()) {
+            text.append(", patient ").append(row.patient());
+        }
+        double rate = row.sampleRateProperty().get();
+        if (rate > 0) {
+            text.append(String.format(Locale.ROOT, ", %.0f Hz", rate));
+        }
+        double seconds = row.durationProperty().get();
+        if (seconds > 0) {
+            text.append(String.format(Locale.ROOT, ", %.1f s", seconds));
+        }
+        text.append(row.labelled() ? ", labelled " + row.label() : ", unlabelled");
+        return text.toString();
+    }
+
+    /**
+     * Lets the user show or hide columns from the menu of any column title; call once every column is in the table
+     * (the window adds its own).
+     */
+    public void offerColumnChoice() {
+        TableColumns.offerColumnChoice(table);
     }
 
     /** Focuses the search field. */
@@ -131,7 +167,8 @@ public final class BrowserView extends VBox {
                 }
             }
         });
-        column.setPrefWidth(70);
+        column.setPrefWidth(80);
+        column.setMinWidth(80); // room for "unlabelled" and the built-in class names
         return column;
     }
 

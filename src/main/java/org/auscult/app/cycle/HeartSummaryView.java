@@ -18,6 +18,7 @@ public final class HeartSummaryView extends VBox {
         banner.setId("verdict-unsure");
         banner.getStyleClass().add("unsure-banner");
         banner.setWrapText(true);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         banner.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.summaryProperty().get().unsure(),
                 model.summaryProperty()));
         banner.managedProperty().bind(banner.visibleProperty());

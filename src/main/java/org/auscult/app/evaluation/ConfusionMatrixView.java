@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 
 import javafx.geometry.Point2D;
 import javafx.scene.layout.StackPane;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.ConfusionMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -112,7 +113,10 @@ public final class ConfusionMatrixView extends StackPane {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries("cells", new double[][] {x, y, z});
-        String[] names = classes.toArray(String[]::new);
+        // Class names for people without their explanations in brackets: an axis has room for a few words only.
+        String[] names = classes.stream().map(LabelClasses::forPeople)
+                .map(name -> name.contains(" (") ? name.substring(0, name.indexOf(" (")) : name)
+                .toArray(String[]::new);
         SymbolAxis predictedAxis = new SymbolAxis("Predicted", names);
         SymbolAxis truthAxis = new SymbolAxis("Truth", names);
         truthAxis.setInverted(true);

@@ -17,19 +17,28 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.FeatureImportance;
 
 /**
  * Feature importance as a bar chart of the top {@value #TOP} features, by information gain or by permutation
  * importance (the drop in out-of-fold accuracy), and the distribution per class of the chosen feature (a histogram
  * of {@value #BINS} equal bins over the feature's range, one series per class) beside its per-frame curve on one
- * recording. Click a bar or pick a name to choose a feature.
+ * recording. Click a bar or pick a name to choose a feature. Until there are scores, a sentence ({@link
+ * #PLACEHOLDER}) says what computing them does, instead of empty charts.
  */
 public final class FeatureImportanceView extends VBox {
 
     static final int TOP = 15;
     static final int BINS = 12;
     static final int CURVE_POINTS = 1500;
+
+    /** What the view says before the importance is computed. */
+    public static final String PLACEHOLDER = "No feature importance yet. Compute feature importance ranks the "
+            + "features by how much this run's model relies on them: by information gain, and by how much the "
+            + "out-of-fold accuracy drops when a feature's values are shuffled (this repeats the evaluation once per "
+            + "feature, so it takes a while). Then click a bar to see that feature's values in each class and its "
+            + "curve on one recording.";
 
     private final ToggleGroup measure = new ToggleGroup();
     private final RadioButton gainButton = new RadioButton("Information gain (bits)");
@@ -43,6 +52,8 @@ public final class FeatureImportanceView extends VBox {
     private List<FeatureImportance.Score> permutation = List.of();
     private Consumer<String> onFeatureChosen = name -> { };
     private boolean updating;
+    private final javafx.beans.property.BooleanProperty scored = new javafx.beans.property.SimpleBooleanProperty();
+    private final Label placeholder = new Label(PLACEHOLDER);
 
     public FeatureImportanceView() {
         setSpacing(6);
@@ -79,8 +90,25 @@ public final class FeatureImportanceView extends VBox {
         VBox.setVgrow(ranking, Priority.ALWAYS);
         HBox.setHgrow(histogram, Priority.ALWAYS);
         HBox.setHgrow(curve, Priority.ALWAYS);
-        getChildren().addAll(new HBox(12, gainButton, permutationButton), ranking,
+        VBox charts = new VBox(6, new HBox(12, gainButton, permutationButton), ranking,
                 new HBox(8, new Label("Distribution per class of"), feature), new HBox(8, histogram, curve));
+        charts.setId("importance-charts");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        placeholder.setId("importance-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        placeholder.setMaxWidth(640);
+        placeholder.setStyle("-fx-text-fill: #555555; -fx-padding: 12 0 0 0;");
+        charts.visibleProperty().bind(scored);
+        charts.managedProperty().bind(charts.visibleProperty());
+        placeholder.visibleProperty().bind(scored.not());
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        getChildren().addAll(placeholder, charts);
+    }
+
+    /** Whether scores are on show; before Compute (and after a new run) the view says what Compute does instead. */
+    public boolean hasScores() {
+        return scored.get();
     }
 
     /** Called with a feature's name when the user chooses it. */
@@ -92,6 +120,7 @@ public final class FeatureImportanceView extends VBox {
     public void showScores(List<FeatureImportance.Score> newGain, List<FeatureImportance.Score> newPermutation) {
         this.gain = List.copyOf(newGain);
         this.permutation = List.copyOf(newPermutation);
+        scored.set(!gain.isEmpty() || !permutation.isEmpty());
         updating = true;
         try {
             feature.getItems().setAll((permutation.isEmpty() ? gain : permutation).stream()
@@ -165,7 +194,7 @@ public final class FeatureImportanceView extends VBox {
                 counts[Math.min(BINS - 1, (int) ((value - min) / width))]++;
             }
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(entry.getKey() + " (" + entry.getValue().length + ")");
+            series.setName(LabelClasses.forPeople(entry.getKey()) + " (" + entry.getValue().length + ")");
             for (int bin = 0; bin < BINS; bin++) {
                 // A share of the class, so classes of different sizes compare.
                 series.getData().add(new XYChart.Data<>(labels[bin],

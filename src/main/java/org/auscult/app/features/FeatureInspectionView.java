@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -40,6 +41,8 @@ public final class FeatureInspectionView extends VBox {
         TableColumn<FeatureInspectionViewModel.Row, String> name = TableColumns.of("Feature",
                 FeatureInspectionViewModel.Row::name);
         name.setPrefWidth(140);
+        // Long names wrap after an underscore (a zero-width space there), not in the middle of a word.
+        name.setCellFactory(column -> TableColumns.wrapping(text -> text.replace("_", "_\u200B")));
         TableColumn<FeatureInspectionViewModel.Row, Double> value = TableColumns.of("Value",
                 FeatureInspectionViewModel.Row::value);
         value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
@@ -53,7 +56,11 @@ public final class FeatureInspectionView extends VBox {
         TableColumn<FeatureInspectionViewModel.Row, String> placement = TableColumns.of("Percentile in class",
                 FeatureInspectionViewModel.Row::placement);
         placement.setPrefWidth(200);
+        placement.setCellFactory(column -> TableColumns.wrapping(text -> text));
         table.getColumns().setAll(java.util.List.of(name, value, placement));
+        // The columns share the panel's width; long names and many classes wrap onto more lines.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumns.keepTitlesWhole(table);
         table.setItems(model.rows());
         table.setId("feature-table");
         table.setPlaceholder(placeholder);
@@ -76,6 +83,7 @@ public final class FeatureInspectionView extends VBox {
         model.referenceProperty().addListener(o -> drawBoxes());
         model.featuresProperty().addListener(o -> drawBoxes());
         reference.setWrapText(true);
+        reference.setMinHeight(Region.USE_PREF_SIZE);
         reference.getStyleClass().add("hint-text");
         reference.textProperty().bind(model.captionProperty());
         reference.setId("reference-caption");

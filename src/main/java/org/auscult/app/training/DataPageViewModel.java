@@ -21,6 +21,7 @@ import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.TrainingLabels;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
+import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 
@@ -76,13 +77,26 @@ public final class DataPageViewModel {
         return null;
     }
 
+    /** A collection's layout as people call it, e.g. "CirCor 2022" or "Folder-per-class". */
+    public static String layoutForPeople(Layout layout) {
+        return layout.displayName();
+    }
+
+    /** The line naming the collection: "CirCor 2022 collection at /data/circor", or what is happening instead. */
+    public String collectionLine() {
+        RecordingCollection chosen = collection.get();
+        if (chosen == null) {
+            return summarising.get() ? "Reading the collection …" : "No collection chosen";
+        }
+        return layoutForPeople(chosen.layout()) + " collection at " + chosen.root();
+    }
+
     /** Trains the next run on {@code labels} (a past run's). */
     void apply(TrainingLabels labels) {
         labelsFromPastRun = true;
         trainingLabels.set(labels);
     }
 
-    /** Uses the collection open in the workstation, if any. */
     /** Uses the collection open in the workstation, if any. */
     public void useWorkstationCollection() {
         RecordingCollection open = workstation.openCollection();

@@ -31,8 +31,16 @@ import org.auscult.library.RecordingCollection;
  */
 public final class FeaturesPageViewModel {
 
-    /** A feature group the user may switch on or off. */
-    public record FeatureChoice(String name, String description, boolean recordingLevel, BooleanProperty selected) {
+    /**
+     * A feature group the user may switch on or off.
+     *
+     * @param name           the registry name, as configurations and feature tables spell it ("cycle_mfcc")
+     * @param displayName    the name for people ("MFCCs per heart-cycle phase")
+     * @param description    one sentence for people: what the group measures
+     * @param recordingLevel measured once per recording (on the heart cycle) rather than per frame
+     */
+    public record FeatureChoice(String name, String displayName, String description, boolean recordingLevel,
+                                BooleanProperty selected) {
     }
 
     /** One value of the preview's summary vector. */
@@ -59,7 +67,8 @@ public final class FeaturesPageViewModel {
         this.executor = executor;
         this.message = message;
         for (String name : FeatureRegistry.names()) {
-            featureChoices.add(new FeatureChoice(name, FeatureRegistry.description(name),
+            featureChoices.add(new FeatureChoice(name, FeatureRegistry.displayName(name),
+                    FeatureRegistry.description(name),
                     FeatureRegistry.isRecordingFeature(name), new SimpleBooleanProperty()));
         }
         apply(DefaultRecipe.analysis());
@@ -76,7 +85,7 @@ public final class FeaturesPageViewModel {
         FeatureConfig defaults = FeatureConfig.defaults();
         FeatureConfig features = defaults.withFeatures(chosen)
                 .withFraming(integer(frameSize, "Frame size"), integer(hopSize, "Hop size"))
-                .withMfcc(integer(nMfcc, "nMfcc"), defaults.nMels(), defaults.fmin(),
+                .withMfcc(integer(nMfcc, "MFCC coefficients"), defaults.nMels(), defaults.fmin(),
                         Math.min(defaults.fmax(), rate / 2.0));
         return new AnalysisConfig(conditioning, features);
     }

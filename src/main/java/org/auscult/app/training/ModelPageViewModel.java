@@ -5,6 +5,8 @@ import static org.auscult.app.training.FormFields.integer;
 import static org.auscult.app.training.FormFields.number;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -41,31 +43,64 @@ public final class ModelPageViewModel {
 
     /** What the wizard calls a balancing. */
     public static String balancingLabel(Balancing balancing) {
-        return switch (balancing) {
-            case NONE -> "None (learn the class sizes as they are)";
-            case CLASS_WEIGHTS -> "Class weights";
-            case RESAMPLE -> "Balanced resampling";
-            case COST_SENSITIVE -> "Cost-sensitive posterior";
-            case CALIBRATED_THRESHOLDS -> "Calibrated thresholds";
-            case SOURCE_AND_CLASS -> "Source and class weights (several devices)";
+        return balancing.forPeople();
+    }
+
+    /** A setting of the page that only some designs read. */
+    public enum Setting {
+        TREES, SMO_COMPLEXITY, BOOSTING_ITERATIONS, STACKING_FOLDS
+    }
+
+    /**
+     * Whether {@code design} reads {@code setting}: the forest's trees for a random forest and for the stacked and
+     * voting designs (a forest is one of their base models), the SMO complexity for SMO and those two, the
+     * boosting iterations for LogitBoost, AdaBoost and those two, the stacking folds for the stacked design only.
+     */
+    public static boolean applies(Setting setting, Preset design) {
+        boolean ensemble = design == Preset.STACKED || design == Preset.VOTING;
+        List<StackedOptions.BaseModel> base = DefaultRecipe.model().stacked().baseModels();
+        return switch (setting) {
+            case TREES -> design == Preset.RANDOM_FOREST
+                    || ensemble && base.contains(StackedOptions.BaseModel.RANDOM_FOREST);
+            case SMO_COMPLEXITY -> design == Preset.SMO || ensemble && base.contains(StackedOptions.BaseModel.SMO);
+            case BOOSTING_ITERATIONS -> design == Preset.LOGITBOOST || design == Preset.ADABOOST
+                    || ensemble && (base.contains(StackedOptions.BaseModel.LOGITBOOST)
+                    || base.contains(StackedOptions.BaseModel.ADABOOST));
+            case STACKING_FOLDS -> design == Preset.STACKED;
         };
     }
 
-    /** The model of the page. @throws org.auscult.dsp.ParameterException naming the option and the problem */
+    /** Whether the design chosen reads {@code setting}; the view shows only the settings that apply. */
+    public BooleanBinding appliesProperty(Setting setting) {
+        return Bindings.createBooleanBinding(() -> applies(setting, preset.get()), preset);
+    }
+
+    /**
+     * The model of the page. Only the settings the chosen design reads are read from their fields (a hidden
+     * field's text is never a problem); the others keep the default recipe's values.
+     *
+     * @throws org.auscult.dsp.ParameterException naming the option and the problem
+     */
     public ModelSpec modelSpec() {
         ModelSpec defaults = DefaultRecipe.model();
-        int iterations = integer(boostingIterations, "Boosting iterations");
-        return defaults.withPreset(preset.get()).withBalancing(balancing.get())
-                .withForest(new RandomForestOptions(integer(trees, "Trees"), defaults.forest().featuresPerSplit(),
+        Preset design = preset.get();
+        int treeCount = applies(Setting.TREES, design) ? integer(trees, "Trees") : defaults.forest().trees();
+        double c = applies(Setting.SMO_COMPLEXITY, design) ? decimal(smoComplexity, "SMO complexity C")
+                : defaults.smo().c();
+        int iterations = applies(Setting.BOOSTING_ITERATIONS, design)
+                ? integer(boostingIterations, "Boosting iterations") : defaults.logitBoost().iterations();
+        int folds = applies(Setting.STACKING_FOLDS, design) ? integer(stackingFolds, "Stacking folds")
+                : defaults.stacked().folds();
+        return defaults.withPreset(design).withBalancing(balancing.get())
+                .withForest(new RandomForestOptions(treeCount, defaults.forest().featuresPerSplit(),
                         defaults.forest().maxDepth(), defaults.forest().seed()))
-                .withSmo(new SmoOptions(decimal(smoComplexity, "SMO complexity C"), defaults.smo().kernel(),
-                        defaults.smo().calibrate()))
+                .withSmo(new SmoOptions(c, defaults.smo().kernel(), defaults.smo().calibrate()))
                 .withBoosting(new BoostingOptions(BoostingOptions.Kind.LOGITBOOST, iterations,
                                 defaults.logitBoost().weakLearner(), defaults.logitBoost().shrinkage()),
                         new BoostingOptions(BoostingOptions.Kind.ADABOOST, iterations,
                                 defaults.adaBoost().weakLearner(), defaults.adaBoost().shrinkage()))
-                .withStacked(new StackedOptions(integer(stackingFolds, "Stacking folds"),
-                        defaults.stacked().baseModels(), defaults.stacked().metaRidge()));
+                .withStacked(new StackedOptions(folds, defaults.stacked().baseModels(),
+                        defaults.stacked().metaRidge()));
     }
 
     /** Fills the page from {@code model}. */

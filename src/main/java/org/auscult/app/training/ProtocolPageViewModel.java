@@ -4,6 +4,7 @@ import static org.auscult.app.training.FormFields.integer;
 import static org.auscult.app.training.FormFields.longInteger;
 
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,10 +34,22 @@ public final class ProtocolPageViewModel {
         apply(EvaluationOptions.DEFAULTS);
     }
 
-    /** The evaluation of the page. @throws org.auscult.dsp.ParameterException naming the field and the problem */
+    /**
+     * The evaluation of the page; the folds are read only for grouped cross-validation (the other protocols fix
+     * their own), so a hidden field's text is never a problem.
+     *
+     * @throws org.auscult.dsp.ParameterException naming the field and the problem
+     */
     public EvaluationOptions evaluation() {
-        return new EvaluationOptions(protocol.get(), integer(folds, "Folds"), integer(repeats, "Repeats"),
+        int foldCount = protocol.get() == Protocol.GROUPED_CV ? integer(folds, "Folds")
+                : EvaluationOptions.DEFAULTS.folds();
+        return new EvaluationOptions(protocol.get(), foldCount, integer(repeats, "Repeats"),
                 longInteger(seed, "Seed"), threads);
+    }
+
+    /** Whether the protocol chosen reads the number of folds (grouped cross-validation only). */
+    public BooleanBinding foldsApplyProperty() {
+        return protocol.isEqualTo(Protocol.GROUPED_CV);
     }
 
     /** Fills the page from {@code evaluation}. */

@@ -3,9 +3,13 @@ package org.auscult.app.training;
 import java.io.File;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -15,16 +19,18 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.DataSummary;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.Preset;
 import org.auscult.learn.Protocol;
@@ -49,10 +55,7 @@ final class SettingsPagesView {
     Node dataPage() {
         Label collection = new Label();
         collection.setId("collection-name");
-        collection.textProperty().bind(Bindings.createStringBinding(() -> model.data().collectionProperty().get() == null
-                        ? (model.data().summarisingProperty().get() ? "Reading the collection …" : "No collection chosen")
-                        : model.data().collectionProperty().get().layout() + " collection at "
-                        + model.data().collectionProperty().get().root(),
+        collection.textProperty().bind(Bindings.createStringBinding(model.data()::collectionLine,
                 model.data().collectionProperty(), model.data().summarisingProperty()));
         Button useOpen = new Button("Use the workstation's collection");
         useOpen.setId("use-open-collection");
@@ -70,7 +73,8 @@ final class SettingsPagesView {
 
         TableView<Map.Entry<String, Integer>> classes = new TableView<>();
         classes.setId("class-counts");
-        TableColumn<Map.Entry<String, Integer>, String> name = TableColumns.of("Class", Map.Entry::getKey);
+        TableColumn<Map.Entry<String, Integer>, String> name = TableColumns.of("Class",
+                entry -> LabelClasses.forPeople(entry.getKey()));
         TableColumn<Map.Entry<String, Integer>, Integer> recordings = TableColumns.of("Recordings",
                 Map.Entry::getValue);
         TableColumn<Map.Entry<String, Integer>, Integer> patients = TableColumns.of("Patients", entry ->
@@ -99,7 +103,9 @@ final class SettingsPagesView {
             warnings.getChildren().clear();
             if (summary != null) {
                 totals.setText(summary.trainable() + " labelled recordings of " + summary.patients() + " patients; "
-                        + "sample rates " + summary.sampleRates().keySet() + " Hz; " + summary.skipped().size()
+                        + (summary.sampleRates().size() == 1 ? "sample rate " : "sample rates ")
+                        + summary.sampleRates().keySet().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " Hz; " + summary.skipped().size()
                         + " skipped");
                 for (String warning : summary.warnings()) {
                     Label label = new Label("⚠ " + warning);
@@ -134,14 +140,44 @@ final class SettingsPagesView {
     // ---------------------------------------------------------------- features
 
     Node featuresPage() {
-        FlowPane groups = new FlowPane(12, 6);
+        GridPane groups = new GridPane();
         groups.setId("feature-groups");
-        for (FeaturesPageViewModel.FeatureChoice choice : model.features().featureChoices()) {
-            CheckBox box = new CheckBox(choice.name() + (choice.recordingLevel() ? " (recording)" : ""));
-            box.setId("feature-" + choice.name());
-            box.setTooltip(new Tooltip(choice.description()));
-            box.selectedProperty().bindBidirectional(choice.selected());
-            groups.getChildren().add(box);
+        groups.setHgap(12);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints about = new ColumnConstraints();
+        about.setHgrow(Priority.ALWAYS);
+        about.setFillWidth(true);
+        groups.getColumnConstraints().setAll(names, about);
+        int row = 0;
+        for (boolean recordingLevel : new boolean[] {false, true}) {
+            Label section = new Label(recordingLevel
+                    ? "Measured on the heart cycle (S1, systole, S2, diastole), once per recording"
+                    : "Measured on every frame, then summarised over the recording (mean, spread, …)");
+            section.setStyle("-fx-font-weight: bold;");
+            GridPane.setMargin(section, new Insets(row == 0 ? 0 : 8, 0, 2, 0));
+            groups.add(section, 0, row++, 2, 1);
+            for (FeaturesPageViewModel.FeatureChoice choice : model.features().featureChoices()) {
+                if (choice.recordingLevel() != recordingLevel) {
+                    continue;
+                }
+                CheckBox box = new CheckBox(choice.displayName());
+                box.setId("feature-" + choice.name());
+                box.setMnemonicParsing(false); // registry names have underscores; none is a mnemonic
+                box.setTooltip(new Tooltip(choice.displayName() + " (" + choice.name() + "): "
+                        + choice.description()));
+                box.selectedProperty().bindBidirectional(choice.selected());
+                Label explanation = new Label(choice.description());
+                explanation.setId("feature-" + choice.name() + "-about");
+                explanation.setWrapText(true);
+                explanation.setMinHeight(Region.USE_PREF_SIZE);
+                explanation.setStyle("-fx-text-fill: #555555;");
+                GridPane.setMargin(box, new Insets(2, 0, 2, 0));
+                GridPane.setMargin(explanation, new Insets(2, 0, 2, 0));
+                GridPane.setValignment(box, VPos.TOP);
+                groups.add(box, 0, row);
+                groups.add(explanation, 1, row++);
+            }
         }
         GridPane parameters = grid(
                 "Analysis rate (Hz)", field("analysis-rate", model.features().analysisRateProperty()),
@@ -161,12 +197,15 @@ final class SettingsPagesView {
         TableColumn<FeaturesPageViewModel.PreviewValue, String> name = TableColumns.of("Summary value",
                 FeaturesPageViewModel.PreviewValue::name);
         TableColumn<FeaturesPageViewModel.PreviewValue, String> value = TableColumns.of("Value",
-                row -> String.format(Locale.ROOT, "%.6g", row.value()));
+                row2 -> String.format(Locale.ROOT, "%.6g", row2.value()));
         values.getColumns().addAll(java.util.List.of(name, value));
         values.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         values.setPlaceholder(new Label("Preview the summary vector of the first labelled recording"));
-        VBox page = new VBox(8, new Label("Feature groups"), groups, new Label("Main parameters"), parameters,
-                new HBox(8, preview, source), values);
+        VBox groupBox = new VBox(4, heading("Feature groups"), groups);
+        HBox.setHgrow(groupBox, Priority.ALWAYS);
+        VBox parameterBox = new VBox(4, heading("Main parameters"), parameters);
+        parameterBox.setMinWidth(Region.USE_PREF_SIZE);
+        VBox page = new VBox(8, new HBox(24, groupBox, parameterBox), new HBox(8, preview, source), values);
         VBox.setVgrow(values, Priority.ALWAYS);
         return page;
     }
@@ -177,31 +216,29 @@ final class SettingsPagesView {
         ComboBox<Preset> preset = new ComboBox<>();
         preset.setId("preset");
         preset.getItems().setAll(ModelPageViewModel.PRESETS);
+        preset.setConverter(named(Preset::forPeople));
         preset.valueProperty().bindBidirectional(model.model().presetProperty());
         ComboBox<Balancing> balancing = new ComboBox<>();
         balancing.setId("balancing");
         balancing.getItems().setAll(ModelPageViewModel.BALANCINGS);
-        balancing.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Balancing value) {
-                return value == null ? "" : ModelPageViewModel.balancingLabel(value);
-            }
-
-            @Override
-            public Balancing fromString(String text) { // the box is not editable: never asked
-                throw new UnsupportedOperationException("balancing is chosen from the list");
-            }
-        });
+        balancing.setConverter(named(Balancing::forPeople));
         balancing.valueProperty().bindBidirectional(model.model().balancingProperty());
         Label description = new Label();
+        description.setId("preset-description");
         description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
         description.textProperty().bind(Bindings.createStringBinding(() -> describe(model.model().presetProperty().get()),
                 model.model().presetProperty()));
         GridPane options = grid("Design", preset, "Class balancing", balancing,
-                "Random forest trees (≥ 1)", field("trees", model.model().treesProperty()),
+                "Trees in the random forest (≥ 1)", field("trees", model.model().treesProperty()),
                 "SMO complexity C (> 0)", field("smo-c", model.model().smoComplexityProperty()),
                 "Boosting iterations (≥ 1)", field("boosting-iterations", model.model().boostingIterationsProperty()),
                 "Stacking folds (≥ 2)", field("stacking-folds", model.model().stackingFoldsProperty()));
+        showWhen(options, "trees", model.model().appliesProperty(ModelPageViewModel.Setting.TREES));
+        showWhen(options, "smo-c", model.model().appliesProperty(ModelPageViewModel.Setting.SMO_COMPLEXITY));
+        showWhen(options, "boosting-iterations",
+                model.model().appliesProperty(ModelPageViewModel.Setting.BOOSTING_ITERATIONS));
+        showWhen(options, "stacking-folds", model.model().appliesProperty(ModelPageViewModel.Setting.STACKING_FOLDS));
         return new VBox(8, options, description);
     }
 
@@ -217,31 +254,49 @@ final class SettingsPagesView {
         };
     }
 
+    private static String describe(Protocol protocol) {
+        return switch (protocol) {
+            case GROUPED_CV -> "Cross-validation grouped by patient keeps each patient's recordings on one side of "
+                    + "every fold, so the model is always scored on people it has not heard.";
+            case SPLIT -> "The split trains on 80 % of the patients, keeps 10 % for validation and scores the last "
+                    + "10 %.";
+            case LEAVE_SOURCE_OUT -> "Leave one source out trains on every source but one and scores the one left "
+                    + "out, in turn: how the design does on a device it has never heard. The collection needs "
+                    + "recordings from two sources or more.";
+        };
+    }
+
     Node protocolPage() {
         ComboBox<Protocol> protocol = new ComboBox<>();
         protocol.setId("protocol");
         protocol.getItems().setAll(ProtocolPageViewModel.PROTOCOLS);
+        protocol.setConverter(named(Protocol::forPeople));
         protocol.valueProperty().bindBidirectional(model.protocol().protocolProperty());
         TextField folds = field("folds", model.protocol().foldsProperty());
-        folds.disableProperty().bind(model.protocol().protocolProperty().isNotEqualTo(Protocol.GROUPED_CV));
         Label plan = new Label();
         plan.setId("protocol-plan");
         plan.setWrapText(true);
+        plan.setMinHeight(Region.USE_PREF_SIZE);
         plan.textProperty().bind(Bindings.createStringBinding(() -> {
             try {
-                return "Will run: " + model.settings().evaluation().describe() + ". Every run is kept in "
+                return "Will run: " + model.settings().evaluation().forPeople() + ". Every run is kept in "
                         + model.store().folder() + ".";
             } catch (IllegalArgumentException e) {
-                return e.getMessage();
+                return "";
             }
-        }, model.protocol().protocolProperty(), model.protocol().foldsProperty(), model.protocol().repeatsProperty(), model.protocol().seedProperty()));
-        GridPane options = grid("Protocol", protocol, "Folds (grouped k-fold, ≥ 2)", folds,
+        }, model.protocol().protocolProperty(), model.protocol().foldsProperty(), model.protocol().repeatsProperty(),
+                model.protocol().seedProperty(), model.problemProperty()));
+        GridPane options = grid("Protocol", protocol, "Folds (≥ 2)", folds,
                 "Repeats (≥ 1)", field("repeats", model.protocol().repeatsProperty()),
                 "Seed", field("seed", model.protocol().seedProperty()));
-        Label note = new Label("Grouped k-fold keeps each patient's recordings on one side of every fold; the split "
-                + "protocol trains on 80 %, keeps 10 % for validation and scores the last 10 %.");
+        showWhen(options, "folds", model.protocol().foldsApplyProperty());
+        Label note = new Label();
+        note.setId("protocol-description");
         note.setWrapText(true);
-        return new VBox(8, options, plan, note);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> describe(model.protocol().protocolProperty()
+                .get()), model.protocol().protocolProperty()));
+        return new VBox(8, options, note, plan);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -257,11 +312,52 @@ final class SettingsPagesView {
     private static GridPane grid(Object... labelsAndControls) {
         GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         for (int i = 0; i < labelsAndControls.length; i += 2) {
-            grid.add(new Label((String) labelsAndControls[i]), 0, i / 2);
-            grid.add((Node) labelsAndControls[i + 1], 1, i / 2);
+            Label label = new Label((String) labelsAndControls[i]);
+            Node control = (Node) labelsAndControls[i + 1];
+            // Margins rather than a gap: a hidden row then takes no room at all.
+            GridPane.setMargin(label, new Insets(3, 0, 3, 0));
+            GridPane.setMargin(control, new Insets(3, 0, 3, 0));
+            label.setLabelFor(control);
+            grid.add(label, 0, i / 2);
+            grid.add(control, 1, i / 2);
         }
         return grid;
+    }
+
+    /** Shows the row of the control with id {@code id}, its label too, only while {@code applies} holds. */
+    private static void showWhen(GridPane grid, String id, ObservableValue<Boolean> applies) {
+        for (Node node : grid.getChildren()) {
+            boolean control = id.equals(node.getId());
+            boolean label = node instanceof Label l && l.getLabelFor() != null && id.equals(l.getLabelFor().getId());
+            if (control || label) {
+                node.visibleProperty().bind(applies);
+                node.managedProperty().bind(node.visibleProperty());
+            }
+        }
+    }
+
+    private static Label heading(String text) {
+        Label heading = new Label(text);
+        heading.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
+        return heading;
+    }
+
+    /** A list of choices shown by their names for people (the boxes are not editable: text is never parsed). */
+    private static <T> StringConverter<T> named(Function<T, String> forPeople) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : forPeople.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("chosen from the list");
+            }
+        };
     }
 }

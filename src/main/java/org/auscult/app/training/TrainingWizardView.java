@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -222,6 +223,10 @@ public final class TrainingWizardView {
         Label headline = new Label();
         headline.setId("result-headline");
         headline.setStyle("-fx-font-weight: bold;");
+        Label design = new Label();
+        design.setId("result-settings");
+        design.setWrapText(true);
+        design.setMinHeight(Region.USE_PREF_SIZE);
         resultMatrix.setId("result-matrix");
         resultMatrix.setOnCellClicked(model::selectCell);
         Runnable redraw = () -> {
@@ -231,9 +236,10 @@ public final class TrainingWizardView {
             classMetrics.show(outcome == null ? null : outcome.evaluation().confusion());
             rocCurves.show(outcome == null ? null : outcome.evaluation());
             headline.setText(outcome == null ? "" : String.format(Locale.ROOT,
-                    "Accuracy %.3f · balanced accuracy %.3f · macro-F1 %.3f · %s",
+                    "Accuracy %.3f · balanced accuracy %.3f · macro-F1 %.3f",
                     outcome.evaluation().accuracy(), outcome.evaluation().balancedAccuracy(),
-                    outcome.evaluation().macroF1(), outcome.experiment().describe()));
+                    outcome.evaluation().macroF1()));
+            design.setText(outcome == null ? "" : outcome.experiment().describeForPeople());
         };
         model.outcomeProperty().addListener(observable -> redraw.run());
         model.normalisedProperty().addListener(observable -> redraw.run());
@@ -280,11 +286,10 @@ public final class TrainingWizardView {
         VBox.setVgrow(cell, Priority.ALWAYS);
         SplitPane matrixAndCell = new SplitPane(resultMatrix, cellBox);
         matrixAndCell.setDividerPositions(0.62);
-        classMetrics.setPrefHeight(150);
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        VBox confusion = new VBox(8, new HBox(8, normalised, spring, savedTo, save, use), headline, matrixAndCell,
-                classMetrics);
+        VBox confusion = new VBox(8, new HBox(8, normalised, spring, savedTo, save, use), headline, design,
+                matrixAndCell, classMetrics);
         VBox.setVgrow(matrixAndCell, Priority.ALWAYS);
         confusion.setPadding(new Insets(6));
 
@@ -331,8 +336,21 @@ public final class TrainingWizardView {
             }
         });
         pastRuns.setItems(model.pastRuns());
-        VBox runs = new VBox(8, pastRuns, new HBox(8, repeat,
-                new Label("Runs are kept in " + model.store().folder())));
+        Label details = new Label();
+        details.setId("past-run-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        details.textProperty().bind(Bindings.createStringBinding(() -> {
+            Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
+            return chosen == null ? "Select a run to see its data, its F1 per class and its model file."
+                    : PastRunsTable.details(chosen);
+        }, pastRuns.getSelectionModel().selectedItemProperty()));
+        Label kept = new Label("Runs are kept in " + model.store().folder());
+        kept.setWrapText(true);
+        kept.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(kept, Priority.ALWAYS);
+        repeat.setMinWidth(Region.USE_PREF_SIZE);
+        VBox runs = new VBox(8, pastRuns, details, new HBox(8, repeat, kept));
         VBox.setVgrow(pastRuns, Priority.ALWAYS);
         runs.setPadding(new Insets(6));
 

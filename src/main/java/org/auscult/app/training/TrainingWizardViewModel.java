@@ -24,6 +24,7 @@ import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.dsp.ParameterException;
+import org.auscult.labels.LabelClasses;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.Prediction;
@@ -68,6 +69,7 @@ public final class TrainingWizardViewModel {
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.DATA);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
     private final ObjectProperty<ExperimentRunner.Outcome> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final ObjectProperty<Experiment> experiment = new SimpleObjectProperty<>(this, "experiment");
@@ -96,7 +98,34 @@ public final class TrainingWizardViewModel {
         this.protocol = new ProtocolPageViewModel(evaluationThreads);
         this.importance = new FeatureImportanceViewModel(executor, message, outcome, cellPredictions);
         this.run = new RunPageViewModel(executor, ui, store, new ExperimentRunner(jobs, clock), message);
+        watchProblems();
         refreshPastRuns();
+    }
+
+    /**
+     * Checks the settings page on show again at every change of its fields: {@link #problemProperty()} says what
+     * is wrong as the user types, and a problem on the message line follows it, so a message about a value the
+     * user has since corrected never stays.
+     */
+    private void watchProblems() {
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(page,
+                data.summaryProperty(), data.summarisingProperty(), data.trainingLabelsProperty(),
+                features.analysisRateProperty(), features.bandLowProperty(), features.bandHighProperty(),
+                features.frameSizeProperty(), features.hopSizeProperty(), features.nMfccProperty(),
+                model.presetProperty(), model.balancingProperty(), model.treesProperty(),
+                model.smoComplexityProperty(), model.boostingIterationsProperty(), model.stackingFoldsProperty(),
+                protocol.protocolProperty(), protocol.foldsProperty(), protocol.repeatsProperty(),
+                protocol.seedProperty()));
+        features.featureChoices().forEach(choice -> inputs.add(choice.selected()));
+        problem.bind(javafx.beans.binding.Bindings.createStringBinding(() -> switch (page.get()) {
+            case FEATURES, MODEL, PROTOCOL -> Objects.requireNonNullElse(problemOf(page.get()), "");
+            default -> "";
+        }, inputs.toArray(javafx.beans.Observable[]::new)));
+        problem.addListener((observable, before, after) -> {
+            if (message.get().equals(before)) {
+                message.set(after);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- navigation
@@ -131,7 +160,10 @@ public final class TrainingWizardViewModel {
                 }
                 case FEATURES -> features.analysisConfig();
                 case MODEL -> model.modelSpec();
-                case PROTOCOL -> settings();
+                case PROTOCOL -> {
+                    settings();
+                    return protocolProblem();
+                }
                 case RUN -> {
                     if (outcome.get() == null || run.runningProperty().get()) {
                         return "Run the evaluation first.";
@@ -144,6 +176,21 @@ public final class TrainingWizardViewModel {
         } catch (ParameterException e) {
             return e.getMessage();
         }
+    }
+
+    /** What keeps the protocol from running on the collection chosen, or null. */
+    private String protocolProblem() {
+        var summary = data.summaryProperty().get();
+        if (protocol.protocolProperty().get() != Protocol.LEAVE_SOURCE_OUT || summary == null) {
+            return null;
+        }
+        if (summary.sources().size() >= 2) {
+            return null;
+        }
+        String only = summary.sources().isEmpty() ? "" : summary.sources().firstKey();
+        return "Leave one source out needs recordings from two sources or more; " + (only.isEmpty()
+                ? "this collection does not say where its recordings come from."
+                : "all of this collection's recordings come from " + only + ".");
     }
 
     // ---------------------------------------------------------------- data
@@ -178,11 +225,14 @@ public final class TrainingWizardViewModel {
         if (run.runningProperty().get()) {
             return;
         }
-        String problem = problemOf(Page.DATA);
+        String dataProblem = problemOf(Page.DATA);
+        if (dataProblem == null) {
+            dataProblem = protocolProblem();
+        }
         ExperimentSettings settings;
         try {
-            if (problem != null) {
-                throw new ParameterException(problem);
+            if (dataProblem != null) {
+                throw new ParameterException(dataProblem);
             }
             settings = settings();
         } catch (ParameterException e) {
@@ -221,7 +271,8 @@ public final class TrainingWizardViewModel {
         List<Prediction> cell = current.evaluation().cell(truth, predicted);
         cellPredictions.setAll(cell);
         cellTitle.set(cell.size() + (cell.size() == 1 ? " recording" : " recordings") + " of class "
-                + classes.get(truth) + " predicted " + classes.get(predicted));
+                + LabelClasses.forPeople(classes.get(truth)) + " predicted "
+                + LabelClasses.forPeople(classes.get(predicted)));
     }
 
     /** Opens a listed recording in the workstation's waveform view. */
@@ -305,6 +356,14 @@ public final class TrainingWizardViewModel {
     /** The latest problem or confirmation, for the message line. */
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /**
+     * What is wrong with the values of the settings page on show (Features, Model or Protocol), checked at every
+     * change; empty when they are valid.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+        return problem;
     }
 
     public ObjectProperty<ExperimentRunner.Outcome> outcomeProperty() {

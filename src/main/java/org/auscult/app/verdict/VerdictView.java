@@ -37,6 +37,8 @@ public final class VerdictView extends VBox {
         headline.setWrapText(true);
         modelLabel.setId("verdict-model");
         modelLabel.setWrapText(true);
+        // In a VBox a wrapping label is cut to one line with an ellipsis unless it may be as tall as it needs.
+        modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelLabel.getStyleClass().add("hint-text");
         modelLabel.textProperty().bind(model.modelProperty());
         probabilities.setId("verdict-probabilities");

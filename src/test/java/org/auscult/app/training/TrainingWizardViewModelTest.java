@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.auscult.app.task.CurrentThreadTaskExecutor;
@@ -109,8 +112,10 @@ class TrainingWizardViewModelTest {
         wizard.protocol().protocolProperty().set(org.auscult.learn.Protocol.LEAVE_SOURCE_OUT);
         wizard.start();
         assertEquals(null, wizard.outcomeProperty().get());
-        assertTrue(wizard.messageProperty().get().contains("leave-source-out needs at least two sources"),
-                wizard.messageProperty().get());
+        assertEquals("Leave one source out needs recordings from two sources or more; this collection does not "
+                + "say where its recordings come from.", wizard.messageProperty().get());
+        assertEquals(wizard.messageProperty().get(), wizard.problemOf(TrainingWizardViewModel.Page.PROTOCOL),
+                "the Protocol page says so before the run");
     }
 
     @Test
@@ -394,6 +399,105 @@ class TrainingWizardViewModelTest {
         wizard.applySettings(ExperimentSettings.defaults());
         assertFalse(wizard.data().noisyLabelsApartProperty().get());
         assertEquals(TrainingLabels.AS_IMPORTED, wizard.settings().labels());
+    }
+
+    @Test
+    void aValidationMessageFollowsTheValueAsItIsTypedAndGoesOnceItIsValid() {
+        wizard.data().openCollection(collectionRoot);
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        assertTrue(wizard.next(), wizard.messageProperty().get());
+        assertEquals(TrainingWizardViewModel.Page.PROTOCOL, wizard.pageProperty().get());
+
+        wizard.protocol().foldsProperty().set("1");
+        assertEquals("evaluation folds must be at least 2, got 1", wizard.messageProperty().get(),
+                "said as the value is typed");
+        assertFalse(wizard.next());
+        assertEquals("evaluation folds must be at least 2, got 1", wizard.messageProperty().get());
+        wizard.protocol().foldsProperty().set("x");
+        assertEquals("Folds must be a whole number, got 'x'", wizard.messageProperty().get());
+        wizard.protocol().foldsProperty().set("3");
+        assertEquals("", wizard.messageProperty().get(), "gone once the value is valid");
+        assertEquals("", wizard.problemProperty().get());
+
+        wizard.back();
+        wizard.model().treesProperty().set("0");
+        assertEquals("random forest trees must be at least 1, got 0", wizard.messageProperty().get());
+        wizard.model().treesProperty().set("12");
+        assertEquals("", wizard.messageProperty().get());
+        wizard.messageProperty().set("The workstation now gives verdicts with this model.");
+        wizard.model().treesProperty().set("13");
+        assertEquals("The workstation now gives verdicts with this model.", wizard.messageProperty().get(),
+                "a message that is not about the values stays");
+    }
+
+    @Test
+    void onlyTheSettingsTheChosenDesignReadsApplyAndAreRead() {
+        Set<ModelPageViewModel.Setting> all = EnumSet.allOf(ModelPageViewModel.Setting.class);
+        Map<Preset, Set<ModelPageViewModel.Setting>> reads = Map.of(
+                Preset.RANDOM_FOREST, EnumSet.of(ModelPageViewModel.Setting.TREES),
+                Preset.SMO, EnumSet.of(ModelPageViewModel.Setting.SMO_COMPLEXITY),
+                Preset.LOGITBOOST, EnumSet.of(ModelPageViewModel.Setting.BOOSTING_ITERATIONS),
+                Preset.ADABOOST, EnumSet.of(ModelPageViewModel.Setting.BOOSTING_ITERATIONS),
+                Preset.STACKED, all,
+                Preset.VOTING, EnumSet.complementOf(EnumSet.of(ModelPageViewModel.Setting.STACKING_FOLDS)));
+        for (Preset design : ModelPageViewModel.PRESETS) {
+            wizard.model().presetProperty().set(design);
+            for (ModelPageViewModel.Setting setting : all) {
+                assertEquals(reads.get(design).contains(setting),
+                        wizard.model().appliesProperty(setting).get(), design + " " + setting);
+            }
+        }
+        // A hidden field is neither read nor a problem.
+        wizard.model().presetProperty().set(Preset.SMO);
+        wizard.model().treesProperty().set("0");
+        wizard.model().stackingFoldsProperty().set("");
+        assertNull(wizard.problemOf(TrainingWizardViewModel.Page.MODEL));
+        assertEquals(org.auscult.experiments.DefaultRecipe.model().forest().trees(),
+                wizard.model().modelSpec().forest().trees());
+        wizard.model().presetProperty().set(Preset.RANDOM_FOREST);
+        assertEquals("random forest trees must be at least 1, got 0",
+                wizard.problemOf(TrainingWizardViewModel.Page.MODEL));
+        wizard.model().treesProperty().set("10");
+
+        wizard.protocol().foldsProperty().set("1");
+        for (org.auscult.learn.Protocol protocol : ProtocolPageViewModel.PROTOCOLS) {
+            wizard.protocol().protocolProperty().set(protocol);
+            boolean grouped = protocol == org.auscult.learn.Protocol.GROUPED_CV;
+            assertEquals(grouped, wizard.protocol().foldsApplyProperty().get(), protocol.toString());
+            assertEquals(grouped, wizard.problemOf(TrainingWizardViewModel.Page.PROTOCOL) != null,
+                    protocol.toString());
+        }
+    }
+
+    @Test
+    void designsProtocolsRunsAndCollectionsAreNamedForPeople() {
+        assertEquals("Random forest", Preset.RANDOM_FOREST.forPeople());
+        assertEquals("Cross-validation grouped by patient", org.auscult.learn.Protocol.GROUPED_CV.forPeople());
+        assertEquals("Leave one source out", org.auscult.learn.Protocol.LEAVE_SOURCE_OUT.forPeople());
+        assertEquals("Source and class weights (several devices)", Balancing.SOURCE_AND_CLASS.forPeople());
+        for (Enum<?>[] constants : List.<Enum<?>[]>of(Preset.values(), org.auscult.learn.Protocol.values(),
+                Balancing.values())) {
+            List<String> names = new ArrayList<>();
+            for (Enum<?> constant : constants) {
+                String forPeople = constant instanceof Preset p ? p.forPeople()
+                        : constant instanceof org.auscult.learn.Protocol p ? p.forPeople()
+                        : ((Balancing) constant).forPeople();
+                assertFalse(forPeople.contains("_"), forPeople);
+                assertTrue(Character.isUpperCase(forPeople.charAt(0)), forPeople);
+                names.add(forPeople);
+            }
+            assertEquals(constants.length, names.stream().distinct().count(), names.toString());
+        }
+
+        fillPages();
+        wizard.start();
+        assertEquals("Random forest, source and class weights (several devices); cross-validation grouped by "
+                + "patient, 3 folds × 2 repeats, seed 5", wizard.experimentProperty().get().describeForPeople());
+        assertEquals("Folder-per-class collection at " + collectionRoot, wizard.data().collectionLine());
+        wizard.selectCell(0, 1);
+        assertTrue(wizard.cellTitleProperty().get().matches("\\d+ recordings? of class murmur predicted normal"),
+                wizard.cellTitleProperty().get());
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.auscult.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshots for the documentation, written only when asked:
+ * {@code mvn -o test -Dtest='NoCutTextUiTest,TrainingWizardPagesUiTest' -Dauscult.screenshots=docs/screenshots}
+ * saves the main window and the training wizard at 1366 x 768 and 1600 x 1000 there. Ordinary test runs write
+ * nothing.
+ */
+public final class Screenshots {
+
+    /** The system property naming the folder; unset, no screenshot is saved. */
+    public static final String PROPERTY = "auscult.screenshots";
+
+    private Screenshots() {
+    }
+
+    /** Whether screenshots were asked for. */
+    public static boolean asked() {
+        String folder = System.getProperty(PROPERTY);
+        return folder != null && !folder.isBlank();
+    }
+
+    /** Saves {@code scene} as {@code name}.png in the folder asked for, if any. Call on the FX thread. */
+    public static void saveIfAsked(Scene scene, String name) throws IOException {
+        if (!asked()) {
+            return;
+        }
+        Path folder = Files.createDirectories(Path.of(System.getProperty(PROPERTY)));
+        WritableImage image = scene.snapshot(null);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        // Without alpha: an opaque PNG is smaller and looks the same.
+        BufferedImage opaque = new BufferedImage(buffered.getWidth(), buffered.getHeight(), BufferedImage.TYPE_INT_RGB);
+        opaque.getGraphics().drawImage(buffered, 0, 0, null);
+        ImageIO.write(opaque, "png", folder.resolve(name + ".png").toFile());
+    }
+}
