@@ -2,8 +2,8 @@ package org.auscult.analysis;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.library.RecordingCheck;
 
 /**
@@ -13,7 +13,7 @@ import org.auscult.library.RecordingCheck;
  */
 public final class WavHeaderCheck implements RecordingCheck {
 
-    private final WavDecoder decoder = new WavDecoder();
+    private final RecordingDecoder decoder = new RecordingDecoder();
 
     @Override
     public Optional<String> problem(Path recording) {

@@ -33,8 +33,8 @@ import org.auscult.app.verdict.VerdictViewModel;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
-import org.auscult.audio.WavDecoder;
 
 /**
  * The whole workstation's state, and the one place that starts background work. Selecting a recording decodes it
@@ -141,7 +141,7 @@ public final class WorkstationViewModel {
         Path path = row.recording().path();
         selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
             context.progress(0, "Decoding " + row.name());
-            DecodedAudio decoded = new WavDecoder().decode(path);
+            DecodedAudio decoded = new RecordingDecoder().decode(path);
             context.checkCancelled();
             RecordingInfo info = RecordingInfo.of(path, decoded);
             WaveformSummary summary = WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate());

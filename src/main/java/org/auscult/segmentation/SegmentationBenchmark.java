@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.audio.WavDecoder;
+import org.auscult.audio.RecordingDecoder;
 
 /**
  * Measures the segmentation against annotated recordings: S1 and S2 detection (precision, recall, F1 with a
@@ -84,7 +84,7 @@ public final class SegmentationBenchmark {
     }
 
     private final HeartSoundSegmenter segmenter;
-    private final WavDecoder decoder = new WavDecoder();
+    private final RecordingDecoder decoder = new RecordingDecoder();
 
     public SegmentationBenchmark(HeartSoundSegmenter segmenter) {
         this.segmenter = segmenter;

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.io.BoundedTextReader;
 
 /**
@@ -65,7 +65,7 @@ public final class SegmentationTraining {
             }
             try {
                 List<Segment> reference = SegmentationTsv.read(tsvOf(wav));
-                var clip = new WavDecoder().decode(wav).clip();
+                var clip = new RecordingDecoder().decode(wav).clip();
                 return new Recording(name, patient, clip.durationSeconds(), Envelopes.of(clip), reference);
             } catch (UnreadableAudioException e) {
                 synchronized (problems) {

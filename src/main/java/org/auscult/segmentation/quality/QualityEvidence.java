@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.segmentation.CardiacState;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segment;
@@ -264,7 +264,7 @@ public final class QualityEvidence {
     private static Optional<Recording> compute(Job job) throws IOException {
         AudioClip clip;
         try {
-            clip = new WavDecoder().decode(job.wav()).clip();
+            clip = new RecordingDecoder().decode(job.wav()).clip();
         } catch (UnreadableAudioException e) {
             return Optional.empty();
         }
