@@ -74,13 +74,22 @@ final class FlacDecoder {
     }
 
     /**
+     * Most samples one byte of FLAC frames can hold: a frame of 65535 samples of one constant value takes at least 8
+     * bytes (sync, header, CRCs and the constant), so a declared total above this times the bytes of the frames is
+     * not believed.
+     */
+    static final long MAX_SAMPLES_PER_BYTE = 8192;
+
+    /**
      * The header facts of the FLAC stream at {@code detection.audioOffset()}: the frame count is the total
-     * STREAMINFO declares; a stream that does not declare one is decoded to count its samples.
+     * STREAMINFO declares; a stream that does not declare one, or declares more than its bytes can hold, is decoded
+     * to count its samples.
      */
     static WavFormat readFormat(Path file, FileChannel channel, AudioFiles.Detection detection) throws IOException {
         Header header = readHeader(file, channel, detection);
-        if (header.info().totalSamples() > 0) {
-            return header.format(header.info().totalSamples());
+        long declared = header.info().totalSamples();
+        if (declared > 0 && declared <= (header.fileSize() - header.audioOffset()) * MAX_SAMPLES_PER_BYTE) {
+            return header.format(declared);
         }
         return decode(file, channel, header, List.of()).format();
     }
@@ -100,8 +109,9 @@ final class FlacDecoder {
         long plausible = fileBytes * 16 + 65_536;
         MonoSamples out = new MonoSamples(file, declared > 0 ? Math.min(declared, plausible) : fileBytes * 2);
 
-        ErrorCounter errors = new ErrorCounter();
-        FLACDecoder decoder = new FLACDecoder(streamFor(channel, header));
+        EndAwareStream input = new EndAwareStream(streamFor(channel, header));
+        FLACDecoder decoder = new FLACDecoder(input);
+        ErrorCounter errors = new ErrorCounter(input, decoder);
         decoder.addFrameListener(errors);
         long frameIndex = 0;
         try {
@@ -115,6 +125,8 @@ final class FlacDecoder {
                 out.added(count);
                 frameIndex++;
             }
+        } catch (NoMoreFrames end) {
+            // every byte was read: what jFLAC would otherwise retry for ever
         } catch (RuntimeException e) {
             throw damaged(file, out.size(), info.sampleRate(), e);
         }
@@ -172,7 +184,7 @@ final class FlacDecoder {
         var h = frame.header;
         String problem = null;
         if (h.channels != info.channels()) {
-            problem = h.channels + " channels where STREAMINFO declares " + info.channels();
+            problem = h.channels + " channel(s) where STREAMINFO declares " + info.channels();
         } else if (h.bitsPerSample != info.bits()) {
             problem = h.bitsPerSample + " bits per sample where STREAMINFO declares " + info.bits();
         } else if (h.sampleRate != info.sampleRate()) {
@@ -207,10 +219,57 @@ final class FlacDecoder {
         }
     }
 
-    /** Counts what jFLAC reports while it decodes. */
+    /**
+     * Ends the frame loop once the input is used up. jFLAC's {@code readNextFrame} retries a frame whose header is bad
+     * after searching for the next sync code; at the end of the stream the search returns at once and the retry
+     * fails again on the same stale bytes, without end. The error it reports on the way is where this stops it.
+     */
+    private static final class NoMoreFrames extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoMoreFrames() {
+            super("no more frames", null, false, false);
+        }
+    }
+
+    /** An input stream that remembers that it has reached its end. */
+    private static final class EndAwareStream extends java.io.FilterInputStream {
+        private boolean ended;
+
+        EndAwareStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            ended |= read < 0;
+            return read;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+    }
+
+    /** Counts what jFLAC reports while it decodes, and stops it when it has nothing left to read. */
     private static final class ErrorCounter implements FrameListener {
+        private final EndAwareStream input;
+        private final FLACDecoder decoder;
         int crcFailures;
         boolean lostSync;
+
+        ErrorCounter(EndAwareStream input, FLACDecoder decoder) {
+            this.input = input;
+            this.decoder = decoder;
+        }
 
         @Override
         public void processMetadata(Metadata metadata) {
@@ -226,8 +285,11 @@ final class FlacDecoder {
         public void processError(String message) {
             if (message.startsWith("CRC Error")) {
                 crcFailures++;
-            } else if (message.contains("LOST_SYNC")) {
-                lostSync = true;
+                return;
+            }
+            lostSync = true;
+            if (input.ended() && decoder.getBitInputStream().getInputBytesUnconsumed() == 0) {
+                throw new NoMoreFrames();
             }
         }
     }
