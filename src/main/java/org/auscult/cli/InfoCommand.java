@@ -32,7 +32,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files or folders of them.")
+    @Parameters(paramLabel = "RECORDING", arity = "1..*",
+            description = "Recordings (WAV, FLAC or MP3) or folders of them.")
     List<Path> recordings;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per recording to FILE.")

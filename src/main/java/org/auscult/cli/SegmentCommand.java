@@ -44,7 +44,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "0..*", description = "WAV files, folders or collections.")
+    @Parameters(paramLabel = "RECORDING", arity = "0..*",
+            description = "Recordings (WAV, FLAC or MP3), folders or collections.")
     List<Path> recordings;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.AudioFiles;
 import org.auscult.audio.RecordingDecoder;
 
 /**
@@ -100,10 +101,10 @@ public final class SegmentationBenchmark {
         List<RecordingScore> scores = new ArrayList<>();
         List<Path> wavs;
         try (Stream<Path> files = Files.list(folder)) {
-            wavs = files.filter(p -> p.getFileName().toString().endsWith(".wav")).sorted().toList();
+            wavs = files.filter(AudioFiles::isRecordingFile).sorted().toList();
         }
         for (Path wav : wavs) {
-            String name = wav.getFileName().toString().replaceFirst("\\.wav$", "");
+            String name = AudioFiles.stripExtension(wav.getFileName().toString());
             Path tsv = folder.resolve(name + ".tsv");
             if (!Files.exists(tsv)) {
                 continue;
