@@ -94,7 +94,7 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
             }
             Integer rate = sampleRate.apply(recording.path());
             if (rate == null) {
-                skipped.add(new Skipped(recording.id(), "the WAV header cannot be read"));
+                skipped.add(new Skipped(recording.id(), "the recording's header cannot be read"));
             } else {
                 rates.merge(rate, 1, Integer::sum);
             }
