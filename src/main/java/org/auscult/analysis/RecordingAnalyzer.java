@@ -11,9 +11,9 @@ import java.util.Objects;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.MemoryBudget;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 import org.auscult.dsp.SignalConditioning;
 import org.auscult.features.FeatureEngine;
@@ -66,7 +66,7 @@ public final class RecordingAnalyzer {
     private final LoadedModel model;
     private final ReferenceSet reference;
     private final boolean segment;
-    private final WavDecoder decoder = new WavDecoder();
+    private final RecordingDecoder decoder = new RecordingDecoder();
     private final HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
     private final FeatureEngine engine;
 

@@ -34,6 +34,7 @@ import org.auscult.segmentation.quality.QualityMap;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 
 /**

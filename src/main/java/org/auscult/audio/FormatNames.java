@@ -81,7 +81,7 @@ final class FormatNames {
     }
 
     /** The first bytes as quoted text when they are printable ASCII, otherwise in hex. */
-    private static String showStart(ByteBuffer start) {
+    static String showStart(ByteBuffer start) {
         int shown = Math.min(start.limit(), SHOWN_BYTES);
         StringBuilder text = new StringBuilder();
         boolean printable = shown > 0;

@@ -90,8 +90,11 @@ public record RecordingInfo(
         return of(file, audio.format(), audio.warnings(), audio.levels());
     }
 
-    /** Reads {@code file} block by block and measures it: what {@code info} shows, in constant memory. */
-    public static RecordingInfo read(WavDecoder decoder, Path file) throws UnreadableAudioException {
+    /**
+     * Reads {@code file} block by block and measures it: what {@code info} shows, in constant memory for a WAV (a
+     * FLAC or MP3 recording is decoded into memory first).
+     */
+    public static RecordingInfo read(RecordingDecoder decoder, Path file) throws UnreadableAudioException {
         return of(file, decoder.stream(file, new WavDecoder.BlockSink() {
             @Override
             public void start(WavFormat format) {

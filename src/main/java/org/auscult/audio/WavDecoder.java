@@ -194,8 +194,11 @@ public final class WavDecoder {
         return new DecodedAudio(new AudioClip(samples, format.sampleRate()), format, warnings);
     }
 
-    /** The float array for {@code frames} samples, or a clear refusal when it cannot exist in this JVM. */
-    private static float[] allocate(Path file, long frames) throws UnreadableAudioException {
+    /**
+     * The float array for {@code frames} samples, or a clear refusal when it cannot exist in this JVM: more than
+     * {@link #MAX_FRAMES}, or more than the heap holds (the FLAC and MP3 decoders size their arrays here too).
+     */
+    static float[] allocate(Path file, long frames) throws UnreadableAudioException {
         if (frames > MAX_FRAMES) {
             throw new UnreadableAudioException(file, String.format(Locale.ROOT, "the recording has %d frames,"
                     + " more than the %d samples one recording can hold in memory; split it into shorter files",
@@ -248,7 +251,8 @@ public final class WavDecoder {
         return "sample " + frame + " is not a finite number";
     }
 
-    private static UnreadableAudioException readFailure(Path file, IOException e) {
+    /** A failure to read {@code file}, in words: not found, permission denied, a folder, an I/O error. */
+    static UnreadableAudioException readFailure(Path file, IOException e) {
         String problem;
         if (e instanceof NoSuchFileException) {
             problem = "file not found";
@@ -263,7 +267,7 @@ public final class WavDecoder {
     }
 
     /** A defect in this decoder, reported like any unreadable file so one bad recording cannot stop a batch. */
-    private static UnreadableAudioException internalFailure(Path file, RuntimeException e) {
+    static UnreadableAudioException internalFailure(Path file, Throwable e) {
         LOG.error("{}: unexpected failure while decoding", file, e);
         return new UnreadableAudioException(file, "the decoder failed on this file (" + e + "); please report it", e);
     }

@@ -171,7 +171,7 @@ final class WavHeaderReader {
             warnings.add(String.format(Locale.ROOT, "data chunk size %d is not a multiple of the %d-byte frame;"
                     + " ignored the last %d bytes", presentDataBytes, fmt.blockAlign, presentDataBytes - frameBytes));
         }
-        return new WavFormat(fmt.encoding, fmt.formatTag, fmt.subFormatTag, fmt.bitsPerSample,
+        return new WavFormat(WavFormat.Container.WAV, fmt.encoding, fmt.formatTag, fmt.subFormatTag, fmt.bitsPerSample,
                 fmt.validBitsPerSample, fmt.channels, fmt.sampleRate, fmt.blockAlign, frameCount, dataOffset,
                 declaredDataBytes, presentDataBytes, chunkIds);
     }

@@ -1,8 +1,17 @@
 /**
- * Audio input and output: decoding WAV recordings to mono float samples, reading their headers for fast
- * browsing, writing WAV files atomically, and describing a recording's level and problems.
+ * Audio input and output: decoding recordings (WAV, FLAC, MP3) to mono float samples, reading their headers for
+ * fast browsing, writing WAV files atomically, and describing a recording's level and problems.
  *
- * <h2>Formats decoded ({@link org.auscult.audio.WavDecoder})</h2>
+ * <h2>One entry point ({@link org.auscult.audio.RecordingDecoder})</h2>
+ * A recording is decoded by what its first bytes show ({@link org.auscult.audio.AudioFiles#detect}), whatever its
+ * name: RIFF/WAVE by {@link org.auscult.audio.WavDecoder} (below), {@code fLaC} by jFLAC and an ID3v2 tag or an MPEG
+ * frame sync by JLayer, into memory, with the same scaling and downmix as WAV; a FLAC made from a WAV decodes to
+ * the WAV's samples exactly, an MP3 to what JLayer gives (its priming delay and padding included). Ogg, MP4/M4A,
+ * AIFF, AAC, WMA and unknown formats are refused naming the format found and an ffmpeg command that converts the
+ * file. {@link org.auscult.audio.AudioFiles#EXTENSIONS} is the one list of names recordings go by
+ * (docs/decisions/compressed-audio.md).
+ *
+ * <h2>WAV formats decoded ({@link org.auscult.audio.WavDecoder})</h2>
  * RIFF/WAVE, little-endian, with the samples in the first data chunk:
  * <ul>
  *   <li>PCM integer (format tag 1): 8-bit unsigned, 16, 24 and 32-bit signed two's complement;</li>

@@ -79,7 +79,7 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException(data + ": no such folder; name the recordings with --data DIR");
             }
             AnalysisConfig config = analysis.resolve();
-            List<Input> inputs = RecordingInputs.wavFilesUnder(data).stream()
+            List<Input> inputs = RecordingInputs.recordingFilesUnder(data).stream()
                     .map(file -> Input.of(file, data.relativize(file).toString())).toList();
             int threads = Jobs.resolve(jobs);
 

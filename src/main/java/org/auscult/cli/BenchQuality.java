@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.auscult.audio.AudioFiles;
 import org.auscult.segmentation.SignalQuality;
 import org.auscult.segmentation.quality.QualityEvidence;
 import org.auscult.segmentation.quality.QualityEvidence.Recording;
@@ -268,14 +269,14 @@ final class BenchQuality implements Callable<Integer> {
         List<String> labelLines = Files.readAllLines(labelFile, StandardCharsets.UTF_8);
         for (String line : labelLines.subList(1, labelLines.size())) {
             String[] f = line.split(",", -1);
-            String name = Path.of(f[0]).getFileName().toString().replaceFirst("\\.wav$", "");
+            String name = AudioFiles.stripExtension(Path.of(f[0]).getFileName().toString());
             truth.put(name, f[1]);
         }
         Map<String, String> predicted = new HashMap<>();
         List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            predicted.put(Path.of(f[0]).getFileName().toString().replaceFirst("\\.wav$", ""), f[1]);
+            predicted.put(AudioFiles.stripExtension(Path.of(f[0]).getFileName().toString()), f[1]);
         }
         Map<String, Recording> byName = new HashMap<>();
         recordings.forEach(r -> byName.put(r.name(), r));

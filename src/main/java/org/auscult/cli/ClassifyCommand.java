@@ -45,7 +45,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files, folders or collections.")
+    @Parameters(paramLabel = "RECORDING", arity = "1..*",
+            description = "Recordings (WAV, FLAC or MP3), folders or collections.")
     List<Path> recordings;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model file written by 'train'.")

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = {
             "Extract summary features from recordings into a CSV or ARFF table.",
-            "INPUT is a folder of WAV files, a WAV file, or a collection (folder or label file) in any layout "
-                    + "Auscult imports: labels, patients and sources then become columns of the table.",
+            "INPUT is a folder of recordings (WAV, FLAC or MP3), one recording, or a collection (folder or label file) "
+                    + "in any layout Auscult imports: labels, patients and sources then become columns of the table.",
             "Files that fail are listed at the end; the table holds all the others."
         })
 final class FeaturesCommand implements Callable<Integer> {
@@ -32,7 +32,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "WAV files, folders or collections.")
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "Recordings (WAV, FLAC or MP3), folders or collections.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "TABLE",

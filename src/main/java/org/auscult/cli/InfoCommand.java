@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.io.OutputTargets;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "1..*", description = "WAV files or folders of them.")
+    @Parameters(paramLabel = "RECORDING", arity = "1..*",
+            description = "Recordings (WAV, FLAC or MP3) or folders of them.")
     List<Path> recordings;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per recording to FILE.")
@@ -48,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
         List<RecordingInfo> infos = new ArrayList<>();
-        WavDecoder decoder = new WavDecoder();
+        RecordingDecoder decoder = new RecordingDecoder();
         for (Input input : resolved.inputs()) {
             try {
                 RecordingInfo info = RecordingInfo.read(decoder, input.path());

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
-import org.auscult.analysis.WavHeaderCheck;
+import org.auscult.analysis.RecordingHeaderCheck;
+import org.auscult.audio.AudioFiles;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
@@ -19,9 +19,11 @@ import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 
 /**
- * Turns what the user named on the command line into recordings: WAV files as they are; a collection (a folder
- * or label file in any known layout) with its labels, patients and sources; any other folder as all the WAV
- * files under it, unlabelled.
+ * Turns what the user named on the command line into recordings: audio files as they are; a collection (a folder
+ * or label file in any known layout) with its labels, patients and sources; any other folder as all the audio files
+ * under it, unlabelled. Audio files are those {@link AudioFiles#isAudioFile} names: recordings (WAV, FLAC, MP3), and
+ * audio in formats that cannot be decoded, which then fail with the reason and a conversion command instead of being
+ * left out without a word.
  */
 final class RecordingInputs {
 
@@ -45,10 +47,10 @@ final class RecordingInputs {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 problems.add(new Failure(path, "no such file or folder"));
-            } else if (Files.isRegularFile(path) && isWav(path)) {
+            } else if (Files.isRegularFile(path) && AudioFiles.isAudioFile(path)) {
                 inputs.add(Input.of(path, stem(path.getFileName())));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {
-                ImportOptions checked = ImportOptions.defaults().withCheck(new WavHeaderCheck())
+                ImportOptions checked = ImportOptions.defaults().withCheck(new RecordingHeaderCheck())
                         .withLabelMapping(labelMapping);
                 ImportOptions options = layout.map(checked::withLayout).orElse(checked);
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);
@@ -63,32 +65,38 @@ final class RecordingInputs {
                     problems.add(new Failure(problem.file(), problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
-                List<Path> wavs = wavFilesUnder(path);
+                List<Path> wavs = audioFilesUnder(path);
                 if (wavs.isEmpty()) {
-                    problems.add(new Failure(path, "a folder with no WAV recordings in it or below it"));
+                    problems.add(new Failure(path,
+                            "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
                 }
                 for (Path wav : wavs) {
                     inputs.add(Input.of(wav, stem(path.relativize(wav))));
                 }
             } else {
-                problems.add(new Failure(path, "neither a WAV file, a folder, nor a label file of a known layout"));
+                problems.add(new Failure(path, "neither a recording (WAV, FLAC or MP3), a folder, nor a label file of a"
+                        + " known layout"));
             }
         }
         return new Resolved(inputs, problems, collections);
     }
 
-    static List<Path> wavFilesUnder(Path folder) throws IOException {
+    /** The recordings (WAV, FLAC, MP3) in {@code folder} and below it, in path order. */
+    static List<Path> recordingFilesUnder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(RecordingInputs::isWav).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(AudioFiles::isRecordingFile).sorted().toList();
         }
     }
 
-    static boolean isWav(Path path) {
-        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
+    /** The audio files in {@code folder} and below it, in path order: recordings and audio that cannot be read. */
+    static List<Path> audioFilesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(AudioFiles::isAudioFile).sorted().toList();
+        }
     }
 
+    /** The path with '/' separators and without its recording extension: the recording's id. */
     private static String stem(Path path) {
-        String name = path.toString().replace('\\', '/');
-        return name.toLowerCase(Locale.ROOT).endsWith(".wav") ? name.substring(0, name.length() - 4) : name;
+        return AudioFiles.stripExtension(path.toString().replace('\\', '/'));
     }
 }

@@ -14,8 +14,8 @@ import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
@@ -44,7 +44,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", arity = "0..*", description = "WAV files, folders or collections.")
+    @Parameters(paramLabel = "RECORDING", arity = "0..*",
+            description = "Recordings (WAV, FLAC or MP3), folders or collections.")
     List<Path> recordings;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -76,7 +77,7 @@ final class SegmentCommand implements Callable<Integer> {
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
         List<Row> rows = new ArrayList<>();
-        WavDecoder decoder = new WavDecoder();
+        RecordingDecoder decoder = new RecordingDecoder();
         HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
         for (Input input : resolved.inputs()) {
             Path tsv = out.resolve(input.id() + ".tsv");

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.Optional;
+import org.auscult.audio.AudioFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.EventCounts;
 import org.auscult.segmentation.HeartSoundSegmenter;
@@ -120,8 +121,8 @@ final class SegmentTrain implements Callable<Integer> {
         }
         for (Path dir : folders) {
             try (var files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wav"))
-                        .map(n -> n.contains("_") ? n.substring(0, n.indexOf('_')) : n.replaceFirst("\\.wav$", ""))
+                files.map(p -> p.getFileName().toString()).filter(AudioFiles::isRecordingName)
+                        .map(n -> n.contains("_") ? n.substring(0, n.indexOf('_')) : AudioFiles.stripExtension(n))
                         .forEach(excluded::add);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 
@@ -122,12 +123,14 @@ public record SignalConditioning(int analysisRate, double bandLowHz, double band
      * is bit for bit what {@code apply}'s resampling of a full {@link WavDecoder#decode} gives, and the levels are
      * measured on the samples at the file's rate as they stream past; {@link #apply} then only band-passes.
      *
-     * <p>With an analysis rate of 0, or one the file already has, this is a plain {@link WavDecoder#decode}.
+     * <p>With an analysis rate of 0, or one the file already has, this is a plain {@link WavDecoder#decode}. A FLAC or
+     * MP3 recording is decoded whole at its own rate first ({@link RecordingDecoder#stream}), then resampled the same
+     * way.
      *
      * @throws UnreadableAudioException naming the file, when it cannot be decoded or its clip at the analysis rate
      *                                  cannot exist in this JVM
      */
-    public DecodedAudio decode(WavDecoder decoder, Path file) throws UnreadableAudioException {
+    public DecodedAudio decode(RecordingDecoder decoder, Path file) throws UnreadableAudioException {
         if (analysisRate == 0) {
             return decoder.decode(file);
         }
@@ -188,7 +191,8 @@ public record SignalConditioning(int analysisRate, double bandLowHz, double band
      * Bytes {@link #decode} followed by {@link #apply} hold at their peak for a recording of {@code format}: the
      * clip at the analysis rate, the band-passed copy and the band-pass's double-precision work array (both 
      * padded by at most a second), and the streaming buffers; for an analysis rate of 0, the clip at the file's
-     * own rate plus one read block instead of the streaming buffers.
+     * own rate plus one read block instead of the streaming buffers. A FLAC or MP3 recording is decoded whole at its
+     * own rate before it streams on, so its samples at that rate are added.
      */
     public long decodeBytes(WavFormat format) {
         long samples = analysisLength(format);
@@ -198,7 +202,9 @@ public record SignalConditioning(int analysisRate, double bandLowHz, double band
                 ? 4L << 20
                 : StreamingResampler.workingBytes(format.sampleRate(), analysisRate,
                         (int) Math.min(Integer.MAX_VALUE, format.frameCount()));
-        return (long) Float.BYTES * samples + filtered + Math.min(working, 64L << 20);
+        long whole = format.container() == WavFormat.Container.WAV || analysisRate == 0 ? 0
+                : (long) Float.BYTES * format.frameCount();
+        return (long) Float.BYTES * samples + filtered + Math.min(working, 64L << 20) + whole;
     }
 
     /** The four settings as text, keyed {@value #ANALYSIS_RATE}, {@value #BANDPASS_LOW}, {@value #BANDPASS_HIGH},

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.labels.LabelClasses;
 import org.auscult.library.ImportProblem;
 import org.auscult.library.Recording;
@@ -65,7 +65,7 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
 
     /** Summarises a collection, reading the header of every trainable recording for its sample rate. */
     public static DataSummary of(RecordingCollection collection) {
-        WavDecoder decoder = new WavDecoder();
+        RecordingDecoder decoder = new RecordingDecoder();
         return of(collection, path -> {
             try {
                 return decoder.readFormat(path).sampleRate();
@@ -95,7 +95,7 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
             }
             Integer rate = sampleRate.apply(recording.path());
             if (rate == null) {
-                skipped.add(new Skipped(recording.id(), "the WAV header cannot be read"));
+                skipped.add(new Skipped(recording.id(), "the recording's header cannot be read"));
             } else {
                 rates.merge(rate, 1, Integer::sum);
             }

@@ -122,7 +122,7 @@ final class CirCor2022Reader implements LayoutReader {
         }
 
         Map<String, Set<String>> locationsFound = new HashMap<>();
-        for (Path wav : CollectionBuilder.wavFilesIn(audioFolder)) {
+        for (Path wav : CollectionBuilder.audioFilesIn(audioFolder)) {
             String stem = CollectionBuilder.stem(wav);
             Matcher name = RECORDING_NAME.matcher(stem);
             if (!name.matches()) {

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.auscult.audio.AudioFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ final class CollectionBuilder {
         String id = idOf(file);
         Recording added = new Recording(file, id, label, originalLabel, patient.isBlank() ? id : patient, source,
                 metadata);
-        Optional<String> problem = options.check().problem(file);
+        Optional<String> problem = unsupportedAudio(file).or(() -> options.check().problem(file));
         if (problem.isPresent()) {
             problems.add(new ImportProblem(listedIn, line, "unreadable recording " + file + ": " + problem.get()));
             added = added.withoutLabel(problem.get());
@@ -143,18 +143,30 @@ final class CollectionBuilder {
         return collection;
     }
 
-    /** True when the file name ends in .wav, any case. */
-    static boolean isWav(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
+    /**
+     * Why a file named like audio that cannot be decoded (an .ogg, .m4a, ...) is unusable: the decoder's own words,
+     * with the format its first bytes show and a conversion command. Empty for recordings, and for such a file whose
+     * contents are WAV, FLAC or MP3 after all.
+     */
+    private static Optional<String> unsupportedAudio(Path file) {
+        return AudioFiles.isUnsupportedAudioFile(file) ? AudioFiles.unsupportedReason(file) : Optional.empty();
     }
 
-    /** The WAV files directly inside {@code folder}, sorted by name; none when it is not a folder. */
-    static List<Path> wavFilesIn(Path folder) throws IOException {
+    /**
+     * True when the file is named like audio ({@link AudioFiles#isAudioFile}): a recording (WAV, FLAC, MP3), or audio
+     * in a format that cannot be decoded, which the import then reports instead of leaving it out without a word.
+     */
+    static boolean isAudio(Path file) {
+        return AudioFiles.isAudioFile(file);
+    }
+
+    /** The audio files ({@link #isAudio}) directly inside {@code folder}, sorted by name; none when it is not a folder. */
+    static List<Path> audioFilesIn(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(CollectionBuilder::isWav).filter(Files::isRegularFile).sorted().toList();
+            return children.filter(CollectionBuilder::isAudio).filter(Files::isRegularFile).sorted().toList();
         }
     }
 

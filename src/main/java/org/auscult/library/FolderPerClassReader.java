@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code <root>/<label>/**.wav}: the folder names the class. WAVs in folders below a class folder belong to that
- * class too ({@code murmur/p1/apex.wav} is a murmur): researchers group recordings by patient, ward or day under the
- * class, and leaving those out silently would shrink the collection without a word. WAVs directly in the root are
- * kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to folders are not
- * followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was recorded, so
- * the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()} asks for
- * the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
+ * {@code <root>/<label>/**.wav} (or .flac, .mp3): the folder names the class. Recordings in folders below a class
+ * folder belong to that class too ({@code murmur/p1/apex.wav} is a murmur): researchers group recordings by patient,
+ * ward or day under the class, and leaving those out silently would shrink the collection without a word; audio in a
+ * format that cannot be decoded (.ogg, .m4a, ...) is listed as well, for the import to report. Recordings directly in
+ * the root are kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to
+ * folders are not followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was
+ * recorded, so the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()}
+ * asks for the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
  */
 final class FolderPerClassReader implements LayoutReader {
 
@@ -27,7 +28,7 @@ final class FolderPerClassReader implements LayoutReader {
     public boolean recognises(Path folderOrFile) {
         try {
             for (Path classFolder : classFolders(folderOrFile)) {
-                if (!wavFilesUnder(classFolder).isEmpty()) {
+                if (!audioFilesUnder(classFolder).isEmpty()) {
                     return true;
                 }
             }
@@ -57,21 +58,21 @@ final class FolderPerClassReader implements LayoutReader {
         CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
         for (Path classFolder : classFolders(folderOrFile)) {
             String label = classFolder.getFileName().toString();
-            for (Path wav : wavFilesUnder(classFolder)) {
+            for (Path wav : audioFilesUnder(classFolder)) {
                 builder.add(null, 0, wav, label, label, patientOf(wav, options), "", Map.of());
             }
         }
-        for (Path wav : CollectionBuilder.wavFilesIn(folderOrFile)) {
+        for (Path wav : CollectionBuilder.audioFilesIn(folderOrFile)) {
             builder.add(null, 0, wav, "", "", patientOf(wav, options), "", Map.of());
         }
         return builder.build();
     }
 
     /**
-     * The WAVs in {@code classFolder} and every folder below it, in path order; hidden folders left out. The ids
-     * keep the sub-folders ({@code murmur/p1/apex}), so equal file names in different folders stay apart.
+     * The audio files in {@code classFolder} and every folder below it, in path order; hidden folders left out. The
+     * ids keep the sub-folders ({@code murmur/p1/apex}), so equal file names in different folders stay apart.
      */
-    static List<Path> wavFilesUnder(Path classFolder) throws IOException {
+    static List<Path> audioFilesUnder(Path classFolder) throws IOException {
         List<Path> wavs = new java.util.ArrayList<>();
         Files.walkFileTree(classFolder, new java.nio.file.SimpleFileVisitor<>() {
             @Override
@@ -84,7 +85,7 @@ final class FolderPerClassReader implements LayoutReader {
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file,
                     java.nio.file.attribute.BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && CollectionBuilder.isWav(file)) {
+                if (attributes.isRegularFile() && CollectionBuilder.isAudio(file)) {
                     wavs.add(file);
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;

@@ -120,7 +120,7 @@ final class KagglePascalReader implements LayoutReader {
             readCheckedLabels(CsvTable.withHeader(labels), builder, setFolders);
         }
         for (Path setFolder : setFolders) {
-            for (Path wav : CollectionBuilder.wavFilesIn(setFolder)) {
+            for (Path wav : CollectionBuilder.audioFilesIn(setFolder)) {
                 if (!builder.contains(wav)) {
                     String source = setFolder.getFileName().toString();
                     builder.add(null, 0, wav, "", "", patientOf(source, wav), source,
@@ -270,7 +270,7 @@ final class KagglePascalReader implements LayoutReader {
         static FolderIndex of(Path folder) throws IOException {
             Map<RecordingName, Path> byName = new HashMap<>();
             Map<String, List<Path>> byId = new HashMap<>();
-            for (Path wav : CollectionBuilder.wavFilesIn(folder)) {
+            for (Path wav : CollectionBuilder.audioFilesIn(folder)) {
                 RecordingName name = RecordingName.parse(CollectionBuilder.stem(wav));
                 byName.put(name, wav);
                 byId.computeIfAbsent(name.id(), id -> new ArrayList<>()).add(wav);

@@ -13,8 +13,8 @@ public enum Layout {
     /** A CSV with a {@code path} and a {@code label} column, optional {@code patient} and {@code source}. */
     GENERIC_CSV("CSV label table", "generic CSV (labels.csv, or a single .csv with 'path' and 'label' columns)"),
 
-    /** {@code <root>/<label>/*.wav}. */
-    FOLDER_PER_CLASS("Folder-per-class", "folder per class (<root>/<label>/*.wav)"),
+    /** {@code <root>/<label>/*.wav} (or .flac, .mp3). */
+    FOLDER_PER_CLASS("Folder-per-class", "folder per class (<root>/<label>/*.wav, .flac or .mp3)"),
 
     /** PhysioNet/CinC Challenge 2016: training-a ... training-f, each with REFERENCE.csv. */
     PHYSIONET_2016("PhysioNet 2016", "PhysioNet/CinC 2016 (training-*/REFERENCE.csv, or a folder with REFERENCE.csv)"),

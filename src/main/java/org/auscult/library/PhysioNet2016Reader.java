@@ -71,7 +71,7 @@ final class PhysioNet2016Reader implements LayoutReader {
                 builder.add(reference, row.line(), folder.resolve(record + ".wav"), row.get(1),
                         labelOf(reference, row), record, source, Map.of());
             }
-            for (Path wav : CollectionBuilder.wavFilesIn(folder)) {
+            for (Path wav : CollectionBuilder.audioFilesIn(folder)) {
                 if (!builder.contains(wav)) {
                     builder.add(null, 0, wav, "", "", CollectionBuilder.stem(wav), source,
                             Map.of("note", "not listed in " + REFERENCE));

@@ -26,7 +26,7 @@ final class PlainFolderReader implements LayoutReader {
     @Override
     public boolean recognises(Path folderOrFile) {
         try {
-            return Files.isDirectory(folderOrFile) && !FolderPerClassReader.wavFilesUnder(folderOrFile).isEmpty();
+            return Files.isDirectory(folderOrFile) && !FolderPerClassReader.audioFilesUnder(folderOrFile).isEmpty();
         } catch (IOException unreadable) {
             return false;
         }
@@ -37,7 +37,7 @@ final class PlainFolderReader implements LayoutReader {
         if (!Files.isDirectory(folderOrFile)) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "a folder is expected");
         }
-        List<Path> recordings = FolderPerClassReader.wavFilesUnder(folderOrFile);
+        List<Path> recordings = FolderPerClassReader.audioFilesUnder(folderOrFile);
         if (recordings.isEmpty()) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "it holds no recordings");
         }

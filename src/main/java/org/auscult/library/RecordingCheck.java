@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A check run on every listed recording that exists, before it is accepted for training. The importer knows nothing
- * about audio; a decoder-backed implementation (header sanity, non-empty data) plugs in here, and this interface is
- * the only coupling between importing and decoding.
+ * A check run on every listed recording that exists, before it is accepted for training. The importer does not
+ * decode: it knows audio files only by their names and first bytes ({@code AudioFiles}); a decoder-backed
+ * implementation (header sanity, non-empty data) plugs in here.
  */
 @FunctionalInterface
 public interface RecordingCheck {

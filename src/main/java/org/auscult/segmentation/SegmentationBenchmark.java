@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
-import org.auscult.audio.WavDecoder;
+import org.auscult.audio.AudioFiles;
+import org.auscult.audio.RecordingDecoder;
 
 /**
  * Measures the segmentation against annotated recordings: S1 and S2 detection (precision, recall, F1 with a
@@ -84,7 +85,7 @@ public final class SegmentationBenchmark {
     }
 
     private final HeartSoundSegmenter segmenter;
-    private final WavDecoder decoder = new WavDecoder();
+    private final RecordingDecoder decoder = new RecordingDecoder();
 
     public SegmentationBenchmark(HeartSoundSegmenter segmenter) {
         this.segmenter = segmenter;
@@ -100,10 +101,10 @@ public final class SegmentationBenchmark {
         List<RecordingScore> scores = new ArrayList<>();
         List<Path> wavs;
         try (Stream<Path> files = Files.list(folder)) {
-            wavs = files.filter(p -> p.getFileName().toString().endsWith(".wav")).sorted().toList();
+            wavs = files.filter(AudioFiles::isRecordingFile).sorted().toList();
         }
         for (Path wav : wavs) {
-            String name = wav.getFileName().toString().replaceFirst("\\.wav$", "");
+            String name = AudioFiles.stripExtension(wav.getFileName().toString());
             Path tsv = folder.resolve(name + ".tsv");
             if (!Files.exists(tsv)) {
                 continue;

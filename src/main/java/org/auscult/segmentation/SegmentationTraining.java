@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.auscult.audio.AudioFiles;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.io.BoundedTextReader;
 
 /**
@@ -53,11 +54,11 @@ public final class SegmentationTraining {
         Map<String, String> sameAs = additionalIds(folder);
         List<Path> wavs;
         try (Stream<Path> files = Files.list(folder)) {
-            wavs = files.filter(p -> p.getFileName().toString().endsWith(".wav")).sorted().toList();
+            wavs = files.filter(AudioFiles::isRecordingFile).sorted().toList();
         }
         List<Path> annotated = wavs.stream().filter(w -> Files.exists(tsvOf(w))).toList();
         List<Recording> out = annotated.parallelStream().map(wav -> {
-            String name = wav.getFileName().toString().replaceFirst("\\.wav$", "");
+            String name = AudioFiles.stripExtension(wav.getFileName().toString());
             String id = name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
             String patient = sameAs.getOrDefault(id, id);
             if (excludedPatients.contains(id) || excludedPatients.contains(patient)) {
@@ -65,7 +66,7 @@ public final class SegmentationTraining {
             }
             try {
                 List<Segment> reference = SegmentationTsv.read(tsvOf(wav));
-                var clip = new WavDecoder().decode(wav).clip();
+                var clip = new RecordingDecoder().decode(wav).clip();
                 return new Recording(name, patient, clip.durationSeconds(), Envelopes.of(clip), reference);
             } catch (UnreadableAudioException e) {
                 synchronized (problems) {
@@ -83,7 +84,7 @@ public final class SegmentationTraining {
     }
 
     private static Path tsvOf(Path wav) {
-        return wav.resolveSibling(wav.getFileName().toString().replaceFirst("\\.wav$", ".tsv"));
+        return wav.resolveSibling(AudioFiles.stripExtension(wav.getFileName().toString()) + ".tsv");
     }
 
     /**

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalysisRateDecodeTest {
 
     private static final WavDecoder DECODER = new WavDecoder();
+    /** The entry point the analysis uses: for WAV files it streams through {@link #DECODER}. */
+    private static final RecordingDecoder RECORDINGS = new RecordingDecoder();
     private static final Resampler RESAMPLER = new Resampler();
 
     @TempDir
@@ -62,7 +64,7 @@ class AnalysisRateDecodeTest {
             for (Path file : files) {
                 String label = file.getFileName() + " at " + conditioning.analysisRate() + " Hz";
                 DecodedAudio whole = DECODER.decode(file);
-                DecodedAudio streamed = conditioning.decode(DECODER, file);
+                DecodedAudio streamed = conditioning.decode(RECORDINGS, file);
                 int rate = conditioning.analysisRate() == 0 ? whole.clip().sampleRate() : conditioning.analysisRate();
                 assertArrayEquals(RESAMPLER.resample(whole.clip(), rate).samples(), streamed.clip().samples(), label);
                 assertEquals(rate, streamed.clip().sampleRate(), label);

@@ -24,7 +24,7 @@ class AudioFingerprintTest {
         return samples;
     }
 
-    private static final WavFormat PCM16 = new WavFormat(WavFormat.Encoding.PCM_INTEGER, WavFormat.WAVE_FORMAT_PCM,
+    private static final WavFormat PCM16 = new WavFormat(WavFormat.Container.WAV, WavFormat.Encoding.PCM_INTEGER, WavFormat.WAVE_FORMAT_PCM,
             WavFormat.WAVE_FORMAT_PCM, 16, 16, 1, 4000, 2, 10_000, 44, 20_000, 20_000, java.util.List.of("fmt ",
             "data"));
 
@@ -52,10 +52,15 @@ class AudioFingerprintTest {
         Path copy = Files.copy(original, folder.resolve("renamed.wav"));
         Path other = folder.resolve("b.wav");
         WavWriter.writePcm16(other, new AudioClip(noise(8000, 3), 4000), WavWriter.Overwrite.REFUSE);
-        WavDecoder decoder = new WavDecoder();
+        RecordingDecoder decoder = new RecordingDecoder();
         long a = RecordingInfo.of(original, decoder.decode(original)).audioFingerprint();
         assertEquals(a, RecordingInfo.of(copy, decoder.decode(copy)).audioFingerprint());
         assertEquals(a, RecordingInfo.read(decoder, copy).audioFingerprint(), "streamed as decoded");
+        // the same samples in another container are the same recording
+        Path flac = Path.of("src/test/resources/org/auscult/audio/compressed/40058_PV.flac");
+        Path wav = Path.of("sample-recordings/circor/40058_PV.wav");
+        assertEquals(RecordingInfo.of(wav, decoder.decode(wav)).audioFingerprint(),
+                RecordingInfo.of(flac, decoder.decode(flac)).audioFingerprint(), "a FLAC of the WAV");
         assertNotEquals(a, RecordingInfo.of(other, decoder.decode(other)).audioFingerprint());
     }
 }

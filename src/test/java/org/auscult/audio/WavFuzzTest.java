@@ -49,6 +49,8 @@ class WavFuzzTest {
     private static final int KEPT_FRAMES = 1_500;
 
     private static final WavDecoder DECODER = new WavDecoder();
+    /** The entry point the analysis uses: for WAV files it streams through {@link #DECODER}. */
+    private static final RecordingDecoder RECORDINGS = new RecordingDecoder();
     private static final SignalConditioning ANALYSIS = SignalConditioning.defaults();
     private static final Resampler RESAMPLER = new Resampler();
 
@@ -119,13 +121,13 @@ class WavFuzzTest {
         } catch (UnreadableAudioException e) {
             assertNamed(e, file, label);
             try {
-                ANALYSIS.decode(DECODER, file);
+                ANALYSIS.decode(RECORDINGS, file);
                 throw new AssertionError(label + ": the streaming decoder accepted what decode refused: " + e);
             } catch (UnreadableAudioException streamed) {
                 assertNamed(streamed, file, label);
             }
             try {
-                RecordingInfo.read(DECODER, file);
+                RecordingInfo.read(RECORDINGS, file);
                 throw new AssertionError(label + ": info accepted what decode refused: " + e);
             } catch (UnreadableAudioException streamed) {
                 assertNamed(streamed, file, label);
@@ -141,7 +143,7 @@ class WavFuzzTest {
         }
         DecodedAudio streamed;
         try {
-            streamed = ANALYSIS.decode(DECODER, file);
+            streamed = ANALYSIS.decode(RECORDINGS, file);
         } catch (UnreadableAudioException e) {
             throw new AssertionError(label + ": the streaming decoder refused what decode accepted: " + e);
         }
@@ -151,7 +153,7 @@ class WavFuzzTest {
         RecordingInfo info = RecordingInfo.of(file, whole);
         assertTrue(info.describe().contains(file.toString()), label);
         try {
-            assertEquals(info, RecordingInfo.read(DECODER, file), label + ": info streamed differs");
+            assertEquals(info, RecordingInfo.read(RECORDINGS, file), label + ": info streamed differs");
         } catch (UnreadableAudioException e) {
             throw new AssertionError(label + ": info refused what decode accepted: " + e);
         }

@@ -37,7 +37,7 @@ class CommandLineTest {
 
     private Path copySamples(int count) throws IOException {
         Path recordings = Files.createDirectories(folder.resolve("recordings"));
-        List<Path> wavs = RecordingInputs.wavFilesUnder(SAMPLES).subList(0, count);
+        List<Path> wavs = RecordingInputs.recordingFilesUnder(SAMPLES).subList(0, count);
         for (Path wav : wavs) {
             Files.copy(wav, recordings.resolve(wav.getFileName()));
         }

@@ -26,6 +26,6 @@ class EmptyFolderTest {
                 ? CommandLineTest.run(command, empty.toString(), "-o", folder.resolve("t.csv").toString())
                 : CommandLineTest.run(command, empty.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("no-recordings: a folder with no WAV recordings in it or below it"), run.err());
+        assertTrue(run.err().contains("no-recordings: a folder with no recordings (WAV, FLAC or MP3) in it or below it"), run.err());
     }
 }

@@ -22,7 +22,7 @@ class SegmentCommandTest {
 
     private Path copySamples(int count) throws IOException {
         Path recordings = Files.createDirectories(folder.resolve("recordings"));
-        for (Path wav : RecordingInputs.wavFilesUnder(CommandLineTest.SAMPLES).subList(0, count)) {
+        for (Path wav : RecordingInputs.recordingFilesUnder(CommandLineTest.SAMPLES).subList(0, count)) {
             Files.copy(wav, recordings.resolve(wav.getFileName()));
         }
         return recordings;

@@ -64,7 +64,8 @@ class DataSummaryTest {
         RecordingCollection collection = new RecordingCollection(Path.of("/c"), Layout.FOLDER_PER_CLASS, recordings,
                 List.of());
         DataSummary summary = DataSummary.of(collection, path -> path.endsWith("b4.wav") ? null : 4000);
-        assertEquals(List.of(new DataSummary.Skipped("b4", "the WAV header cannot be read")), summary.skipped());
+        assertEquals(List.of(new DataSummary.Skipped("b4", "the recording's header cannot be read")),
+                summary.skipped());
         assertEquals(List.of(), summary.warnings());
     }
 }

@@ -53,4 +53,26 @@ class FolderPerClassReaderTest {
         assertEquals(Map.of("murmur", 2, "normal", 2), collection.patientCounts());
         assertEquals(3, collection.patients());
     }
+
+    @Test
+    void flacAndMp3AreRecordingsAndAudioThatCannotBeReadIsReportedNotDropped() throws IOException {
+        Path compressed = Path.of("src/test/resources/org/auscult/audio/compressed");
+        java.nio.file.Files.copy(compressed.resolve("40058_PV.flac"), root.resolve("murmur/p4.flac"));
+        java.nio.file.Files.copy(compressed.resolve("tone-440-8k.mp3"), root.resolve("Normal/p5.MP3"));
+        java.nio.file.Files.write(root.resolve("Normal/p6.ogg"),
+                "OggS\0\u0002\0\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+
+        assertEquals(Map.of("murmur", 3, "normal", 3), collection.classCounts(), "the FLAC and the MP3 count");
+        Recording ogg = byId(collection, "Normal/p6");
+        assertEquals(Optional.empty(), ogg.label(), "kept to be seen, not trained on");
+        String reason = ogg.metadata().get(Recording.PROBLEM);
+        assertEquals(true, reason.startsWith("Ogg audio (Vorbis, Opus or FLAC in Ogg), which cannot be decoded"),
+                reason);
+        assertEquals(true, reason.endsWith("ffmpeg -i \"p6.ogg\" \"p6.wav\""), reason);
+        assertEquals(1, collection.problems().size());
+        ImportProblem problem = collection.problems().get(0);
+        assertEquals(root.resolve("Normal/p6.ogg").toAbsolutePath().normalize(), problem.file());
+        assertEquals(true, problem.reason().endsWith(reason), problem.reason());
+    }
 }

@@ -22,8 +22,8 @@ import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.LatestTask;
 import org.auscult.app.task.StatusReporter;
 import org.auscult.app.task.TaskExecutor;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
@@ -88,7 +88,7 @@ public final class BrowserViewModel {
         context.progress(0, "Importing " + folderOrLabelFile.getFileName());
         RecordingCollection imported = new CollectionImporter().importCollection(folderOrLabelFile,
                 layout.map(ImportOptions.defaults()::withLayout).orElse(ImportOptions.defaults()));
-        WavDecoder decoder = new WavDecoder();
+        RecordingDecoder decoder = new RecordingDecoder();
         List<RecordingRow> loaded = new ArrayList<>(imported.recordings().size());
         int done = 0;
         for (var recording : imported.recordings()) {

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.AudioFiles;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
-import org.auscult.audio.WavDecoder;
 import org.auscult.segmentation.CardiacState;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segment;
@@ -88,8 +89,8 @@ public final class QualityEvidence {
         Map<String, String> groups = patientGroups(folder);
         List<Job> jobs = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path wav : files.filter(p -> p.getFileName().toString().endsWith(".wav")).sorted().toList()) {
-                String name = wav.getFileName().toString().replaceFirst("\\.wav$", "");
+            for (Path wav : files.filter(AudioFiles::isRecordingFile).sorted().toList()) {
+                String name = AudioFiles.stripExtension(wav.getFileName().toString());
                 Path tsv = wav.resolveSibling(name + ".tsv");
                 if (!Files.isRegularFile(tsv)) {
                     continue;
@@ -120,14 +121,13 @@ public final class QualityEvidence {
         return load(jobs, cache, threads);
     }
 
-    /** Every WAV under {@code folder} (recursively), unlabelled, each its own group: for checking only. */
+    /** Every recording under {@code folder} (recursively), unlabelled, each its own group: for checking only. */
     public static List<Recording> unlabelled(Path folder, String source, Optional<Path> cache, int threads)
             throws IOException {
         List<Job> jobs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path wav : files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                    .sorted().toList()) {
-                String name = folder.relativize(wav).toString().replaceFirst("(?i)\\.wav$", "");
+            for (Path wav : files.filter(AudioFiles::isRecordingFile).sorted().toList()) {
+                String name = AudioFiles.stripExtension(folder.relativize(wav).toString());
                 jobs.add(new Job(source, name, source + ":" + name, wav, Optional.empty(), -1));
             }
         }
@@ -264,7 +264,7 @@ public final class QualityEvidence {
     private static Optional<Recording> compute(Job job) throws IOException {
         AudioClip clip;
         try {
-            clip = new WavDecoder().decode(job.wav()).clip();
+            clip = new RecordingDecoder().decode(job.wav()).clip();
         } catch (UnreadableAudioException e) {
             return Optional.empty();
         }

@@ -80,6 +80,29 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void flacAndMp3RecordingsAreBrowsedAndAnOggIsShownUnreadableWithItsRemedy() throws Exception {
+        Path compressed = Path.of("src/test/resources/org/auscult/audio/compressed");
+        Files.createDirectories(folder.resolve("murmur"));
+        Files.copy(compressed.resolve("40058_PV.flac"), folder.resolve("murmur/m1.flac"));
+        Files.copy(compressed.resolve("tone-440-8k.mp3"), folder.resolve("murmur/m2.mp3"));
+        Files.write(folder.resolve("murmur/m3.ogg"),
+                "OggS\0\u0002\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        StatusReporter status = new StatusReporter();
+        BrowserViewModel model = new BrowserViewModel(new CurrentThreadTaskExecutor(), status);
+        model.open(folder);
+
+        assertEquals(3, model.rows().size(), status.messageProperty().get());
+        assertEquals(13.392, row(model, "murmur/m1").durationProperty().get(), 1e-9);
+        assertEquals(8000, row(model, "murmur/m2").sampleRateProperty().get());
+        RecordingRow ogg = row(model, "murmur/m3");
+        assertTrue(ogg.unreadable());
+        assertTrue(ogg.problemProperty().get().contains("ffmpeg -i \"m3.ogg\" \"m3.wav\""),
+                ogg.problemProperty().get());
+        model.classFilterProperty().set(BrowserViewModel.UNREADABLE);
+        assertEquals(List.of("murmur/m3"), names(model));
+    }
+
+    @Test
     void aMissingFolderIsReportedNotThrown() {
         StatusReporter status = new StatusReporter();
         BrowserViewModel model = new BrowserViewModel(new CurrentThreadTaskExecutor(), status);
