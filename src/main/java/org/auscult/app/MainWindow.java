@@ -129,6 +129,8 @@ public final class MainWindow {
         qualityLane = new org.auscult.app.cycle.QualityLaneView(viewport);
         qualityLane.setId("quality-lane");
         qualityLane.qualityProperty().bind(model.qualityProperty());
+        qualityLane.visibleProperty().bind(model.qualityProperty().isNotNull());
+        qualityLane.managedProperty().bind(qualityLane.visibleProperty());
         VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), cycleBar, ruler, annotationLane,
                 qualityLane, trend, layers);
         rightPanel.setOrientation(Orientation.VERTICAL);

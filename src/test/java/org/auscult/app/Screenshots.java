@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Screenshots for the documentation, written only when asked:
- * {@code mvn -o test -Dtest='NoCutTextUiTest,TrainingWizardPagesUiTest' -Dauscult.screenshots=docs/screenshots}
+ * {@code mvn -o test -Dtest='NoCutTextUiTest,TrainingWizardPagesUiTest,LongRecordingUiTest' -Dauscult.screenshots=docs/screenshots}
  * saves the main window and the training wizard at 1366 x 768 and 1600 x 1000 there. Ordinary test runs write
  * nothing.
  */

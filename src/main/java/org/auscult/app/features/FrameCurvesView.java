@@ -24,6 +24,10 @@ public final class FrameCurvesView extends TimeLayer {
 
     private final FeatureInspectionViewModel model;
 
+    /** What the lane says for a recording judged in windows, whose frames are not kept. */
+    static final String NO_FRAMES = "A recording judged in windows keeps no per-frame features; "
+            + "the trend lane above follows it window by window.";
+
     public FrameCurvesView(TimeViewport viewport, FeatureInspectionViewModel model) {
         super(viewport);
         this.model = model;
@@ -36,6 +40,13 @@ public final class FrameCurvesView extends TimeLayer {
     protected void drawPlot(GraphicsContext g, double width, double height, double scale) {
         FeatureSet features = model.featuresProperty().get();
         if (features == null) {
+            return;
+        }
+        if (features.series().isEmpty()) {
+            g.setFill(Color.web("#c8c8c8"));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.fillText(NO_FRAMES, width / 2, height / 2);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
             return;
         }
         double mapHeight = height / 2;
