@@ -184,6 +184,12 @@ public final class BrowserViewModel {
         return note;
     }
 
+    /** The file of the selected recording, null when none is selected. */
+    public Path selectedPath() {
+        RecordingRow row = selected.get();
+        return row == null ? null : row.recording().path();
+    }
+
     public ObjectProperty<RecordingRow> selectedProperty() {
         return selected;
     }

@@ -1,0 +1,203 @@
+package org.auscult.app.record;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The Record window: input, patient and site; Start, Stop, Keep and Discard; the level meter, the last ten seconds
+ * of waveform scrolling, the rolling verdict with heart rate and quality, and what to do when the sound is poor.
+ */
+public final class RecordView extends VBox {
+
+    private final RecordViewModel model;
+    private final Canvas waveform = new Canvas(640, 140);
+    private final Timeline repaint = new Timeline(new KeyFrame(Duration.millis(50), event -> drawWaveform()));
+
+    /** @param onKept called with a recording the user keeps */
+    public RecordView(RecordViewModel model, Consumer<Path> onKept) {
+        super(8);
+        this.model = model;
+        setPadding(new Insets(10));
+        setId("record-view");
+
+        ComboBox<RecordViewModel.Input> inputs = new ComboBox<>(model.inputs());
+        inputs.setId("record-input");
+        inputs.valueProperty().bindBidirectional(model.inputProperty());
+        inputs.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RecordViewModel.Input input) {
+                return input == null ? "" : input.name();
+            }
+
+            @Override
+            public RecordViewModel.Input fromString(String text) {
+                return null;
+            }
+        });
+        inputs.setPromptText(model.inputs().isEmpty() ? "No audio input found" : "Choose an input");
+        inputs.setMaxWidth(Double.MAX_VALUE);
+        TextField patient = new TextField();
+        patient.setId("record-patient");
+        patient.setPromptText("patient ID");
+        patient.textProperty().bindBidirectional(model.patientProperty());
+        ComboBox<String> site = new ComboBox<>();
+        site.setId("record-site");
+        site.getItems().setAll(RecordViewModel.SITES);
+        site.valueProperty().bindBidirectional(model.siteProperty());
+        Label folder = new Label();
+        folder.textProperty().bind(model.folderProperty().asString("Saved in %s"));
+        folder.setWrapText(true);
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Input"), inputs);
+        form.addRow(1, new Label("Patient"), patient);
+        form.addRow(2, new Label("Site"), site);
+        GridPane.setHgrow(inputs, Priority.ALWAYS);
+
+        Button start = new Button("Start");
+        start.setId("record-start");
+        start.setOnAction(event -> model.start());
+        Button stop = new Button("Stop");
+        stop.setId("record-stop");
+        stop.setOnAction(event -> model.stop());
+        Button keep = new Button("Keep");
+        keep.setId("record-keep");
+        keep.setOnAction(event -> {
+            Path kept = model.keep();
+            if (kept != null) {
+                onKept.accept(kept);
+            }
+        });
+        Button discard = new Button("Discard");
+        discard.setId("record-discard");
+        discard.setOnAction(event -> model.discard());
+        var recording = model.stateProperty().isEqualTo(RecordViewModel.State.RECORDING);
+        var stopped = model.stateProperty().isEqualTo(RecordViewModel.State.STOPPED);
+        start.disableProperty().bind(model.stateProperty().isNotEqualTo(RecordViewModel.State.READY));
+        stop.disableProperty().bind(recording.not());
+        keep.disableProperty().bind(stopped.not().or(model.recordedProperty().isNull()));
+        discard.disableProperty().bind(keep.disableProperty());
+
+        ProgressBar meter = new ProgressBar();
+        meter.setId("record-level");
+        meter.progressProperty().bind(model.levelProperty());
+        meter.setMaxWidth(Double.MAX_VALUE);
+        meter.styleProperty().bind(javafx.beans.binding.Bindings.when(model.clippingProperty())
+                .then("-fx-accent: #e53935;").otherwise(""));
+        HBox.setHgrow(meter, Priority.ALWAYS);
+        Label levelText = label("record-level-text", model.levelTextProperty());
+        Label verdict = label("record-verdict", model.verdictProperty());
+        verdict.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label heart = label("record-heart", model.heartProperty());
+        Label guidance = label("record-guidance", model.guidanceProperty());
+        guidance.setStyle("-fx-text-fill: #b26a00;");
+        Label message = label("record-message", model.messageProperty());
+
+        Pane canvasPane = new Pane(waveform);
+        canvasPane.setPrefHeight(140);
+        waveform.widthProperty().bind(canvasPane.widthProperty());
+        waveform.heightProperty().bind(canvasPane.heightProperty());
+        VBox.setVgrow(canvasPane, Priority.ALWAYS);
+        getChildren().addAll(form, folder, new HBox(6, start, stop, keep, discard), new HBox(8, meter, levelText),
+                canvasPane, verdict, heart, guidance, message);
+        repaint.setCycleCount(Timeline.INDEFINITE);
+        model.stateProperty().addListener((property, old, now) -> {
+            if (now == RecordViewModel.State.RECORDING) {
+                repaint.play();
+            } else {
+                repaint.stop();
+                drawWaveform();
+            }
+        });
+        drawWaveform();
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** The last seconds as min/max bars, one per pixel column, newest at the right. */
+    private void drawWaveform() {
+        GraphicsContext g = waveform.getGraphicsContext2D();
+        double width = waveform.getWidth();
+        double height = waveform.getHeight();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, width, height);
+        float[] samples = model.shownSamples();
+        int columns = (int) width;
+        if (samples.length == 0 || columns <= 0) {
+            return;
+        }
+        g.setStroke(Color.web("#4fc3f7"));
+        g.setLineWidth(1);
+        double middle = height / 2;
+        for (int x = 0; x < columns; x++) {
+            int from = (int) ((long) x * samples.length / columns);
+            int to = Math.max(from + 1, (int) ((long) (x + 1) * samples.length / columns));
+            float lo = 0;
+            float hi = 0;
+            for (int i = from; i < to && i < samples.length; i++) {
+                lo = Math.min(lo, samples[i]);
+                hi = Math.max(hi, samples[i]);
+            }
+            g.strokeLine(x + 0.5, middle - hi * middle, x + 0.5, middle - lo * middle);
+        }
+    }
+
+    /**
+     * Opens Record mode over {@code owner} with every input this machine has (and a replay of {@code selected}, when
+     * one is selected), recording into {@link RecordInputs#defaultFolder()} and judging with {@code loaded}.
+     */
+    public static Stage openFor(Window owner, org.auscult.analysis.LoadedModel loaded, Path selected,
+                                Consumer<Path> onKept) {
+        RecordViewModel model = new RecordViewModel(javafx.application.Platform::runLater,
+                java.time.Clock.systemDefaultZone());
+        model.inputs().setAll(RecordInputs.available(selected));
+        if (!model.inputs().isEmpty()) {
+            model.inputProperty().set(model.inputs().get(0));
+        }
+        model.folderProperty().set(RecordInputs.defaultFolder());
+        model.modelProperty().set(loaded);
+        return open(owner, model, onKept);
+    }
+
+    /** Opens the Record window over {@code owner}; closing it stops a recording in progress. */
+    public static Stage open(Window owner, RecordViewModel model, Consumer<Path> onKept) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Record");
+        stage.setScene(new Scene(new RecordView(model, onKept), 700, 560));
+        stage.setOnHidden(event -> model.stop());
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,104 @@
+package org.auscult.app.record;
+
+import static org.auscult.app.UiWait.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.audio.RecordingDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Record mode driven headless, a sample recording replayed ten times faster than real time as the stethoscope:
+ * start, a rolling verdict with heart rate, the recording ends, keep it; record again, stop and discard.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RecordUiTest {
+
+    private static final Path SAMPLE = Path.of("sample-recordings", "circor", "69120_TV.wav");
+
+    @TempDir
+    static Path folder;
+
+    private RecordViewModel model;
+    private final List<Path> kept = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = new RecordViewModel(Platform::runLater, Clock.fixed(Instant.parse("2026-12-05T08:30:00Z"),
+                ZoneOffset.UTC));
+        model.inputs().setAll(RecordInputs.replay(SAMPLE, 10));
+        model.inputProperty().set(model.inputs().get(0));
+        model.folderProperty().set(folder.resolve("recordings"));
+        model.modelProperty().set(LoadedModel.load(null));
+        stage.setScene(new Scene(new RecordView(model, kept::add), 700, 560));
+        stage.show();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void recordWatchTheVerdictRollInAndKeepItThenRecordAgainAndDiscard(FxRobot robot) throws Exception {
+        robot.clickOn("#record-patient").write("p 12/a");
+        robot.interact(() -> model.siteProperty().set("TV"));
+        robot.clickOn("#record-start");
+        waitFor("a verdict over the last seconds", () -> text(robot, "#record-verdict").contains("over the last"));
+        assertTrue(text(robot, "#record-heart").startsWith("Heart rate"), text(robot, "#record-heart"));
+        assertTrue(text(robot, "#record-level-text").contains("dBFS"), text(robot, "#record-level-text"));
+        waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
+        assertTrue(text(robot, "#record-message").contains("keep it or discard it"), text(robot, "#record-message"));
+
+        robot.clickOn("#record-keep");
+        assertEquals(1, kept.size());
+        Path file = kept.get(0);
+        assertEquals("p-12-a_TV_20261205-083000.wav", file.getFileName().toString(), "a safe, telling name");
+        assertEquals(new RecordingDecoder().decode(SAMPLE).clip().length(),
+                new RecordingDecoder().decode(file).clip().length(), "the whole recording was kept");
+        assertEquals(RecordViewModel.State.READY, model.stateProperty().get());
+
+        robot.interact(() -> model.patientProperty().set("p13"));
+        robot.clickOn("#record-start");
+        waitFor("the level meter", () -> model.secondsProperty().get() > 0.5);
+        robot.clickOn("#record-stop");
+        waitFor("the stop", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
+        Path discarded = model.recordedProperty().get();
+        assertTrue(Files.exists(discarded));
+        robot.clickOn("#record-discard");
+        assertTrue(!Files.exists(discarded), "discarded");
+        assertTrue(Files.exists(file), "the kept one stays");
+        assertEquals(1, kept.size());
+    }
+
+    @Test
+    void withoutAnyInputStartSaysWhatToConnect(FxRobot robot) {
+        robot.interact(() -> {
+            model.inputs().clear();
+            model.inputProperty().set(null);
+        });
+        robot.clickOn("#record-start");
+        assertTrue(text(robot, "#record-message").startsWith("No audio input on this machine"),
+                text(robot, "#record-message"));
+        assertEquals(RecordViewModel.State.READY, model.stateProperty().get());
+    }
+}
