@@ -20,7 +20,7 @@ class ArchitectureTest {
     static final String[] CORE_PACKAGES = {
         "org.auscult.io..", "org.auscult.audio..", "org.auscult.dsp..", "org.auscult.features..", "org.auscult.analysis..",
         "org.auscult.segmentation..", "org.auscult.learn..", "org.auscult.library..", "org.auscult.labels..",
-        "org.auscult.experiments.."
+        "org.auscult.experiments..", "org.auscult.capture.."
     };
 
     private static JavaClasses productionClasses;
