@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.MemoryBudget;
@@ -126,7 +127,7 @@ public final class RecordingAnalyzer {
         try (MemoryBudget.Reservation memory = MemoryBudget.shared().reserve(file, bytes, String.format(Locale.ROOT,
                 "%.0f s at %d Hz", format.durationSeconds(), conditioning.analysisRate(format)))) {
             DecodedAudio decoded = conditioning.decode(decoder, file);
-            return windowed ? analyzeInWindows(file, decoded) : analyze(file, decoded);
+            return windowed ? analyzeInWindows(file, decoded, null) : analyze(file, decoded);
         }
     }
 
@@ -135,7 +136,7 @@ public final class RecordingAnalyzer {
      * windows that are not silent, and its features the mean of the windows' summary features. Nothing is segmented
      * for display: the heart cycle of an hour is not drawn from this analysis.
      */
-    private Analysis analyzeInWindows(Path file, DecodedAudio decoded) {
+    private Analysis analyzeInWindows(Path file, DecodedAudio decoded, Consumer<Provisional> provisional) {
         RecordingInfo info = RecordingInfo.of(file, decoded);
         AudioClip conditioned = config.conditioning().apply(decoded.clip());
         float[] raw = decoded.clip().samples();
@@ -177,6 +178,15 @@ public final class RecordingAnalyzer {
             Segmentation cycle = segmenter.segment(window, shared);
             trend.add(new HeartTrend.Window(from / (double) rate, to / (double) rate, cycle.heartRateBpm(),
                     cycle.qualityIndex(), predicted));
+            if (provisional != null && judged > 0) {
+                double[] sofar = new double[posterior.length];
+                for (int c = 0; c < sofar.length; c++) {
+                    sofar[c] = posterior[c] / judged;
+                }
+                provisional.accept(new Provisional(k + 1, windows, new Verdict(classes, sofar, model.describe(),
+                        List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", k + 1,
+                                windows))), new HeartTrend(trend)));
+            }
         }
         HeartTrend heartTrend = new HeartTrend(trend);
         FeatureSet features = new FeatureSet(config.features(), rate, samples, List.of(),
@@ -245,8 +255,28 @@ public final class RecordingAnalyzer {
      * command line's, in the same bounded time and memory.
      */
     public Analysis analyzeDecoded(Path file, DecodedAudio decoded) {
+        return analyzeDecoded(file, decoded, null);
+    }
+
+    /**
+     * A verdict on the windows judged so far of a long recording, given after each window, so a window can show a
+     * verdict seconds after an hour is decoded instead of after all of it.
+     *
+     * @param windowsJudged windows done
+     * @param windows       windows in all
+     * @param verdict       the mean posterior of the windows judged so far, marked provisional
+     * @param trend         the trend of the windows done
+     */
+    public record Provisional(int windowsJudged, int windows, Verdict verdict, HeartTrend trend) {
+    }
+
+    /**
+     * As {@link #analyzeDecoded(Path, DecodedAudio)}; a recording judged in windows also reports a
+     * {@link Provisional} verdict to {@code provisional} (when not null) after each window, on the calling thread.
+     */
+    public Analysis analyzeDecoded(Path file, DecodedAudio decoded, Consumer<Provisional> provisional) {
         double seconds = decoded.clip().durationSeconds();
-        return model != null && RecordingWindows.applies(seconds) ? analyzeInWindows(file, decoded)
+        return model != null && RecordingWindows.applies(seconds) ? analyzeInWindows(file, decoded, provisional)
                 : analyze(file, decoded);
     }
 

@@ -125,7 +125,7 @@ public final class MainWindow {
         layers.setOrientation(Orientation.VERTICAL);
         layers.getItems().addAll(waveform, spectrogram, curves);
         VBox.setVgrow(layers, Priority.ALWAYS);
-        trend = org.auscult.app.cycle.HeartTrendView.following(viewport, model.analysisProperty());
+        trend = org.auscult.app.cycle.HeartTrendView.following(viewport, model.trendProperty());
         qualityLane = new org.auscult.app.cycle.QualityLaneView(viewport);
         qualityLane.setId("quality-lane");
         qualityLane.qualityProperty().bind(model.qualityProperty());

@@ -71,6 +71,9 @@ public final class WorkstationViewModel {
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<RecordingAnalyzer.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<QualityMap> quality = new ReadOnlyObjectWrapper<>(this, "quality");
+    private final ReadOnlyObjectWrapper<org.auscult.analysis.HeartTrend> trend =
+            new ReadOnlyObjectWrapper<>(this, "trend");
+    private final Consumer<Runnable> ui;
 
     /** An analysis and the per-second quality of the recording shown. */
     private record Judged(RecordingAnalyzer.Analysis analysis, QualityMap quality) {
@@ -90,6 +93,7 @@ public final class WorkstationViewModel {
         this.scanTask = new LatestTask(executor);
         this.scanThreads = scanThreads;
         this.browser = new BrowserViewModel(executor, status);
+        this.ui = ui;
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
         this.cycle = new CycleViewModel(executor, viewport);
@@ -177,7 +181,20 @@ public final class WorkstationViewModel {
                 }));
     }
 
+    /** A long recording's verdict so far, unless another recording was selected or the analysis is done. */
+    private void showProvisional(LoadedRecording recording, RecordingAnalyzer.Provisional provisional) {
+        if (loaded.get() != recording || analysis.get() != null) {
+            return;
+        }
+        verdict.verdictProperty().set(provisional.verdict());
+        trend.set(provisional.trend());
+        status.progress(provisional.windowsJudged() / (double) provisional.windows(), String.format(
+                java.util.Locale.ROOT, "Judging %s: %d of %d windows", recording.row().name(),
+                provisional.windowsJudged(), provisional.windows()));
+    }
+
     private void clearViews() {
+        trend.set(null);
         quality.set(null);
         cycle.clear();
         analysis.set(null);
@@ -206,7 +223,8 @@ public final class WorkstationViewModel {
         Path path = recording.row().recording().path();
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
                         context -> {
-                            RecordingAnalyzer.Analysis done = analyzer.analyzeDecoded(path, recording.decoded());
+                            RecordingAnalyzer.Analysis done = analyzer.analyzeDecoded(path, recording.decoded(),
+                                    provisional -> ui.accept(() -> showProvisional(recording, provisional)));
                             // which seconds are usable, for the quality lane (a long recording has its trend)
                             QualityMap seconds = done.quality() != null || done.trend() != null ? done.quality()
                                     : QualityMap.of(recording.decoded().clip());
@@ -215,6 +233,7 @@ public final class WorkstationViewModel {
                 .onSuccess(judged -> {
                     RecordingAnalyzer.Analysis result = judged.analysis();
                     quality.set(judged.quality());
+                    trend.set(result.trend());
                     waiting.set("");
                     verdict.setPending("");
                     analysis.set(result);
@@ -354,6 +373,11 @@ public final class WorkstationViewModel {
      */
     public javafx.beans.property.ReadOnlyStringProperty waitingProperty() {
         return waiting.getReadOnlyProperty();
+    }
+
+    /** A long recording's trend, growing window by window while it is judged; null for a recording judged whole. */
+    public ReadOnlyObjectProperty<org.auscult.analysis.HeartTrend> trendProperty() {
+        return trend.getReadOnlyProperty();
     }
 
     /** Which seconds of the recording shown are usable heart sound; null while it is analysed, or for a long one. */

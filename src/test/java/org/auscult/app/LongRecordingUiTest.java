@@ -105,8 +105,21 @@ class LongRecordingUiTest {
     void theTrendFollowsTheRateAndTheNoiseAndTheViewIsDrawnAtThreeZooms(FxRobot robot) throws Exception {
         waitFor("the recording", () -> model.browser().rows().size() == 1);
         TableView<RecordingRow> table = robot.lookup("#recordings").queryTableView();
-        robot.interact(() -> table.getSelectionModel().select(0));
-        waitFor("the verdict", () -> model.verdict().verdictProperty().get() != null);
+        List<String> provisional = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            model.verdict().verdictProperty().addListener((property, old, now) -> {
+                if (now != null && now.warnings().get(0).startsWith("Provisional")) {
+                    provisional.add(now.warnings().get(0));
+                }
+            });
+            table.getSelectionModel().select(0);
+        });
+        waitFor("a verdict so far", () -> model.verdict().verdictProperty().get() != null);
+        waitFor("the whole analysis", () -> model.analysisProperty().get() != null);
+        assertTrue(model.verdict().warnings().stream().noneMatch(w -> w.startsWith("Provisional")),
+                "the final verdict is not provisional: " + model.verdict().warnings());
+        assertTrue(!provisional.isEmpty() && provisional.get(0).startsWith("Provisional: 1 of 10"),
+                "verdicts so far came before the final one: " + provisional);
 
         HeartTrend trend = model.analysisProperty().get().trend();
         List<HeartTrend.Window> windows = trend.windows();

@@ -114,6 +114,8 @@ public final class WorkstationBenchmark {
         long[] at = selectAndDraw(file, model);
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> waveform + spectrogram",
                 at[0] / 1e6);
+        System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> first verdict",
+                at[2] / 1e6);
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> verdict", at[1] / 1e6);
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -177,8 +179,13 @@ public final class WorkstationBenchmark {
         WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
                 new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 1);
         workstation.modelProperty().set(model);
-        long[] at = new long[2];
+        long[] at = new long[3];
         long start = System.nanoTime();
+        workstation.verdict().verdictProperty().addListener((o, before, verdict) -> {
+            if (verdict != null && at[2] == 0) {
+                at[2] = System.nanoTime() - start;
+            }
+        });
         workstation.loadedProperty().addListener((o, before, loaded) -> {
             if (loaded == null) {
                 return; // the views cleared for the new selection

@@ -81,7 +81,16 @@ class WorkstationViewModelTest {
         WorkstationViewModel model = create();
         model.modelProperty().set(SampleModel.get());
         model.open(file.getParent());
+        List<String> provisional = new java.util.ArrayList<>();
+        model.verdict().verdictProperty().addListener((property, old, now) -> {
+            if (now != null && now.warnings().stream().anyMatch(w -> w.startsWith("Provisional"))) {
+                provisional.add(now.warnings().get(0));
+            }
+        });
         model.browser().selectedProperty().set(model.browser().rows().get(0));
+        assertTrue(provisional.size() >= 2 && provisional.get(0).startsWith("Provisional: 1 of "),
+                "the verdict so far after each window: " + provisional);
+        assertEquals(model.analysisProperty().get().trend(), model.trendProperty().get());
 
         WorkstationViewModel.LoadedRecording loaded = model.loadedProperty().get();
         assertEquals(4000, loaded.decoded().clip().sampleRate(), "held at the analysis rate");

@@ -35,16 +35,12 @@ public final class HeartTrendView extends TimeLayer {
         repaintOn(trend);
     }
 
-    /**
-     * A lane showing the trend of whatever analysis {@code analysis} holds, and shown only while it has one (a long
-     * recording judged in windows).
-     */
+    /** A lane showing {@code trend}, and shown only while there is one (a long recording judged in windows). */
     public static HeartTrendView following(TimeViewport viewport,
-            javafx.beans.value.ObservableValue<org.auscult.analysis.RecordingAnalyzer.Analysis> analysis) {
+            javafx.beans.value.ObservableValue<HeartTrend> trend) {
         HeartTrendView view = new HeartTrendView(viewport);
         view.setId("heart-trend");
-        view.trend.bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> analysis.getValue() == null ? null : analysis.getValue().trend(), analysis));
+        view.trend.bind(trend);
         view.visibleProperty().bind(view.trend.isNotNull());
         view.managedProperty().bind(view.visibleProperty());
         return view;
