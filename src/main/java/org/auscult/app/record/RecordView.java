@@ -65,6 +65,10 @@ public final class RecordView extends VBox {
         site.setId("record-site");
         site.getItems().setAll(RecordViewModel.SITES);
         site.valueProperty().bindBidirectional(model.siteProperty());
+        javafx.scene.control.CheckBox listen = new javafx.scene.control.CheckBox("Listen while recording");
+        listen.setId("record-listen");
+        listen.selectedProperty().bindBidirectional(model.monitoringProperty());
+        listen.disableProperty().bind(model.stateProperty().isEqualTo(RecordViewModel.State.RECORDING));
         Label folder = new Label();
         folder.textProperty().bind(model.folderProperty().asString("Saved in %s"));
         folder.setWrapText(true);
@@ -74,6 +78,7 @@ public final class RecordView extends VBox {
         form.addRow(0, new Label("Input"), inputs);
         form.addRow(1, new Label("Patient"), patient);
         form.addRow(2, new Label("Site"), site);
+        form.addRow(3, new Label(""), listen);
         GridPane.setHgrow(inputs, Priority.ALWAYS);
 
         Button start = new Button("Start");

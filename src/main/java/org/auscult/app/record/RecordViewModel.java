@@ -70,6 +70,11 @@ public final class RecordViewModel {
     private final ReadOnlyBooleanWrapper clipping = new ReadOnlyBooleanWrapper(this, "clipping");
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds", 0);
     private final ReadOnlyObjectWrapper<Path> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
+    private final javafx.beans.property.BooleanProperty monitoring =
+            new javafx.beans.property.SimpleBooleanProperty(this, "monitoring", false);
+    private java.util.function.Supplier<org.auscult.app.playback.AudioOutput> outputs =
+            org.auscult.app.playback.JavaSoundOutput::new;
+    private volatile Monitor monitor;
     private float[] shown = new float[0];
     private int shownEnd;
     private int rate;
@@ -116,22 +121,48 @@ public final class RecordViewModel {
         heart.set("");
         guidance.set("");
         recorded.set(null);
+        // the monitor is ready before the first block can arrive
+        String listening = startMonitor(rate);
         try {
             session = LiveSession.start(source, target, RecordingAnalyzer.judging(model.get(), null, true),
                     listener(current));
         } catch (IOException | RuntimeException e) {
             source.close();
-            message.set("Cannot write " + target + ": " + e.getMessage());
+            if (monitor != null) {
+                monitor.close();
+                monitor = null;
+            }
+            message.set(e instanceof java.nio.file.FileAlreadyExistsException
+                    ? target.getFileName() + " already exists and is kept: start again in a second, or change the "
+                            + "patient or the site."
+                    : "Cannot write " + target + ": " + e.getMessage());
             return;
         }
         state.set(State.RECORDING);
-        message.set(session.describe());
+        message.set(session.describe() + listening);
+    }
+
+    /** Opens the monitor when asked; what to add to the message ("" when all is well). */
+    private String startMonitor(int sampleRate) {
+        if (!monitoring.get()) {
+            return "";
+        }
+        try {
+            monitor = new Monitor(outputs.get(), sampleRate);
+            return "; listening through the speakers";
+        } catch (org.auscult.app.playback.AudioUnavailableException e) {
+            return ". " + e.getMessage() + " Recording goes on without listening.";
+        }
     }
 
     private LiveSession.Listener listener(long current) {
         return new LiveSession.Listener() {
             @Override
             public void level(LiveSession.Level level) {
+                Monitor listening = monitor;
+                if (listening != null) {
+                    listening.offer(level.block());
+                }
                 ui.accept(() -> {
                     if (current == generation) {
                         showLevel(level);
@@ -190,6 +221,10 @@ public final class RecordViewModel {
     }
 
     private void finished(String problem) {
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
+        }
         Path file = session == null ? null : session.file();
         session = null;
         state.set(State.STOPPED);
@@ -239,6 +274,16 @@ public final class RecordViewModel {
             ordered[i] = shown[(shownEnd + i) % shown.length];
         }
         return ordered;
+    }
+
+    /** Whether to play what is recorded through the speakers or headphones. */
+    public javafx.beans.property.BooleanProperty monitoringProperty() {
+        return monitoring;
+    }
+
+    /** Where monitoring plays (the sound card by default; tests pass a recorder). */
+    public void setOutputs(java.util.function.Supplier<org.auscult.app.playback.AudioOutput> newOutputs) {
+        outputs = Objects.requireNonNull(newOutputs, "outputs");
     }
 
     public ObservableList<Input> inputs() {

@@ -90,6 +90,68 @@ class RecordUiTest {
         assertEquals(1, kept.size());
     }
 
+    /** Collects what monitoring plays. */
+    private static final class HeardOutput implements org.auscult.app.playback.AudioOutput {
+        final java.io.ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void open(int sampleRate) {
+        }
+
+        @Override
+        public synchronized void write(byte[] pcm, int offset, int length) {
+            heard.write(pcm, offset, length);
+        }
+
+        @Override
+        public int bufferedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized int samples() {
+            return heard.size() / 2;
+        }
+    }
+
+    @Test
+    void listeningWhileRecordingPlaysEveryBlockAndNoDeviceIsSaidNotFatal(FxRobot robot) throws Exception {
+        HeardOutput output = new HeardOutput();
+        robot.interact(() -> {
+            model.setOutputs(() -> output);
+            model.patientProperty().set("p20");
+        });
+        robot.clickOn("#record-listen");
+        robot.clickOn("#record-start");
+        assertTrue(text(robot, "#record-message").contains("listening through the speakers"),
+                text(robot, "#record-message"));
+        waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
+        int recorded = new RecordingDecoder().decode(model.recordedProperty().get()).clip().length();
+        assertEquals(recorded, output.samples(), "every recorded sample was played");
+        robot.clickOn("#record-discard");
+
+        robot.interact(() -> {
+            model.setOutputs(org.auscult.app.playback.NoAudioDevice::new);
+            model.patientProperty().set("p21");
+        });
+        robot.clickOn("#record-start");
+        assertTrue(text(robot, "#record-message").contains("Recording goes on without listening"),
+                text(robot, "#record-message"));
+        waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
+        assertTrue(Files.size(model.recordedProperty().get()) > 44, "recorded all the same");
+    }
+
     @Test
     void withoutAnyInputStartSaysWhatToConnect(FxRobot robot) {
         robot.interact(() -> {
