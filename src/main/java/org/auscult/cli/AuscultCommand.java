@@ -136,6 +136,8 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
         for (String name : commands) {
             commandLine.addSubcommand(name, COMMANDS.get(name));
         }
+        // layouts by their constant or hyphenated name, any case, as the workstation reads them
+        commandLine.registerConverter(Layout.class, Layout::named);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
