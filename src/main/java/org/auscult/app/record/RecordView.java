@@ -32,6 +32,7 @@ public final class RecordView extends VBox {
 
     private final RecordViewModel model;
     private final Canvas waveform = new Canvas(640, 140);
+    private final Canvas spectrogram = new Canvas(640, 120);
     private final Timeline repaint = new Timeline(new KeyFrame(Duration.millis(50), event -> drawWaveform()));
 
     /** @param onKept called with a recording the user keeps */
@@ -125,8 +126,14 @@ public final class RecordView extends VBox {
         waveform.widthProperty().bind(canvasPane.widthProperty());
         waveform.heightProperty().bind(canvasPane.heightProperty());
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
+        Pane spectrogramPane = new Pane(spectrogram);
+        spectrogramPane.setPrefHeight(120);
+        spectrogram.setId("record-spectrogram");
+        spectrogram.widthProperty().bind(spectrogramPane.widthProperty());
+        spectrogram.heightProperty().bind(spectrogramPane.heightProperty());
+        VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
         getChildren().addAll(form, folder, new HBox(6, start, stop, keep, discard), new HBox(8, meter, levelText),
-                canvasPane, verdict, heart, guidance, message);
+                canvasPane, spectrogramPane, verdict, heart, guidance, message);
         repaint.setCycleCount(Timeline.INDEFINITE);
         model.stateProperty().addListener((property, old, now) -> {
             if (now == RecordViewModel.State.RECORDING) {
@@ -148,8 +155,38 @@ public final class RecordView extends VBox {
         return label;
     }
 
+    /** The live spectrogram, 0 to 1000 Hz, -100 to -10 dB in the main spectrogram's colours, newest at the right. */
+    private void drawSpectrogram() {
+        GraphicsContext g = spectrogram.getGraphicsContext2D();
+        double width = spectrogram.getWidth();
+        double height = spectrogram.getHeight();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, width, height);
+        LiveSpectrogram live = model.spectrogram();
+        if (live == null || width < 1 || height < 1) {
+            return;
+        }
+        float[][] columns = live.columns();
+        int w = (int) width;
+        int h = (int) height;
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(w, h);
+        javafx.scene.image.PixelWriter pixels = image.getPixelWriter();
+        int bins = live.bins();
+        for (int x = 0; x < w; x++) {
+            float[] column = columns[(int) ((long) x * columns.length / w)];
+            for (int y = 0; y < h; y++) {
+                int bin = Math.min(bins - 1, (int) ((long) (h - 1 - y) * bins / h));
+                double level = column == null ? 0 : (column[bin] + 100) / 90;
+                pixels.setArgb(x, y, column == null ? 0xff1b1b1b
+                        : org.auscult.app.spectrogram.ColourMap.MAGMA.argb(Math.max(0, Math.min(1, level))));
+            }
+        }
+        g.drawImage(image, 0, 0);
+    }
+
     /** The last seconds as min/max bars, one per pixel column, newest at the right. */
     private void drawWaveform() {
+        drawSpectrogram();
         GraphicsContext g = waveform.getGraphicsContext2D();
         double width = waveform.getWidth();
         double height = waveform.getHeight();

@@ -76,6 +76,7 @@ public final class RecordViewModel {
             org.auscult.app.playback.JavaSoundOutput::new;
     private volatile Monitor monitor;
     private float[] shown = new float[0];
+    private LiveSpectrogram spectrogram;
     private int shownEnd;
     private int rate;
     private LiveSession session;
@@ -115,6 +116,7 @@ public final class RecordViewModel {
         }
         rate = source.sampleRate();
         shown = new float[(int) Math.round(SHOWN_SECONDS * rate)];
+        spectrogram = new LiveSpectrogram(rate, SHOWN_SECONDS);
         shownEnd = 0;
         long current = ++generation;
         verdict.set("Listening… the first verdict after " + (int) LiveSession.FIRST_JUDGED_SECONDS + " s");
@@ -196,13 +198,14 @@ public final class RecordViewModel {
         level.set(Math.max(0, Math.min(1, (update.peakDbfs() + 60) / 60)));
         clipping.set(update.clipping());
         levelText.set(String.format(Locale.ROOT, "%.1f s, peak %.0f dBFS%s%s%s", update.seconds(),
-                Math.max(-99, update.peakDbfs()), update.clipping() ? ", CLIPPING" : "",
+                Math.max(-99, update.peakDbfs()) + 0.0, update.clipping() ? ", CLIPPING" : "",
                 update.tooQuiet() ? ", too quiet" : "", update.dropped() > 0
                         ? String.format(Locale.ROOT, ", %d samples lost", update.dropped()) : ""));
         for (float v : update.block()) {
             shown[shownEnd] = v;
             shownEnd = (shownEnd + 1) % shown.length;
         }
+        spectrogram.add(update.block());
     }
 
     private void showJudgement(LiveSession.Judgement judgement) {
@@ -265,6 +268,11 @@ public final class RecordViewModel {
             message.set("Kept " + file.getFileName() + ".");
         }
         return file;
+    }
+
+    /** The spectrogram of the last {@link #SHOWN_SECONDS} s (null before the first recording). */
+    LiveSpectrogram spectrogram() {
+        return spectrogram;
     }
 
     /** The last {@link #SHOWN_SECONDS} s, oldest first, for the live waveform. */

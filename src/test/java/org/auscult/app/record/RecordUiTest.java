@@ -68,6 +68,15 @@ class RecordUiTest {
         assertTrue(text(robot, "#record-level-text").contains("dBFS"), text(robot, "#record-level-text"));
         waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         assertTrue(text(robot, "#record-message").contains("keep it or discard it"), text(robot, "#record-message"));
+        assertTrue(model.spectrogram().produced() > 100, "the live spectrogram followed the recording");
+        robot.interact(() -> {
+            try {
+                org.auscult.app.Screenshots.saveIfAsked(robot.lookup("#record-view").query().getScene(),
+                        "record-mode");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         robot.clickOn("#record-keep");
         assertEquals(1, kept.size());
