@@ -241,6 +241,7 @@ public final class WorkstationViewModel {
                     verdict.verdictProperty().set(result.verdict());
                     cycle.show(path, result.conditioned(), result.segmentation(),
                             VerdictAdvisor.reasonNotToJudge(result.info()));
+                    cycle.setSeconds(judged.quality());
                     if (result.verdict() != null) {
                         recording.row().predictedProperty().set(result.verdict().predictedClass());
                         recording.row().confidenceProperty().set(result.verdict().confidence());

@@ -62,8 +62,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HeartCycleUiTest {
 
-    /** Signal quality 0.08 (below 0.20): unsure. */
-    private static final String NOISY = "36327_MV";
+    /** 1 of its 24 s usable heart sound (the per-second quality): unsure, no heart sound found. */
+    private static final String NOISY = "85004_MV";
     /** Signal quality 0.70, about 94 bpm. */
     private static final String CLEAN = "69120_TV";
 
@@ -144,14 +144,16 @@ class HeartCycleUiTest {
     void showsTheCycleItsBeatsAndAcceptsItAsLabels(FxRobot robot) throws Exception {
         CycleViewModel cycle = model.cycle();
 
-        // A noisy recording: the verdict says it is unsure, prominently; the probabilities stay (greyed).
+        // A recording with almost no usable heart sound: the verdict says it is unsure, prominently, says why and what
+        // to do; the probabilities stay (greyed).
         select(robot, NOISY);
         Label banner = robot.lookup("#verdict-unsure").queryAs(Label.class);
         assertTrue(banner.isVisible(), "unsure banner for " + NOISY);
-        assertEquals("unsure: signal quality too low to judge", banner.getText());
+        assertTrue(banner.getText().startsWith("unsure: no heart sound found; "), banner.getText());
         assertTrue(robot.lookup("#verdict").query().getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("unsure")));
-        assertTrue(robot.lookup("#signal-quality").queryAs(Label.class).getText().startsWith("Signal quality 0.08"));
+        String quality = robot.lookup("#signal-quality").queryAs(Label.class).getText();
+        assertTrue(quality.startsWith("1 of 24 s usable heart sound; quality index "), quality);
 
         // A clean one: no banner; heart rate; bands over the waveform in the state's colour.
         select(robot, CLEAN);

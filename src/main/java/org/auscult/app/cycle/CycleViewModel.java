@@ -1,6 +1,7 @@
 package org.auscult.app.cycle;
 
 import org.auscult.segmentation.BeatStack;
+import org.auscult.segmentation.quality.QualityMap;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class CycleViewModel {
             ShownCycle.NONE);
     private final ReadOnlyObjectWrapper<BeatStack> beatStack = new ReadOnlyObjectWrapper<>(this, "beatStack",
             BeatStack.EMPTY);
+    private QualityMap seconds;
     private final ReadOnlyObjectWrapper<HeartSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary",
             HeartSummary.NONE);
     private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
@@ -95,9 +97,16 @@ public final class CycleViewModel {
                         + failure.getMessage())));
     }
 
+    /** Which seconds of the recording on screen are usable: the banner's "unsure" then comes from them. */
+    public void setSeconds(QualityMap quality) {
+        seconds = quality;
+        refresh();
+    }
+
     /** Forgets the recording on screen and cancels its segmentation. */
     public void clear() {
         task.cancel();
+        seconds = null;
         recording = null;
         automatic.set(null);
         envelope = new double[0];
@@ -125,7 +134,7 @@ public final class CycleViewModel {
         ShownCycle cycle = recording == null ? ShownCycle.NONE
                 : ShownCycle.of(automatic.get(), eventsKnown ? events : List.of(), duration);
         shown.set(cycle);
-        summary.set(HeartSummary.of(cycle));
+        summary.set(HeartSummary.of(cycle, recording == null ? null : seconds));
         beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope,
                 cycle.completeS1(duration).stream().map(CycleBand::asSegment).toList()));
         selectedBeat.set(-1);

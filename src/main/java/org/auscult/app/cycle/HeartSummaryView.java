@@ -22,6 +22,8 @@ public final class HeartSummaryView extends VBox {
         banner.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.summaryProperty().get().unsure(),
                 model.summaryProperty()));
         banner.managedProperty().bind(banner.visibleProperty());
+        banner.textProperty().bind(Bindings.createStringBinding(() -> model.summaryProperty().get().banner(),
+                model.summaryProperty()));
         Label heartRate = line("heart-rate", model, HeartSummary::heartRate);
         heartRate.getStyleClass().add("heart-rate");
         getChildren().addAll(heartRate, line("rhythm", model, HeartSummary::rhythm),
