@@ -33,6 +33,7 @@ public final class RecordView extends VBox {
     private final RecordViewModel model;
     private final Canvas waveform = new Canvas(640, 140);
     private final Canvas spectrogram = new Canvas(640, 120);
+    private final Canvas trend = new Canvas(640, 48);
     private final Timeline repaint = new Timeline(new KeyFrame(Duration.millis(50), event -> drawWaveform()));
 
     /** @param onKept called with a recording the user keeps */
@@ -133,7 +134,8 @@ public final class RecordView extends VBox {
         spectrogram.heightProperty().bind(spectrogramPane.heightProperty());
         VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
         getChildren().addAll(form, folder, new HBox(6, start, stop, keep, discard), new HBox(8, meter, levelText),
-                canvasPane, spectrogramPane, verdict, heart, guidance, message);
+                canvasPane, spectrogramPane, trendPane(), verdict, heart, guidance, message);
+        model.judgements().addListener((javafx.collections.ListChangeListener<Object>) change -> drawTrend());
         repaint.setCycleCount(Timeline.INDEFINITE);
         model.stateProperty().addListener((property, old, now) -> {
             if (now == RecordViewModel.State.RECORDING) {
@@ -153,6 +155,46 @@ public final class RecordView extends VBox {
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
+    }
+
+    private Pane trendPane() {
+        Pane pane = new Pane(trend);
+        pane.setPrefHeight(48);
+        pane.setMinHeight(48);
+        trend.setId("record-trend");
+        trend.widthProperty().bind(pane.widthProperty());
+        trend.heightProperty().bind(pane.heightProperty());
+        trend.widthProperty().addListener(o -> drawTrend());
+        return pane;
+    }
+
+    /**
+     * The whole recording's trend, one column per verdict: the shade its signal quality (green clean, dark red no
+     * heart sound), the dot its heart rate on 40-160 bpm, "HR" and the latest rate at the left.
+     */
+    private void drawTrend() {
+        GraphicsContext g = trend.getGraphicsContext2D();
+        double width = trend.getWidth();
+        double height = trend.getHeight();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, width, height);
+        var all = model.judgements();
+        if (all.isEmpty() || width < 1) {
+            return;
+        }
+        double end = Math.max(30, all.get(all.size() - 1).toSeconds());
+        for (var judgement : all) {
+            double x0 = width * (judgement.toSeconds() - 1) / end;
+            double x1 = width * judgement.toSeconds() / end;
+            double quality = Double.isNaN(judgement.quality()) ? 0 : Math.max(0, Math.min(1, judgement.quality()));
+            g.setFill(Color.web("#5a1f24").interpolate(Color.web("#2e4a3a"), quality));
+            g.fillRect(x0, 0, Math.max(1, x1 - x0), height);
+            if (!Double.isNaN(judgement.heartRateBpm())) {
+                double bpm = Math.max(40, Math.min(160, judgement.heartRateBpm()));
+                g.setFill(Color.web("#ffd166"));
+                g.fillOval((x0 + x1) / 2 - 2, height - (bpm - 40) / 120 * height - 2, 4, 4);
+            }
+        }
     }
 
     /** The live spectrogram, 0 to 1000 Hz, -100 to -10 dB in the main spectrogram's colours, newest at the right. */

@@ -75,6 +75,7 @@ public final class RecordViewModel {
     private java.util.function.Supplier<org.auscult.app.playback.AudioOutput> outputs =
             org.auscult.app.playback.JavaSoundOutput::new;
     private volatile Monitor monitor;
+    private final ObservableList<LiveSession.Judgement> judgements = FXCollections.observableArrayList();
     private float[] shown = new float[0];
     private LiveSpectrogram spectrogram;
     private int shownEnd;
@@ -120,6 +121,7 @@ public final class RecordViewModel {
         shownEnd = 0;
         long current = ++generation;
         verdict.set("Listening… the first verdict after " + (int) LiveSession.FIRST_JUDGED_SECONDS + " s");
+        judgements.clear();
         heart.set("");
         guidance.set("");
         recorded.set(null);
@@ -197,8 +199,8 @@ public final class RecordViewModel {
         // the meter spans -60 to 0 dBFS
         level.set(Math.max(0, Math.min(1, (update.peakDbfs() + 60) / 60)));
         clipping.set(update.clipping());
-        levelText.set(String.format(Locale.ROOT, "%.1f s, peak %.0f dBFS%s%s%s", update.seconds(),
-                Math.max(-99, update.peakDbfs()) + 0.0, update.clipping() ? ", CLIPPING" : "",
+        levelText.set(String.format(Locale.ROOT, "%.1f s, peak %d dBFS%s%s%s", update.seconds(),
+                Math.max(-99, Math.round(update.peakDbfs())), update.clipping() ? ", CLIPPING" : "",
                 update.tooQuiet() ? ", too quiet" : "", update.dropped() > 0
                         ? String.format(Locale.ROOT, ", %d samples lost", update.dropped()) : ""));
         for (float v : update.block()) {
@@ -221,6 +223,7 @@ public final class RecordViewModel {
         heart.set(Double.isNaN(judgement.heartRateBpm()) ? "" : String.format(Locale.ROOT,
                 "Heart rate %.0f bpm, signal quality %.2f", judgement.heartRateBpm(), judgement.quality()));
         guidance.set(judgement.guidance());
+        judgements.add(judgement);
     }
 
     private void finished(String problem) {
@@ -268,6 +271,11 @@ public final class RecordViewModel {
             message.set("Kept " + file.getFileName() + ".");
         }
         return file;
+    }
+
+    /** Every verdict of this recording so far, in time order: the heart-rate and quality trend. */
+    public ObservableList<LiveSession.Judgement> judgements() {
+        return judgements;
     }
 
     /** The spectrogram of the last {@link #SHOWN_SECONDS} s (null before the first recording). */

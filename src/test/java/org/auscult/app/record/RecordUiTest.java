@@ -69,6 +69,10 @@ class RecordUiTest {
         waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         assertTrue(text(robot, "#record-message").contains("keep it or discard it"), text(robot, "#record-message"));
         assertTrue(model.spectrogram().produced() > 100, "the live spectrogram followed the recording");
+        assertTrue(model.judgements().size() >= 3, "the trend holds every verdict: " + model.judgements().size());
+        for (var judgement : model.judgements()) {
+            assertTrue(judgement.heartRateBpm() > 60 && judgement.heartRateBpm() < 130, "" + judgement);
+        }
         robot.interact(() -> {
             try {
                 org.auscult.app.Screenshots.saveIfAsked(robot.lookup("#record-view").query().getScene(),
