@@ -101,6 +101,10 @@ public final class RecordViewModel {
             return;
         }
         Input chosen = input.get();
+        if (folder.get() == null) {
+            message.set("Choose the folder the recordings go to first.");
+            return;
+        }
         if (chosen == null) {
             message.set(inputs.isEmpty() ? "No audio input on this machine: connect a stethoscope through a line-in "
                     + "or a USB audio interface, or replay a recording." : "Choose an input first.");
@@ -228,7 +232,10 @@ public final class RecordViewModel {
 
     private void finished(String problem) {
         if (monitor != null) {
-            monitor.close();
+            // playing out what is queued takes up to a second: not on the UI thread
+            Thread closing = new Thread(monitor::close, "live-monitor-close");
+            closing.setDaemon(true);
+            closing.start();
             monitor = null;
         }
         Path file = session == null ? null : session.file();

@@ -151,7 +151,7 @@ class RecordUiTest {
                 text(robot, "#record-message"));
         waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         int recorded = new RecordingDecoder().decode(model.recordedProperty().get()).clip().length();
-        assertEquals(recorded, output.samples(), "every recorded sample was played");
+        waitFor("every recorded sample played", () -> output.samples() == recorded);
         robot.clickOn("#record-discard");
 
         robot.interact(() -> {
