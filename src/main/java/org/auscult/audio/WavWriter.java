@@ -97,7 +97,7 @@ public final class WavWriter {
      * The canonical 44-byte PCM header; float files get the 18-byte fmt chunk (cbSize 0) and the fact chunk
      * (frame count) that the format specification requires of every non-PCM format.
      */
-    private static ByteBuffer header(int sampleRate, int formatTag, int bytesPerSample, long dataBytes) {
+    static ByteBuffer header(int sampleRate, int formatTag, int bytesPerSample, long dataBytes) {
         boolean pcm = formatTag == WavFormat.WAVE_FORMAT_PCM;
         int fmtBytes = pcm ? 16 : 18;
         int factChunkBytes = pcm ? 0 : 12;

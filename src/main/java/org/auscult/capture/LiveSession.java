@@ -14,7 +14,7 @@ import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.analysis.Verdict;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.DecodedAudio;
-import org.auscult.audio.WavFormat;
+import org.auscult.audio.GrowingWavFile;
 
 /**
  * One live recording: samples read from a {@link CaptureSource} on a thread of its own, appended to a
@@ -218,8 +218,9 @@ public final class LiveSession implements AutoCloseable {
         quietRecently = false;
         judge.execute(() -> {
             try {
-                RecordingAnalyzer.Analysis analysis = analyzer.analyze(file.file(),
-                        new DecodedAudio(new AudioClip(clip, rate), format(rate, length), List.of()));
+                DecodedAudio recent = new DecodedAudio(new AudioClip(clip, rate), GrowingWavFile.formatOf(rate, length),
+                        List.of());
+                RecordingAnalyzer.Analysis analysis = analyzer.analyze(file.file(), recent);
                 double bpm = analysis.segmentation() == null ? Double.NaN : analysis.segmentation().heartRateBpm();
                 double quality = analysis.segmentation() == null ? Double.NaN
                         : analysis.segmentation().qualityIndex();
@@ -248,13 +249,6 @@ public final class LiveSession implements AutoCloseable {
                     + "site if it persists.");
         }
         return String.join(" ", advice);
-    }
-
-    /** The format of a live stretch: what the file holds, PCM 16-bit mono. */
-    static WavFormat format(int rate, long frames) {
-        return new WavFormat(WavFormat.Container.WAV, WavFormat.Encoding.PCM_INTEGER, WavFormat.WAVE_FORMAT_PCM,
-                WavFormat.WAVE_FORMAT_PCM, 16, 16, 1, rate, 2, frames, 44, 2 * frames, 2 * frames,
-                List.of("fmt ", "data"));
     }
 
     /** Samples recorded so far. */

@@ -1,4 +1,4 @@
-package org.auscult.capture;
+package org.auscult.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * a kill or a pulled cable the file is a valid WAV of everything up to the last flush. The file is created new:
  * an existing file is never overwritten.
  *
- * <p>Samples are stored as {@code round(x * 32768)} clamped to [-32768, 32767], as {@code WavWriter} does.
+ * <p>Samples and header are {@link WavWriter}'s: {@code round(x * 32768)} clamped to [-32768, 32767], the canonical
+ * 44-byte PCM header.
  */
 public final class GrowingWavFile implements AutoCloseable {
 
@@ -25,7 +26,7 @@ public final class GrowingWavFile implements AutoCloseable {
     private final Path file;
     private final int sampleRate;
     private final FileChannel channel;
-    private ByteBuffer pending = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer pending = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
     private long dataBytes;
 
     /** @throws FileAlreadyExistsException when {@code file} exists */
@@ -33,7 +34,7 @@ public final class GrowingWavFile implements AutoCloseable {
         this.file = file;
         this.sampleRate = sampleRate;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        channel.write(header(0), 0);
+        channel.write(WavWriter.header(sampleRate, WavFormat.WAVE_FORMAT_PCM, 2, 0), 0);
         channel.force(true);
     }
 
@@ -55,15 +56,14 @@ public final class GrowingWavFile implements AutoCloseable {
             if (!pending.hasRemaining()) {
                 writePending();
             }
-            long v = Math.round(samples[i] * 32768.0);
-            pending.putShort((short) Math.max(-32768, Math.min(32767, v)));
+            pending.putShort(WavWriter.toPcm16(samples[i]));
         }
     }
 
     /** Writes what was appended, then the header's sizes, and forces both to the disk. */
     public void flush() throws IOException {
         writePending();
-        channel.write(header(dataBytes), 0);
+        channel.write(WavWriter.header(sampleRate, WavFormat.WAVE_FORMAT_PCM, 2, dataBytes), 0);
         channel.force(false);
     }
 
@@ -75,13 +75,11 @@ public final class GrowingWavFile implements AutoCloseable {
         pending.clear();
     }
 
-    private ByteBuffer header(long data) {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(new byte[] {'R', 'I', 'F', 'F'}).putInt((int) (36 + data)).put(new byte[] {'W', 'A', 'V', 'E'});
-        header.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
-        header.put(new byte[] {'d', 'a', 't', 'a'}).putInt((int) data);
-        return header.flip();
+    /** The format of {@code frames} samples of such a file at {@code sampleRate}, as a decoder would report it. */
+    public static WavFormat formatOf(int sampleRate, long frames) {
+        return new WavFormat(WavFormat.Container.WAV, WavFormat.Encoding.PCM_INTEGER, WavFormat.WAVE_FORMAT_PCM,
+                WavFormat.WAVE_FORMAT_PCM, 16, 16, 1, sampleRate, 2, frames, HEADER_BYTES, 2 * frames, 2 * frames,
+                java.util.List.of("fmt ", "data"));
     }
 
     /** Flushes and closes. */
