@@ -3,6 +3,7 @@ package org.auscult.analysis;
 import java.util.Locale;
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.ParameterException;
+import org.auscult.dsp.Window;
 
 /**
  * Measurements of one selection, a stretch of a recording between two times and two frequencies, as sound-analysis
@@ -114,11 +115,10 @@ public record SelectionMeasurement(double beginSeconds, double endSeconds, doubl
     private static Spectra spectra(float[] samples, int from, int to, int frame, int sampleRate, double lowHz,
                                    double highHz) {
         int hop = frame / 2;
-        double[] window = new double[frame];
+        double[] window = Window.HANN.coefficients(frame);
         double windowEnergy = 0;
-        for (int n = 0; n < frame; n++) {
-            window[n] = 0.5 - 0.5 * Math.cos(2 * Math.PI * n / frame);
-            windowEnergy += window[n] * window[n];
+        for (double w : window) {
+            windowEnergy += w * w;
         }
         int lowBin = (int) Math.ceil(lowHz * frame / sampleRate - 1e-9);
         int highBin = (int) Math.floor(highHz * frame / sampleRate + 1e-9);

@@ -100,7 +100,7 @@ public final class Player {
     }
 
     /** Full-scale float to 16-bit: round(x * 32767), clamped, so 1.0 maps to 32767 and -1.0 to -32767. */
-    static int toPcm16(float x) {
+    public static int toPcm16(float x) {
         long value = Math.round(x * 32767.0);
         return (int) Math.max(-32768, Math.min(32767, value));
     }

@@ -1,6 +1,7 @@
 package org.auscult.app.record;
 
 import org.auscult.dsp.Fft;
+import org.auscult.dsp.Window;
 
 /**
  * The spectrogram of the last seconds of a live recording, built column by column as samples arrive: Hann frames
@@ -31,11 +32,10 @@ final class LiveSpectrogram {
         int size = Integer.highestOneBit((int) Math.max(64, Math.round(0.064 * sampleRate)));
         frame = size;
         hop = size / 4;
-        window = new double[frame];
+        window = Window.HANN.coefficients(frame);
         double sum = 0;
-        for (int n = 0; n < frame; n++) {
-            window[n] = 0.5 - 0.5 * Math.cos(2 * Math.PI * n / frame);
-            sum += window[n];
+        for (double w : window) {
+            sum += w;
         }
         scale = Math.pow(2 / sum, 2);
         fft = new Fft(frame);

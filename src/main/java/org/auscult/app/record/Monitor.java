@@ -6,9 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.auscult.app.playback.AudioOutput;
 import org.auscult.app.playback.AudioUnavailableException;
+import org.auscult.app.playback.Player;
 
 /**
- * Plays what is being recorded through the speakers or headphones. Blocks are handed over without waiting (the
+ * Plays what is being recorded through the speakers or headphones, converted to 16-bit as playback converts
+ * ({@link Player#toPcm16}). Blocks are handed over without waiting (the
  * capture thread must never block on a sound card) and played on a thread of their own; when the card falls
  * more than {@value #QUEUED_BLOCKS} blocks behind, blocks are skipped and counted rather than let the delay grow.
  */
@@ -56,7 +58,7 @@ final class Monitor implements AutoCloseable {
                     pcm = new byte[block.length * 2];
                 }
                 for (int i = 0; i < block.length; i++) {
-                    int v = (int) Math.max(-32768, Math.min(32767, Math.round(block[i] * 32768.0)));
+                    int v = Player.toPcm16(block[i]);
                     pcm[2 * i] = (byte) v;
                     pcm[2 * i + 1] = (byte) (v >> 8);
                 }
