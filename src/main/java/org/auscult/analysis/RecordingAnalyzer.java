@@ -237,9 +237,11 @@ public final class RecordingAnalyzer {
      * Decodes a recording for the workstation to draw, play and then analyse: at the file's own rate, or, for a
      * recording long enough to be judged in windows ({@link RecordingWindows}) and recorded above the analysis rate,
      * straight to the analysis rate, streaming, so an hour at 44.1 kHz is held as its 4 kHz copy (58 MB of samples
-     * instead of 635 MB). Its format and levels are still the file's own.
+     * instead of 635 MB). Its format and levels are still the file's own. {@code config} is the analysis the
+     * recording will get ({@code LoadedModel.analysisConfigOf(model)}): only its conditioning matters here.
      */
-    public DecodedAudio decodeForDisplay(Path file) throws UnreadableAudioException {
+    public static DecodedAudio decodeForDisplay(Path file, AnalysisConfig config) throws UnreadableAudioException {
+        RecordingDecoder decoder = new RecordingDecoder();
         WavFormat format = decoder.readFormat(file);
         SignalConditioning conditioning = config.conditioning();
         if (RecordingWindows.applies(format.durationSeconds())

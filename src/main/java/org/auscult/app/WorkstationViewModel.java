@@ -30,12 +30,11 @@ import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.analysis.VerdictAdvisor;
 import org.auscult.app.verdict.VerdictViewModel;
-import org.auscult.segmentation.quality.QualityMap;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
-import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
+import org.auscult.segmentation.quality.QualityMap;
 
 /**
  * The whole workstation's state, and the one place that starts background work. Selecting a recording decodes it
@@ -153,19 +152,17 @@ public final class WorkstationViewModel {
             }
             selectionTask.cancel();
             clearViews();
-            waiting.set("");
-            verdict.setPending("");
+            setWaiting("");
             return;
         }
         // Nothing of the previous recording stays on screen while this one loads: every view says it is loading.
         clearViews();
-        waiting.set("Loading " + row.name() + "…");
-        verdict.setPending("Loading " + row.name() + "…");
+        setWaiting("Loading " + row.name() + "…");
         Path path = row.recording().path();
-        RecordingAnalyzer decoding = RecordingAnalyzer.judging(model.get(), null, false);
+        org.auscult.analysis.AnalysisConfig config = LoadedModel.analysisConfigOf(model.get());
         selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
             context.progress(0, "Decoding " + row.name());
-            DecodedAudio decoded = decoding.decodeForDisplay(path);
+            DecodedAudio decoded = RecordingAnalyzer.decodeForDisplay(path, config);
             context.checkCancelled();
             RecordingInfo info = RecordingInfo.of(path, decoded);
             WaveformSummary summary = WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate());
@@ -176,8 +173,7 @@ public final class WorkstationViewModel {
                     String problem = failure.getMessage();
                     row.problemProperty().set(problem == null ? failure.toString() : problem);
                     status.failed("Cannot open " + row.name() + ": " + problem);
-                    waiting.set("Cannot open " + row.name() + ": " + row.problemProperty().get());
-                    verdict.setPending(waiting.get());
+                    setWaiting("Cannot open " + row.name() + ": " + row.problemProperty().get());
                 }));
     }
 
@@ -191,6 +187,12 @@ public final class WorkstationViewModel {
         status.progress(provisional.windowsJudged() / (double) provisional.windows(), String.format(
                 java.util.Locale.ROOT, "Judging %s: %d of %d windows", recording.row().name(),
                 provisional.windowsJudged(), provisional.windows()));
+    }
+
+    /** What the views wait for, told to the lanes (through {@link #waitingProperty}) and the verdict panel alike. */
+    private void setWaiting(String text) {
+        waiting.set(text);
+        verdict.setPending(text);
     }
 
     private void clearViews() {
@@ -215,8 +217,7 @@ public final class WorkstationViewModel {
         spectrogram.setAudio(samples, rate);
         playback.setRecording(samples, rate);
         loaded.set(recording);
-        waiting.set("Analysing " + recording.row().name() + "…");
-        verdict.setPending(waiting.get());
+        setWaiting("Analysing " + recording.row().name() + "…");
         cycle.finding();
         status.progress(0.5, "Analysing " + recording.row().name());
         RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
@@ -234,8 +235,7 @@ public final class WorkstationViewModel {
                     RecordingAnalyzer.Analysis result = judged.analysis();
                     quality.set(judged.quality());
                     trend.set(result.trend());
-                    waiting.set("");
-                    verdict.setPending("");
+                    setWaiting("");
                     analysis.set(result);
                     features.featuresProperty().set(result.features());
                     verdict.verdictProperty().set(result.verdict());
@@ -253,8 +253,7 @@ public final class WorkstationViewModel {
                 })
                 .onFailure(failure -> {
                     status.failed("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
-                    waiting.set("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
-                    verdict.setPending(waiting.get());
+                    setWaiting("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
                 }));
     }
 
@@ -367,7 +366,6 @@ public final class WorkstationViewModel {
         return model;
     }
 
-    /** The recording on screen, null before the first selection. */
     /**
      * What the selected recording's views wait for: "Loading NAME…" while it decodes (nothing of it can be drawn),
      * "Analysing NAME…" while its features, cycle and verdict are computed, or why it failed; "" once complete.
@@ -386,6 +384,7 @@ public final class WorkstationViewModel {
         return quality.getReadOnlyProperty();
     }
 
+    /** The recording on screen, null before the first selection and while another loads. */
     public ReadOnlyObjectProperty<LoadedRecording> loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
