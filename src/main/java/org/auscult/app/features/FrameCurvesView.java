@@ -28,12 +28,16 @@ public final class FrameCurvesView extends TimeLayer {
     static final String NO_FRAMES = "A recording judged in windows keeps no per-frame features; "
             + "the trend lane above follows it window by window.";
 
+    /** The columns of each series shown, by series (identity: a new recording's features are new objects). */
+    private final java.util.Map<FrameSeries, double[][]> columnsOf = new java.util.IdentityHashMap<>();
+
     public FrameCurvesView(TimeViewport viewport, FeatureInspectionViewModel model) {
         super(viewport);
         this.model = model;
         getStyleClass().add("frame-curves");
         setPrefHeight(160);
         repaintOn(model.featuresProperty());
+        model.featuresProperty().addListener(o -> columnsOf.clear());
     }
 
     @Override
@@ -103,13 +107,21 @@ public final class FrameCurvesView extends TimeLayer {
         }
     }
 
-    private static double[] coefficient(FrameSeries series, int column) {
-        double[][] frames = series.values();
-        double[] values = new double[frames.length];
-        for (int t = 0; t < frames.length; t++) {
-            values[t] = frames[t][column];
-        }
-        return values;
+    /**
+     * Column {@code column} of {@code series} over all frames; made once per recording's features, not on every
+     * repaint while the user zooms or scrolls.
+     */
+    private double[] coefficient(FrameSeries series, int column) {
+        return columnsOf.computeIfAbsent(series, s -> {
+            double[][] frames = s.values();
+            double[][] columns = new double[s.columnCount()][frames.length];
+            for (int t = 0; t < frames.length; t++) {
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c][t] = frames[t][c];
+                }
+            }
+            return columns;
+        })[column];
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.auscult.app.spectrogram;
 
 import java.util.Set;
+import org.auscult.app.timeline.ColumnPooling;
 
 /**
  * Paints the visible part of a spectrogram into an ARGB pixel array, one device pixel at a time, from the tiles of
@@ -64,14 +65,9 @@ public final class SpectrogramRenderer {
             // the columns whose centres lie under this pixel; the nearest one when the pixel is narrower
             double from = (startSeconds + x * visibleSeconds / width) * sampleRate / stride;
             double to = (startSeconds + (x + 1) * visibleSeconds / width) * sampleRate / stride;
-            long first = (long) Math.ceil(from - 1e-9);
-            long last = (long) Math.ceil(to - 1e-9) - 1;
-            if (last < first) {
-                first = Math.round((from + to) / 2);
-                last = first;
-            }
-            first = Math.max(0, first);
-            last = Math.min(columns - 1, last);
+            long[] under = ColumnPooling.framesUnder(from, to, columns);
+            long first = under[0];
+            long last = under[1];
             if (first > last) {
                 fillColumn(argb, width, height, x, BACKGROUND);
                 continue;

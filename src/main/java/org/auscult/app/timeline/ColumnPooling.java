@@ -14,6 +14,23 @@ package org.auscult.app.timeline;
 public record ColumnPooling(double[] min, double[] max, double[] mean) {
 
     /**
+     * The frames (or columns), frame f centred at f, whose centres lie in {@code [from, to)}, in frame units: the
+     * one nearest the middle when the stretch is narrower than a frame; clipped to {@code [0, count)}, so
+     * {@code first > last} when none is left.
+     *
+     * @return {first, last}
+     */
+    public static long[] framesUnder(double from, double to, long count) {
+        long first = (long) Math.ceil(from - 1e-9);
+        long last = (long) Math.ceil(to - 1e-9) - 1;
+        if (last < first) {
+            first = Math.round((from + to) / 2);
+            last = first;
+        }
+        return new long[] {Math.max(0, first), Math.min(count - 1, last)};
+    }
+
+    /**
      * @param values       the frames' values
      * @param frameSeconds seconds between frames
      * @param start        time at the left edge of column 0
@@ -27,16 +44,9 @@ public record ColumnPooling(double[] min, double[] max, double[] mean) {
         double width = visible / columns;
         for (int p = 0; p < columns; p++) {
             double from = start + p * width;
-            double to = from + width;
-            long first = (long) Math.ceil(from / frameSeconds - 1e-9);
-            long last = (long) Math.ceil(to / frameSeconds - 1e-9) - 1;
-            if (last < first) {
-                long nearest = Math.round((from + to) / 2 / frameSeconds);
-                first = nearest;
-                last = nearest;
-            }
-            first = Math.max(0, first);
-            last = Math.min(values.length - 1L, last);
+            long[] under = framesUnder(from / frameSeconds, (from + width) / frameSeconds, values.length);
+            long first = under[0];
+            long last = under[1];
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             double sum = 0;
