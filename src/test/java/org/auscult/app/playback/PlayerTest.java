@@ -4,63 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.auscult.app.timeline.TimeViewport;
 import org.junit.jupiter.api.Test;
 
 class PlayerTest {
-
-    /** Records what would be heard; optionally asks the player to stop after some writes. */
-    static class RecordingOutput implements AudioOutput {
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
-        int openedAt;
-        boolean closed;
-        int writes;
-        int stopAfterWrites = -1;
-        Player player;
-
-        @Override
-        public void open(int sampleRate) throws AudioUnavailableException {
-            openedAt = sampleRate;
-        }
-
-        @Override
-        public void write(byte[] pcm, int offset, int length) {
-            written.write(pcm, offset, length);
-            if (++writes == stopAfterWrites) {
-                player.stop();
-            }
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        short[] frames() {
-            byte[] bytes = written.toByteArray();
-            short[] frames = new short[bytes.length / 2];
-            for (int i = 0; i < frames.length; i++) {
-                frames[i] = (short) ((bytes[2 * i] & 0xff) | bytes[2 * i + 1] << 8);
-            }
-            return frames;
-        }
-    }
 
     private static float[] ramp(int n) {
         float[] x = new float[n];

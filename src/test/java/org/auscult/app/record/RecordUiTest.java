@@ -103,44 +103,9 @@ class RecordUiTest {
         assertEquals(1, kept.size());
     }
 
-    /** Collects what monitoring plays. */
-    private static final class HeardOutput implements org.auscult.app.playback.AudioOutput {
-        final java.io.ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public void open(int sampleRate) {
-        }
-
-        @Override
-        public synchronized void write(byte[] pcm, int offset, int length) {
-            heard.write(pcm, offset, length);
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        synchronized int samples() {
-            return heard.size() / 2;
-        }
-    }
-
     @Test
     void listeningWhileRecordingPlaysEveryBlockAndNoDeviceIsSaidNotFatal(FxRobot robot) throws Exception {
-        HeardOutput output = new HeardOutput();
+        org.auscult.app.playback.RecordingOutput output = new org.auscult.app.playback.RecordingOutput();
         robot.interact(() -> {
             model.setOutputs(() -> output);
             model.patientProperty().set("p20");
@@ -151,7 +116,7 @@ class RecordUiTest {
                 text(robot, "#record-message"));
         waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         int recorded = new RecordingDecoder().decode(model.recordedProperty().get()).clip().length();
-        waitFor("every recorded sample played", () -> output.samples() == recorded);
+        waitFor("every recorded sample played", () -> output.frames().length == recorded);
         robot.clickOn("#record-discard");
 
         robot.interact(() -> {
