@@ -112,11 +112,8 @@ public final class MainWindow {
             waveform.requestRedraw();
             spectrogram.requestRedraw();
         });
-        model.loadedProperty().addListener((observable, before, after) -> {
-            if (after != null) {
-                annotations.show(after.row().recording().path());
-            }
-        });
+        model.loadedProperty().addListener((observable, before, after) -> java.util.Optional.ofNullable(after)
+                .ifPresent(recording -> annotations.show(recording.row().recording().path())));
         labelPanel = new LabelPanel(annotations);
         beatStack = new BeatStackView(model.cycle());
         CycleBar cycleBar = installCycle(model.cycle());
@@ -166,17 +163,20 @@ public final class MainWindow {
     }
 
     /**
-     * Each lane says what it waits for instead of drawing another recording's data: the waveform and spectrogram
-     * until the recording is decoded, the feature lanes and table until its features are computed.
+     * Each lane says what it waits for instead of drawing another recording's data: the waveform until it is decoded
+     * or outlined, the spectrogram until it is decoded, the feature lanes and table until its features are computed.
      */
     private void bindPlaceholders() {
-        var decodedWaiting = Bindings.createStringBinding(() -> model.loadedProperty().get() == null
-                ? model.waitingProperty().get() : "", model.loadedProperty(), model.waitingProperty());
-        waveform.placeholderProperty().bind(decodedWaiting);
-        spectrogram.placeholderProperty().bind(decodedWaiting);
-        curves.placeholderProperty().bind(Bindings.createStringBinding(() -> model.features().featuresProperty()
-                .get() == null ? model.waitingProperty().get() : "", model.features().featuresProperty(),
-                model.waitingProperty()));
+        var summary = model.waveform().summaryProperty();
+        var decoded = model.loadedProperty();
+        var features = model.features().featuresProperty();
+        var waiting = model.waitingProperty();
+        waveform.placeholderProperty().bind(Bindings.createStringBinding(() -> decoded.get() == null
+                && summary.get() == null ? waiting.get() : "", decoded, summary, waiting));
+        spectrogram.placeholderProperty().bind(Bindings.createStringBinding(() -> decoded.get() == null
+                ? waiting.get() : "", decoded, waiting));
+        curves.placeholderProperty().bind(Bindings.createStringBinding(() -> features.get() == null
+                ? waiting.get() : "", features, waiting));
     }
 
     /**

@@ -33,6 +33,7 @@ import org.auscult.app.verdict.VerdictViewModel;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.segmentation.quality.QualityMap;
 
@@ -73,6 +74,8 @@ public final class WorkstationViewModel {
     private final ReadOnlyObjectWrapper<org.auscult.analysis.HeartTrend> trend =
             new ReadOnlyObjectWrapper<>(this, "trend");
     private final Consumer<Runnable> ui;
+    /** The recording last asked for ({@link #select}); what arrives for another is not shown. */
+    private RecordingRow selecting;
 
     /** An analysis and the per-second quality of the recording shown. */
     private record Judged(RecordingAnalyzer.Analysis analysis, QualityMap quality) {
@@ -142,6 +145,7 @@ public final class WorkstationViewModel {
 
     /** Analyses the recording of {@code row} (null clears the view), cancelling the analysis of the previous one. */
     public void select(RecordingRow row) {
+        selecting = row;
         if (row == null) {
             LoadedRecording shown = loaded.get();
             if (shown != null && browser.rows().contains(shown.row())
@@ -162,6 +166,13 @@ public final class WorkstationViewModel {
         org.auscult.analysis.AnalysisConfig config = LoadedModel.analysisConfigOf(model.get());
         selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
             context.progress(0, "Decoding " + row.name());
+            if (RecordingAnalyzer.resampledForDisplay(new RecordingDecoder().readFormat(path), config)) {
+                // a long recording is drawn from its outline while it is resampled to the analysis rate
+                WaveformSummary outline = WaveformSummary.outline(path, context.cancellation());
+                ui.accept(() -> showOutline(row, outline));
+                context.progress(0.2, "Decoding " + row.name() + " to " + config.conditioning().analysisRate()
+                        + " Hz");
+            }
             DecodedAudio decoded = RecordingAnalyzer.decodeForDisplay(path, config);
             context.checkCancelled();
             RecordingInfo info = RecordingInfo.of(path, decoded);
@@ -175,6 +186,18 @@ public final class WorkstationViewModel {
                     status.failed("Cannot open " + row.name() + ": " + problem);
                     setWaiting("Cannot open " + row.name() + ": " + row.problemProperty().get());
                 }));
+    }
+
+    /**
+     * The outline of a long recording's waveform, shown while it decodes, unless another recording was selected
+     * or its samples are already shown.
+     */
+    private void showOutline(RecordingRow row, WaveformSummary outline) {
+        if (selecting != row || loaded.get() != null) {
+            return;
+        }
+        viewport.reset(Math.max(1.0 / outline.sampleRate(), outline.durationSeconds()));
+        waveform.summaryProperty().set(outline);
     }
 
     /** A long recording's verdict so far, unless another recording was selected or the analysis is done. */
@@ -212,7 +235,10 @@ public final class WorkstationViewModel {
     private void show(LoadedRecording recording) {
         float[] samples = recording.decoded().clip().samples();
         int rate = recording.decoded().clip().sampleRate();
-        viewport.reset(Math.max(1.0 / rate, samples.length / (double) rate));
+        WaveformSummary outline = waveform.summaryProperty().get();
+        if (outline == null || !outline.isOutline()) {
+            viewport.reset(Math.max(1.0 / rate, samples.length / (double) rate));
+        } // else the outline of this recording set the time axis, and the user may already be zooming it
         waveform.summaryProperty().set(recording.waveform());
         spectrogram.setAudio(samples, rate);
         playback.setRecording(samples, rate);

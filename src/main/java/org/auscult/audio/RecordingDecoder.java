@@ -106,6 +106,35 @@ public final class RecordingDecoder {
         });
     }
 
+    /**
+     * The {@link SampleRanges} of the recording's mono samples in buckets of {@code bucketFrames} frames: a WAV read
+     * in one pass ({@link WavDecoder#ranges}), a FLAC or MP3 recording decoded first. {@code checkpoint} runs
+     * between blocks and may throw {@link java.util.concurrent.CancellationException} to stop.
+     */
+    public SampleRanges ranges(Path file, int bucketFrames, Runnable checkpoint) throws UnreadableAudioException {
+        return run(file, new Work<>() {
+            @Override
+            public SampleRanges wav() throws UnreadableAudioException {
+                return wav.ranges(file, bucketFrames, checkpoint);
+            }
+
+            @Override
+            public SampleRanges flac(FileChannel channel, AudioFiles.Detection detection) throws IOException {
+                return rangesOf(FlacDecoder.decode(file, channel, detection, List.of()));
+            }
+
+            @Override
+            public SampleRanges mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException {
+                return rangesOf(Mp3Decoder.decode(file, channel, detection, List.of()));
+            }
+
+            private SampleRanges rangesOf(DecodedAudio decoded) {
+                checkpoint.run();
+                return SampleRanges.of(decoded.clip().samples(), decoded.clip().sampleRate(), bucketFrames);
+            }
+        });
+    }
+
     /** Hands a decoded recording to {@code sink} as a stream would. */
     private static WavDecoder.Streamed feed(DecodedAudio decoded, WavDecoder.BlockSink sink)
             throws UnreadableAudioException {
@@ -148,7 +177,7 @@ public final class RecordingDecoder {
                 case MP3 -> work.mp3(channel, detection);
                 default -> throw new UnreadableAudioException(file, AudioFiles.describeUnsupported(file, detection));
             };
-        } catch (UnreadableAudioException e) {
+        } catch (UnreadableAudioException | java.util.concurrent.CancellationException e) {
             throw e;
         } catch (IOException e) {
             throw WavDecoder.readFailure(file, e);

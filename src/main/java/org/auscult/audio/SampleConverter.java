@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
 final class SampleConverter {
 
     private static final float SCALE_8 = 1f / 128;
-    private static final float SCALE_16 = 1f / 32_768;
+    static final float SCALE_16 = 1f / 32_768;
     private static final float SCALE_24 = 1f / 8_388_608;
     private static final double SCALE_32 = 1.0 / 2_147_483_648.0;
 

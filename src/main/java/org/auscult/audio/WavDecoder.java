@@ -74,7 +74,7 @@ public final class WavDecoder {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return work.apply(channel);
-        } catch (UnreadableAudioException e) {
+        } catch (UnreadableAudioException | java.util.concurrent.CancellationException e) {
             throw e;
         } catch (IOException e) {
             throw readFailure(file, e);
@@ -138,6 +138,37 @@ public final class WavDecoder {
                 sink.accept(block, count);
             });
             return new Streamed(format, header.warnings(), levels.levels());
+        });
+    }
+
+    /**
+     * The {@link SampleRanges} of {@code file} in buckets of {@code bucketFrames} frames, read as {@link #stream}
+     * reads, without the levels; 16-bit mono PCM, the common case, without converting each sample.
+     * {@code checkpoint} runs before each block: it may throw {@link java.util.concurrent.CancellationException}
+     * to stop the reading, which passes through as it is.
+     */
+    public SampleRanges ranges(Path file, int bucketFrames, Runnable checkpoint) throws UnreadableAudioException {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        return withChannel(file, channel -> {
+            WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES);
+            WavFormat format = header.format();
+            SampleRanges.Builder ranges = new SampleRanges.Builder(format.sampleRate(), bucketFrames,
+                    format.frameCount());
+            int blockFrames = (int) Math.min(format.frameCount(),
+                    Math.max(1, Math.min(STREAM_BLOCK_FRAMES, READ_BLOCK_BYTES / format.blockAlign())));
+            boolean pcm16Mono = format.channels() == 1 && SampleConverter.Layout.of(format)
+                    == SampleConverter.Layout.SIGNED_16;
+            float[] block = pcm16Mono ? null : new float[blockFrames];
+            readSamples(file, channel, header, blockFrames, (firstFrame, data, count, layout) -> {
+                checkpoint.run();
+                if (pcm16Mono) {
+                    ranges.addPcm16(data, count);
+                } else {
+                    convert(file, data, firstFrame, count, format, layout, block, 0);
+                    ranges.add(block, count);
+                }
+            });
+            return ranges.build();
         });
     }
 

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * run of a stream. The run is copied to the start of a scratch array first: Java 17's JIT compiles
  * {@code acc[k] += w * run[k]} to SIMD instructions, but not the same loop reading {@code run[offset + k]}.
  *
- * <p>Immutable and thread-safe: the phase bank is built once; every call allocates its own work buffers.
+ * <p>Immutable and thread-safe: the phase bank is built once; the work arrays are the caller's
+ * ({@link Workspace}), or allocated per call.
  */
 final class PolyphaseStage {
 
@@ -34,6 +35,11 @@ final class PolyphaseStage {
     private static final int BLOCK_INPUT = 1 << 17;
     private static final int MIN_BLOCK = 256;
     private static final int MAX_BLOCK = 2048;
+    /**
+     * Rows of q input samples transposed together into the streams: 16 floats, one cache line, of every stream are
+     * written at once, while the tile's rows (16 q floats) stay in the level-1 cache.
+     */
+    private static final int TILE_ROWS = 16;
 
     private final int up;
     private final int down;
@@ -121,11 +127,27 @@ final class PolyphaseStage {
      * {@code x} from {@code xLength} on are taken as zero, so a reused buffer can serve as the input.
      */
     float[] process(float[] x, int xLength, long xStart, long outStart, int outCount) {
-        float[] y = new float[outCount];
+        return process(new Workspace(), x, xLength, xStart, outStart, outCount, new float[outCount]);
+    }
+
+    /**
+     * As {@link #process(float[], int, long, long, int)}, with the work arrays of {@code workspace} and into its
+     * output array: the first {@code outCount} samples of the array returned are the outputs, valid until the
+     * workspace's next use. For a caller that copies them on at once (a streaming resampler), so an hour does
+     * not allocate its work and outputs afresh for every run.
+     */
+    float[] process(Workspace workspace, float[] x, int xLength, long xStart, long outStart, int outCount) {
+        workspace.output = Workspace.atLeast(workspace.output, outCount);
+        return process(workspace, x, xLength, xStart, outStart, outCount, workspace.output);
+    }
+
+    private float[] process(Workspace workspace, float[] x, int xLength, long xStart, long outStart, int outCount,
+                            float[] y) {
         int periods = (int) ((outCount + (long) up - 1) / up);   // outputs per residue class, at most
         float[] coefficients = bank != null ? bank : new float[tapsPerPhase];
-        float[] accumulator = new float[Math.min(periodsPerBlock, periods)];
-        float[] run = new float[accumulator.length];
+        int blockPeriods = Math.min(periodsPerBlock, periods);
+        float[] accumulator = workspace.accumulator = Workspace.atLeast(workspace.accumulator, blockPeriods);
+        float[] run = workspace.run = Workspace.atLeast(workspace.run, blockPeriods);
         // Blocks of periods keep the streams of the input they read small enough to stay in cache.
         for (int blockStart = 0; blockStart < periods; blockStart += periodsPerBlock) {
             int blockEnd = Math.min(periods, blockStart + periodsPerBlock);
@@ -133,7 +155,7 @@ final class PolyphaseStage {
             long lastOutput = Math.min(outStart + outCount, outStart + (long) blockEnd * up) - 1;
             long streamOrigin = Math.floorDiv(firstInput(firstOutput), (long) down);
             int streamLength = Math.toIntExact(Math.floorDiv(lastInput(lastOutput), (long) down) - streamOrigin + 1);
-            float[] streams = splitIntoStreams(x, xLength, xStart, streamOrigin, streamLength);
+            float[] streams = splitIntoStreams(workspace, x, xLength, xStart, streamOrigin, streamLength);
 
             for (int residue = 0; residue < up && residue < outCount; residue++) {
                 int blockLength = (int) Math.min(blockEnd, (outCount - residue + (long) up - 1) / up) - blockStart;
@@ -179,34 +201,56 @@ final class PolyphaseStage {
 
     /**
      * Splits the input into q streams laid end to end: stream s, element j holds x at global index
-     * {@code (streamOrigin + j) q + s}, or 0 where that index is outside the input. The input is read in order,
-     * one row of q samples at a time: for a large q, reading each stream with a stride of q would touch a
-     * different cache line for every sample.
+     * {@code (streamOrigin + j) q + s}, or 0 where that index is outside the input. This is a transpose of the
+     * input seen as rows of q samples, done a tile of {@link #TILE_ROWS} rows at a time: for a large q (441 from
+     * 44.1 kHz), copying one whole row at a time writes every sample to a different cache line.
      */
-    private float[] splitIntoStreams(float[] x, int xLength, long xStart, long streamOrigin, int streamLength) {
-        float[] streams = new float[Math.multiplyExact(down, streamLength)];
+    private float[] splitIntoStreams(Workspace workspace, float[] x, int xLength, long xStart,
+                                     long streamOrigin, int streamLength) {
+        float[] streams = workspace.streams = Workspace.atLeast(workspace.streams, Math.multiplyExact(down, streamLength));
         long rowStart = streamOrigin * down - xStart;   // index into x of row 0, stream 0
-        long firstRow = Math.max(0, Math.floorDiv(-rowStart, (long) down));
-        long lastRow = Math.min(streamLength - 1, Math.floorDiv(xLength - 1 - rowStart, (long) down));
-        for (long row = firstRow; row <= lastRow; row++) {
-            long from = rowStart + row * down;
-            int target = (int) row;
-            if (from >= 0 && from + down <= xLength) {
-                int source = (int) from;
-                for (int stream = 0; stream < down; stream++, target += streamLength) {
-                    streams[target] = x[source + stream];
-                }
-            } else {
-                // a row that straddles the start or the end of the input
-                for (int stream = 0; stream < down; stream++, target += streamLength) {
-                    long source = from + stream;
-                    if (source >= 0 && source < xLength) {
-                        streams[target] = x[(int) source];
-                    }
+        // rows wholly inside the input, transposed a tile of rows at a time
+        int fullFrom = (int) Math.max(0, Math.min(streamLength, Math.floorDiv(-rowStart + down - 1, (long) down)));
+        int fullTo = (int) Math.min(streamLength - 1, Math.floorDiv(xLength - down - rowStart, (long) down));
+        for (int tile = fullFrom; tile <= fullTo; tile += TILE_ROWS) {
+            int rows = Math.min(TILE_ROWS, fullTo - tile + 1);
+            int source = (int) (rowStart + (long) tile * down);
+            for (int stream = 0, target = tile; stream < down; stream++, target += streamLength) {
+                for (int r = 0, from = source + stream; r < rows; r++, from += down) {
+                    streams[target + r] = x[from];
                 }
             }
         }
+        // rows that reach before the start or past the end of the input: zero there (the buffer is reused)
+        for (int row = 0; row < streamLength; row++) {
+            if (row >= fullFrom && row <= fullTo) {
+                row = fullTo;
+                continue;
+            }
+            long from = rowStart + (long) row * down;
+            for (int stream = 0, target = row; stream < down; stream++, target += streamLength) {
+                long source = from + stream;
+                streams[target] = source >= 0 && source < xLength ? x[(int) source] : 0f;
+            }
+        }
         return streams;
+    }
+
+    /**
+     * The work arrays of a stage, reused from call to call by one caller at a time, so an hour at 44.1 kHz does not
+     * allocate (and the system does not page in) its 636 MB of streams afresh. They grow to the largest call's
+     * need: about 0.6 MB for 44.1 kHz input.
+     */
+    static final class Workspace {
+        float[] streams = new float[0];
+        float[] accumulator = new float[0];
+        float[] run = new float[0];
+        float[] output = new float[0];
+
+        /** {@code array}, or a new one with room to spare when it is shorter than {@code length}. */
+        static float[] atLeast(float[] array, int length) {
+            return array.length >= length ? array : new float[length + length / 8];
+        }
     }
 
     private void fillPhase(int phase, float[] target, int offset) {

@@ -1,6 +1,7 @@
 package org.auscult.dsp;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * {@link Resampler} for a signal that arrives in blocks: the input is pushed in order and only the stretch of it
@@ -17,17 +18,24 @@ import java.util.List;
  * two-stage plan the intermediate samples a run needs are recomputed for each run (about 107 of them, against
  * tens of thousands per run).
  *
- * <p>Not thread-safe: one instance resamples one signal.
+ * <p>Not thread-safe: one instance resamples one signal (a long run is shared out between processors inside
+ * {@link #accept}, which returns once it is done).
  */
 public final class StreamingResampler {
 
     /** Outputs computed in one run: 8 s at 4 kHz, long enough for the vectorised inner loops. */
     static final int CHUNK = 1 << 15;
+    /** Processors a run is shared between, at most. */
+    private static final int PARALLELISM = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /** The shortest part of a run worth handing to another thread: 1 s at 4 kHz. */
+    private static final int MIN_PART = 4096;
 
     private final ResamplingPlan plan;
     private final List<PolyphaseStage> stages;
     private final long inputLength;
     private final float[] output;
+    /** Work arrays of each part of a run ({@link #computeRun}), for each stage. */
+    private final PolyphaseStage.Workspace[][] workspaces;
     private long nextOutput;
     /** Input samples bufferStart … bufferStart + bufferLength − 1 are held in buffer[0 … bufferLength). */
     private float[] buffer = new float[0];
@@ -42,6 +50,11 @@ public final class StreamingResampler {
      * @throws ParameterException when a rate is out of range or the output would not fit an array
      */
     public StreamingResampler(int sourceRate, int targetRate, long inputLength) {
+        this(sourceRate, targetRate, inputLength, PARALLELISM);
+    }
+
+    /** As the public constructor, with runs shared between at most {@code parallelism} threads. */
+    StreamingResampler(int sourceRate, int targetRate, long inputLength, int parallelism) {
         ParameterException.require(inputLength >= 0, "input length must be >= 0, got " + inputLength);
         long length = Resampler.outputLength(inputLength, sourceRate, targetRate);
         ParameterException.require(length <= Resampler.MAX_OUTPUT_LENGTH, "resampling " + inputLength
@@ -51,6 +64,13 @@ public final class StreamingResampler {
         this.stages = plan.stages();
         this.inputLength = inputLength;
         this.output = new float[(int) length];
+        ParameterException.require(parallelism >= 1, "parallelism must be >= 1, got " + parallelism);
+        this.workspaces = new PolyphaseStage.Workspace[parallelism][stages.size()];
+        for (PolyphaseStage.Workspace[] part : workspaces) {
+            for (int s = 0; s < part.length; s++) {
+                part[s] = new PolyphaseStage.Workspace();
+            }
+        }
     }
 
     /**
@@ -125,15 +145,42 @@ public final class StreamingResampler {
         }
     }
 
-    /** Outputs m0 … m0 + count − 1 into the output array, over the stage spans the plan gives for them. */
+    /**
+     * Outputs m0 … m0 + count − 1 into the output array. A long run is cut into one part per processor, computed
+     * side by side in the common fork-join pool (the calling thread takes a part too): every part reads the same
+     * input buffer, which nothing changes meanwhile, and writes its own stretch of the output, so the samples are
+     * the same as one thread's.
+     */
     private void computeRun(long m0, int count) {
+        int parts = Math.min(workspaces.length, count / MIN_PART);
+        if (parts <= 1) {
+            computeSpan(0, m0, count);
+            return;
+        }
+        int part = (count + parts - 1) / parts;
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            int from = p * part;
+            int length = Math.min(part, count - from);
+            if (length > 0) {
+                computeSpan(p, m0 + from, length);
+            }
+        });
+    }
+
+    /**
+     * Outputs m0 … m0 + count − 1 into the output array, over the stage spans the plan gives for them, with the
+     * work arrays of part {@code part} of a run.
+     */
+    private void computeSpan(int part, long m0, int count) {
+        PolyphaseStage.Workspace[] work = workspaces[part];
         int stageCount = stages.size();
         ResamplingPlan.StageSpans spans = plan.spans(m0, count);
         long[] starts = spans.starts();
         int[] lengths = spans.lengths();
-        float[] signal = stages.get(0).process(buffer, bufferLength, bufferStart, starts[0], lengths[0]);
+        // each stage's outputs live in its workspace, read at once by the next stage
+        float[] signal = stages.get(0).process(work[0], buffer, bufferLength, bufferStart, starts[0], lengths[0]);
         for (int s = 1; s < stageCount; s++) {
-            signal = stages.get(s).process(signal, starts[s - 1], starts[s], lengths[s]);
+            signal = stages.get(s).process(work[s], signal, lengths[s - 1], starts[s - 1], starts[s], lengths[s]);
         }
         System.arraycopy(signal, 0, output, (int) m0, count);
     }

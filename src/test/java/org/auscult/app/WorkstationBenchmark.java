@@ -112,6 +112,7 @@ public final class WorkstationBenchmark {
     private static void oneRecording(Path file) throws Exception {
         var model = org.auscult.analysis.LoadedModel.load(null);
         long[] at = selectAndDraw(file, model);
+        System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> waveform", at[3] / 1e6);
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> waveform + spectrogram",
                 at[0] / 1e6);
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> first verdict",
@@ -174,13 +175,25 @@ public final class WorkstationBenchmark {
         return new AudioClip(x, rate);
     }
 
-    /** {time to the first drawn view, time to the verdict} in ns, as the application does it but on one thread. */
+    /**
+     * {time to the first drawn view (waveform and spectrogram), time to the verdict, time to the first verdict, time
+     * to the first waveform drawn (a long recording's outline)} in ns, as the application does it but on one thread.
+     */
     private static long[] selectAndDraw(Path file, org.auscult.analysis.LoadedModel model) {
         WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
                 new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 1);
         workstation.modelProperty().set(model);
-        long[] at = new long[3];
+        long[] at = new long[4];
         long start = System.nanoTime();
+        workstation.waveform().summaryProperty().addListener((o, before, summary) -> {
+            if (summary != null && at[3] == 0) {
+                float[] min = new float[WIDTH];
+                float[] max = new float[WIDTH];
+                summary.envelope(workstation.viewport().start() * summary.sampleRate(),
+                        workstation.viewport().visible() * summary.sampleRate() / WIDTH, min, max);
+                at[3] = System.nanoTime() - start;
+            }
+        });
         workstation.verdict().verdictProperty().addListener((o, before, verdict) -> {
             if (verdict != null && at[2] == 0) {
                 at[2] = System.nanoTime() - start;

@@ -87,7 +87,18 @@ class WorkstationViewModelTest {
                 provisional.add(now.warnings().get(0));
             }
         });
+        // its waveform is first drawn from the file's outline, before its samples at 4 kHz exist
+        List<String> waveforms = new java.util.ArrayList<>();
+        model.waveform().summaryProperty().addListener((property, old, now) -> {
+            if (now != null) {
+                waveforms.add((now.isOutline() ? "outline at " : "samples at ") + now.sampleRate()
+                        + (model.loadedProperty().get() == null ? ", not yet loaded" : ", loaded")
+                        + String.format(java.util.Locale.ROOT, ", axis %.2f s", model.viewport().duration()));
+            }
+        });
         model.browser().selectedProperty().set(model.browser().rows().get(0));
+        assertEquals(List.of("outline at 44100, not yet loaded, axis 150.00 s", "samples at 4000, not yet loaded,"
+                + " axis 150.00 s"), waveforms);
         assertTrue(provisional.size() >= 2 && provisional.get(0).startsWith("Provisional: 1 of "),
                 "the verdict so far after each window: " + provisional);
         assertEquals(model.analysisProperty().get().trend(), model.trendProperty().get());

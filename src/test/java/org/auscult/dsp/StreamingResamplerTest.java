@@ -77,8 +77,30 @@ class StreamingResamplerTest {
     }
 
     /** Pushes {@code input} in blocks of {@code blocking} samples (random sizes up to 50 000 when negative). */
+    @Test
+    void runsSharedBetweenThreadsGiveTheSameSamples() {
+        // 90 s at 44.1 kHz: runs of 32768 outputs cut into 1, 2, 3 and 4 parts computed side by side, each part
+        // with its own work arrays reused from run to run
+        int source = 44100;
+        float[] input = new float[90 * source];
+        Random random = new Random(11);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) (0.4 * Math.sin(i * 0.0021) + 0.2 * random.nextGaussian());
+        }
+        float[] expected = RESAMPLER.resample(new AudioClip(input, source), 4000).samples();
+        for (int parallelism = 1; parallelism <= 4; parallelism++) {
+            assertArrayEquals(expected, stream(input, source, 4000, 1 << 18, random, parallelism),
+                    parallelism + " parts");
+        }
+    }
+
     private static float[] stream(float[] input, int source, int target, int blocking, Random random) {
-        StreamingResampler resampler = new StreamingResampler(source, target, input.length);
+        return stream(input, source, target, blocking, random, 2);
+    }
+
+    private static float[] stream(float[] input, int source, int target, int blocking, Random random,
+                                  int parallelism) {
+        StreamingResampler resampler = new StreamingResampler(source, target, input.length, parallelism);
         float[] block = new float[Math.max(1, blocking < 0 ? 50_000 : blocking)];
         for (int done = 0; done < input.length; ) {
             int count = Math.min(input.length - done, blocking < 0 ? 1 + random.nextInt(block.length) : blocking);

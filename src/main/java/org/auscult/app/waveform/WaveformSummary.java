@@ -1,8 +1,13 @@
 package org.auscult.app.waveform;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.auscult.audio.RecordingDecoder;
+import org.auscult.audio.SampleRanges;
+import org.auscult.audio.UnreadableAudioException;
+import org.auscult.learn.Cancellation;
 
 /**
  * Min/max summaries of a waveform at several resolutions, so that any view, from the whole recording to a few
@@ -15,6 +20,11 @@ import java.util.Objects;
  *
  * <p>A query picks the coarsest level whose buckets are no wider than a pixel and folds its buckets into pixels;
  * below one bucket per pixel it reads the samples themselves.
+ *
+ * <p>An {@linkplain #outline outline} is the same summary read straight from a file at its own rate, without the
+ * samples and with 10 ms buckets at the finest level: a long recording's waveform can be drawn from it while its
+ * samples are still being decoded and resampled. Zoomed in below 10 ms per pixel, an outline draws each bucket's
+ * range across the pixels it covers.
  */
 public final class WaveformSummary {
 
@@ -23,14 +33,17 @@ public final class WaveformSummary {
     /** How many buckets of one level make a bucket of the next. */
     public static final int FAN_OUT = 4;
 
+    /** The samples, or null for an outline. */
     private final float[] samples;
+    private final int sampleCount;
     private final int sampleRate;
     private final List<float[]> minima = new ArrayList<>();
     private final List<float[]> maxima = new ArrayList<>();
     private final List<Integer> bucketSizes = new ArrayList<>();
 
-    private WaveformSummary(float[] samples, int sampleRate) {
+    private WaveformSummary(float[] samples, int sampleCount, int sampleRate) {
         this.samples = samples;
+        this.sampleCount = sampleCount;
         this.sampleRate = sampleRate;
     }
 
@@ -40,8 +53,25 @@ public final class WaveformSummary {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sample rate must be positive, got " + sampleRate);
         }
-        WaveformSummary summary = new WaveformSummary(samples, sampleRate);
+        WaveformSummary summary = new WaveformSummary(samples, samples.length, sampleRate);
         summary.build();
+        return summary;
+    }
+
+    /**
+     * The outline of {@code file}: its summary read in one pass at the file's own rate, with buckets of 10 ms (at
+     * least {@link #BASE_BUCKET} samples) at the finest level and no samples kept. An hour at 44.1 kHz takes about
+     * 4 MB and a fraction of a second; its decoding and resampling take longer.
+     *
+     * @throws UnreadableAudioException naming the file, when it cannot be read
+     * @throws java.util.concurrent.CancellationException once {@code cancellation} is cancelled
+     */
+    public static WaveformSummary outline(Path file, Cancellation cancellation) throws UnreadableAudioException {
+        RecordingDecoder decoder = new RecordingDecoder();
+        int bucket = Math.max(BASE_BUCKET, Math.round(decoder.readFormat(file).sampleRate() / 100f));
+        SampleRanges ranges = decoder.ranges(file, bucket, cancellation::throwIfCancelled);
+        WaveformSummary summary = new WaveformSummary(null, Math.toIntExact(ranges.frames()), ranges.sampleRate());
+        summary.build(ranges.min(), ranges.max(), bucket);
         return summary;
     }
 
@@ -65,7 +95,11 @@ public final class WaveformSummary {
             min[b] = lo;
             max[b] = hi;
         }
-        int size = BASE_BUCKET;
+        build(min, max, BASE_BUCKET);
+    }
+
+    /** The levels from the finest one, {@code min} and {@code max} of buckets of {@code size} samples. */
+    private void build(float[] min, float[] max, int size) {
         while (true) {
             minima.add(min);
             maxima.add(max);
@@ -99,15 +133,21 @@ public final class WaveformSummary {
     }
 
     public int sampleCount() {
-        return samples.length;
+        return sampleCount;
     }
 
+    /** The samples summarised; null for an {@linkplain #outline outline}. */
     public float[] samples() {
         return samples;
     }
 
+    /** Whether this is an {@linkplain #outline outline}, drawn only from its buckets. */
+    public boolean isOutline() {
+        return samples == null;
+    }
+
     public double durationSeconds() {
-        return samples.length / (double) sampleRate;
+        return sampleCount / (double) sampleRate;
     }
 
     /** Number of summary levels. */
@@ -125,14 +165,14 @@ public final class WaveformSummary {
      * {@code [firstSample + p * samplesPerPixel, firstSample + (p + 1) * samplesPerPixel)}. Columns outside the
      * recording get NaN.
      *
-     * @return the level used, -1 for the samples themselves
+     * @return the level used, -1 for the samples themselves (an outline uses its finest level instead)
      */
     public int envelope(double firstSample, double samplesPerPixel, float[] outMin, float[] outMax) {
         int pixels = outMin.length;
         if (outMax.length != pixels) {
             throw new IllegalArgumentException("min and max arrays differ in length");
         }
-        int level = -1;
+        int level = samples == null ? 0 : -1;
         for (int k = bucketSizes.size() - 1; k >= 0; k--) {
             if (bucketSizes.get(k) <= samplesPerPixel) {
                 level = k;
@@ -145,14 +185,14 @@ public final class WaveformSummary {
         for (int p = 0; p < pixels; p++) {
             double from = firstSample + p * samplesPerPixel;
             double to = from + samplesPerPixel;
-            if (to <= 0 || from >= samples.length) {
+            if (to <= 0 || from >= sampleCount) {
                 outMin[p] = Float.NaN;
                 outMax[p] = Float.NaN;
                 continue;
             }
             // A column narrower than one sample still shows the sample under it.
             int first = (int) Math.floor(Math.max(0, from) / bucket);
-            int last = Math.max(first, (int) Math.ceil(Math.min(samples.length, to) / bucket) - 1);
+            int last = Math.max(first, (int) Math.ceil(Math.min(sampleCount, to) / bucket) - 1);
             last = Math.min(last, min.length - 1);
             float lo = min[first];
             float hi = max[first];

@@ -44,7 +44,7 @@ public final class WaveformView extends TimeLayer {
         double firstSample = viewport.start() * rate;
         g.setStroke(WAVE);
         g.setLineWidth(1 / scale);
-        if (samplesPerPixel < 1) {
+        if (samplesPerPixel < 1 && !summary.isOutline()) {
             // Zoomed in past one sample per pixel: join the samples.
             float[] samples = summary.samples();
             int first = (int) Math.max(0, Math.floor(firstSample));

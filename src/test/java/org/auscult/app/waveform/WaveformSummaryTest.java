@@ -92,4 +92,62 @@ class WaveformSummaryTest {
         // 65536 / 16 = 4096 buckets, then 1024, 256, 64, 16, 4, 1: seven levels.
         assertEquals(7, summary.levels());
     }
+
+    /**
+     * An outline read from a file draws the exact range of the decoded samples under each column its 10 ms buckets
+     * serve; zoomed in further, each column shows the range of the bucket under it.
+     */
+    @Test
+    void anOutlineDrawsWhatTheDecodedSamplesDraw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        float[] x = noise(44_100 * 20 + 123, 9);
+        x[300_001] = 0.99f;   // one click, which every zoom must show
+        java.nio.file.Path file = folder.resolve("twenty-seconds.wav");
+        org.auscult.audio.WavWriter.writePcm16(file, new org.auscult.audio.AudioClip(x, 44_100),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        float[] decoded = new org.auscult.audio.RecordingDecoder().decode(file).clip().samples();
+        WaveformSummary samples = WaveformSummary.of(decoded, 44_100);
+        WaveformSummary outline = WaveformSummary.outline(file, new org.auscult.learn.Cancellation());
+        assertTrue(outline.isOutline());
+        assertEquals(null, outline.samples());
+        assertEquals(decoded.length, outline.sampleCount());
+        assertEquals(samples.durationSeconds(), outline.durationSeconds(), 0);
+        assertEquals(441, outline.bucketSize(0), "10 ms at 44.1 kHz");
+        assertEquals(samples.peak(), outline.peak(), 0);
+        for (int samplesPerPixel : new int[] {441, 441 * 4, 441 * 16 * 3, 441 * 64 * 2}) {   // whole buckets
+            int pixels = (int) Math.ceil(decoded.length / (double) samplesPerPixel);
+            float[] expectedMin = new float[pixels];
+            float[] expectedMax = new float[pixels];
+            for (int p = 0; p < pixels; p++) {
+                expectedMin[p] = Float.POSITIVE_INFINITY;
+                expectedMax[p] = Float.NEGATIVE_INFINITY;
+                for (int n = p * samplesPerPixel; n < Math.min(decoded.length, (p + 1) * samplesPerPixel); n++) {
+                    expectedMin[p] = Math.min(expectedMin[p], decoded[n]);
+                    expectedMax[p] = Math.max(expectedMax[p], decoded[n]);
+                }
+            }
+            float[] min = new float[pixels];
+            float[] max = new float[pixels];
+            outline.envelope(0, samplesPerPixel, min, max);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedMin, min, samplesPerPixel + " per pixel");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedMax, max, samplesPerPixel + " per pixel");
+        }
+        // 10 samples per pixel, inside one bucket: the bucket's range, the click included where it lies
+        float[] min = new float[100];
+        float[] max = new float[100];
+        assertEquals(0, outline.envelope(300_001 - 500, 10, min, max), "the finest level, not the samples");
+        assertEquals(0.99f, max[50], 1e-4);
+        assertEquals(max[49], max[50], 0, "both columns lie in the click's bucket");
+    }
+
+    @Test
+    void cancellingAnOutlineStopsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path file = folder.resolve("noise.wav");
+        org.auscult.audio.WavWriter.writePcm16(file, new org.auscult.audio.AudioClip(noise(50_000, 3), 44_100),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        org.auscult.learn.Cancellation cancellation = new org.auscult.learn.Cancellation();
+        cancellation.cancel();
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> WaveformSummary.outline(file, cancellation));
+    }
 }
