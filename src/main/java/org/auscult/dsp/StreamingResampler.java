@@ -27,6 +27,11 @@ public final class StreamingResampler {
     static final int CHUNK = 1 << 15;
     /** Processors a run is shared between, at most. */
     private static final int PARALLELISM = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * Inputs at least this long share their runs between processors: a long recording opened in the window waits
+     * for its resampling, while a collection of short ones keeps every processor busy with a recording each.
+     */
+    static final int SHARED_FROM_SECONDS = 60;
     /** The shortest part of a run worth handing to another thread: 1 s at 4 kHz. */
     private static final int MIN_PART = 4096;
 
@@ -50,7 +55,8 @@ public final class StreamingResampler {
      * @throws ParameterException when a rate is out of range or the output would not fit an array
      */
     public StreamingResampler(int sourceRate, int targetRate, long inputLength) {
-        this(sourceRate, targetRate, inputLength, PARALLELISM);
+        this(sourceRate, targetRate, inputLength,
+                inputLength >= (long) SHARED_FROM_SECONDS * sourceRate ? PARALLELISM : 1);
     }
 
     /** As the public constructor, with runs shared between at most {@code parallelism} threads. */
@@ -146,10 +152,10 @@ public final class StreamingResampler {
     }
 
     /**
-     * Outputs m0 … m0 + count − 1 into the output array. A long run is cut into one part per processor, computed
-     * side by side in the common fork-join pool (the calling thread takes a part too): every part reads the same
-     * input buffer, which nothing changes meanwhile, and writes its own stretch of the output, so the samples are
-     * the same as one thread's.
+     * Outputs m0 … m0 + count − 1 into the output array. For a long input, a run is cut into one part per
+     * processor, computed side by side in the common fork-join pool (the calling thread takes a part too): every
+     * part reads the same input buffer, which nothing changes meanwhile, and writes its own stretch of the output,
+     * so the samples are the same as one thread's.
      */
     private void computeRun(long m0, int count) {
         int parts = Math.min(workspaces.length, count / MIN_PART);
