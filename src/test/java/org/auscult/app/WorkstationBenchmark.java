@@ -55,6 +55,10 @@ public final class WorkstationBenchmark {
             oneRecording(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("--folder")) {
+            oneFolder(Path.of(args[1]));
+            return;
+        }
         Path folder = Files.createTempDirectory("auscult-benchmark");
         Path short30 = folder.resolve("heart-30s-4k.wav");
         Path short30at44 = folder.resolve("heart-30s-44k.wav");
@@ -118,6 +122,39 @@ public final class WorkstationBenchmark {
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> first verdict",
                 at[2] / 1e6);
         System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", file.getFileName() + ": selection -> verdict", at[1] / 1e6);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                System.out.printf(Locale.ROOT, "%-52s %10.0f MB (-Xmx %d MB)%n", "peak resident memory (VmHWM)",
+                        Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        }
+    }
+
+    /**
+     * {@code --folder DIR}: DIR opened in a fresh JVM as the window opens it with the bundled default model, until
+     * the collection's scan has given every row its verdict, then this process's peak resident memory: what a
+     * folder costs before any recording is clicked.
+     */
+    private static void oneFolder(Path folder) throws Exception {
+        var model = org.auscult.analysis.LoadedModel.load(null);
+        WorkstationViewModel workstation = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
+                new Player(new NoAudioDevice(), Runnable::run), Runnable::run, 2);
+        workstation.modelProperty().set(model);
+        long start = System.nanoTime();
+        workstation.open(folder);
+        long scanned = System.nanoTime() - start;
+        long judged = workstation.browser().rows().stream().filter(row -> !row.predictedProperty().get().isEmpty())
+                .count();
+        double audio = workstation.browser().rows().stream().mapToDouble(row -> row.durationProperty().get()).sum();
+        System.out.printf(Locale.ROOT, "%-52s %10.0f ms%n", folder.getFileName() + ": open -> every row judged",
+                scanned / 1e6);
+        System.out.printf(Locale.ROOT, "%-52s %10d of %d, %.0f s of audio%n", "rows judged", judged,
+                workstation.browser().rows().size(), audio);
+        // what the open folder holds on to, as against what the collection's analysis passed through
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "%-52s %10.0f MB%n", "heap in use after a full collection",
+                (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 System.out.printf(Locale.ROOT, "%-52s %10.0f MB (-Xmx %d MB)%n", "peak resident memory (VmHWM)",
