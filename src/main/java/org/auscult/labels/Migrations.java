@@ -24,7 +24,8 @@ final class Migrations {
     /** The migration scripts in order; script i brings the schema to version i + 1. */
     static final List<String> SCRIPTS = List.of(
             "V1__recordings_labels_events.sql",
-            "V2__classes_and_event_index.sql");
+            "V2__classes_and_event_index.sql",
+            "V3__examinations.sql");
 
     /** The schema version this code reads and writes. */
     static final int LATEST = SCRIPTS.size();

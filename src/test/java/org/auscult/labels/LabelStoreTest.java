@@ -78,7 +78,7 @@ class LabelStoreTest {
             eventId = service.addEvent(ref, "S1", 0.5, 0.5).id();
         }
         try (LabelStore upgraded = LabelStore.open(db)) {
-            assertEquals(2, upgraded.schemaVersion());
+            assertEquals(Migrations.LATEST, upgraded.schemaVersion());
             RecordingRef ref = upgraded.findRecording(wav).orElseThrow();
             assertEquals(Optional.of("murmur"), upgraded.currentClass(ref.id()));
             assertEquals(List.of(eventId), upgraded.events(ref.id()).stream().map(LabelEvent::id).toList());
