@@ -242,8 +242,8 @@ public final class MainWindow {
         Button record = WindowParts.button("Record…", "Record from a stethoscope, with a verdict as you listen",
                 () -> org.auscult.app.record.RecordView.openFor(root.getScene() == null ? null
                         : root.getScene().getWindow(), model.modelProperty().get(), model.browser().selectedPath(),
-                        kept -> model.open(kept.getParent(), java.util.Optional.of(
-                                org.auscult.library.Layout.PLAIN_FOLDER))));
+                        org.auscult.app.record.AuscultationLog.over(annotations::service), kept -> model.open(
+                                kept.getParent(), java.util.Optional.of(org.auscult.library.Layout.PLAIN_FOLDER))));
         record.setId("record");
         return new ToolBar(open, train, record, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection,
                 new Label("  "), play, playSelection, loop);

@@ -50,7 +50,8 @@ public final class AnnotationViewModel {
     }
 
     private final TaskExecutor executor;
-    private LabelService service;
+    /** Set on the UI thread once the database is open; read from other threads too ({@link #service()}). */
+    private volatile LabelService service;
     private long shown;
     private final ReadOnlyObjectWrapper<RecordingRef> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<RecordingLabel> label = new ReadOnlyObjectWrapper<>(this, "label");
@@ -96,6 +97,11 @@ public final class AnnotationViewModel {
                     available.set(false);
                     message.set("Labelling is off: " + failure.getMessage());
                 }));
+    }
+
+    /** The label service once the database is open (null before, or when labelling is off); thread-safe. */
+    public LabelService service() {
+        return service;
     }
 
     /** Shows the labels of the recording at {@code file} (hashing it and relinking it when it moved). */

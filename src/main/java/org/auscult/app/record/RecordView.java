@@ -121,6 +121,8 @@ public final class RecordView extends VBox {
         Label guidance = label("record-guidance", model.guidanceProperty());
         guidance.setStyle("-fx-text-fill: #b26a00;");
         Label message = label("record-message", model.messageProperty());
+        Label examination = label("record-examination", model.examinationProperty());
+        examination.setStyle("-fx-font-weight: bold;");
 
         Pane canvasPane = new Pane(waveform);
         canvasPane.setPrefHeight(140);
@@ -133,7 +135,8 @@ public final class RecordView extends VBox {
         spectrogram.widthProperty().bind(spectrogramPane.widthProperty());
         spectrogram.heightProperty().bind(spectrogramPane.heightProperty());
         VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
-        getChildren().addAll(form, folder, new HBox(6, start, stop, keep, discard), new HBox(8, meter, levelText),
+        getChildren().addAll(form, folder, examination, new HBox(6, start, stop, keep, discard),
+                new HBox(8, meter, levelText),
                 canvasPane, spectrogramPane, trendPane(), verdict, heart, guidance, message);
         model.judgements().addListener((javafx.collections.ListChangeListener<Object>) change -> drawTrend());
         repaint.setCycleCount(Timeline.INDEFINITE);
@@ -257,10 +260,11 @@ public final class RecordView extends VBox {
 
     /**
      * Opens Record mode over {@code owner} with every input this machine has (and a replay of {@code selected}, when
-     * one is selected), recording into {@link RecordInputs#defaultFolder()} and judging with {@code loaded}.
+     * one is selected), recording into {@link RecordInputs#defaultFolder()}, judging with {@code loaded} and keeping
+     * each recording's patient and site through {@code log}.
      */
     public static Stage openFor(Window owner, org.auscult.analysis.LoadedModel loaded, Path selected,
-                                Consumer<Path> onKept) {
+                                AuscultationLog log, Consumer<Path> onKept) {
         RecordViewModel model = new RecordViewModel(javafx.application.Platform::runLater,
                 java.time.Clock.systemDefaultZone());
         model.inputs().setAll(RecordInputs.available(selected));
@@ -269,6 +273,7 @@ public final class RecordView extends VBox {
         }
         model.folderProperty().set(RecordInputs.defaultFolder());
         model.modelProperty().set(loaded);
+        model.setLog(log);
         return open(owner, model, onKept);
     }
 

@@ -36,7 +36,7 @@ import org.auscult.capture.LiveSession;
 public final class RecordViewModel {
 
     /** The auscultation sites, as CirCor names them. */
-    public static final List<String> SITES = List.of("AV", "PV", "TV", "MV", "PhC");
+    public static final List<String> SITES = org.auscult.labels.Auscultation.SITES;
     /** Seconds of waveform the live view keeps. */
     public static final double SHOWN_SECONDS = 10;
 
@@ -63,6 +63,8 @@ public final class RecordViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.READY);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    private final ReadOnlyStringWrapper examination = new ReadOnlyStringWrapper(this, "examination", "");
+    private AuscultationLog log = AuscultationLog.none();
     private final ReadOnlyStringWrapper heart = new ReadOnlyStringWrapper(this, "heart", "");
     private final ReadOnlyStringWrapper guidance = new ReadOnlyStringWrapper(this, "guidance", "");
     private final ReadOnlyStringWrapper levelText = new ReadOnlyStringWrapper(this, "levelText", "");
@@ -110,6 +112,10 @@ public final class RecordViewModel {
                     + "or a USB audio interface, or replay a recording." : "Choose an input first.");
             return;
         }
+        if (patient.get().trim().isEmpty()) {
+            message.set("Enter the patient first: each recording is kept under its patient and site.");
+            return;
+        }
         Path target = folder.get().resolve(fileName(patient.get(), site.get()));
         CaptureSource source;
         try {
@@ -148,6 +154,7 @@ public final class RecordViewModel {
         }
         state.set(State.RECORDING);
         message.set(session.describe() + listening);
+        log.started(target, patient.get(), site.get(), clock.instant(), chosen.name(), examination::set);
     }
 
     /** Opens the monitor when asked; what to add to the message ("" when all is well). */
@@ -262,6 +269,7 @@ public final class RecordViewModel {
         try {
             Files.deleteIfExists(file);
             message.set("Discarded " + file.getFileName() + ".");
+            log.discarded(file, examination::set);
         } catch (IOException e) {
             message.set("Could not delete " + file + ": " + e.getMessage());
         }
@@ -276,8 +284,19 @@ public final class RecordViewModel {
         recorded.set(null);
         if (file != null) {
             message.set("Kept " + file.getFileName() + ".");
+            log.kept(file, examination::set);
         }
         return file;
+    }
+
+    /** Where the patient and site of each recording are kept (nowhere by default). */
+    public void setLog(AuscultationLog newLog) {
+        log = Objects.requireNonNull(newLog, "log");
+    }
+
+    /** The examination of this sitting so far: its patient, since when, the sites recorded ("" before any). */
+    public ReadOnlyStringProperty examinationProperty() {
+        return examination.getReadOnlyProperty();
     }
 
     /** Every verdict of this recording so far, in time order: the heart-rate and quality trend. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -18,6 +19,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.audio.RecordingDecoder;
+import org.auscult.labels.Auscultation;
+import org.auscult.labels.LabelService;
+import org.auscult.labels.LabelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,12 +43,18 @@ class RecordUiTest {
     @TempDir
     static Path folder;
 
+    private static final Clock EIGHT_THIRTY = Clock.fixed(Instant.parse("2026-12-05T08:30:00Z"), ZoneOffset.UTC);
+
     private RecordViewModel model;
+    private LabelStore labels;
     private final List<Path> kept = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new RecordViewModel(Platform::runLater, Clock.fixed(Instant.parse("2026-12-05T08:30:00Z"),
+        model = new RecordViewModel(Platform::runLater, EIGHT_THIRTY);
+        labels = LabelStore.open(folder.resolve("labels-" + System.nanoTime() + ".db"));
+        LabelService service = new LabelService(labels, "ana", EIGHT_THIRTY);
+        model.setLog(new AuscultationLog(() -> service, Executors.newSingleThreadExecutor(), Platform::runLater,
                 ZoneOffset.UTC));
         model.inputs().setAll(RecordInputs.replay(SAMPLE, 10));
         model.inputProperty().set(model.inputs().get(0));
@@ -60,9 +70,16 @@ class RecordUiTest {
 
     @Test
     void recordWatchTheVerdictRollInAndKeepItThenRecordAgainAndDiscard(FxRobot robot) throws Exception {
+        robot.clickOn("#record-start");
+        assertTrue(text(robot, "#record-message").startsWith("Enter the patient first"),
+                text(robot, "#record-message"));
+        assertEquals(RecordViewModel.State.READY, model.stateProperty().get());
         robot.clickOn("#record-patient").write("p 12/a");
         robot.interact(() -> model.siteProperty().set("TV"));
         robot.clickOn("#record-start");
+        // the patient and site are in the label database from the start: a crash keeps them with the file
+        waitFor("the examination", () -> text(robot, "#record-examination").equals(
+                "Examination of p 12/a since 08:30: TV"));
         waitFor("a verdict over the last seconds", () -> text(robot, "#record-verdict").contains("over the last"));
         assertTrue(text(robot, "#record-heart").startsWith("Heart rate"), text(robot, "#record-heart"));
         assertTrue(text(robot, "#record-level-text").contains("dBFS"), text(robot, "#record-level-text"));
@@ -89,6 +106,27 @@ class RecordUiTest {
         assertEquals(new RecordingDecoder().decode(SAMPLE).clip().length(),
                 new RecordingDecoder().decode(file).clip().length(), "the whole recording was kept");
         assertEquals(RecordViewModel.State.READY, model.stateProperty().get());
+        Auscultation where = labels.auscultation(labels.findRecording(file).orElseThrow().id()).orElseThrow();
+        assertEquals("p 12/a", where.patient());
+        assertEquals("TV", where.site());
+        assertEquals(Instant.parse("2026-12-05T08:30:00Z"), where.recordedAt());
+        assertTrue(where.device().startsWith("Replay of 69120_TV.wav"), "the input it came from: "
+                + where.device());
+        waitFor("the kept file's content hash", () -> labels.findRecording(file).orElseThrow().sha256().equals(
+                org.auscult.labels.ContentHash.sha256(file)));
+
+        // the next site of the same patient joins the examination
+        robot.interact(() -> model.siteProperty().set("MV"));
+        robot.clickOn("#record-start");
+        waitFor("the second site", () -> text(robot, "#record-examination").equals(
+                "Examination of p 12/a since 08:30: TV, MV"));
+        waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
+        robot.clickOn("#record-keep");
+        assertEquals(2, kept.size());
+        assertEquals(1, labels.examinations("p 12/a").size(), "one sitting, one examination");
+        assertEquals(List.of("TV", "MV"), labels.examinations("p 12/a").get(0).auscultations().stream()
+                .map(Auscultation::site).toList());
+        kept.remove(1);
 
         robot.interact(() -> model.patientProperty().set("p13"));
         robot.clickOn("#record-start");
@@ -97,10 +135,13 @@ class RecordUiTest {
         waitFor("the stop", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         Path discarded = model.recordedProperty().get();
         assertTrue(Files.exists(discarded));
+        assertEquals(1, labels.examinations("p13").size(), "a new patient, a new examination");
         robot.clickOn("#record-discard");
         assertTrue(!Files.exists(discarded), "discarded");
         assertTrue(Files.exists(file), "the kept one stays");
         assertEquals(1, kept.size());
+        waitFor("the discarded recording forgotten", () -> labels.examinations("p13").isEmpty());
+        assertTrue(labels.findRecording(discarded).isEmpty());
     }
 
     @Test
