@@ -42,7 +42,7 @@ public final class AnnotationViewModel {
     /** The state after a store call: what the panel and the layers show. */
     record Snapshot(RecordingRef recording, Optional<RecordingLabel> label, List<LabelEvent> events,
                     List<String> classes, Map<Path, String> userClasses, boolean canUndo, boolean canRedo,
-                    String undoText, String redoText) {
+                    String undoText, String redoText, String recordedAs) {
     }
 
     /** What an edit leaves: the new state and the event to select (null: keep the selection). */
@@ -67,6 +67,8 @@ public final class AnnotationViewModel {
     private final StringProperty currentType = new SimpleStringProperty(this, "currentType", EventType.S1.label());
     private final UndoState undoState = new UndoState();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** Where and when the recording shown was made, when Record mode made it ({@link RecordedAs}). */
+    private final ReadOnlyStringWrapper recordedAs = new ReadOnlyStringWrapper(this, "recordedAs", "");
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available");
     private final ObservableMap<Path, String> userClasses = FXCollections.observableHashMap();
 
@@ -160,7 +162,8 @@ public final class AnnotationViewModel {
         LabelStore store = service.store();
         return new Snapshot(ref, store.label(ref.id(), Source.USER, opinion), store.events(ref.id()),
                 store.classes(), store.userClasses(), service.canUndo(), service.canRedo(),
-                service.undoDescription(), service.redoDescription());
+                service.undoDescription(), service.redoDescription(),
+                RecordedAs.describe(store, ref.id(), java.time.ZoneId.systemDefault()));
     }
 
     private void setUserClasses(Map<Path, String> latest) {
@@ -184,6 +187,7 @@ public final class AnnotationViewModel {
         }
         setUserClasses(snapshot.userClasses());
         undoState.show(snapshot.canUndo(), snapshot.canRedo(), snapshot.undoText(), snapshot.redoText());
+        recordedAs.set(snapshot.recordedAs());
     }
 
     /** One change through the service, given the recording and opinion captured on the FX thread. */
@@ -383,6 +387,10 @@ public final class AnnotationViewModel {
     }
 
     /** What the last edit did, or why labelling is unavailable. */
+    public ReadOnlyStringProperty recordedAsProperty() {
+        return recordedAs.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

@@ -127,6 +127,12 @@ public final class LabelPanel extends VBox {
         redo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Redo "
                 + model.undoState().redoTextProperty().get() + " (Ctrl+Shift+Z)"), model.undoState().redoTextProperty()));
 
+        Label recorded = new Label();
+        recorded.setId("label-recorded-as");
+        recorded.setWrapText(true);
+        recorded.textProperty().bind(model.recordedAsProperty());
+        recorded.managedProperty().bind(recorded.textProperty().isNotEmpty());
+
         Label message = new Label();
         message.setId("label-message");
         message.setWrapText(true);
@@ -145,7 +151,7 @@ public final class LabelPanel extends VBox {
         VBox.setVgrow(editors, Priority.SOMETIMES);
         // The editors, not the panel: a Tab sets its content's disable property itself.
         editors.disableProperty().bind(model.availableProperty().not());
-        getChildren().addAll(editors, message);
+        getChildren().addAll(recorded, editors, message);
 
         model.labelProperty().addListener((observable, before, after) -> show(after, qualityGroup));
         model.recordingProperty().addListener((observable, before, after) -> show(model.labelProperty().get(),

@@ -135,4 +135,22 @@ class AnnotationViewModelTest {
         off.setClassByKey(1);
         assertNull(off.recordingProperty().get());
     }
+
+    @Test
+    void aRecordingMadeInRecordModeSaysWhereAndWhenForWhom() throws Exception {
+        LabelService service = new LabelService(store, "ana", CLOCK);
+        long examination = service.startExamination("p12");
+        service.recordAuscultation(first, examination, "MV", Instant.parse("2026-03-01T10:00:05Z"), "USB Audio");
+        service.recordAuscultation(second, examination, "PV", Instant.parse("2026-03-01T10:01:00Z"), "USB Audio");
+        long id = store.findRecording(first).orElseThrow().id();
+        assertEquals("Recorded at MV for p12, 1 Mar 2026 10:00; examination since 10:00: PV, MV",
+                RecordedAs.describe(store, id, ZoneOffset.UTC));
+
+        model.show(first);
+        assertTrue(model.recordedAsProperty().get().startsWith("Recorded at MV for p12, 1 Mar 2026 "),
+                model.recordedAsProperty().get());
+        Path elsewhere = Files.copy(Path.of("sample-recordings/circor/69120_TV.wav"), folder.resolve("other.wav"));
+        model.show(elsewhere);
+        assertEquals("", model.recordedAsProperty().get(), "a recording not made in Record mode says nothing");
+    }
 }
