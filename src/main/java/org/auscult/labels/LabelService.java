@@ -127,54 +127,6 @@ public final class LabelService {
         return true;
     }
 
-    // ---- examinations -----------------------------------------------------------------------------------------
-    // Where and when a recording was made is a fact about it, not a labeller's opinion: these writes are committed
-    // at once but are not on the undo stack, so an undo in the labelling window never unlinks a recording from its
-    // patient.
-
-    /** Starts an examination of {@code patient} (trimmed, not blank) now; returns its number. */
-    public synchronized long startExamination(String patient) {
-        String name = patient == null ? "" : patient.trim();
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("an examination needs a patient");
-        }
-        Instant now = clock.instant();
-        return store.write(() -> store.insertExamination(name, now));
-    }
-
-    /**
-     * Records that {@code audio} was made in examination {@code examinationId} at {@code site}, starting at
-     * {@code recordedAt}, from {@code device}. Called again for the same file (a recording that grew since), it
-     * updates the file's content hash and keeps the rest.
-     *
-     * @throws IOException when the file cannot be read
-     */
-    public synchronized Auscultation recordAuscultation(Path audio, long examinationId, String site,
-                                                        Instant recordedAt, String device) throws IOException {
-        Auscultation.requireSite(site);
-        Examination examination = store.examination(examinationId).orElseThrow(() ->
-                new IllegalArgumentException("no examination " + examinationId));
-        RecordingRef recording = store.recordingFor(audio);
-        Auscultation auscultation = new Auscultation(recording.id(), examinationId, examination.patient(), site,
-                recordedAt, device);
-        store.write(() -> {
-            store.putAuscultation(auscultation);
-            return null;
-        });
-        return auscultation;
-    }
-
-    /**
-     * Forgets a discarded recording: where it was made, the recording itself when it has no label or event, and
-     * its examination when it was the only recording of it. Nothing for a file the store does not know.
-     */
-    public synchronized void forgetRecording(Path audio) {
-        store.findRecording(audio).ifPresent(recording -> store.write(() -> {
-            store.forgetAuscultation(recording.id());
-            return null;
-        }));
-    }
-
     // ---- events -----------------------------------------------------------------------------------------------
 
     /** Adds a user event: a point when {@code start == end}. */

@@ -36,9 +36,11 @@ public final class LabelStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabelStore.class);
 
     private final SqliteDatabase db;
+    private final Examinations examinations;
 
     private LabelStore(SqliteDatabase db) {
         this.db = db;
+        this.examinations = new Examinations(this, db);
     }
 
     /** {@code -Dauscult.labels.db=FILE}, else {@code ~/.auscult/labels.db}. */
@@ -378,83 +380,9 @@ public final class LabelStore implements AutoCloseable {
         return db.update("DELETE FROM label_class WHERE name = ?", name) == 1;
     }
 
-    // ---- examinations -----------------------------------------------------------------------------------------
-
-    private static final String AUSCULTATION_COLUMNS = "SELECT a.recording_id, a.examination_id, e.patient, a.site,"
-            + " a.recorded_at, a.device FROM auscultation a JOIN examination e ON e.id = a.examination_id";
-
-    /** Where and when the recording was made, when it was recorded in Auscult. */
-    public synchronized Optional<Auscultation> auscultation(long recordingId) {
-        return db.read(() -> queryAuscultations(AUSCULTATION_COLUMNS + " WHERE a.recording_id = ?", recordingId)
-                .stream().findFirst());
-    }
-
-    /** The examination numbered {@code id}, with its recordings. */
-    public synchronized Optional<Examination> examination(long id) {
-        return db.read(() -> queryExaminations("SELECT id, patient, started_at FROM examination WHERE id = ?", id)
-                .stream().findFirst());
-    }
-
-    /** Every examination of {@code patient}, newest first. */
-    public synchronized List<Examination> examinations(String patient) {
-        return db.read(() -> queryExaminations("SELECT id, patient, started_at FROM examination WHERE patient = ?"
-                + " ORDER BY started_at DESC, id DESC", patient));
-    }
-
-    private List<Examination> queryExaminations(String sql, Object... parameters) throws SQLException {
-        List<Examination> result = new ArrayList<>();
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Examination(rows.getLong(1), rows.getString(2), Instant.parse(rows.getString(3)),
-                        List.of()));
-            }
-        }
-        List<Examination> withRecordings = new ArrayList<>();
-        for (Examination examination : result) {
-            withRecordings.add(new Examination(examination.id(), examination.patient(), examination.startedAt(),
-                    queryAuscultations(AUSCULTATION_COLUMNS + " WHERE a.examination_id = ?"
-                            + " ORDER BY a.recorded_at, a.recording_id", examination.id())));
-        }
-        return withRecordings;
-    }
-
-    private List<Auscultation> queryAuscultations(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            List<Auscultation> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(new Auscultation(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                        Instant.parse(rows.getString(5)), rows.getString(6)));
-            }
-            return result;
-        }
-    }
-
-    long insertExamination(String patient, Instant startedAt) throws SQLException {
-        return db.insert("INSERT INTO examination (patient, started_at) VALUES (?, ?)", patient,
-                startedAt.toString());
-    }
-
-    void putAuscultation(Auscultation auscultation) throws SQLException {
-        db.update("INSERT OR REPLACE INTO auscultation (recording_id, examination_id, site, recorded_at, device)"
-                        + " VALUES (?, ?, ?, ?, ?)", auscultation.recordingId(), auscultation.examinationId(),
-                auscultation.site(), auscultation.recordedAt().toString(), auscultation.device());
-    }
-
-    /**
-     * Forgets where a discarded recording was made: its auscultation, the recording itself when no label or event
-     * refers to it, and its examination when no other recording belongs to it.
-     */
-    void forgetAuscultation(long recordingId) throws SQLException {
-        Optional<Auscultation> known = queryAuscultations(AUSCULTATION_COLUMNS + " WHERE a.recording_id = ?",
-                recordingId).stream().findFirst();
-        db.update("DELETE FROM auscultation WHERE recording_id = ?", recordingId);
-        db.update("DELETE FROM recording WHERE id = ? AND NOT EXISTS (SELECT 1 FROM recording_label WHERE"
-                + " recording_id = ?) AND NOT EXISTS (SELECT 1 FROM event WHERE recording_id = ?)", recordingId,
-                recordingId, recordingId);
-        if (known.isPresent()) {
-            db.update("DELETE FROM examination WHERE id = ? AND NOT EXISTS (SELECT 1 FROM auscultation WHERE"
-                    + " examination_id = ?)", known.get().examinationId(), known.get().examinationId());
-        }
+    /** The patients' examinations and where each recording was made. */
+    public Examinations examinations() {
+        return examinations;
     }
 
     // ---- transactions -----------------------------------------------------------------------------------------

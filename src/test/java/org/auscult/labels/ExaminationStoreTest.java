@@ -36,45 +36,46 @@ class ExaminationStoreTest {
         Path aortic = LabelStoreTest.recordingFile(folder, "p12_AV.wav", 2);
         long examination;
         try (LabelStore store = LabelStore.open(db)) {
-            LabelService service = service(store);
-            examination = service.startExamination("  p12 ");
-            service.recordAuscultation(mitral, examination, "MV", EIGHT_THIRTY, "USB Audio");
-            service.recordAuscultation(aortic, examination, "AV", EIGHT_THIRTY.plusSeconds(40), "USB Audio");
-            long other = service.startExamination("p12");
+            Examinations examinations = store.examinations();
+            examination = examinations.start("  p12 ", EIGHT_THIRTY);
+            examinations.record(mitral, examination, "MV", EIGHT_THIRTY, "USB Audio");
+            examinations.record(aortic, examination, "AV", EIGHT_THIRTY.plusSeconds(40), "USB Audio");
+            long other = examinations.start("p12", EIGHT_THIRTY);
             assertNotEquals(examination, other);
         }
         try (LabelStore store = LabelStore.open(db)) {
-            Examination found = store.examination(examination).orElseThrow();
+            Examinations examinations = store.examinations();
+            Examination found = examinations.examination(examination).orElseThrow();
             assertEquals("p12", found.patient());
             assertEquals(EIGHT_THIRTY, found.startedAt());
             assertEquals(List.of("MV", "AV"), found.auscultations().stream().map(Auscultation::site).toList(),
                     "in the order they were recorded");
             assertEquals(List.of("AV", "MV"), found.sites(), "in the order of the sites");
             RecordingRef mitralRef = store.findRecording(mitral).orElseThrow();
-            Auscultation where = store.auscultation(mitralRef.id()).orElseThrow();
+            Auscultation where = examinations.auscultation(mitralRef.id()).orElseThrow();
             assertEquals(new Auscultation(mitralRef.id(), examination, "p12", "MV", EIGHT_THIRTY, "USB Audio"),
                     where);
-            List<Examination> all = store.examinations("p12");
+            List<Examination> all = examinations.of("p12");
             assertEquals(2, all.size());
             assertEquals(examination, all.get(1).id(), "newest first");
             assertTrue(all.get(0).auscultations().isEmpty());
-            assertEquals(List.of(), store.examinations("p13"));
+            assertEquals(List.of(), examinations.of("p13"));
         }
     }
 
     @Test
     void aRecordingThatGrewKeepsItsPlaceAndGetsItsNewHash() throws Exception {
         try (LabelStore store = LabelStore.open(folder.resolve("labels.db"))) {
-            LabelService service = service(store);
+            Examinations examinations = store.examinations();
             Path growing = LabelStoreTest.recordingFile(folder, "live.wav", 3);
-            long examination = service.startExamination("p1");
-            Auscultation first = service.recordAuscultation(growing, examination, "TV", EIGHT_THIRTY, "");
+            long examination = examinations.start("p1", EIGHT_THIRTY);
+            Auscultation first = examinations.record(growing, examination, "TV", EIGHT_THIRTY, "");
             String hashBefore = store.findRecording(growing).orElseThrow().sha256();
             Files.write(growing, new byte[4096], StandardOpenOption.APPEND);
-            Auscultation again = service.recordAuscultation(growing, examination, "TV", EIGHT_THIRTY, "");
+            Auscultation again = examinations.record(growing, examination, "TV", EIGHT_THIRTY, "");
             assertEquals(first, again);
             assertNotEquals(hashBefore, store.findRecording(growing).orElseThrow().sha256());
-            assertEquals(1, store.examination(examination).orElseThrow().auscultations().size());
+            assertEquals(1, examinations.examination(examination).orElseThrow().auscultations().size());
         }
     }
 
@@ -82,26 +83,27 @@ class ExaminationStoreTest {
     void aDiscardedRecordingIsForgottenUnlessSomeoneLabelledIt() throws Exception {
         try (LabelStore store = LabelStore.open(folder.resolve("labels.db"))) {
             LabelService service = service(store);
+            Examinations examinations = store.examinations();
             Path kept = LabelStoreTest.recordingFile(folder, "kept.wav", 4);
             Path labelled = LabelStoreTest.recordingFile(folder, "labelled.wav", 5);
             Path discarded = LabelStoreTest.recordingFile(folder, "discarded.wav", 6);
-            long examination = service.startExamination("p2");
-            service.recordAuscultation(kept, examination, "MV", EIGHT_THIRTY, "");
-            service.recordAuscultation(labelled, examination, "PV", EIGHT_THIRTY, "");
+            long examination = examinations.start("p2", EIGHT_THIRTY);
+            examinations.record(kept, examination, "MV", EIGHT_THIRTY, "");
+            examinations.record(labelled, examination, "PV", EIGHT_THIRTY, "");
             service.setClass(store.findRecording(labelled).orElseThrow(), Opinion.FIRST, "murmur");
-            service.recordAuscultation(discarded, examination, "PhC", EIGHT_THIRTY, "");
+            examinations.record(discarded, examination, "PhC", EIGHT_THIRTY, "");
 
-            service.forgetRecording(discarded);
+            examinations.forget(discarded);
             assertEquals(Optional.empty(), store.findRecording(discarded), "nothing else referred to it");
-            service.forgetRecording(labelled);
+            examinations.forget(labelled);
             RecordingRef stillThere = store.findRecording(labelled).orElseThrow();
             assertEquals(Optional.of("murmur"), store.currentClass(stillThere.id()), "its label is kept");
-            assertEquals(Optional.empty(), store.auscultation(stillThere.id()));
-            assertEquals(List.of("MV"), store.examination(examination).orElseThrow().sites());
+            assertEquals(Optional.empty(), examinations.auscultation(stillThere.id()));
+            assertEquals(List.of("MV"), examinations.examination(examination).orElseThrow().sites());
 
-            service.forgetRecording(kept);
-            assertEquals(Optional.empty(), store.examination(examination), "an examination left empty goes");
-            service.forgetRecording(folder.resolve("never-seen.wav"));   // nothing to forget
+            examinations.forget(kept);
+            assertEquals(Optional.empty(), examinations.examination(examination), "an examination left empty goes");
+            examinations.forget(folder.resolve("never-seen.wav"));   // nothing to forget
         }
     }
 
@@ -109,10 +111,11 @@ class ExaminationStoreTest {
     void recordingsAreFactsTheLabellingUndoDoesNotTouch() throws Exception {
         try (LabelStore store = LabelStore.open(folder.resolve("labels.db"))) {
             LabelService service = service(store);
+            Examinations examinations = store.examinations();
             Path file = LabelStoreTest.recordingFile(folder, "a.wav", 7);
             assertFalse(service.canUndo());
-            long examination = service.startExamination("p3");
-            service.recordAuscultation(file, examination, "MV", EIGHT_THIRTY, "");
+            long examination = examinations.start("p3", EIGHT_THIRTY);
+            examinations.record(file, examination, "MV", EIGHT_THIRTY, "");
             assertFalse(service.canUndo(), "nothing on the undo stack");
         }
     }
@@ -120,15 +123,15 @@ class ExaminationStoreTest {
     @Test
     void aBlankPatientOrAnUnknownSiteIsRefused() throws Exception {
         try (LabelStore store = LabelStore.open(folder.resolve("labels.db"))) {
-            LabelService service = service(store);
+            Examinations examinations = store.examinations();
             Path file = LabelStoreTest.recordingFile(folder, "a.wav", 8);
-            assertThrows(IllegalArgumentException.class, () -> service.startExamination("   "));
-            long examination = service.startExamination("p4");
+            assertThrows(IllegalArgumentException.class, () -> examinations.start("   ", EIGHT_THIRTY));
+            long examination = examinations.start("p4", EIGHT_THIRTY);
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                    () -> service.recordAuscultation(file, examination, "apex", EIGHT_THIRTY, ""));
+                    () -> examinations.record(file, examination, "apex", EIGHT_THIRTY, ""));
             assertTrue(unknown.getMessage().contains("apex"), unknown.getMessage());
             assertThrows(IllegalArgumentException.class,
-                    () -> service.recordAuscultation(file, examination + 1, "MV", EIGHT_THIRTY, ""));
+                    () -> examinations.record(file, examination + 1, "MV", EIGHT_THIRTY, ""));
             assertEquals(Optional.empty(), store.findRecording(file), "nothing half-written");
         }
     }

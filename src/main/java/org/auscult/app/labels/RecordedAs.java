@@ -18,8 +18,8 @@ final class RecordedAs {
      * made in Record mode.
      */
     static String describe(LabelStore store, long recordingId, ZoneId zone) {
-        return store.auscultation(recordingId).map(where -> {
-            var examination = store.examination(where.examinationId());
+        return store.examinations().auscultation(recordingId).map(where -> {
+            var examination = store.examinations().examination(where.examinationId());
             return String.format(Locale.ROOT, "Recorded at %s for %s, %s%s", where.site(), where.patient(),
                     WHEN.format(where.recordedAt().atZone(zone)), examination.map(e -> "; examination since "
                             + DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(e.startedAt().atZone(zone))

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.auscult.labels.Examination;
+import org.auscult.labels.Examinations;
 import org.auscult.labels.LabelService;
 
 /**
@@ -79,13 +80,15 @@ public final class AuscultationLog {
             String said;
             try {
                 String name = patient.trim();
+                Examinations examinations = labels.store().examinations();
+                // a new patient, or the examination went with its one discarded recording: a new examination
                 if (examination < 0 || !examinedPatient.equals(name)
-                        || labels.store().examination(examination).isEmpty()) {   // gone with its one discarded recording
-                    examination = labels.startExamination(name);
+                        || examinations.examination(examination).isEmpty()) {
+                    examination = examinations.start(name, at);
                     examinedPatient = name;
                 }
-                labels.recordAuscultation(file, examination, site, at, device);
-                said = describe(labels.store().examination(examination).orElseThrow());
+                examinations.record(file, examination, site, at, device);
+                said = describe(examinations.examination(examination).orElseThrow());
             } catch (Exception e) {
                 said = "The patient and site of " + file.getFileName() + " could not be kept in the label database ("
                         + e.getMessage() + "); its file name still carries them.";
@@ -104,13 +107,14 @@ public final class AuscultationLog {
             }
             String said;
             try {
-                var known = labels.store().findRecording(file).flatMap(r -> labels.store().auscultation(r.id()));
+                Examinations examinations = labels.store().examinations();
+                var known = labels.store().findRecording(file).flatMap(r -> examinations.auscultation(r.id()));
                 if (known.isEmpty()) {
                     return;
                 }
-                labels.recordAuscultation(file, known.get().examinationId(), known.get().site(),
-                        known.get().recordedAt(), known.get().device());
-                said = describe(labels.store().examination(known.get().examinationId()).orElseThrow());
+                examinations.record(file, known.get().examinationId(), known.get().site(), known.get().recordedAt(),
+                        known.get().device());
+                said = describe(examinations.examination(known.get().examinationId()).orElseThrow());
             } catch (Exception e) {
                 said = "Kept " + file.getFileName() + ", but the label database could not be updated: "
                         + e.getMessage();
@@ -129,9 +133,9 @@ public final class AuscultationLog {
             }
             String said;
             try {
-                labels.forgetRecording(file);
-                said = examination < 0 ? "" : labels.store().examination(examination).map(this::describe)
-                        .orElse("");
+                labels.store().examinations().forget(file);
+                said = examination < 0 ? "" : labels.store().examinations().examination(examination)
+                        .map(this::describe).orElse("");
             } catch (Exception e) {
                 said = "Discarded " + file.getFileName() + ", but the label database could not forget it: "
                         + e.getMessage();

@@ -138,10 +138,10 @@ class AnnotationViewModelTest {
 
     @Test
     void aRecordingMadeInRecordModeSaysWhereAndWhenForWhom() throws Exception {
-        LabelService service = new LabelService(store, "ana", CLOCK);
-        long examination = service.startExamination("p12");
-        service.recordAuscultation(first, examination, "MV", Instant.parse("2026-03-01T10:00:05Z"), "USB Audio");
-        service.recordAuscultation(second, examination, "PV", Instant.parse("2026-03-01T10:01:00Z"), "USB Audio");
+        org.auscult.labels.Examinations examinations = store.examinations();
+        long examination = examinations.start("p12", Instant.parse("2026-03-01T10:00:00Z"));
+        examinations.record(first, examination, "MV", Instant.parse("2026-03-01T10:00:05Z"), "USB Audio");
+        examinations.record(second, examination, "PV", Instant.parse("2026-03-01T10:01:00Z"), "USB Audio");
         long id = store.findRecording(first).orElseThrow().id();
         assertEquals("Recorded at MV for p12, 1 Mar 2026 10:00; examination since 10:00: PV, MV",
                 RecordedAs.describe(store, id, ZoneOffset.UTC));

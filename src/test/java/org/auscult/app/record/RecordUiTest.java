@@ -106,7 +106,8 @@ class RecordUiTest {
         assertEquals(new RecordingDecoder().decode(SAMPLE).clip().length(),
                 new RecordingDecoder().decode(file).clip().length(), "the whole recording was kept");
         assertEquals(RecordViewModel.State.READY, model.stateProperty().get());
-        Auscultation where = labels.auscultation(labels.findRecording(file).orElseThrow().id()).orElseThrow();
+        Auscultation where = labels.examinations().auscultation(labels.findRecording(file).orElseThrow().id())
+                .orElseThrow();
         assertEquals("p 12/a", where.patient());
         assertEquals("TV", where.site());
         assertEquals(Instant.parse("2026-12-05T08:30:00Z"), where.recordedAt());
@@ -123,8 +124,8 @@ class RecordUiTest {
         waitFor("the replay's end", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         robot.clickOn("#record-keep");
         assertEquals(2, kept.size());
-        assertEquals(1, labels.examinations("p 12/a").size(), "one sitting, one examination");
-        assertEquals(List.of("TV", "MV"), labels.examinations("p 12/a").get(0).auscultations().stream()
+        assertEquals(1, labels.examinations().of("p 12/a").size(), "one sitting, one examination");
+        assertEquals(List.of("TV", "MV"), labels.examinations().of("p 12/a").get(0).auscultations().stream()
                 .map(Auscultation::site).toList());
         kept.remove(1);
 
@@ -135,12 +136,12 @@ class RecordUiTest {
         waitFor("the stop", () -> model.stateProperty().get() == RecordViewModel.State.STOPPED);
         Path discarded = model.recordedProperty().get();
         assertTrue(Files.exists(discarded));
-        assertEquals(1, labels.examinations("p13").size(), "a new patient, a new examination");
+        assertEquals(1, labels.examinations().of("p13").size(), "a new patient, a new examination");
         robot.clickOn("#record-discard");
         assertTrue(!Files.exists(discarded), "discarded");
         assertTrue(Files.exists(file), "the kept one stays");
         assertEquals(1, kept.size());
-        waitFor("the discarded recording forgotten", () -> labels.examinations("p13").isEmpty());
+        waitFor("the discarded recording forgotten", () -> labels.examinations().of("p13").isEmpty());
         assertTrue(labels.findRecording(discarded).isEmpty());
     }
 
