@@ -9,9 +9,7 @@ import org.auscult.app.task.StatusReporter;
 import org.auscult.app.timeline.TimeViewport;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +31,6 @@ import org.auscult.app.verdict.VerdictViewModel;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
 import org.auscult.audio.DecodedAudio;
-import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.segmentation.quality.QualityMap;
 
@@ -164,21 +161,9 @@ public final class WorkstationViewModel {
         setWaiting("Loading " + row.name() + "…");
         Path path = row.recording().path();
         org.auscult.analysis.AnalysisConfig config = LoadedModel.analysisConfigOf(model.get());
-        selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> {
-            context.progress(0, "Decoding " + row.name());
-            if (RecordingAnalyzer.resampledForDisplay(new RecordingDecoder().readFormat(path), config)) {
-                // a long recording is drawn from its outline while it is resampled to the analysis rate
-                WaveformSummary outline = WaveformSummary.outline(path, context.cancellation());
-                ui.accept(() -> showOutline(row, outline));
-                context.progress(0.2, "Decoding " + row.name() + " to " + config.conditioning().analysisRate()
-                        + " Hz");
-            }
-            DecodedAudio decoded = RecordingAnalyzer.decodeForDisplay(path, config);
-            context.checkCancelled();
-            RecordingInfo info = RecordingInfo.of(path, decoded);
-            WaveformSummary summary = WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate());
-            return new LoadedRecording(row, decoded, info, summary);
-        }).onProgress(progress -> status.progress(progress.fraction(), progress.message()))
+        selectionTask.replaceWith(BackgroundTask.of("decode " + path, context -> RecordingLoader.load(row, config,
+                        context, outline -> ui.accept(() -> showOutline(row, outline))))
+                .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
                 .onSuccess(this::show)
                 .onFailure(failure -> {
                     String problem = failure.getMessage();
@@ -297,20 +282,7 @@ public final class WorkstationViewModel {
                         recordings, current, name, scanThreads, context::progress, context.cancellation()))
                 .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
                 .onSuccess(result -> {
-                    Map<org.auscult.library.Recording, RecordingRow> rows = new HashMap<>();
-                    browser.rows().forEach(row -> rows.put(row.recording(), row));
-                    for (CollectionScan.Item item : result.items()) {
-                        RecordingRow row = rows.get(item.recording());
-                        if (row == null) {
-                            continue;
-                        }
-                        if (!item.problem().isEmpty()) {
-                            row.problemProperty().set(item.problem());
-                        } else if (item.verdict() != null) {
-                            row.predictedProperty().set(item.verdict().predictedClass());
-                            row.confidenceProperty().set(item.verdict().confidence());
-                        }
-                    }
+                    browser.showScan(result.items());
                     ReferenceSet reference = ReferenceSet.preferred(current, result.reference());
                     features.referenceProperty().set(reference);
                     status.done(reference == null ? "Collection analysed (no labelled recordings)"

@@ -232,33 +232,6 @@ final class FlacDecoder {
         }
     }
 
-    /** An input stream that remembers that it has reached its end. */
-    private static final class EndAwareStream extends java.io.FilterInputStream {
-        private boolean ended;
-
-        EndAwareStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            ended |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            ended |= read < 0;
-            return read;
-        }
-
-        boolean ended() {
-            return ended;
-        }
-    }
-
     /** Counts what jFLAC reports while it decodes, and stops it when it has nothing left to read. */
     private static final class ErrorCounter implements FrameListener {
         private final EndAwareStream input;

@@ -152,6 +152,21 @@ public final class BrowserViewModel {
                 || row.predictedProperty().get().contains(text);
     }
 
+    /** Gives each row of the open collection the verdict of a collection scan, or the reason it could not be read. */
+    public void showScan(List<org.auscult.analysis.CollectionScan.Item> items) {
+        java.util.Map<org.auscult.library.Recording, RecordingRow> byRecording = new java.util.HashMap<>();
+        rows.forEach(row -> byRecording.put(row.recording(), row));
+        for (org.auscult.analysis.CollectionScan.Item item : items) {
+            RecordingRow row = byRecording.get(item.recording());
+            if (row != null && !item.problem().isEmpty()) {
+                row.problemProperty().set(item.problem());
+            } else if (row != null && item.verdict() != null) {
+                row.predictedProperty().set(item.verdict().predictedClass());
+                row.confidenceProperty().set(item.verdict().confidence());
+            }
+        }
+    }
+
     /** Every row of the open collection. */
     public ObservableList<RecordingRow> rows() {
         return rows;

@@ -39,12 +39,6 @@ import org.auscult.labels.Source;
  */
 public final class AnnotationViewModel {
 
-    /** The state after a store call: what the panel and the layers show. */
-    record Snapshot(RecordingRef recording, Optional<RecordingLabel> label, List<LabelEvent> events,
-                    List<String> classes, Map<Path, String> userClasses, boolean canUndo, boolean canRedo,
-                    String undoText, String redoText, String recordedAs) {
-    }
-
     /** What an edit leaves: the new state and the event to select (null: keep the selection). */
     private record Edited(Snapshot snapshot, LabelEvent select) {
     }
@@ -115,7 +109,7 @@ public final class AnnotationViewModel {
         }
         LabelService current = service;
         Opinion asked = opinion.get();
-        executor.execute(BackgroundTask.of("labels of " + file, context -> snapshot(current,
+        executor.execute(BackgroundTask.of("labels of " + file, context -> Snapshot.of(current,
                         current.recording(file), asked))
                 .onSuccess(snapshot -> {
                     if (generation == shown) {
@@ -156,14 +150,6 @@ public final class AnnotationViewModel {
         try (LabelStore reader = LabelStore.open(current.store().file())) {
             return StoreCollection.withStoreLabels(collection, reader);
         }
-    }
-
-    private static Snapshot snapshot(LabelService service, RecordingRef ref, Opinion opinion) {
-        LabelStore store = service.store();
-        return new Snapshot(ref, store.label(ref.id(), Source.USER, opinion), store.events(ref.id()),
-                store.classes(), store.userClasses(), service.canUndo(), service.canRedo(),
-                service.undoDescription(), service.redoDescription(),
-                RecordedAs.describe(store, ref.id(), java.time.ZoneId.systemDefault()));
     }
 
     private void setUserClasses(Map<Path, String> latest) {
@@ -222,7 +208,7 @@ public final class AnnotationViewModel {
         long generation = shown;
         executor.execute(BackgroundTask.of(what, context -> {
             LabelEvent select = change.apply(current, ref, asked);
-            return new Edited(snapshot(current, ref, asked), select);
+            return new Edited(Snapshot.of(current, ref, asked), select);
         }).onSuccess(result -> {
             if (generation == shown) {
                 apply(result.snapshot());

@@ -75,4 +75,15 @@ public final class ProtocolPageViewModel {
     public StringProperty seedProperty() {
         return seed;
     }
+
+    /** What keeps the protocol chosen from running on a collection of {@code summary}, or null. */
+    String problemFor(org.auscult.experiments.DataSummary summary) {
+        if (protocol.get() != Protocol.LEAVE_SOURCE_OUT || summary == null || summary.sources().size() >= 2) {
+            return null;
+        }
+        String only = summary.sources().isEmpty() ? "" : summary.sources().firstKey();
+        return "Leave one source out needs recordings from two sources or more; " + (only.isEmpty()
+                ? "this collection does not say where its recordings come from."
+                : "all of this collection's recordings come from " + only + ".");
+    }
 }

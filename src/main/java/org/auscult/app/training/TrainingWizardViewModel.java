@@ -43,16 +43,11 @@ public final class TrainingWizardViewModel {
 
     /** The pages, in order. */
     public enum Page {
-        DATA("Data"), FEATURES("Features"), MODEL("Model"), PROTOCOL("Protocol"), RUN("Run"), RESULTS("Results");
+        DATA, FEATURES, MODEL, PROTOCOL, RUN, RESULTS;
 
-        private final String title;
-
-        Page(String title) {
-            this.title = title;
-        }
-
+        /** "Data", "Features", …: the page's name on its tab. */
         public String title() {
-            return title;
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -128,8 +123,6 @@ public final class TrainingWizardViewModel {
         });
     }
 
-    // ---------------------------------------------------------------- navigation
-
     /** Moves to the next page when the current one is complete; otherwise {@link #messageProperty()} says why. */
     public boolean next() {
         String problem = problemOf(page.get());
@@ -162,7 +155,7 @@ public final class TrainingWizardViewModel {
                 case MODEL -> model.modelSpec();
                 case PROTOCOL -> {
                     settings();
-                    return protocolProblem();
+                    return protocol.problemFor(data.summaryProperty().get());
                 }
                 case RUN -> {
                     if (outcome.get() == null || run.runningProperty().get()) {
@@ -178,29 +171,10 @@ public final class TrainingWizardViewModel {
         }
     }
 
-    /** What keeps the protocol from running on the collection chosen, or null. */
-    private String protocolProblem() {
-        var summary = data.summaryProperty().get();
-        if (protocol.protocolProperty().get() != Protocol.LEAVE_SOURCE_OUT || summary == null) {
-            return null;
-        }
-        if (summary.sources().size() >= 2) {
-            return null;
-        }
-        String only = summary.sources().isEmpty() ? "" : summary.sources().firstKey();
-        return "Leave one source out needs recordings from two sources or more; " + (only.isEmpty()
-                ? "this collection does not say where its recordings come from."
-                : "all of this collection's recordings come from " + only + ".");
-    }
-
-    // ---------------------------------------------------------------- data
-
     /** Computes the summary vector of the collection's first trainable recording, in the background. */
     public void previewFeatures() {
         features.previewFeatures(data.collectionProperty().get());
     }
-
-    // ---------------------------------------------------------------- model and protocol
 
     /** Everything the run needs, the seed applied to folds and model. @throws ParameterException when invalid */
     public ExperimentSettings settings() {
@@ -218,20 +192,16 @@ public final class TrainingWizardViewModel {
         data.apply(settings.labels());
     }
 
-    // ---------------------------------------------------------------- run
-
     /** Starts the run in the background (on the Run page); every finished fold updates the live matrix. */
     public void start() {
         if (run.runningProperty().get()) {
             return;
         }
-        String dataProblem = problemOf(Page.DATA);
-        if (dataProblem == null) {
-            dataProblem = protocolProblem();
-        }
+        String dataProblem = Objects.requireNonNullElse(problemOf(Page.DATA),
+                Objects.requireNonNullElse(protocol.problemFor(data.summaryProperty().get()), ""));
         ExperimentSettings settings;
         try {
-            if (dataProblem != null) {
+            if (!dataProblem.isEmpty()) {
                 throw new ParameterException(dataProblem);
             }
             settings = settings();
@@ -258,8 +228,6 @@ public final class TrainingWizardViewModel {
         cellTitle.set("");
         page.set(Page.RESULTS);
     }
-
-    // ---------------------------------------------------------------- results
 
     /** Lists the recordings of one confusion cell (truth row, predicted column). */
     public void selectCell(int truth, int predicted) {
@@ -346,8 +314,6 @@ public final class TrainingWizardViewModel {
         cancel();
         importance.cancelImportance();
     }
-
-    // ---------------------------------------------------------------- properties
 
     public ObjectProperty<Page> pageProperty() {
         return page;

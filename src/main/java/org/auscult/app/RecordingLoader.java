@@ -1,0 +1,40 @@
+package org.auscult.app;
+
+import java.util.function.Consumer;
+import org.auscult.analysis.AnalysisConfig;
+import org.auscult.analysis.RecordingAnalyzer;
+import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.task.BackgroundTask;
+import org.auscult.app.waveform.WaveformSummary;
+import org.auscult.audio.DecodedAudio;
+import org.auscult.audio.RecordingDecoder;
+import org.auscult.audio.RecordingInfo;
+import org.auscult.audio.UnreadableAudioException;
+
+/** Decodes a selected recording for the views, on a worker thread: a long one's outline first, then its samples. */
+final class RecordingLoader {
+
+    private RecordingLoader() {
+    }
+
+    /**
+     * The recording of {@code row} decoded as {@code config} holds it for display, with its waveform summary. A
+     * recording resampled as it is read (long, above the analysis rate) first gives {@code outline} its waveform's
+     * outline, read straight from the file, so it can be drawn meanwhile.
+     */
+    static WorkstationViewModel.LoadedRecording load(RecordingRow row, AnalysisConfig config,
+                                                     BackgroundTask.Context context,
+                                                     Consumer<WaveformSummary> outline)
+            throws UnreadableAudioException {
+        var path = row.recording().path();
+        context.progress(0, "Decoding " + row.name());
+        if (RecordingAnalyzer.resampledForDisplay(new RecordingDecoder().readFormat(path), config)) {
+            outline.accept(WaveformSummary.outline(path, context.cancellation()));
+            context.progress(0.2, "Decoding " + row.name() + " to " + config.conditioning().analysisRate() + " Hz");
+        }
+        DecodedAudio decoded = RecordingAnalyzer.decodeForDisplay(path, config);
+        context.checkCancelled();
+        return new WorkstationViewModel.LoadedRecording(row, decoded, RecordingInfo.of(path, decoded),
+                WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate()));
+    }
+}
