@@ -37,4 +37,17 @@ final class RecordingLoader {
         return new WorkstationViewModel.LoadedRecording(row, decoded, RecordingInfo.of(path, decoded),
                 WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate()));
     }
+
+    /**
+     * What playback plays: a recording held at its own rate plays its samples; a WAV held at the analysis rate
+     * (long and recorded above it) plays from its file at the file's own rate, as the stethoscope heard it.
+     */
+    static org.auscult.app.playback.PlaybackSource playbackSource(WorkstationViewModel.LoadedRecording recording) {
+        var clip = recording.decoded().clip();
+        var format = recording.decoded().format();
+        if (clip.sampleRate() != format.sampleRate() && format.container() == org.auscult.audio.WavFormat.Container.WAV) {
+            return org.auscult.app.playback.PlaybackSource.ofWav(recording.row().recording().path(), format);
+        }
+        return org.auscult.app.playback.PlaybackSource.of(clip.samples(), clip.sampleRate());
+    }
 }

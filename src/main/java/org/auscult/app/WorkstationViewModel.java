@@ -226,7 +226,7 @@ public final class WorkstationViewModel {
         } // else the outline of this recording set the time axis, and the user may already be zooming it
         waveform.summaryProperty().set(recording.waveform());
         spectrogram.setAudio(samples, rate);
-        playback.setRecording(samples, rate);
+        playback.setRecording(RecordingLoader.playbackSource(recording));
         loaded.set(recording);
         setWaiting("Analysing " + recording.row().name() + "…");
         cycle.finding();

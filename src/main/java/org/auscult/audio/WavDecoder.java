@@ -172,6 +172,35 @@ public final class WavDecoder {
         });
     }
 
+    /**
+     * Reads frames {@code firstFrame … firstFrame + count − 1} of {@code file} (a WAV whose header gave
+     * {@code format}) as mono samples into {@code target[0 .. count)}, the same values {@link #decode} gives them:
+     * a stretch of a long recording at its own rate, read when it is played or drawn up close, without decoding the
+     * rest. Frames past the end of the recording are not read.
+     *
+     * @return how many frames were read
+     * @throws UnreadableAudioException naming the file, when it cannot be read or holds fewer bytes than its header
+     */
+    public int readFrames(Path file, WavFormat format, long firstFrame, float[] target, int count)
+            throws UnreadableAudioException {
+        if (firstFrame < 0 || count < 0 || count > target.length) {
+            throw new IllegalArgumentException("frames " + firstFrame + " + " + count + " into " + target.length);
+        }
+        int frames = (int) Math.max(0, Math.min(count, format.frameCount() - firstFrame));
+        if (frames == 0) {
+            return 0;
+        }
+        return withChannel(file, channel -> {
+            ByteBuffer data = ByteBuffer.allocate(frames * format.blockAlign()).order(ByteOrder.LITTLE_ENDIAN);
+            WavHeaderReader.readFully(channel, data, format.dataOffset() + firstFrame * format.blockAlign());
+            if (data.hasRemaining()) {
+                throw new UnreadableAudioException(file, "the file is shorter than its header says");
+            }
+            convert(file, data, firstFrame, frames, format, SampleConverter.Layout.of(format), target, 0);
+            return frames;
+        });
+    }
+
     /** Frames per block handed to a {@link BlockSink}: 1 MB of floats. */
     static final int STREAM_BLOCK_FRAMES = 1 << 18;
 

@@ -217,4 +217,35 @@ class WorkstationViewModelTest {
         assertTrue(!row.problemProperty().get().isEmpty());
         assertNull(model.loadedProperty().get());
     }
+
+    @Test
+    void aLongRecordingHeldAtTheAnalysisRatePlaysFromItsFileAtItsOwnRate(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws Exception {
+        // 150 s at 44.1 kHz of noise: held at 4 kHz for the views, but what is heard is the file's own samples
+        java.util.Random random = new java.util.Random(5);
+        float[] noise = new float[150 * 44_100];
+        for (int n = 0; n < noise.length; n++) {
+            noise[n] = (float) (0.3 * random.nextGaussian());
+        }
+        java.nio.file.Path file = folder.resolve("long/noise.wav");
+        java.nio.file.Files.createDirectories(file.getParent());
+        org.auscult.audio.WavWriter.writePcm16(file, new org.auscult.audio.AudioClip(noise, 44_100),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        org.auscult.app.playback.RecordingOutput output = new org.auscult.app.playback.RecordingOutput();
+        WorkstationViewModel model = new WorkstationViewModel(new CurrentThreadTaskExecutor(), Runnable::run,
+                new Player(output, Runnable::run), Runnable::run, 1);
+        model.open(file.getParent());
+        model.browser().selectedProperty().set(model.browser().rows().get(0));
+        assertEquals(4000, model.loadedProperty().get().decoded().clip().sampleRate());
+
+        model.viewport().select(100, 100.5);
+        model.playback().playSelection();
+        assertEquals(44_100, output.openedAt(), "played at the file's own rate");
+        short[] heard = output.frames();
+        assertEquals(22_050, heard.length);
+        float[] decoded = new org.auscult.audio.RecordingDecoder().decode(file).clip().samples();
+        for (int i = 0; i < heard.length; i++) {
+            assertEquals(Player.toPcm16(decoded[4_410_000 + i]), heard[i], "sample " + i);
+        }
+    }
 }

@@ -22,8 +22,7 @@ public final class PlaybackViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private float[] samples;
-    private int sampleRate;
+    private PlaybackSource source;
 
     /**
      * @param ui runs a change on the UI thread ({@code Platform::runLater} in the application, {@code Runnable::run}
@@ -35,11 +34,15 @@ public final class PlaybackViewModel {
         this.ui = Objects.requireNonNull(ui, "ui");
     }
 
-    /** The recording to play; stops what is playing. */
+    /** The recording to play (null for none); stops what is playing. */
     public void setRecording(float[] newSamples, int newSampleRate) {
+        setRecording(newSamples == null ? null : PlaybackSource.of(newSamples, newSampleRate));
+    }
+
+    /** The recording to play, read as it plays (null for none); stops what is playing. */
+    public void setRecording(PlaybackSource newSource) {
         stop();
-        samples = newSamples;
-        sampleRate = newSampleRate;
+        source = newSource;
     }
 
     /** Space: pauses when playing, else plays from the cursor (from the start when the cursor is at the end). */
@@ -73,13 +76,13 @@ public final class PlaybackViewModel {
     }
 
     private void start(double from, double to) {
-        if (samples == null || player.isPlaying()) {
+        if (source == null || player.isPlaying()) {
             return;
         }
         try {
             playing.set(true);
             message.set("");
-            player.play(samples, sampleRate, from, to, loop.get(), new Player.Listener() {
+            player.play(source, from, to, loop.get(), new Player.Listener() {
                 @Override
                 public void position(double seconds) {
                     ui.accept(() -> viewport.cursorProperty().set(seconds));

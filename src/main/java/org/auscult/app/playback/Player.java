@@ -45,11 +45,21 @@ public final class Player {
      */
     public void play(float[] samples, int sampleRate, double from, double to, boolean loop, Listener listener)
             throws AudioUnavailableException {
+        play(PlaybackSource.of(samples, sampleRate), from, to, loop, listener);
+    }
+
+    /**
+     * As {@link #play(float[], int, double, double, boolean, Listener)}, from {@code source}, read a chunk at a time
+     * as it plays; a chunk that cannot be read ends playback there, and the listener hears {@code stopped}.
+     */
+    public void play(PlaybackSource source, double from, double to, boolean loop, Listener listener)
+            throws AudioUnavailableException {
         if (playing) {
             throw new IllegalStateException("already playing: stop first");
         }
-        int first = (int) Math.max(0, Math.min(samples.length, Math.round(from * sampleRate)));
-        int end = (int) Math.max(first, Math.min(samples.length, Math.round(to * sampleRate)));
+        int sampleRate = source.sampleRate();
+        long first = Math.max(0, Math.min(source.length(), Math.round(from * sampleRate)));
+        long end = Math.max(first, Math.min(source.length(), Math.round(to * sampleRate)));
         if (end == first) {
             listener.stopped(first / (double) sampleRate);
             return;
@@ -57,7 +67,7 @@ public final class Player {
         output.open(sampleRate);
         stopRequested = false;
         playing = true;
-        executor.execute(() -> writeLoop(samples, sampleRate, first, end, loop, listener));
+        executor.execute(() -> writeLoop(source, first, end, loop, listener));
     }
 
     /** Asks playback to stop; the listener hears {@code stopped} once it has. */
@@ -65,20 +75,29 @@ public final class Player {
         stopRequested = true;
     }
 
-    private void writeLoop(float[] samples, int sampleRate, int first, int end, boolean loop, Listener listener) {
+    private void writeLoop(PlaybackSource source, long first, long end, boolean loop, Listener listener) {
+        int sampleRate = source.sampleRate();
         byte[] pcm = new byte[CHUNK_FRAMES * 2];
-        int position = first;
+        float[] chunk = new float[CHUNK_FRAMES];
+        long position = first;
         try {
             while (!stopRequested) {
-                int frames = Math.min(CHUNK_FRAMES, end - position);
+                int frames = (int) Math.min(CHUNK_FRAMES, end - position);
+                try {
+                    source.read(position, chunk, frames);
+                } catch (java.io.IOException e) {
+                    // the file went away or was cut short while playing: stop where it could still be read
+                    org.slf4j.LoggerFactory.getLogger(Player.class).warn("Playback stopped: {}", e.getMessage());
+                    break;
+                }
                 for (int i = 0; i < frames; i++) {
-                    int value = toPcm16(samples[position + i]);
+                    int value = toPcm16(chunk[i]);
                     pcm[2 * i] = (byte) value;
                     pcm[2 * i + 1] = (byte) (value >> 8);
                 }
                 output.write(pcm, 0, frames * 2);
                 position += frames;
-                int heard = Math.max(first, position - output.bufferedFrames());
+                long heard = Math.max(first, position - output.bufferedFrames());
                 listener.position(heard / (double) sampleRate);
                 if (position >= end) {
                     if (!loop) {

@@ -46,6 +46,11 @@ public class RecordingOutput implements AudioOutput {
     }
 
     /** The 16-bit frames written so far. */
+    /** The sample rate it was last opened at. */
+    public int openedAt() {
+        return openedAt;
+    }
+
     public short[] frames() {
         byte[] bytes = written.toByteArray();
         short[] frames = new short[bytes.length / 2];
