@@ -62,6 +62,8 @@ public final class WorkstationViewModel {
     private final FeatureInspectionViewModel features = new FeatureInspectionViewModel();
     private final VerdictViewModel verdict = new VerdictViewModel();
     private final PlaybackViewModel playback;
+    /** Reads a long recording's file up close, for the waveform at the file's own rate. */
+    private final org.auscult.app.waveform.DetailFollower detail;
     private final CycleViewModel cycle;
     private final org.auscult.app.selections.SelectionsViewModel selections;
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
@@ -95,6 +97,7 @@ public final class WorkstationViewModel {
         this.ui = ui;
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
+        this.detail = new org.auscult.app.waveform.DetailFollower(viewport, waveform, tileWorker, ui);
         this.cycle = new CycleViewModel(executor, viewport);
         this.selections = new org.auscult.app.selections.SelectionsViewModel(executor, status);
         browser.selectedProperty().addListener((observable, before, after) -> select(after));
@@ -215,6 +218,7 @@ public final class WorkstationViewModel {
         spectrogram.setAudio(null, 0);
         spectrogram.bandProperty().set(null);
         playback.setRecording(null, 0);
+        detail.setSource(null);
     }
 
     private void show(LoadedRecording recording) {
@@ -226,7 +230,9 @@ public final class WorkstationViewModel {
         } // else the outline of this recording set the time axis, and the user may already be zooming it
         waveform.summaryProperty().set(recording.waveform());
         spectrogram.setAudio(samples, rate);
-        playback.setRecording(RecordingLoader.playbackSource(recording));
+        var source = RecordingLoader.playbackSource(recording);
+        playback.setRecording(source);
+        detail.setSource(source.sampleRate() > rate ? source : null);
         loaded.set(recording);
         setWaiting("Analysing " + recording.row().name() + "…");
         cycle.finding();

@@ -247,5 +247,14 @@ class WorkstationViewModelTest {
         for (int i = 0; i < heard.length; i++) {
             assertEquals(Player.toPcm16(decoded[4_410_000 + i]), heard[i], "sample " + i);
         }
+
+        // and up close the waveform is drawn from the file too
+        assertNull(model.waveform().detailProperty().get(), "150 s on screen: the summary at 4 kHz serves");
+        model.viewport().show(100, 2);
+        org.auscult.app.waveform.WaveformDetail detail = model.waveform().detailProperty().get();
+        assertNotNull(detail);
+        assertEquals(44_100, detail.sampleRate());
+        assertTrue(detail.covers(100, 102, decoded.length));
+        assertEquals(decoded[4_410_000], detail.samples()[(int) (4_410_000 - detail.firstSample())], 0);
     }
 }

@@ -23,7 +23,7 @@ public final class WaveformView extends TimeLayer {
         this.model = model;
         getStyleClass().add("waveform");
         setPrefHeight(180);
-        repaintOn(model.summaryProperty(), model.gainProperty());
+        repaintOn(model.summaryProperty(), model.gainProperty(), model.detailProperty());
     }
 
     @Override
@@ -39,11 +39,23 @@ public final class WaveformView extends TimeLayer {
         double top = model.topAmplitude();
         double yScale = (height / 2 - 2) / top;
         int pixels = (int) Math.ceil(width * scale);
+        g.setStroke(WAVE);
+        g.setLineWidth(1 / scale);
+        WaveformDetail detail = model.detailProperty().get();
+        if (detail != null && detail.covers(viewport.start(), viewport.start() + viewport.visible(),
+                Math.round(summary.durationSeconds() * detail.sampleRate()))) {
+            // up close, a long recording is drawn from its file at the file's own rate
+            if (minima.length != pixels) {
+                minima = new float[pixels];
+                maxima = new float[pixels];
+            }
+            detail.envelope(viewport.start(), viewport.visible() / pixels, minima, maxima);
+            drawColumns(g, pixels, middle, yScale, scale);
+            return;
+        }
         double rate = summary.sampleRate();
         double samplesPerPixel = viewport.visible() * rate / pixels;
         double firstSample = viewport.start() * rate;
-        g.setStroke(WAVE);
-        g.setLineWidth(1 / scale);
         if (samplesPerPixel < 1 && !summary.isOutline()) {
             // Zoomed in past one sample per pixel: join the samples.
             float[] samples = summary.samples();
@@ -67,6 +79,11 @@ public final class WaveformView extends TimeLayer {
             maxima = new float[pixels];
         }
         summary.envelope(firstSample, samplesPerPixel, minima, maxima);
+        drawColumns(g, pixels, middle, yScale, scale);
+    }
+
+    /** One vertical line per device pixel, from the minimum to the maximum under it. */
+    private void drawColumns(GraphicsContext g, int pixels, double middle, double yScale, double scale) {
         for (int p = 0; p < pixels; p++) {
             if (Float.isNaN(minima[p])) {
                 continue;

@@ -15,6 +15,7 @@ public final class WaveformViewModel {
 
     private final ObjectProperty<WaveformSummary> summary = new SimpleObjectProperty<>(this, "summary");
     private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1);
+    private final ObjectProperty<WaveformDetail> detail = new SimpleObjectProperty<>(this, "detail");
 
     public WaveformViewModel() {
         // A new recording starts at the default vertical scale.
@@ -23,6 +24,11 @@ public final class WaveformViewModel {
 
     public ObjectProperty<WaveformSummary> summaryProperty() {
         return summary;
+    }
+
+    /** The stretch of the file drawn up close, at the file's own rate; null when the summary serves. */
+    public ObjectProperty<WaveformDetail> detailProperty() {
+        return detail;
     }
 
     /** Vertical zoom: the plot spans +-peak / gain. */
