@@ -67,6 +67,8 @@ public final class RecordingAnalyzer {
     private final LoadedModel model;
     private final ReferenceSet reference;
     private final boolean segment;
+    /** Whether every judged recording gets its per-second quality, and a warning when too little is usable. */
+    private final boolean assessQuality;
     private final RecordingDecoder decoder = new RecordingDecoder();
     private final HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
     private final FeatureEngine engine;
@@ -77,10 +79,16 @@ public final class RecordingAnalyzer {
     }
 
     private RecordingAnalyzer(AnalysisConfig config, LoadedModel model, ReferenceSet reference, boolean segment) {
+        this(config, model, reference, segment, false);
+    }
+
+    private RecordingAnalyzer(AnalysisConfig config, LoadedModel model, ReferenceSet reference, boolean segment,
+                              boolean assessQuality) {
         this.config = Objects.requireNonNull(config, "config");
         this.model = model;
         this.reference = reference;
         this.segment = segment;
+        this.assessQuality = assessQuality;
         this.engine = new FeatureEngine(config.features());
         if (model != null && !engine.summaryNames().equals(model.model().featureNames())) {
             throw new IllegalStateException("the model expects features " + model.model().featureNames()
@@ -97,6 +105,17 @@ public final class RecordingAnalyzer {
      */
     public static RecordingAnalyzer judging(LoadedModel model, ReferenceSet reference, boolean segment) {
         return new RecordingAnalyzer(LoadedModel.analysisConfigOf(model), model, reference, segment);
+    }
+
+    /**
+     * This analyzer, also measuring which seconds of every recording are usable heart sound
+     * ({@link Analysis#quality()}): a verdict on a recording with too little of it carries the warning "Unsure: …"
+     * with the reason and what to do, as the window's banner says. The features and the verdict are unchanged
+     * (only {@link AnalysisConfig#usableStretches()} measures the usable stretches alone and withholds the verdict).
+     * What {@code classify} and the window use; a collection scan, which shows only the predicted classes, does not.
+     */
+    public RecordingAnalyzer assessingQuality() {
+        return new RecordingAnalyzer(config, model, reference, segment, true);
     }
 
     public AnalysisConfig config() {
@@ -297,18 +316,25 @@ public final class RecordingAnalyzer {
         RecordingInfo info = RecordingInfo.of(file, decoded);
         AudioClip conditioned = config.conditioning().apply(decoded.clip());
         String reason = VerdictAdvisor.reasonNotToJudge(info);
-        QualityMap quality = config.usableStretches() ? QualityMap.of(decoded.clip()) : null;
+        QualityMap quality = config.usableStretches() || assessQuality ? QualityMap.of(decoded.clip()) : null;
+        String unsure = "";
         if (reason.isEmpty() && quality != null && !quality.judgeable()) {
             String why = quality.describe();
-            reason = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
+            unsure = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
+            if (config.usableStretches()) {
+                reason = unsure;   // nothing usable to measure: no verdict
+            }
         }
         Map<String, Object> shared = new HashMap<>();
         FeatureSet whole = engine.extract(conditioned, shared);
-        FeatureSet features = quality == null ? whole
+        FeatureSet features = !config.usableStretches() ? whole
                 : UsableStretches.measured(engine, conditioned, whole, UsableStretches.chosen(quality));
         Segmentation segmentation = segment && reason.isEmpty() ? segmenter.segment(conditioned, shared) : null;
-        return new Analysis(file, decoded, info, conditioned, segmentation, features, judge(info, features, reason),
-                quality);
+        Verdict verdict = judge(info, features, reason);
+        if (verdict != null && verdict.judged() && !unsure.isEmpty()) {
+            verdict = verdict.withWarningFirst(unsure);
+        }
+        return new Analysis(file, decoded, info, conditioned, segmentation, features, verdict, quality);
     }
 
     private Verdict judge(RecordingInfo info, FeatureSet features, String reason) {

@@ -48,6 +48,14 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
         return new Verdict(classNames, new double[0], model, List.of(reason), reason);
     }
 
+    /** This verdict with {@code warning} before the others (the one to read first). */
+    public Verdict withWarningFirst(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings.size() + 1);
+        all.add(warning);
+        all.addAll(warnings);
+        return new Verdict(classNames, probabilities, model, all, cannotJudge);
+    }
+
     public boolean judged() {
         return cannotJudge.isEmpty();
     }

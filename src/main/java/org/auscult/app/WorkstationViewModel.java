@@ -76,10 +76,6 @@ public final class WorkstationViewModel {
     /** The recording last asked for ({@link #select}); what arrives for another is not shown. */
     private RecordingRow selecting;
 
-    /** An analysis and the per-second quality of the recording shown. */
-    private record Judged(RecordingAnalyzer.Analysis analysis, QualityMap quality) {
-    }
-
     /**
      * @param executor    runs decoding, analysis and collection scans
      * @param tileWorker  computes spectrogram tiles
@@ -237,20 +233,15 @@ public final class WorkstationViewModel {
         setWaiting("Analysing " + recording.row().name() + "…");
         cycle.finding();
         status.progress(0.5, "Analysing " + recording.row().name());
-        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true);
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model.get(), features.referenceProperty().get(), true)
+                .assessingQuality();
         Path path = recording.row().recording().path();
+        // the analysis measures which seconds are usable, for the quality lane (a long recording has its trend)
         selectionTask.replaceWith(BackgroundTask.of("analyse " + recording.row().name(),
-                        context -> {
-                            RecordingAnalyzer.Analysis done = analyzer.analyzeDecoded(path, recording.decoded(),
-                                    provisional -> ui.accept(() -> showProvisional(recording, provisional)));
-                            // which seconds are usable, for the quality lane (a long recording has its trend)
-                            QualityMap seconds = done.quality() != null || done.trend() != null ? done.quality()
-                                    : QualityMap.of(recording.decoded().clip());
-                            return new Judged(done, seconds);
-                        })
-                .onSuccess(judged -> {
-                    RecordingAnalyzer.Analysis result = judged.analysis();
-                    quality.set(judged.quality());
+                        context -> analyzer.analyzeDecoded(path, recording.decoded(),
+                                provisional -> ui.accept(() -> showProvisional(recording, provisional))))
+                .onSuccess(result -> {
+                    quality.set(result.quality());
                     trend.set(result.trend());
                     setWaiting("");
                     analysis.set(result);
@@ -258,7 +249,7 @@ public final class WorkstationViewModel {
                     verdict.verdictProperty().set(result.verdict());
                     cycle.show(path, result.conditioned(), result.segmentation(),
                             VerdictAdvisor.reasonNotToJudge(result.info()));
-                    cycle.setSeconds(judged.quality());
+                    cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
                         recording.row().predictedProperty().set(result.verdict().predictedClass());
                         recording.row().confidenceProperty().set(result.verdict().confidence());

@@ -33,12 +33,13 @@ import picocli.CommandLine.Spec;
             "Classify recordings with a trained model (the bundled default model unless --model is given) and "
                     + "print the predicted class, its probability and the probability of every class.",
             "Each recording is analysed exactly as the model's training data was (the model file records how), and "
-                    + "gets the warnings the workstation shows (close call, unlike the training data, a class the "
-                    + "model rarely recognises, problems of the recording); a silent, nearly silent or too short "
-                    + "recording is not judged (predicted: 'cannot judge', with the reason).",
+                    + "gets the warnings the workstation shows (unsure when fewer than 5 s are usable heart sound, with "
+                    + "why and what to do; close call, unlike the training data, a class the model rarely recognises, "
+                    + "problems of the recording); a silent, nearly silent or too short recording is not judged "
+                    + "(predicted: 'cannot judge', with the reason).",
             "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
-                    + "and artifact); usable_s, for a model that measures the usable stretches only, the seconds of "
-                    + "usable heart sound."
+                    + "and artifact); usable_s the seconds of usable heart sound (empty for a long recording, judged "
+                    + "in windows)."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -73,21 +74,18 @@ final class ClassifyCommand implements Callable<Integer> {
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
         List<RecordingBatch.Outcome<Judged>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
-                () -> RecordingAnalyzer.judging(model, reference, false),
+                () -> RecordingAnalyzer.judging(model, reference, false).assessingQuality(),
                 (input, analysis) -> new Judged(analysis.verdict(), analysis.quality()),
                 (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
         List<String> classes = model.model().classNames();
         boolean followUp = classes.contains("normal");
-        boolean usable = model.analysisConfig().usableStretches();
         List<String> header = new ArrayList<>(List.of("recording", "predicted", "probability"));
         classes.forEach(name -> header.add("p_" + name));
         if (followUp) {
             header.add("p_follow_up");
         }
-        if (usable) {
-            header.add("usable_s");
-        }
+        header.add("usable_s");
         header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(resolved.problems());
@@ -106,10 +104,8 @@ final class ClassifyCommand implements Callable<Integer> {
             if (followUp) {
                 cells.add(probability(verdict.judged() ? followUpProbability(classes, posterior) : Double.NaN));
             }
-            if (usable) {
-                QualityMap quality = outcome.result().quality();
-                cells.add(quality == null ? "" : Integer.toString(quality.usableSeconds()));
-            }
+            QualityMap quality = outcome.result().quality();
+            cells.add(quality == null ? "" : Integer.toString(quality.usableSeconds()));
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
         }
@@ -127,7 +123,7 @@ final class ClassifyCommand implements Callable<Integer> {
         return Failures.report(failures, err);
     }
 
-    /** A recording's verdict and, when the model measures usable stretches only, its quality map. */
+    /** A recording's verdict and which of its seconds are usable (null for a long one, judged in windows). */
     private record Judged(Verdict verdict, QualityMap quality) {
     }
 

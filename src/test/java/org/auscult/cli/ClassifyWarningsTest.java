@@ -73,7 +73,7 @@ class ClassifyWarningsTest {
                 modelFile.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,warnings", lines.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,usable_s,warnings", lines.get(0));
 
         Verdict noisy = windowVerdict(recordings, modelFile, "noise");
         assertTrue(noisy.judged());
@@ -82,6 +82,8 @@ class ClassifyWarningsTest {
             assertTrue(classify.out().contains("    ! " + warning + System.lineSeparator()), classify.out());
         }
         assertEquals(noisy.warnings(), warnings(lines, "noise"));
+        assertTrue(noisy.warnings().get(0).startsWith("Unsure: "), "white noise holds no heart sound, the window"
+                + " and classify both say first: " + noisy.warnings());
 
         Verdict silent = windowVerdict(recordings, modelFile, "silent");
         assertFalse(silent.judged());
@@ -89,6 +91,8 @@ class ClassifyWarningsTest {
         assertEquals(silent.warnings(), warnings(lines, "silent"));
         String silentRow = lines.stream().filter(line -> line.startsWith("silent,")).findFirst().orElseThrow();
         assertTrue(silentRow.startsWith("silent,cannot judge,,,,"), silentRow);
+        assertTrue(lines.stream().filter(line -> line.startsWith("noise,")).findFirst().orElseThrow()
+                .split(",")[6].matches("\\d+"), "the usable seconds of the noise");
         assertTrue(classify.out().contains("    ! Cannot judge: the recording is silent (every sample is zero)."),
                 classify.out());
     }
@@ -97,8 +101,8 @@ class ClassifyWarningsTest {
     private static List<String> warnings(List<String> lines, String id) {
         for (String line : lines) {
             if (line.startsWith(id + ",")) {
-                String[] fields = line.split(",", 7);
-                String column = fields[6];
+                String[] fields = line.split(",", 8);
+                String column = fields[7];
                 if (column.startsWith("\"")) {
                     column = column.substring(1, column.length() - 1).replace("\"\"", "\"");
                 }
