@@ -10,6 +10,7 @@ import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavFormat;
 
 /** Decodes a selected recording for the views, on a worker thread: a long one's outline first, then its samples. */
 final class RecordingLoader {
@@ -18,9 +19,9 @@ final class RecordingLoader {
     }
 
     /**
-     * The recording of {@code row} decoded as {@code config} holds it for display, with its waveform summary. A
-     * recording resampled as it is read (long, above the analysis rate) first gives {@code outline} its waveform's
-     * outline, read straight from the file, so it can be drawn meanwhile.
+     * The recording of {@code row} decoded as {@code config} holds it for display, with its waveform summary. A WAV
+     * resampled as it is read (long, above the analysis rate) first gives {@code outline} its waveform's outline,
+     * read straight from the file, so it can be drawn meanwhile.
      */
     static WorkstationViewModel.LoadedRecording load(RecordingRow row, AnalysisConfig config,
                                                      BackgroundTask.Context context,
@@ -28,7 +29,9 @@ final class RecordingLoader {
             throws UnreadableAudioException {
         var path = row.recording().path();
         context.progress(0, "Decoding " + row.name());
-        if (RecordingAnalyzer.resampledForDisplay(new RecordingDecoder().readFormat(path), config)) {
+        WavFormat format = new RecordingDecoder().readFormat(path);
+        // a FLAC or MP3 recording would be decoded whole for its outline too: no faster than its samples
+        if (format.container() == WavFormat.Container.WAV && RecordingAnalyzer.resampledForDisplay(format, config)) {
             outline.accept(WaveformSummary.outline(path, context.cancellation()));
             context.progress(0.2, "Decoding " + row.name() + " to " + config.conditioning().analysisRate() + " Hz");
         }
@@ -45,7 +48,7 @@ final class RecordingLoader {
     static org.auscult.app.playback.PlaybackSource playbackSource(WorkstationViewModel.LoadedRecording recording) {
         var clip = recording.decoded().clip();
         var format = recording.decoded().format();
-        if (clip.sampleRate() != format.sampleRate() && format.container() == org.auscult.audio.WavFormat.Container.WAV) {
+        if (clip.sampleRate() != format.sampleRate() && format.container() == WavFormat.Container.WAV) {
             return org.auscult.app.playback.PlaybackSource.ofWav(recording.row().recording().path(), format);
         }
         return org.auscult.app.playback.PlaybackSource.of(clip.samples(), clip.sampleRate());
