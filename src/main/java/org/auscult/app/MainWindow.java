@@ -131,17 +131,14 @@ public final class MainWindow {
         VBox centre = new VBox(new SpectrogramSettingsView(model.spectrogram()), cycleBar, ruler, annotationLane,
                 qualityLane, trend, layers);
         rightPanel.setOrientation(Orientation.VERTICAL);
-        Tab labelsTab = new Tab("Labels", labelPanel);
-        labelsTab.setId("labels-tab");
-        Tab beatsTab = new Tab("Beats", beatStack);
-        beatsTab.setId("beats-tab");
-        Tab selectionsTab = new Tab("Selections", new org.auscult.app.selections.SelectionsView(model.selections(),
-                model::measureSelection));
-        selectionsTab.setId("selections-tab");
         FeatureInspectionView featureTable = new FeatureInspectionView(model.features());
         featureTable.bindWaiting(model.waitingProperty());
         TabPane inspection = new TabPane(new Tab("Features", featureTable),
-                labelsTab, beatsTab, selectionsTab);
+                WindowParts.tab("labels-tab", "Labels", labelPanel), WindowParts.tab("beats-tab", "Beats", beatStack),
+                WindowParts.tab("selections-tab", "Selections", new org.auscult.app.selections.SelectionsView(
+                        model.selections(), model::measureSelection)),
+                WindowParts.tab("patient-tab", "Patient", new org.auscult.app.examination.ExaminationView(
+                        model.examination(), row -> model.browser().selectedProperty().set(row))));
         inspection.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VerdictView verdict = new VerdictView(model.verdict());
         verdict.setPadding(new Insets(6));

@@ -48,4 +48,11 @@ final class WindowParts {
         button.setFocusTraversable(false);
         return button;
     }
+
+    /** A tab titled {@code title} holding {@code content}, with {@code id} for tests. */
+    static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
 }

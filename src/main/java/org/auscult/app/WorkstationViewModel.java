@@ -65,6 +65,7 @@ public final class WorkstationViewModel {
     /** Reads a long recording's file up close, for the waveform at the file's own rate. */
     private final org.auscult.app.waveform.DetailFollower detail;
     private final CycleViewModel cycle;
+    private final org.auscult.app.examination.ExaminationViewModel examination;
     private final org.auscult.app.selections.SelectionsViewModel selections;
     private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
@@ -90,6 +91,7 @@ public final class WorkstationViewModel {
         this.scanTask = new LatestTask(executor);
         this.scanThreads = scanThreads;
         this.browser = new BrowserViewModel(executor, status);
+        this.examination = new org.auscult.app.examination.ExaminationViewModel(browser);
         this.ui = ui;
         this.spectrogram = new SpectrogramViewModel(tileWorker, ui);
         this.playback = new PlaybackViewModel(player, viewport, ui);
@@ -251,8 +253,10 @@ public final class WorkstationViewModel {
                             VerdictAdvisor.reasonNotToJudge(result.info()));
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
+                        recording.row().verdictProperty().set(result.verdict());
                         recording.row().predictedProperty().set(result.verdict().predictedClass());
                         recording.row().confidenceProperty().set(result.verdict().confidence());
+                        examination.refresh();
                     }
                     RecordingInfo info = recording.info();
                     status.done(String.format(java.util.Locale.ROOT, "%s: %s, %.1f s, peak %.1f dBFS, RMS %.1f dBFS",
@@ -280,6 +284,7 @@ public final class WorkstationViewModel {
                 .onProgress(progress -> status.progress(progress.fraction(), progress.message()))
                 .onSuccess(result -> {
                     browser.showScan(result.items());
+                    examination.refresh();
                     ReferenceSet reference = ReferenceSet.preferred(current, result.reference());
                     features.referenceProperty().set(reference);
                     status.done(reference == null ? "Collection analysed (no labelled recordings)"
@@ -313,7 +318,6 @@ public final class WorkstationViewModel {
         return waveform;
     }
 
-    /** The measured selections of this session. */
     public org.auscult.app.selections.SelectionsViewModel selections() {
         return selections;
     }
@@ -349,6 +353,11 @@ public final class WorkstationViewModel {
 
     public PlaybackViewModel playback() {
         return playback;
+    }
+
+    /** The examination of the selected recording's patient: its sites side by side. */
+    public org.auscult.app.examination.ExaminationViewModel examination() {
+        return examination;
     }
 
     /** The heart cycle of the recording on screen: bands, heart rate, beat stack. */

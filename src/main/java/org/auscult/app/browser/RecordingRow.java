@@ -20,6 +20,8 @@ public final class RecordingRow {
     private final StringProperty predicted = new SimpleStringProperty(this, "predicted", "");
     private final DoubleProperty confidence = new SimpleDoubleProperty(this, "confidence", Double.NaN);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final javafx.beans.property.ObjectProperty<org.auscult.analysis.Verdict> verdict =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "verdict");
 
     public RecordingRow(Recording recording) {
         this.recording = recording;
@@ -75,5 +77,10 @@ public final class RecordingRow {
 
     public boolean unreadable() {
         return !problem.get().isEmpty() && sampleRate.get() == 0;
+    }
+
+    /** The model's whole verdict on it, once the collection's scan or the window judged it; null before. */
+    public javafx.beans.property.ObjectProperty<org.auscult.analysis.Verdict> verdictProperty() {
+        return verdict;
     }
 }

@@ -1,0 +1,81 @@
+package org.auscult.app.examination;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.auscult.app.browser.RecordingRow;
+
+/**
+ * The patient of the selected recording, site by site: a table of its recordings with their verdicts and murmur
+ * probabilities, and where a murmur is most likely. Enter or a double click opens a site's recording; the arrow keys
+ * move between sites.
+ */
+public final class ExaminationView extends VBox {
+
+    /** @param open opens a recording in the workstation (selects it in the browser) */
+    public ExaminationView(ExaminationViewModel model, Consumer<RecordingRow> open) {
+        super(6);
+        Objects.requireNonNull(open, "open");
+        setPadding(new Insets(6));
+        setId("examination");
+        Label title = new Label();
+        title.setId("examination-title");
+        title.setWrapText(true);
+        title.setStyle("-fx-font-weight: bold;");
+        title.textProperty().bind(model.titleProperty());
+        Label summary = new Label();
+        summary.setId("examination-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setTooltip(new javafx.scene.control.Tooltip("A murmur heard at any site makes the patient a murmur"
+                + " patient: the site where the model finds one most likely says most."));
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        TableView<ExaminationViewModel.SiteRow> table = new TableView<>(model.sites());
+        table.setId("examination-sites");
+        table.setPlaceholder(new Label("No recordings of this patient"));
+        table.getColumns().add(column("Site", 45, row -> row.site().isEmpty() ? "?" : row.site()));
+        table.getColumns().add(column("Recording", 85, row -> row.row().name()));
+        table.getColumns().add(column("Verdict", 115, ExaminationViewModel.SiteRow::verdict));
+        table.getColumns().add(column("Murmur", 60, row -> Double.isNaN(row.murmurProbability()) ? ""
+                : String.format(Locale.ROOT, "%.2f", row.murmurProbability())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setOnKeyPressed(event -> {
+            var chosen = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && chosen != null) {
+                open.accept(chosen.row());
+                event.consume();
+            }
+        });
+        table.setOnMouseClicked(event -> {
+            var chosen = table.getSelectionModel().getSelectedItem();
+            if (event.getClickCount() == 2 && chosen != null) {
+                open.accept(chosen.row());
+            }
+        });
+        // the recording on screen is the row selected, so the arrow keys move on from it
+        model.sites().addListener((javafx.collections.ListChangeListener<ExaminationViewModel.SiteRow>) change ->
+                model.sites().stream().filter(row -> row.row() == model.shownRow()).findFirst()
+                        .ifPresent(row -> table.getSelectionModel().select(row)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, summary, table);
+    }
+
+    private static TableColumn<ExaminationViewModel.SiteRow, String> column(
+            String name, double width, java.util.function.Function<ExaminationViewModel.SiteRow, String> text) {
+        TableColumn<ExaminationViewModel.SiteRow, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return column;
+    }
+}
