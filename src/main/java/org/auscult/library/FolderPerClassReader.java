@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +17,8 @@ import java.util.stream.Stream;
  * the root are kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to
  * folders are not followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was
  * recorded, so the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()}
- * asks for the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}). The source is empty.
+ * asks for the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}); a name Record mode wrote
+ * names its patient ({@code p12_MV_20261205-083000.wav} -> {@code p12}). The source is empty.
  */
 final class FolderPerClassReader implements LayoutReader {
 
@@ -97,8 +100,15 @@ final class FolderPerClassReader implements LayoutReader {
 
     static String patientOf(Path wav, ImportOptions options) {
         String stem = CollectionBuilder.stem(wav);
+        Matcher recorded = RECORDED_NAME.matcher(stem);
+        if (recorded.matches()) {
+            return recorded.group(1);   // Auscult's Record mode wrote it: the patient before the site and the time
+        }
         int underscore = stem.indexOf('_');
         return options.folderPatients() == ImportOptions.PatientNaming.PREFIX_BEFORE_UNDERSCORE && underscore > 0
                 ? stem.substring(0, underscore) : stem;
     }
+
+    /** The name Record mode gives a recording: {@code <patient>_<site>_<yyyyMMdd-HHmmss>}. */
+    private static final Pattern RECORDED_NAME = Pattern.compile("(.+)_(?:AV|PV|TV|MV|PhC)_\\d{8}-\\d{6}");
 }

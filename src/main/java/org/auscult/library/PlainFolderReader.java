@@ -11,7 +11,8 @@ import java.util.Map;
  * recording in the folder and in the folders below it is kept, unlabelled (hidden folders skipped, links to folders
  * not followed), so the collection can be browsed, classified and labelled. The ids keep the sub-folders
  * ({@code ward2/p1/apex}), so equal file names in different folders stay apart. The patient is the file stem unless
- * {@link ImportOptions#folderPatients()} asks for the part of the name before the first '_'; the source is empty.
+ * {@link ImportOptions#folderPatients()} asks for the part of the name before the first '_'; a name Record mode
+ * wrote ({@code p12_MV_20261205-083000}) names its patient ({@code p12}). The source is empty.
  *
  * <p>Recognised last: any folder with a recording somewhere below it fits, so every layout with a tell-tale file
  * comes first.

@@ -116,6 +116,18 @@ class CollectionImporterTest {
     }
 
     @Test
+    void recordingsNamedByRecordModeBelongToTheirPatient() throws IOException {
+        Fixtures.wavs(root, "p12_MV_20261205-083000.wav", "p12_AV_20261205-083140.wav", "p 12_TV.wav",
+                "x_MV_2026.wav");
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(Layout.PLAIN_FOLDER, collection.layout());
+        Map<String, String> patients = new java.util.TreeMap<>();
+        collection.recordings().forEach(r -> patients.put(r.id(), r.patient()));
+        assertEquals(Map.of("p12_MV_20261205-083000", "p12", "p12_AV_20261205-083140", "p12",
+                "p 12_TV", "p 12_TV", "x_MV_2026", "x_MV_2026"), patients, "other names stay their own patients");
+    }
+
+    @Test
     void aPlainFolderWithoutRecordingsIsRefusedWhenNamed() {
         Fixtures.text(root.resolve("notes.txt"), "nothing to see");
         UnrecognisedCollectionException e = assertThrows(UnrecognisedCollectionException.class,
