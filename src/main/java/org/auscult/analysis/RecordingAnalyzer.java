@@ -122,6 +122,11 @@ public final class RecordingAnalyzer {
         return config;
     }
 
+    /** How many classes the model judging here has; 0 without one. */
+    public int modelClassCount() {
+        return model == null ? 0 : model.model().classNames().size();
+    }
+
     /** The names of the summary features every analysis has, in order. */
     public List<String> featureNames() {
         return FeatureRegistry.summaryNames(config.features());
