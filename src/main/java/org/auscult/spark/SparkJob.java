@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.RecordingAnalyzer;
@@ -135,10 +136,26 @@ public final class SparkJob {
         String root = new org.apache.hadoop.fs.Path(job.input()).makeQualified(
                 FileSystem.get(URI.create(job.input()), context.hadoopConfiguration()).getUri(), null).toString();
         Task task = job.task();
-        JavaRDD<Row> rows = context.binaryFiles(job.input())
-                .filter(file -> RecordingTask.isAudio(file._1()))
-                .mapPartitions((Iterator<Tuple2<String, PortableDataStream>> files) ->
-                        new RecordingTask(task, properties, modelBytes.value(), root).rows(files));
+        // a few partitions per core, so a slow recording does not hold up one core while the others wait
+        int partitions = 4 * context.defaultParallelism();
+        JavaRDD<Row> rows;
+        if (root.startsWith("file:")) {
+            // Hadoop lists a local folder by running a process per file where it has no native code (minutes for a
+            // few thousand recordings): the driver lists it, and each worker reads its recordings where they are
+            Path folder = Path.of(URI.create(root));
+            List<String> files = localAudioFiles(folder);
+            String localRoot = folder.toUri().toString();
+            rows = context.parallelize(files, Math.max(1, Math.min(files.size(), partitions)))
+                    .mapPartitions((Iterator<String> paths) ->
+                            new RecordingTask(task, properties, modelBytes.value(), localRoot).localRows(paths));
+        } else {
+            rows = context.binaryFiles(job.input(), partitions)
+                    .filter(file -> RecordingTask.isAudio(file._1()))
+                    .mapPartitions((Iterator<Tuple2<String, PortableDataStream>> files) ->
+                            new RecordingTask(task, properties, modelBytes.value(), root).rows(files));
+        }
+        // analysed once: ordering the table samples it first, and a caller may count it
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> table = spark.createDataFrame(rows, schema).orderBy("id");
         if (job.format().equals("parquet")) {
             table.write().mode(SaveMode.ErrorIfExists).parquet(job.output());
@@ -148,6 +165,17 @@ public final class SparkJob {
             writeConfiguration(context, job.output(), properties);
         }
         return table;
+    }
+
+    /** The recordings in {@code folder} and below it (or the one file it is), as {@code file:} URIs, sorted. */
+    static List<String> localAudioFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return RecordingTask.isAudio(folder.toString()) ? List.of(folder.toUri().toString()) : List.of();
+        }
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(file -> RecordingTask.isAudio(file.toString()))
+                    .map(file -> file.toUri().toString()).sorted().toList();
+        }
     }
 
     static AnalysisConfig configOf(Map<String, String> settings) {
@@ -208,7 +236,38 @@ public final class SparkJob {
             return name.endsWith(".wav") || name.endsWith(".flac") || name.endsWith(".mp3");
         }
 
+        /** Recordings read through Hadoop (HDFS, S3, ...): each copied to a local temporary file first. */
         Iterator<Row> rows(Iterator<Tuple2<String, PortableDataStream>> files) throws IOException {
+            RecordingAnalyzer analyzer = analyzer();
+            int features = analyzer.featureNames().size();
+            List<Row> rows = new ArrayList<>();
+            while (files.hasNext()) {
+                Tuple2<String, PortableDataStream> file = files.next();
+                String uri = file._1();
+                rows.add(row(analyzer, uri, () -> {
+                    Path local = Files.createTempFile("auscult-", uri.substring(uri.lastIndexOf('.')));
+                    try (InputStream in = file._2().open()) {
+                        Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return local;
+                }, true, features));
+            }
+            return rows.iterator();
+        }
+
+        /** Recordings on a file system every worker sees at the same path: read where they are. */
+        Iterator<Row> localRows(Iterator<String> files) throws IOException {
+            RecordingAnalyzer analyzer = analyzer();
+            int features = analyzer.featureNames().size();
+            List<Row> rows = new ArrayList<>();
+            while (files.hasNext()) {
+                String uri = files.next();
+                rows.add(row(analyzer, uri, () -> Path.of(URI.create(uri)), false, features));
+            }
+            return rows.iterator();
+        }
+
+        private RecordingAnalyzer analyzer() throws IOException {
             RecordingAnalyzer analyzer;
             if (task == Task.CLASSIFY) {
                 Path modelFile = null;
@@ -223,24 +282,21 @@ public final class SparkJob {
             } else {
                 analyzer = new RecordingAnalyzer(AnalysisConfig.of(properties));
             }
-            int features = analyzer.featureNames().size();
-            List<Row> rows = new ArrayList<>();
-            while (files.hasNext()) {
-                Tuple2<String, PortableDataStream> file = files.next();
-                rows.add(row(analyzer, file._1(), file._2(), features));
-            }
-            return rows.iterator();
+            return analyzer;
         }
 
-        private Row row(RecordingAnalyzer analyzer, String uri, PortableDataStream stream, int features) {
+        /** Where a recording can be read on this worker. */
+        @FunctionalInterface
+        private interface LocalFile {
+            Path open() throws IOException;
+        }
+
+        /** The row of the recording at {@code uri}; {@code temporary}: the local file is a copy, deleted after. */
+        private Row row(RecordingAnalyzer analyzer, String uri, LocalFile file, boolean temporary, int features) {
             String id = idOf(uri);
-            String extension = uri.substring(uri.lastIndexOf('.'));
             Path local = null;
             try {
-                local = Files.createTempFile("auscult-", extension);
-                try (InputStream in = stream.open()) {
-                    Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+                local = file.open();
                 RecordingAnalyzer.Analysis analysis = analyzer.analyze(local);
                 List<Object> cells = new ArrayList<>(List.of(id, uri, ""));
                 if (task == Task.FEATURES) {
@@ -260,7 +316,7 @@ public final class SparkJob {
             } catch (Exception | OutOfMemoryError e) {
                 // the recording's reason, as the command line would give it; the job goes on with the rest
                 String problem = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (local != null) {
+                if (local != null && temporary) {
                     problem = problem.replace(local.toString(), uri);   // the file as the user named it
                 }
                 List<Object> cells = new ArrayList<>(List.of(id, uri, problem));
@@ -274,7 +330,7 @@ public final class SparkJob {
                 }
                 return RowFactory.create(cells.toArray());
             } finally {
-                if (local != null) {
+                if (local != null && temporary) {
                     try {
                         Files.deleteIfExists(local);
                     } catch (IOException ignored) {
