@@ -64,7 +64,9 @@ class SparkJobTest {
         Files.writeString(input.resolve("notes.txt"), "not a recording");
         spark = SparkSession.builder().master("local[2]").appName("auscult test")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+                .config("spark.driver.host", "127.0.0.1")
+                // Spark would claim the JVM's one URL stream handler factory, which other tests in this JVM set
+                .config("spark.sql.defaultUrlStreamHandlerFactory.enabled", "false").getOrCreate();
     }
 
     @AfterAll
