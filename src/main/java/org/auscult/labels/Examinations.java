@@ -29,6 +29,11 @@ public final class Examinations {
         this.db = db;
     }
 
+    /** The recording last seen at {@code audio}, without reading the file. */
+    public Optional<RecordingRef> recordingAt(Path audio) {
+        return store.findRecording(audio);
+    }
+
     /** Where and when the recording was made, when it was recorded in Auscult. */
     public Optional<Auscultation> auscultation(long recordingId) {
         synchronized (store) {

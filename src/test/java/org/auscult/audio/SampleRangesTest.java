@@ -18,12 +18,6 @@ class SampleRangesTest {
     @TempDir
     Path folder;
 
-    private static byte[] randomBytes(int count, long seed) {
-        byte[] bytes = new byte[count];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
     /** The ranges of {@code file}'s decoded samples, bucket by bucket. */
     private static SampleRanges expected(Path file, int bucket) throws UnreadableAudioException {
         AudioClip clip = new RecordingDecoder().decode(file).clip();
@@ -43,7 +37,7 @@ class SampleRangesTest {
     @Test
     void sixteenBitMonoIsReadWithoutConvertingEverySample() throws Exception {
         // more than one read block, and a last bucket shorter than the others
-        byte[] data = randomBytes(2 * 700_001, 1);
+        byte[] data = WavBytes.randomBytes(2 * 700_001, 1);
         for (int bucket : new int[] {1, 16, 441, 100_000}) {
             assertRangesMatchTheDecoding(WavBytes.pcm(16, 1, 44_100).data(data).build(), bucket);
         }
@@ -51,8 +45,8 @@ class SampleRangesTest {
 
     @Test
     void otherEncodingsAreConvertedAndDownmixedFirst() throws Exception {
-        assertRangesMatchTheDecoding(WavBytes.pcm(24, 2, 8000).data(randomBytes(6 * 30_011, 2)).build(), 80);
-        assertRangesMatchTheDecoding(WavBytes.pcm(8, 1, 4000).data(randomBytes(12_345, 3)).build(), 40);
+        assertRangesMatchTheDecoding(WavBytes.pcm(24, 2, 8000).data(WavBytes.randomBytes(6 * 30_011, 2)).build(), 80);
+        assertRangesMatchTheDecoding(WavBytes.pcm(8, 1, 4000).data(WavBytes.randomBytes(12_345, 3)).build(), 40);
         float[] values = new float[20_000];
         Random random = new Random(4);
         for (int i = 0; i < values.length; i++) {
@@ -64,7 +58,7 @@ class SampleRangesTest {
     @Test
     void aFileShorterThanItsHeaderGivesTheBucketsItsSamplesReach() throws Exception {
         // the data chunk claims 10 000 frames, the file holds 2 501: the tolerated truncation of a full decoding
-        byte[] wav = WavBytes.pcm(16, 1, 4000).data(randomBytes(2 * 2501, 5)).dataSize(20_000).build();
+        byte[] wav = WavBytes.pcm(16, 1, 4000).data(WavBytes.randomBytes(2 * 2501, 5)).dataSize(20_000).build();
         assertRangesMatchTheDecoding(wav, 100);
         Path file = Files.write(folder.resolve("short.wav"), wav);
         assertEquals(26, new RecordingDecoder().ranges(file, 100, () -> { }).min().length);
@@ -73,7 +67,7 @@ class SampleRangesTest {
     @Test
     void theCheckpointStopsTheReadingAndItsCancellationPassesThrough() throws Exception {
         Path file = Files.write(folder.resolve("long.wav"),
-                WavBytes.pcm(16, 1, 44_100).data(randomBytes(2 * 2_000_000, 6)).build());
+                WavBytes.pcm(16, 1, 44_100).data(WavBytes.randomBytes(2 * 2_000_000, 6)).build());
         AtomicInteger blocks = new AtomicInteger();
         assertThrows(CancellationException.class, () -> new RecordingDecoder().ranges(file, 441, () -> {
             if (blocks.incrementAndGet() == 2) {

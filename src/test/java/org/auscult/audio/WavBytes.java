@@ -221,6 +221,13 @@ final class WavBytes {
 
     // --- sample encoders: interleaved values, one argument per sample ---
 
+    /** {@code count} random bytes from {@code seed}: sample data of any width, noise of any kind. */
+    static byte[] randomBytes(int count, long seed) {
+        byte[] bytes = new byte[count];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
     static byte[] uint8(int... values) {
         ByteBuffer out = le(values.length);
         for (int v : values) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +16,6 @@ class WavFrameReadTest {
 
     @TempDir
     Path folder;
-
-    private static byte[] randomBytes(int count, long seed) {
-        byte[] bytes = new byte[count];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
 
     private void assertStretchesMatch(byte[] wav, String name) throws Exception {
         Path file = Files.write(folder.resolve(name), wav);
@@ -41,14 +34,14 @@ class WavFrameReadTest {
 
     @Test
     void sixteenBitMonoAndTwentyFourBitStereo() throws Exception {
-        assertStretchesMatch(WavBytes.pcm(16, 1, 44_100).data(randomBytes(2 * 20_000, 1)).build(), "mono.wav");
-        assertStretchesMatch(WavBytes.pcm(24, 2, 8000).data(randomBytes(6 * 20_000, 2)).build(), "stereo.wav");
+        assertStretchesMatch(WavBytes.pcm(16, 1, 44_100).data(WavBytes.randomBytes(2 * 20_000, 1)).build(), "mono.wav");
+        assertStretchesMatch(WavBytes.pcm(24, 2, 8000).data(WavBytes.randomBytes(6 * 20_000, 2)).build(), "stereo.wav");
     }
 
     @Test
     void aFileCutShortAfterItsHeaderWasReadIsNamed() throws Exception {
         Path file = Files.write(folder.resolve("cut.wav"),
-                WavBytes.pcm(16, 1, 4000).data(randomBytes(2 * 10_000, 3)).build());
+                WavBytes.pcm(16, 1, 4000).data(WavBytes.randomBytes(2 * 10_000, 3)).build());
         WavDecoder decoder = new WavDecoder();
         WavFormat format = decoder.readFormat(file);
         byte[] bytes = Files.readAllBytes(file);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.auscult.labels.Auscultation;
 import org.auscult.labels.Examination;
 import org.auscult.labels.Examinations;
 import org.auscult.labels.LabelService;
@@ -72,60 +73,55 @@ public final class AuscultationLog {
      * kept.
      */
     public void started(Path file, String patient, String site, Instant at, String device, Consumer<String> report) {
-        worker.execute(() -> {
-            LabelService labels = service.get();
-            if (labels == null) {
-                return;
-            }
-            String said;
-            try {
-                String name = patient.trim();
-                Examinations examinations = labels.store().examinations();
-                // a new patient, or the examination went with its one discarded recording: a new examination
-                if (examination < 0 || !examinedPatient.equals(name)
-                        || examinations.examination(examination).isEmpty()) {
-                    examination = examinations.start(name, at);
-                    examinedPatient = name;
-                }
-                examinations.record(file, examination, site, at, device);
-                said = describe(examinations.examination(examination).orElseThrow());
-            } catch (Exception e) {
-                said = "The patient and site of " + file.getFileName() + " could not be kept in the label database ("
-                        + e.getMessage() + "); its file name still carries them.";
-            }
-            String told = said;
-            ui.accept(() -> report.accept(told));
-        });
+        submit(report, e -> "The patient and site of " + file.getFileName() + " could not be kept in the label"
+                + " database (" + e.getMessage() + "); its file name still carries them.", examinations -> {
+                    String name = patient.trim();
+                    // a new patient, or the examination went with its one discarded recording: a new examination
+                    if (examination < 0 || !examinedPatient.equals(name)
+                            || examinations.examination(examination).isEmpty()) {
+                        examination = examinations.start(name, at);
+                        examinedPatient = name;
+                    }
+                    examinations.record(file, examination, site, at, device);
+                    return describe(examinations.examination(examination).orElseThrow());
+                });
     }
 
     /** The recording at {@code file} is kept: its entry gets the finished file's content hash. */
     public void kept(Path file, Consumer<String> report) {
-        worker.execute(() -> {
-            LabelService labels = service.get();
-            if (labels == null) {
-                return;
-            }
-            String said;
-            try {
-                Examinations examinations = labels.store().examinations();
-                var known = labels.store().findRecording(file).flatMap(r -> examinations.auscultation(r.id()));
-                if (known.isEmpty()) {
-                    return;
-                }
-                examinations.record(file, known.get().examinationId(), known.get().site(), known.get().recordedAt(),
-                        known.get().device());
-                said = describe(examinations.examination(known.get().examinationId()).orElseThrow());
-            } catch (Exception e) {
-                said = "Kept " + file.getFileName() + ", but the label database could not be updated: "
-                        + e.getMessage();
-            }
-            String told = said;
-            ui.accept(() -> report.accept(told));
-        });
+        submit(report, e -> "Kept " + file.getFileName() + ", but the label database could not be updated: "
+                + e.getMessage(), examinations -> {
+                    var known = examinations.recordingAt(file).flatMap(r -> examinations.auscultation(r.id()));
+                    if (known.isEmpty()) {
+                        return null;   // not made here: nothing to update
+                    }
+                    Auscultation where = known.get();
+                    examinations.record(file, where.examinationId(), where.site(), where.recordedAt(), where.device());
+                    return describe(examinations.examination(where.examinationId()).orElseThrow());
+                });
     }
 
     /** The recording at {@code file} was discarded: the database forgets it (unless someone labelled it). */
     public void discarded(Path file, Consumer<String> report) {
+        submit(report, e -> "Discarded " + file.getFileName() + ", but the label database could not forget it: "
+                + e.getMessage(), examinations -> {
+                    examinations.forget(file);
+                    return examination < 0 ? "" : examinations.examination(examination).map(this::describe)
+                            .orElse("");
+                });
+    }
+
+    /** Database work: what to tell the user, or null for nothing. */
+    @FunctionalInterface
+    private interface Work {
+        String run(Examinations examinations) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the worker when there is a label database, and gives {@code report} on the UI thread
+     * what it says, or what {@code failure} says of its exception.
+     */
+    private void submit(Consumer<String> report, java.util.function.Function<Exception, String> failure, Work work) {
         worker.execute(() -> {
             LabelService labels = service.get();
             if (labels == null) {
@@ -133,15 +129,14 @@ public final class AuscultationLog {
             }
             String said;
             try {
-                labels.store().examinations().forget(file);
-                said = examination < 0 ? "" : labels.store().examinations().examination(examination)
-                        .map(this::describe).orElse("");
+                said = work.run(labels.store().examinations());
             } catch (Exception e) {
-                said = "Discarded " + file.getFileName() + ", but the label database could not forget it: "
-                        + e.getMessage();
+                said = failure.apply(e);
             }
-            String told = said;
-            ui.accept(() -> report.accept(told));
+            if (said != null) {
+                String told = said;
+                ui.accept(() -> report.accept(told));
+            }
         });
     }
 
