@@ -129,8 +129,7 @@ public final class WavDecoder {
             WavFormat format = header.format();
             sink.start(format);
             SignalLevels.Accumulator levels = new SignalLevels.Accumulator(format);
-            int blockFrames = (int) Math.min(format.frameCount(),
-                    Math.max(1, Math.min(STREAM_BLOCK_FRAMES, READ_BLOCK_BYTES / format.blockAlign())));
+            int blockFrames = streamBlockFrames(format);
             float[] block = new float[blockFrames];
             readSamples(file, channel, header, blockFrames, (firstFrame, data, count, layout) -> {
                 convert(file, data, firstFrame, count, format, layout, block, 0);
@@ -154,8 +153,7 @@ public final class WavDecoder {
             WavFormat format = header.format();
             SampleRanges.Builder ranges = new SampleRanges.Builder(format.sampleRate(), bucketFrames,
                     format.frameCount());
-            int blockFrames = (int) Math.min(format.frameCount(),
-                    Math.max(1, Math.min(STREAM_BLOCK_FRAMES, READ_BLOCK_BYTES / format.blockAlign())));
+            int blockFrames = streamBlockFrames(format);
             boolean pcm16Mono = format.channels() == 1 && SampleConverter.Layout.of(format)
                     == SampleConverter.Layout.SIGNED_16;
             float[] block = pcm16Mono ? null : new float[blockFrames];
@@ -199,6 +197,12 @@ public final class WavDecoder {
             convert(file, data, firstFrame, frames, format, SampleConverter.Layout.of(format), target, 0);
             return frames;
         });
+    }
+
+    /** Frames read per block when a recording is streamed: a block of floats and of file bytes, at most. */
+    private static int streamBlockFrames(WavFormat format) {
+        return (int) Math.min(format.frameCount(),
+                Math.max(1, Math.min(STREAM_BLOCK_FRAMES, READ_BLOCK_BYTES / format.blockAlign())));
     }
 
     /** Frames per block handed to a {@link BlockSink}: 1 MB of floats. */
