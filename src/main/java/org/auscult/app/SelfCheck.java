@@ -31,6 +31,12 @@ final class SelfCheck {
     private final Timeline poll = new Timeline();
     private final long started = System.nanoTime();
     private boolean selected;
+    /** When the first recording was selected, shown with its views and judged, in nanoseconds (0 until then). */
+    private long selectedAt;
+    private long outlinedAt;
+    private long shownAt;
+    private long firstVerdictAt;
+    private long judgedAt;
     /** The first failure the status line reported; a later message can replace it on screen before a poll. */
     private String failure;
 
@@ -73,9 +79,32 @@ final class SelfCheck {
         boolean modelLoaded = model.modelProperty().get() != null;
         if (collectionOpen && modelLoaded && !selected && !model.browser().filteredRows().isEmpty()) {
             selected = true;
+            selectedAt = System.nanoTime();
+            // the moments themselves, not the next poll: the time a user waits after a click
+            model.loadedProperty().addListener((property, old, loaded) -> {
+                if (loaded != null && shownAt == 0) {
+                    shownAt = System.nanoTime();
+                }
+            });
+            model.waveform().summaryProperty().addListener((property, old, summary) -> {
+                if (summary != null && outlinedAt == 0) {
+                    outlinedAt = System.nanoTime();
+                }
+            });
+            model.verdict().verdictProperty().addListener((property, old, verdict) -> {
+                if (verdict != null && firstVerdictAt == 0) {
+                    firstVerdictAt = System.nanoTime();
+                }
+            });
+            model.analysisProperty().addListener((property, old, analysis) -> {
+                if (analysis != null && judgedAt == 0) {
+                    judgedAt = System.nanoTime();
+                }
+            });
             model.browser().selectedProperty().set(model.browser().filteredRows().get(0));
         }
-        boolean verdictShown = model.verdict().verdictProperty().get() != null;
+        // the whole verdict: a long recording shows a verdict so far after each window it has judged
+        boolean verdictShown = model.verdict().verdictProperty().get() != null && model.analysisProperty().get() != null;
         boolean done = stage.isShowing() && (!wantsCollection || collectionOpen)
                 && (!wantsModel || modelLoaded) && (!selected || verdictShown);
         if (done) {
@@ -101,8 +130,8 @@ final class SelfCheck {
     private void report(int exitCode, String problem) {
         poll.stop();
         StringBuilder line = new StringBuilder(exitCode == 0 ? "Self-check passed" : "Self-check FAILED: " + problem);
-        line.append(String.format(Locale.ROOT, " (%.1f s): window %.0fx%.0f", seconds(), stage.getWidth(),
-                stage.getHeight()));
+        line.append(String.format(Locale.ROOT, " (%.1f s): window %.0fx%.0f, heap up to %d MB", seconds(),
+                stage.getWidth(), stage.getHeight(), Runtime.getRuntime().maxMemory() >> 20));
         var collection = model.browser().collectionProperty().get();
         if (collection != null) {
             line.append(String.format(Locale.ROOT, "; %d recordings from %s, read as: %s",
@@ -115,7 +144,16 @@ final class SelfCheck {
         if (verdict != null) {
             line.append("; first recording: ").append(model.verdict().headlineProperty().get());
         }
+        if (outlinedAt > 0 && shownAt > 0 && firstVerdictAt > 0 && judgedAt > 0) {
+            line.append(String.format(Locale.ROOT, "; after the selection: waveform %.0f ms, spectrogram %.0f ms, "
+                    + "first verdict %.0f ms, whole verdict %.0f ms", millisAfterSelection(outlinedAt),
+                    millisAfterSelection(shownAt), millisAfterSelection(Math.min(firstVerdictAt, judgedAt)), millisAfterSelection(judgedAt)));
+        }
         finish.accept(exitCode, line.toString());
+    }
+
+    private double millisAfterSelection(long moment) {
+        return (moment - selectedAt) / 1e6;
     }
 
     private double seconds() {

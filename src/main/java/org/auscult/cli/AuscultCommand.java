@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.auscult.app.Workstation;
 import org.auscult.library.Layout;
 import picocli.CommandLine;
@@ -76,6 +77,10 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
         }
         if (selfCheck) {
             args.add("--self-check");
+        }
+        Optional<Integer> openedElsewhere = WindowHeap.openInSizedJvm(args);
+        if (openedElsewhere.isPresent()) {
+            return openedElsewhere.get();
         }
         try {
             Workstation.Closed closed = Workstation.launchWith(args.toArray(String[]::new));

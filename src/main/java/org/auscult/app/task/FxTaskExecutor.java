@@ -1,5 +1,7 @@
 package org.auscult.app.task;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +11,8 @@ import javafx.application.Platform;
 public final class FxTaskExecutor implements TaskExecutor {
 
     private final ExecutorService pool;
+    /** Runs not yet finished: cancelled at shutdown, so work cut short by the closing window is not a failure. */
+    private final Set<TaskRun<?>> unfinished = ConcurrentHashMap.newKeySet();
 
     /** @param threads worker threads; the machine's cores minus one (at least one) suits interactive use */
     public FxTaskExecutor(int threads) {
@@ -23,12 +27,20 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> Handle execute(BackgroundTask<T> task) {
         TaskRun<T> run = new TaskRun<>(task, Platform::runLater);
-        pool.execute(run::run);
+        unfinished.add(run);
+        pool.execute(() -> {
+            try {
+                run.run();
+            } finally {
+                unfinished.remove(run);
+            }
+        });
         return run;
     }
 
     @Override
     public void shutdown() {
+        unfinished.forEach(TaskRun::cancel);
         pool.shutdownNow();
     }
 }
