@@ -303,6 +303,11 @@ public final class RecordingAnalyzer {
     public record Provisional(int windowsJudged, int windows, Verdict verdict, HeartTrend trend) {
     }
 
+    /** Whether a recording of {@code durationSeconds} is judged in windows, with a verdict so far after each. */
+    public static boolean judgesInWindows(double durationSeconds) {
+        return RecordingWindows.applies(durationSeconds);
+    }
+
     /**
      * As {@link #analyzeDecoded(Path, DecodedAudio)}; a recording judged in windows also reports a
      * {@link Provisional} verdict to {@code provisional} (when not null) after each window, on the calling thread.

@@ -276,7 +276,13 @@ public final class WorkstationViewModel {
             return;
         }
         LoadedModel current = model.get();
-        List<org.auscult.library.Recording> recordings = collection.recordings();
+        // A recording long enough to be judged in windows gets its verdict when it is opened: scanned as well, it
+        // was judged twice at once when opened first, doubling the time and memory of opening it.
+        var judgedWhenOpened = browser.rows().stream()
+                .filter(row -> RecordingAnalyzer.judgesInWindows(row.durationProperty().get()))
+                .map(RecordingRow::recording).collect(java.util.stream.Collectors.toSet());
+        List<org.auscult.library.Recording> recordings = collection.recordings().stream()
+                .filter(recording -> !judgedWhenOpened.contains(recording)).toList();
         String name = collection.root().getFileName() == null ? collection.root().toString()
                 : collection.root().getFileName().toString();
         scanTask.replaceWith(BackgroundTask.of("scan " + collection.root(), context -> CollectionScan.run(

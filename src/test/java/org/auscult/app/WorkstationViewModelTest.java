@@ -81,6 +81,8 @@ class WorkstationViewModelTest {
         WorkstationViewModel model = create();
         model.modelProperty().set(SampleModel.get());
         model.open(file.getParent());
+        assertEquals("", model.browser().rows().get(0).predictedProperty().get(),
+                "the scan leaves a recording judged in windows to its opening");
         List<String> provisional = new java.util.ArrayList<>();
         model.verdict().verdictProperty().addListener((property, old, now) -> {
             if (now != null && now.warnings().stream().anyMatch(w -> w.startsWith("Provisional"))) {
@@ -110,6 +112,8 @@ class WorkstationViewModelTest {
         assertEquals(150, model.viewport().duration(), 0.01);
         Verdict verdict = model.verdict().verdictProperty().get();
         assertNotNull(verdict);
+        assertEquals(verdict.predictedClass(), model.browser().rows().get(0).predictedProperty().get(),
+                "opened, its row has its verdict");
         assertTrue(verdict.warnings().stream().anyMatch(w -> w.startsWith("Long recording judged in")),
                 String.valueOf(verdict.warnings()));
 
