@@ -15,23 +15,23 @@ import org.auscult.segmentation.Segmentation;
  * {@link #SYSTOLE} s apart), white noise added in a chosen part of every systole, and the segmentation the beats were
  * made with.
  */
-final class SyntheticMurmur {
+public final class SyntheticMurmur {
 
-    static final int RATE = Lubdub.RATE;
-    static final double SYSTOLE = 0.32;
-    static final double SOUND = 0.05;
-    static final double BPM = 70;
-    static final double SECONDS = 12;
+    public static final int RATE = Lubdub.RATE;
+    public static final double SYSTOLE = 0.32;
+    public static final double SOUND = 0.05;
+    public static final double BPM = 70;
+    public static final double SECONDS = 12;
 
     private SyntheticMurmur() {
     }
 
-    static double[] beats() {
+    public static double[] beats() {
         return Lubdub.regularBeats(BPM, 0.4, SECONDS - 0.5);
     }
 
     /** Beats with no murmur. */
-    static AudioClip clean() {
+    public static AudioClip clean() {
         return Lubdub.of(SECONDS, beats(), SYSTOLE, 60, 120);
     }
 
@@ -40,7 +40,7 @@ final class SyntheticMurmur {
      * systole (fractions of the silence between S1's end and S2's start), or of every diastole when
      * {@code diastole}.
      */
-    static AudioClip withNoise(double from, double to, double amplitude, boolean diastole, long seed) {
+    public static AudioClip withNoise(double from, double to, double amplitude, boolean diastole, long seed) {
         float[] x = clean().samples().clone();
         Random random = new Random(seed);
         double cycle = 60 / BPM;
@@ -57,7 +57,7 @@ final class SyntheticMurmur {
     }
 
     /** The segmentation the beats were made with. */
-    static Segmentation segmentation() {
+    public static Segmentation segmentation() {
         List<Segment> segments = new ArrayList<>();
         double cycle = 60 / BPM;
         double[] beats = beats();
