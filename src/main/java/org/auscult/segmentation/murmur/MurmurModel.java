@@ -69,11 +69,14 @@ public final class MurmurModel {
                 && balancedAccuracy >= 1.0 / classes + MIN_BALANCED_GAIN;
     }
 
-    /** Whether at least two classes have {@value #MIN_CLASS_PATIENTS} annotated patients or more. */
-    public static boolean measurable(org.auscult.learn.ConfusionMatrix matrix) {
+    /**
+     * Whether at least two classes have {@value #MIN_CLASS_PATIENTS} annotated patients or more, in a confusion
+     * matrix that counts every patient {@code repeats} times.
+     */
+    public static boolean measurable(org.auscult.learn.ConfusionMatrix matrix, int repeats) {
         int classes = 0;
         for (int c = 0; c < matrix.numClasses(); c++) {
-            classes += matrix.support(c) >= MIN_CLASS_PATIENTS ? 1 : 0;
+            classes += matrix.support(c) >= (long) MIN_CLASS_PATIENTS * repeats ? 1 : 0;
         }
         return classes >= 2;
     }

@@ -73,7 +73,7 @@ public final class MurmurTraining {
 
         /** Whether the attribute may be shown ({@link MurmurModel#reliable}, {@link MurmurModel#measurable}). */
         public boolean reliable() {
-            return MurmurModel.measurable(matrix) && MurmurModel.reliable(matrix.accuracy(),
+            return MurmurModel.measurable(matrix, repeats) && MurmurModel.reliable(matrix.accuracy(),
                     matrix.balancedAccuracy(), baseline, matrix.numClasses());
         }
     }
