@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks on a real collection (default: the PASCAL 2011 recordings in "
                 + "../shared/data/pascal2011).",
         subcommands = {BenchCommand.Features.class, BenchCommand.Evaluate.class, BenchSegmentation.class,
-            BenchLongRecording.class, BenchQuality.class, BenchCorpora.class, BenchSegmentationCv.class})
+            BenchLongRecording.class, BenchQuality.class, BenchCorpora.class, BenchSegmentationCv.class,
+            BenchMurmurDescription.class})
 final class BenchCommand implements Runnable {
 
     static final Path DEFAULT_DATA = Path.of("../shared/data/pascal2011");

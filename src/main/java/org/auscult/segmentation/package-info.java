@@ -19,6 +19,8 @@
  *       {@code cycle_murmur}
  *       ({@link org.auscult.segmentation.CycleFeatures}) put all of this into feature vectors.</li>
  *   <li>{@link org.auscult.segmentation.quality} judges each second: usable heart sound or not, and why.</li>
+ *   <li>{@link org.auscult.segmentation.murmur} describes a murmur: where in the cycle its sound sits, and the
+ *       attributes learnt from CirCor's annotations that measured reliable.</li>
  * </ul>
  * Choices and measurements: docs/decisions/segmentation.md.
  */
