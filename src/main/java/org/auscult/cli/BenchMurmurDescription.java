@@ -98,8 +98,19 @@ final class BenchMurmurDescription implements Callable<Integer> {
                 excluded.size(), annotated ? "the annotator's .tsv" : "Auscult's segmenter", folds, repeats, seed,
                 seed + repeats - 1, ridge);
         Map<MurmurAttribute, Score> scores = new LinkedHashMap<>();
+        List<String> notMeasured = new ArrayList<>();
         for (MurmurAttribute attribute : MurmurAttribute.values()) {
-            scores.put(attribute, MurmurTraining.crossValidate(attribute, cases, folds, seed, repeats, ridge));
+            try {
+                scores.put(attribute, MurmurTraining.crossValidate(attribute, cases, folds, seed, repeats, ridge));
+            } catch (IllegalArgumentException cannotMeasure) {
+                // e.g. a small folder whose patients all have one grade: the other attributes are still measured
+                notMeasured.add(attribute.key() + " not measured: " + cannotMeasure.getMessage());
+            }
+        }
+        notMeasured.forEach(out::println);
+        if (scores.isEmpty()) {
+            throw new IllegalArgumentException("no murmur attribute can be measured on " + folder + ": "
+                    + String.join("; ", notMeasured));
         }
         Score phase = MurmurTraining.phaseScore(cases);
         out.println(header());

@@ -83,6 +83,23 @@ class BenchMurmurDescriptionTest {
     }
 
     @Test
+    void anAttributeWithOneClassIsNamedAsNotMeasuredAndTheOthersAreMeasured() throws IOException {
+        writePatients(8);
+        try (var files = Files.list(folder)) {
+            for (Path text : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                Files.writeString(text, Files.readString(text).replace("III/VI", "I/VI"));
+            }
+        }
+        Run run = CommandLineTest.run("bench", "murmur-description", folder.toString(), "--folds", "4", "--repeats",
+                "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("grade not measured: grade: need two classes or more, the patients have [I/VI]"),
+                run.out());
+        assertTrue(Pattern.compile("(?m)^timing\\s+16\\s+2 \\|").matcher(run.out()).find(), run.out());
+    }
+
+    @Test
     void excludingEveryPatientLeavesNothingToMeasure() throws IOException {
         writePatients(2);
         Run run = CommandLineTest.run("bench", "murmur-description", folder.toString(), "--exclude-patients-of",
