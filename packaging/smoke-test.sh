@@ -81,7 +81,7 @@ expect_output "^Saved .*murmur\.auscult: [a-z-]+, classes \[absent, present\]" o
 [[ -s $work/murmur.auscult ]] || fail "train wrote no model file"
 run classify --model "$work/murmur.auscult" "$sample"
 expect_status 0 "classify --model"
-expect_output "^recording +predicted +probability +p_absent +p_present +usable_s$" out "classify --model"
+expect_output "^recording +predicted +probability +p_absent +p_present +usable_s +murmur$" out "classify --model"
 expect_output "^36327_MV +(absent|present) +[01]\.[0-9]{3} +[01]\.[0-9]{3} +[01]\.[0-9]{3} +[0-9]+$" \
   out "classify --model"
 
@@ -89,7 +89,7 @@ echo "== classify with the default model"
 if jar tf "$image/lib/app/auscult.jar" | grep -qx "org/auscult/models/default\.auscult"; then
   run classify "$sample"
   expect_status 0 "classify (default model)"
-  expect_output "^recording +predicted +probability( +p_[A-Za-z_]+)+ +usable_s$" out "classify (default model)"
+  expect_output "^recording +predicted +probability( +p_[A-Za-z_]+)+ +usable_s +murmur$" out "classify (default model)"
   expect_output "^36327_MV +[A-Za-z_]+ +[01]\.[0-9]{3}( +[01]\.[0-9]{3})+ +[0-9]+$" \
     out "classify (default model)"
 else

@@ -24,6 +24,8 @@ import org.auscult.features.FeatureVector;
 import org.auscult.learn.Prediction;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.murmur.MurmurDescription;
+import org.auscult.segmentation.murmur.MurmurModel;
 import org.auscult.segmentation.quality.QualityMap;
 
 /**
@@ -51,16 +53,26 @@ public final class RecordingAnalyzer {
      *                     only ({@link AnalysisConfig#usableStretches()}); null otherwise
      * @param trend        heart rate, usable share and class window by window, for a long recording judged in
      *                     windows; null otherwise
+     * @param murmur       for a recording judged a murmur (judged whole), the murmur described and its envelope
+     *                     ({@link MurmurModel}); null otherwise
      */
     public record Analysis(Path file, DecodedAudio decoded, RecordingInfo info, AudioClip conditioned,
                            Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality,
-                           HeartTrend trend) {
+                           HeartTrend trend, MurmurDescription murmur) {
 
         /** An analysis of a recording judged whole: no trend. */
         public Analysis(Path file, DecodedAudio decoded, RecordingInfo info, AudioClip conditioned,
-                        Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality) {
-            this(file, decoded, info, conditioned, segmentation, features, verdict, quality, null);
+                        Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality,
+                        MurmurDescription murmur) {
+            this(file, decoded, info, conditioned, segmentation, features, verdict, quality, null, murmur);
         }
+    }
+
+    /** The class whose verdict gets a murmur description. */
+    static final String MURMUR = "murmur";
+    /** The shipped murmur description model, read once. */
+    private static final class MurmurDescriber {
+        static final MurmurModel SHIPPED = MurmurModel.shipped();
     }
 
     private final AnalysisConfig config;
@@ -219,7 +231,7 @@ public final class RecordingAnalyzer {
         if (!reason.isEmpty() || judged == 0) {
             return new Analysis(file, decoded, info, conditioned, null, features, Verdict.notJudged(classes,
                     model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason),
-                    null, heartTrend);
+                    null, heartTrend, null);
         }
         for (int c = 0; c < posterior.length; c++) {
             posterior[c] /= judged;
@@ -228,7 +240,7 @@ public final class RecordingAnalyzer {
         List<String> warnings = new ArrayList<>(verdict.warnings());
         warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
-                new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend);
+                new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend, null);
     }
 
     /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */
@@ -344,7 +356,14 @@ public final class RecordingAnalyzer {
         if (verdict != null && verdict.judged() && !unsure.isEmpty()) {
             verdict = verdict.withWarningFirst(unsure);
         }
-        return new Analysis(file, decoded, info, conditioned, segmentation, features, verdict, quality);
+        MurmurDescription murmur = null;
+        if (verdict != null && verdict.judged() && unsure.isEmpty() && MURMUR.equals(verdict.predictedClass())) {
+            // not on an unsure verdict (too little usable heart sound to describe); the segmentation the cycle
+            // features made is in shared, so classify does not segment twice
+            murmur = MurmurDescriber.SHIPPED.describe(conditioned,
+                    segmentation != null ? segmentation : segmenter.segment(conditioned, shared));
+        }
+        return new Analysis(file, decoded, info, conditioned, segmentation, features, verdict, quality, murmur);
     }
 
     private Verdict judge(RecordingInfo info, FeatureSet features, String reason) {

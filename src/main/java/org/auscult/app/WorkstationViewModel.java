@@ -249,6 +249,7 @@ public final class WorkstationViewModel {
                     analysis.set(result);
                     features.featuresProperty().set(result.features());
                     verdict.verdictProperty().set(result.verdict());
+                    verdict.setMurmur(result.murmur());
                     cycle.show(path, result.conditioned(), result.segmentation(),
                             VerdictAdvisor.reasonNotToJudge(result.info()));
                     cycle.setSeconds(result.quality());
@@ -276,15 +277,8 @@ public final class WorkstationViewModel {
             return;
         }
         LoadedModel current = model.get();
-        // A recording long enough to be judged in windows gets its verdict when it is opened: scanned as well, it
-        // was judged twice at once when opened first, doubling the time and memory of opening it.
-        var judgedWhenOpened = browser.rows().stream()
-                .filter(row -> RecordingAnalyzer.judgesInWindows(row.durationProperty().get()))
-                .map(RecordingRow::recording).collect(java.util.stream.Collectors.toSet());
-        List<org.auscult.library.Recording> recordings = collection.recordings().stream()
-                .filter(recording -> !judgedWhenOpened.contains(recording)).toList();
-        String name = collection.root().getFileName() == null ? collection.root().toString()
-                : collection.root().getFileName().toString();
+        var recordings = browser.judgedByTheScan();
+        String name = java.util.Objects.toString(collection.root().getFileName(), collection.root().toString());
         scanTask.replaceWith(BackgroundTask.of("scan " + collection.root(), context -> CollectionScan.run(
                         recordings, current, name, scanThreads, context::progress, context.cancellation()))
                 .onProgress(progress -> status.progress(progress.fraction(), progress.message()))

@@ -75,7 +75,8 @@ final class ClassifyCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
         List<RecordingBatch.Outcome<Judged>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
                 () -> RecordingAnalyzer.judging(model, reference, false).assessingQuality(),
-                (input, analysis) -> new Judged(analysis.verdict(), analysis.quality()),
+                (input, analysis) -> new Judged(analysis.verdict(), analysis.quality(),
+                        analysis.murmur() == null ? "" : analysis.murmur().forPeople()),
                 (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
         List<String> classes = model.model().classNames();
@@ -86,6 +87,7 @@ final class ClassifyCommand implements Callable<Integer> {
             header.add("p_follow_up");
         }
         header.add("usable_s");
+        header.add("murmur");
         header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(resolved.problems());
@@ -106,6 +108,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             QualityMap quality = outcome.result().quality();
             cells.add(quality == null ? "" : Integer.toString(quality.usableSeconds()));
+            cells.add(outcome.result().murmur());
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
         }
@@ -123,8 +126,11 @@ final class ClassifyCommand implements Callable<Integer> {
         return Failures.report(failures, err);
     }
 
-    /** A recording's verdict and which of its seconds are usable (null for a long one, judged in windows). */
-    private record Judged(Verdict verdict, QualityMap quality) {
+    /**
+     * A recording's verdict, which of its seconds are usable (null for a long one, judged in windows) and, judged a
+     * murmur, the murmur described ("" otherwise).
+     */
+    private record Judged(Verdict verdict, QualityMap quality, String murmur) {
     }
 
     /**

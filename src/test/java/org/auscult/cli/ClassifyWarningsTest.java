@@ -73,7 +73,7 @@ class ClassifyWarningsTest {
                 modelFile.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,usable_s,warnings", lines.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,usable_s,murmur,warnings", lines.get(0));
 
         Verdict noisy = windowVerdict(recordings, modelFile, "noise");
         assertTrue(noisy.judged());
@@ -101,8 +101,9 @@ class ClassifyWarningsTest {
     private static List<String> warnings(List<String> lines, String id) {
         for (String line : lines) {
             if (line.startsWith(id + ",")) {
-                String[] fields = line.split(",", 8);
-                String column = fields[7];
+                String[] fields = line.split(",", 9);
+                assertEquals("", fields[7], "an unsure or unjudged verdict describes no murmur: " + line);
+                String column = fields[8];
                 if (column.startsWith("\"")) {
                     column = column.substring(1, column.length() - 1).replace("\"\"", "\"");
                 }

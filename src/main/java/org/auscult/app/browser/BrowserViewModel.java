@@ -152,6 +152,22 @@ public final class BrowserViewModel {
                 || row.predictedProperty().get().contains(text);
     }
 
+    /**
+     * The recordings of the open collection its scan judges, in order. A recording long enough to be judged in
+     * windows gets its verdict when it is opened: scanned as well, it was judged twice at once when opened first,
+     * doubling the time and memory of opening it.
+     */
+    public List<org.auscult.library.Recording> judgedByTheScan() {
+        var collection = collectionProperty().get();
+        if (collection == null) {
+            return List.of();
+        }
+        var judgedWhenOpened = rows.stream()
+                .filter(row -> org.auscult.analysis.RecordingAnalyzer.judgesInWindows(row.durationProperty().get()))
+                .map(RecordingRow::recording).collect(java.util.stream.Collectors.toSet());
+        return collection.recordings().stream().filter(recording -> !judgedWhenOpened.contains(recording)).toList();
+    }
+
     /** Gives each row of the open collection the verdict of a collection scan, or the reason it could not be read. */
     public void showScan(List<org.auscult.analysis.CollectionScan.Item> items) {
         java.util.Map<org.auscult.library.Recording, RecordingRow> byRecording = new java.util.HashMap<>();

@@ -24,6 +24,7 @@ public final class VerdictView extends VBox {
     private final VerdictViewModel model;
     private final Label headline = new Label();
     private final Label modelLabel = new Label();
+    private final Label murmur = new Label();
     private final GridPane probabilities = new GridPane();
     private final ListView<String> warnings = new ListView<>();
 
@@ -41,6 +42,12 @@ public final class VerdictView extends VBox {
         modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelLabel.getStyleClass().add("hint-text");
         modelLabel.textProperty().bind(model.modelProperty());
+        murmur.setId("verdict-murmur");
+        murmur.setWrapText(true);
+        murmur.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        murmur.textProperty().bind(model.murmurProperty());
+        murmur.visibleProperty().bind(model.murmurProperty().isNotEmpty());
+        murmur.managedProperty().bind(murmur.visibleProperty());
         probabilities.setId("verdict-probabilities");
         probabilities.setHgap(6);
         probabilities.setVgap(2);
@@ -64,7 +71,7 @@ public final class VerdictView extends VBox {
             }
         });
         model.verdictProperty().addListener((observable, before, after) -> showBars(after));
-        getChildren().addAll(headline, probabilities, modelLabel, warnings);
+        getChildren().addAll(headline, probabilities, murmur, modelLabel, warnings);
     }
 
     private void showBars(Verdict verdict) {

@@ -17,11 +17,15 @@ public final class VerdictViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper murmur = new ReadOnlyStringWrapper(this, "murmur", "");
     private String noVerdictReason = "Select a recording.";
     private String pending = "";
 
     public VerdictViewModel() {
-        verdict.addListener((observable, before, after) -> refresh());
+        verdict.addListener((observable, before, after) -> {
+            murmur.set("");
+            refresh();
+        });
         refresh();
     }
 
@@ -52,6 +56,20 @@ public final class VerdictViewModel {
                 100 * current.confidence()) : current.cannotJudge());
         model.set(current.model());
         warnings.setAll(current.warnings());
+    }
+
+    /**
+     * Shows how the verdict's murmur is described (only the attributes that measured reliable), or nothing; cleared
+     * with every new verdict, so a description never outlives its recording's verdict.
+     */
+    public void setMurmur(org.auscult.segmentation.murmur.MurmurDescription description) {
+        String shown = description == null ? "" : description.forPeople();
+        murmur.set(shown.isEmpty() ? "" : "Murmur described: " + shown);
+    }
+
+    /** "Murmur described: grade II/VI (64 %)", or "" when there is no murmur verdict or nothing reliable to say. */
+    public ReadOnlyStringProperty murmurProperty() {
+        return murmur.getReadOnlyProperty();
     }
 
     public ObjectProperty<Verdict> verdictProperty() {

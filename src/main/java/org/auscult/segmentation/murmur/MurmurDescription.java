@@ -60,6 +60,15 @@ public record MurmurDescription(MurmurEnvelope envelope, Phase phase, boolean ph
         return attributes.stream().filter(Described::shown).toList();
     }
 
+    /**
+     * The attributes to show, for people: "grade II/VI (64 %)", the probability the model gives the value; "" when
+     * none is shown or the recording had no complete cycle.
+     */
+    public String forPeople() {
+        return shown().stream().map(d -> String.format(java.util.Locale.ROOT, "%s %s (%.0f %%)", d.attribute().key(),
+                d.value(), 100 * d.probability())).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The systolic timing, whether shown or not; empty without cycles. */
     public Optional<Described> timing() {
         return attribute(MurmurAttribute.TIMING);
