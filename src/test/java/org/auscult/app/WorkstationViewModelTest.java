@@ -66,6 +66,27 @@ class WorkstationViewModelTest {
     }
 
     @Test
+    void aMurmurVerdictIsDescribedUnderTheVerdictAndTheDescriptionGoesWithIt() {
+        WorkstationViewModel model = create();
+        model.modelProperty().set(SampleModel.get());
+        model.open(SampleModel.CIRCOR);
+        int described = 0;
+        for (RecordingRow row : model.browser().rows()) {
+            model.browser().selectedProperty().set(row);
+            Verdict verdict = model.verdict().verdictProperty().get();
+            String murmur = model.verdict().murmurProperty().get();
+            boolean unsure = !verdict.warnings().isEmpty() && verdict.warnings().get(0).startsWith("Unsure");
+            if (verdict.predictedClass().equals("murmur") && !unsure) {
+                assertTrue(murmur.matches("Murmur described: grade (I|II|III)/VI \\(\\d+ %\\)"), murmur);
+                described++;
+            } else {
+                assertEquals("", murmur, row.name() + ": " + verdict.predictedClass());
+            }
+        }
+        assertTrue(described > 0, "the sample model finds murmurs among the samples");
+    }
+
+    @Test
     void aLongRecordingAtAHighRateIsHeldAtTheAnalysisRateAndJudgedInWindows(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path folder) throws Exception {
         // 150 s at 44.1 kHz: longer than a window, so it is decoded straight to 4 kHz and judged window by window
