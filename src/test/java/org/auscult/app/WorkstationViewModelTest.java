@@ -66,7 +66,7 @@ class WorkstationViewModelTest {
     }
 
     @Test
-    void aMurmurVerdictIsDescribedUnderTheVerdictAndTheDescriptionGoesWithIt() {
+    void aMurmurVerdictIsDescribedUnderTheVerdictAndTheDescriptionGoesWithIt() throws Exception {
         WorkstationViewModel model = create();
         model.modelProperty().set(SampleModel.get());
         model.open(SampleModel.CIRCOR);
