@@ -165,7 +165,7 @@ public final class CycleMurmurFeature implements RecordingFeature {
     }
 
     /** Runs of S1, systole, S2, diastole, in that order, among {@code segments}. */
-    static List<Segment[]> cycles(List<Segment> segments) {
+    public static List<Segment[]> cycles(List<Segment> segments) {
         List<Segment[]> cycles = new ArrayList<>();
         for (int i = 0; i + 3 < segments.size(); i++) {
             if (segments.get(i).state() == CardiacState.S1 && segments.get(i + 1).state() == CardiacState.SYSTOLE

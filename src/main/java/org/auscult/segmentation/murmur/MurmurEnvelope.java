@@ -132,16 +132,9 @@ public final class MurmurEnvelope {
 
     /** Runs of S1, systole, S2, diastole among the segments, leaving out the first and the last segment. */
     static List<Segment[]> cycles(List<Segment> segments) {
-        List<Segment[]> cycles = new ArrayList<>();
-        for (int i = 1; i + 3 < segments.size() - 1; i++) {
-            if (segments.get(i).state() == CardiacState.S1 && segments.get(i + 1).state() == CardiacState.SYSTOLE
-                    && segments.get(i + 2).state() == CardiacState.S2
-                    && segments.get(i + 3).state() == CardiacState.DIASTOLE) {
-                cycles.add(new Segment[] {segments.get(i), segments.get(i + 1), segments.get(i + 2),
-                    segments.get(i + 3)});
-            }
-        }
-        return cycles;
+        // the first and the last segment may be cut by the recording's ends
+        return segments.size() < 2 ? List.of()
+                : org.auscult.segmentation.CycleMurmurFeature.cycles(segments.subList(1, segments.size() - 1));
     }
 
     /** RMS of x from {@code start} to {@code end} seconds; 0 when the span holds no sample. */

@@ -1,6 +1,7 @@
 package org.auscult.segmentation.murmur;
 
 import java.util.Arrays;
+import org.auscult.dsp.LinearSystem;
 
 /**
  * Multinomial logistic regression with a ridge penalty, the model Weka's {@code Logistic} fits, small enough to ship
@@ -97,7 +98,7 @@ public final class SoftmaxRegression {
                 gradient[q] -= ridge * w[q];
                 hessian[q][q] += ridge;
             }
-            double[] step = solve(hessian, gradient);
+            double[] step = LinearSystem.solve(hessian, gradient);
             double largest = 0;
             for (int q = 0; q < size; q++) {
                 w[q] += step[q];
@@ -185,40 +186,5 @@ public final class SoftmaxRegression {
             scores[j] /= sum;
         }
         return scores;
-    }
-
-    /** Solves {@code A s = b} by Gaussian elimination with partial pivoting ({@code A} is overwritten). */
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[] x = b.clone();
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] row = a[col];
-            a[col] = a[pivot];
-            a[pivot] = row;
-            double t = x[col];
-            x[col] = x[pivot];
-            x[pivot] = t;
-            for (int r = col + 1; r < n; r++) {
-                double factor = a[r][col] / a[col][col];
-                for (int c = col; c < n; c++) {
-                    a[r][c] -= factor * a[col][c];
-                }
-                x[r] -= factor * x[col];
-            }
-        }
-        for (int r = n - 1; r >= 0; r--) {
-            double sum = x[r];
-            for (int c = r + 1; c < n; c++) {
-                sum -= a[r][c] * x[c];
-            }
-            x[r] = sum / a[r][r];
-        }
-        return x;
     }
 }

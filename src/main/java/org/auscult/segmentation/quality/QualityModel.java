@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.auscult.dsp.LinearSystem;
 
 /**
  * Logistic regression from the {@link QualityIndices} of a second to the probability that it is usable heart sound:
@@ -220,7 +221,7 @@ public record QualityModel(double[] mean, double[] sd, double[] weights, double 
                     hessian[j][j] += 2 * lambda;
                 }
             }
-            double[] step = solve(hessian, gradient);
+            double[] step = LinearSystem.solve(hessian, gradient);
             double largest = 0;
             for (int j = 0; j <= d; j++) {
                 beta[j] += step[j];
@@ -231,45 +232,6 @@ public record QualityModel(double[] mean, double[] sd, double[] weights, double 
             }
         }
         return new QualityModel(mean, sd, beta, threshold, Map.of());
-    }
-
-    /** Solves {@code A s = b} by Gaussian elimination with partial pivoting ({@code A} is overwritten). */
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[] rhs = b.clone();
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] row = a[col];
-            a[col] = a[pivot];
-            a[pivot] = row;
-            double t = rhs[col];
-            rhs[col] = rhs[pivot];
-            rhs[pivot] = t;
-            if (Math.abs(a[col][col]) < 1e-300) {
-                continue;
-            }
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int c = col; c < n; c++) {
-                    a[r][c] -= f * a[col][c];
-                }
-                rhs[r] -= f * rhs[col];
-            }
-        }
-        double[] s = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double sum = rhs[r];
-            for (int c = r + 1; c < n; c++) {
-                sum -= a[r][c] * s[c];
-            }
-            s[r] = Math.abs(a[r][r]) < 1e-300 ? 0 : sum / a[r][r];
-        }
-        return s;
     }
 
     /** The standardised weights by index name, for reports. */

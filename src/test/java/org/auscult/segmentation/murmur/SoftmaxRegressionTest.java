@@ -50,7 +50,7 @@ class SoftmaxRegressionTest {
     @Test
     void solvesALinearSystem() {
         double[][] a = {{0, 2, 1}, {1, 1, 0}, {3, 0, 1}};
-        double[] x = SoftmaxRegression.solve(a, new double[] {7, 3, 6});
+        double[] x = org.auscult.dsp.LinearSystem.solve(a, new double[] {7, 3, 6});
         assertEquals(1, x[0], 1e-12);
         assertEquals(2, x[1], 1e-12);
         assertEquals(3, x[2], 1e-12);
