@@ -10,11 +10,11 @@ import java.util.Optional;
  *
  * <p>Started by {@code java -jar auscult.jar} without a heap option, the JVM's default maximum heap is a quarter of
  * the machine's memory, and G1 grows the heap towards it when young collections come close together, far past
- * what the window keeps alive: an hour-long 44.1 kHz recording peaked at 0.6-1.2 GB resident at the 6 GB default of a
- * 23 GiB machine, and at 310 MB with {@value #HEAP} (docs/decisions/window-heap.md). So the window starts itself once
+ * what the window keeps alive: the window on an hour-long 44.1 kHz recording reached 1.7-2.0 GB resident in some
+ * runs at the 6 GB default of a 23 GiB machine (docs/decisions/window-heap.md). So the window starts itself once
  * more in a JVM with that heap, which the first JVM waits for and whose exit code it returns. It does not when the
- * user chose the heap ({@code -Xmx}, {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM...}), when the default heap is no
- * larger, under a debugger, or with {@code -D}{@value #SWITCH}{@code =false}.
+ * user chose the heap ({@code -Xmx}, {@code -Xms}, {@code -XX:MaxHeapSize}, {@code -XX:MaxRAM...}), when the
+ * default heap is no larger, under a debugger, or with {@code -D}{@value #SWITCH}{@code =false}.
  */
 final class WindowHeap {
 
@@ -58,7 +58,9 @@ final class WindowHeap {
     }
 
     private static boolean choosesHeapOrDebugs(String argument) {
-        return argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize")
+        // an initial heap too: -Xms8g beside the -Xmx2g added would stop the second JVM from starting
+        return argument.startsWith("-Xmx") || argument.startsWith("-Xms") || argument.startsWith("-XX:MaxHeapSize")
+                || argument.startsWith("-XX:InitialHeapSize") || argument.startsWith("-XX:InitialRAM")
                 || argument.startsWith("-XX:MaxRAM") || argument.startsWith("-agentlib:jdwp")
                 || argument.startsWith("-Xrunjdwp") || argument.startsWith("-Xdebug");
     }

@@ -30,7 +30,8 @@ class WindowHeapTest {
 
     @Test
     void aHeapTheUserChoseIsKept() {
-        for (String chosen : List.of("-Xmx8g", "-XX:MaxHeapSize=8g", "-XX:MaxRAMPercentage=50", "-XX:MaxRAM=32g")) {
+        for (String chosen : List.of("-Xmx8g", "-XX:MaxHeapSize=8g", "-XX:MaxRAMPercentage=50", "-XX:MaxRAM=32g",
+                "-Xms4g", "-XX:InitialRAMPercentage=30")) {
             assertTrue(WindowHeap.restartCommand(List.of(chosen), DEFAULT_HEAP_OF_23_GIB, JAVA, "a.jar", List.of())
                     .isEmpty(), chosen);
         }
