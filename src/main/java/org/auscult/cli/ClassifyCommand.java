@@ -158,10 +158,11 @@ final class ClassifyCommand implements Callable<Integer> {
         for (List<String> row : rows) {
             first = Math.max(first, row.get(0).length());
         }
-        String format = "%-" + first + "s" + " %12s".repeat(header.size() - 2) + "%n";
-        out.printf(format, header.subList(0, header.size() - 1).toArray());
+        String format = "%-" + first + "s" + " %12s".repeat(header.size() - 2);
+        // no trailing blanks where the last columns are empty (a verdict with no murmur described)
+        out.println(String.format(format, header.subList(0, header.size() - 1).toArray()).stripTrailing());
         for (List<String> row : rows) {
-            out.printf(format, row.subList(0, row.size() - 1).toArray());
+            out.println(String.format(format, row.subList(0, row.size() - 1).toArray()).stripTrailing());
             String warnings = row.get(row.size() - 1);
             if (!warnings.isEmpty()) {
                 for (String warning : warnings.split(" \\| ")) {
