@@ -25,6 +25,7 @@ public final class VerdictView extends VBox {
     private final Label headline = new Label();
     private final Label modelLabel = new Label();
     private final Label murmur = new Label();
+    private final MurmurEnvelopeChart murmurEnvelope = new MurmurEnvelopeChart();
     private final GridPane probabilities = new GridPane();
     private final ListView<String> warnings = new ListView<>();
 
@@ -48,6 +49,8 @@ public final class VerdictView extends VBox {
         murmur.textProperty().bind(model.murmurProperty());
         murmur.visibleProperty().bind(model.murmurProperty().isNotEmpty());
         murmur.managedProperty().bind(murmur.visibleProperty());
+        murmurEnvelope.show(model.murmurEnvelopeProperty().get());
+        model.murmurEnvelopeProperty().addListener((property, old, envelope) -> murmurEnvelope.show(envelope));
         probabilities.setId("verdict-probabilities");
         probabilities.setHgap(6);
         probabilities.setVgap(2);
@@ -71,7 +74,7 @@ public final class VerdictView extends VBox {
             }
         });
         model.verdictProperty().addListener((observable, before, after) -> showBars(after));
-        getChildren().addAll(headline, probabilities, murmur, modelLabel, warnings);
+        getChildren().addAll(headline, probabilities, murmur, murmurEnvelope, modelLabel, warnings);
     }
 
     private void showBars(Verdict verdict) {

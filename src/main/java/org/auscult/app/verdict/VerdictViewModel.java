@@ -18,12 +18,15 @@ public final class VerdictViewModel {
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper murmur = new ReadOnlyStringWrapper(this, "murmur", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.auscult.segmentation.murmur.MurmurEnvelope>
+            murmurEnvelope = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "murmurEnvelope");
     private String noVerdictReason = "Select a recording.";
     private String pending = "";
 
     public VerdictViewModel() {
         verdict.addListener((observable, before, after) -> {
             murmur.set("");
+            murmurEnvelope.set(null);
             refresh();
         });
         refresh();
@@ -65,6 +68,13 @@ public final class VerdictViewModel {
     public void setMurmur(org.auscult.segmentation.murmur.MurmurDescription description) {
         String shown = description == null ? "" : description.forPeople();
         murmur.set(shown.isEmpty() ? "" : "Murmur described: " + shown);
+        murmurEnvelope.set(shown.isEmpty() ? null : description.envelope());
+    }
+
+    /** The median murmur envelope behind the description on screen, or null when there is none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.auscult.segmentation.murmur.MurmurEnvelope>
+            murmurEnvelopeProperty() {
+        return murmurEnvelope.getReadOnlyProperty();
     }
 
     /** "Murmur described: grade II/VI (64 %)", or "" when there is no murmur verdict or nothing reliable to say. */

@@ -50,4 +50,26 @@ class VerdictViewTest {
             }
         }
     }
+
+    @Test
+    void aDescribedMurmurShowsItsEnvelopeAndTheNextVerdictTakesItAway(FxRobot robot) {
+        var clip = org.auscult.segmentation.murmur.SyntheticMurmur.withNoise(0, 1, 0.05, false, 3);
+        var description = org.auscult.segmentation.murmur.MurmurModel.shipped().describe(clip,
+                org.auscult.segmentation.murmur.SyntheticMurmur.segmentation());
+        List<String> classes = List.of("murmur", "normal");
+        MurmurEnvelopeChart chart = robot.lookup("#murmur-envelope").queryAs(MurmurEnvelopeChart.class);
+        assertTrue(!chart.isVisible() && chart.shown() == null, "no murmur, no envelope");
+
+        robot.interact(() -> {
+            model.verdictProperty().set(new Verdict(classes, new double[] {0.8, 0.2}, "a model", List.of()));
+            model.setMurmur(description);
+        });
+        assertTrue(chart.isVisible() && chart.getHeight() > 0, "shown under the description");
+        assertEquals(description.envelope(), chart.shown());
+        assertTrue(robot.lookup("#verdict-murmur").queryAs(Label.class).getText().startsWith("Murmur described: grade"));
+
+        robot.interact(() -> model.verdictProperty().set(new Verdict(classes, new double[] {0.3, 0.7}, "a model",
+                List.of())));
+        assertTrue(!chart.isVisible() && chart.shown() == null, "the next verdict has its own description or none");
+    }
 }
