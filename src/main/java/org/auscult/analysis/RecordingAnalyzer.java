@@ -15,6 +15,7 @@ import org.auscult.audio.MemoryBudget;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
+import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 import org.auscult.dsp.SignalConditioning;
 import org.auscult.features.FeatureEngine;
@@ -184,44 +185,30 @@ public final class RecordingAnalyzer {
         double[] posterior = new double[classes.size()];
         int[] votes = new int[classes.size()];
         int judged = 0;
-        double silent = Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
+        double silent = silentPeak();
         int rawRate = decoded.clip().sampleRate();
         List<HeartTrend.Window> trend = new ArrayList<>(windows);
         for (int k = 0; k < windows; k++) {
             int from = RecordingWindows.start(k, windows, samples);
             int to = RecordingWindows.start(k + 1, windows, samples);
-            AudioClip window = new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate);
-            Map<String, Object> shared = new HashMap<>();
-            double[] values = engine.extract(window, shared).summary().values();
-            for (int i = 0; i < summary.length; i++) {
-                summary[i] += values[i] / windows;
-            }
             // the same stretch of the decoded clip, whose rate may differ from the analysis rate
             int rawFrom = (int) Math.min(raw.length, (long) from * rawRate / rate);
             int rawTo = (int) Math.min(raw.length, (long) to * rawRate / rate);
-            String predicted = "";
-            if (peak(raw, rawFrom, rawTo) >= silent) {
-                double[] p = model.model().posterior(values);
-                for (int c = 0; c < posterior.length; c++) {
-                    posterior[c] += p[c];
-                }
-                int best = Prediction.mostProbable(p);
-                votes[best]++;
-                judged++;
-                predicted = classes.get(best);
+            JudgedWindow window = judgeWindow(new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate),
+                    from / (double) rate, to / (double) rate, peak(raw, rawFrom, rawTo) >= silent);
+            for (int i = 0; i < summary.length; i++) {
+                summary[i] += window.summary()[i] / windows;
             }
-            // the segmentation the window's cycle features made: its heart rate and signal quality cost nothing more
-            Segmentation cycle = segmenter.segment(window, shared);
-            trend.add(new HeartTrend.Window(from / (double) rate, to / (double) rate, cycle.heartRateBpm(),
-                    cycle.qualityIndex(), predicted));
-            if (provisional != null && judged > 0) {
-                double[] sofar = new double[posterior.length];
-                for (int c = 0; c < sofar.length; c++) {
-                    sofar[c] = posterior[c] / judged;
+            if (window.posterior() != null) {
+                for (int c = 0; c < posterior.length; c++) {
+                    posterior[c] += window.posterior()[c];
                 }
-                provisional.accept(new Provisional(k + 1, windows, new Verdict(classes, sofar, model.describe(),
-                        List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", k + 1,
-                                windows))), new HeartTrend(trend)));
+                votes[Prediction.mostProbable(window.posterior())]++;
+                judged++;
+            }
+            trend.add(window.trend());
+            if (provisional != null && judged > 0) {
+                provisional.accept(provisional(k + 1, windows, posterior, judged, trend));
             }
         }
         HeartTrend heartTrend = new HeartTrend(trend);
@@ -241,6 +228,78 @@ public final class RecordingAnalyzer {
         warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
                 new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend, null);
+    }
+
+    /** One window of a long recording analysed as a recording of its own; {@code posterior} is null when silent. */
+    private record JudgedWindow(double[] summary, double[] posterior, HeartTrend.Window trend) {
+    }
+
+    /**
+     * Extracts the features of one window of a long recording and, when {@code audible}, judges it. The segmentation
+     * its cycle features made gives its heart rate and signal quality for the trend at no further cost.
+     */
+    private JudgedWindow judgeWindow(AudioClip window, double fromSeconds, double toSeconds, boolean audible) {
+        Map<String, Object> shared = new HashMap<>();
+        double[] values = engine.extract(window, shared).summary().values();
+        double[] p = audible ? model.model().posterior(values) : null;
+        String predicted = p == null ? "" : model.model().classNames().get(Prediction.mostProbable(p));
+        Segmentation cycle = segmenter.segment(window, shared);
+        return new JudgedWindow(values, p, new HeartTrend.Window(fromSeconds, toSeconds, cycle.heartRateBpm(),
+                cycle.qualityIndex(), predicted));
+    }
+
+    /** The verdict so far: the mean posterior of the {@code judged} audible windows among the first {@code done}. */
+    private Provisional provisional(int done, int windows, double[] posteriorSum, int judged,
+                                    List<HeartTrend.Window> trend) {
+        double[] sofar = new double[posteriorSum.length];
+        for (int c = 0; c < sofar.length; c++) {
+            sofar[c] = posteriorSum[c] / judged;
+        }
+        return new Provisional(done, windows, new Verdict(model.model().classNames(), sofar, model.describe(),
+                List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", done, windows))),
+                new HeartTrend(trend));
+    }
+
+    /**
+     * The provisional verdict on the first window of a long WAV recording, read from the file and conditioned alone,
+     * without decoding the rest: what a window shows while the whole hour is still being decoded to the analysis
+     * rate (about two seconds at 44.1 kHz). The full analysis judges that window again within the whole clip, with
+     * the same features but for the band-pass's last milliseconds, and its verdicts replace this one.
+     *
+     * @return the first window's verdict, or null when there is no model, the recording is not judged in windows
+     * ({@link #judgesInWindows}) or not a WAV, or its first window is silent
+     * @throws UnreadableAudioException naming the file, when it cannot be read, or its first window does not fit in
+     *                                  the memory there is
+     */
+    public Provisional judgeOpening(Path file) throws UnreadableAudioException {
+        if (model == null) {
+            return null;
+        }
+        WavFormat format = decoder.readFormat(file);
+        if (format.container() != WavFormat.Container.WAV || !RecordingWindows.applies(format.durationSeconds())) {
+            return null;
+        }
+        int windows = RecordingWindows.count(format.durationSeconds());
+        int frames = RecordingWindows.start(1, windows, (int) format.frameCount());
+        SignalConditioning conditioning = config.conditioning();
+        long analysed = RecordingWindows.longestWindow(conditioning.analysisLength(format), windows);
+        try (MemoryBudget.Reservation memory = MemoryBudget.shared().reserve(file,
+                4L * frames + engine.estimatedBytes(analysed), String.format(Locale.ROOT,
+                        "the first %d s at %d Hz", frames / format.sampleRate(), format.sampleRate()))) {
+            float[] samples = new float[frames];
+            int read = new WavDecoder().readFrames(file, format, 0, samples, frames);
+            if (peak(samples, 0, read) < silentPeak()) {
+                return null;
+            }
+            AudioClip opening = conditioning.apply(new AudioClip(Arrays.copyOf(samples, read), format.sampleRate()));
+            JudgedWindow window = judgeWindow(opening, 0, read / (double) format.sampleRate(), true);
+            return provisional(1, windows, window.posterior(), 1, List.of(window.trend()));
+        }
+    }
+
+    /** The peak below which a window is silent and not judged. */
+    private static double silentPeak() {
+        return Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
     }
 
     /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */

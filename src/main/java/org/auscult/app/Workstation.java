@@ -78,7 +78,7 @@ public final class Workstation extends Application {
         int cores = Runtime.getRuntime().availableProcessors();
         tileWorker = daemonThreads("spectrogram-tiles");
         playbackThread = daemonThreads("playback");
-        return new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
+        return new WorkstationViewModel(new FxTaskExecutor(3), tileWorker,
                 new Player(new JavaSoundOutput(), playbackThread), Platform::runLater, Math.max(1, cores - 1));
     }
 

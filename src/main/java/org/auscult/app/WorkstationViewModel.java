@@ -50,6 +50,8 @@ public final class WorkstationViewModel {
     private final TaskExecutor executor;
     private final LatestTask selectionTask;
     private final LatestTask scanTask;
+    /** Judges a long recording's first window from its file while the whole recording decodes. */
+    private final LatestTask openingTask;
     private final int scanThreads;
     private final StatusReporter status = new StatusReporter();
     private final TimeViewport viewport = new TimeViewport();
@@ -89,6 +91,7 @@ public final class WorkstationViewModel {
         this.executor = executor;
         this.selectionTask = new LatestTask(executor);
         this.scanTask = new LatestTask(executor);
+        this.openingTask = new LatestTask(executor);
         this.scanThreads = scanThreads;
         this.browser = new BrowserViewModel(executor, status);
         this.examination = new org.auscult.app.examination.ExaminationViewModel(browser);
@@ -153,10 +156,12 @@ public final class WorkstationViewModel {
                 return;
             }
             selectionTask.cancel();
+            openingTask.cancel();
             clearViews();
             setWaiting("");
             return;
         }
+        openingTask.cancel();
         // Nothing of the previous recording stays on screen while this one loads: every view says it is loading.
         clearViews();
         setWaiting("Loading " + row.name() + "…");
@@ -184,6 +189,27 @@ public final class WorkstationViewModel {
         }
         viewport.reset(Math.max(1.0 / outline.sampleRate(), outline.durationSeconds()));
         waveform.summaryProperty().set(outline);
+        LoadedModel judge = model.get();
+        if (judge != null && RecordingAnalyzer.judgesInWindows(outline.durationSeconds())) {
+            ReferenceSet reference = features.referenceProperty().get();
+            Path path = row.recording().path();
+            openingTask.replaceWith(BackgroundTask.of("judge the opening of " + path,
+                            context -> RecordingAnalyzer.judging(judge, reference, false).judgeOpening(path))
+                    .onSuccess(opening -> showOpening(row, opening)));
+        }
+    }
+
+    /**
+     * The verdict on a long recording's first window, judged from its file while the recording decodes, unless
+     * another recording was selected or the analysis already gave a verdict. A failure is left to the analysis,
+     * which reads the same file and reports it.
+     */
+    private void showOpening(RecordingRow row, RecordingAnalyzer.Provisional opening) {
+        if (opening == null || selecting != row || analysis.get() != null || verdict.verdictProperty().get() != null) {
+            return;
+        }
+        verdict.verdictProperty().set(opening.verdict());
+        trend.set(opening.trend());
     }
 
     /** A long recording's verdict so far, unless another recording was selected or the analysis is done. */
@@ -296,6 +322,7 @@ public final class WorkstationViewModel {
     /** Stops all background work. */
     public void shutdown() {
         selectionTask.cancel();
+        openingTask.cancel();
         scanTask.cancel();
         cycle.cancel();
         playback.stop();

@@ -111,4 +111,52 @@ class RecordingAnalyzerTest {
         assertEquals("silent", outcomes.get(1).input().id());
         assertFalse(outcomes.get(1).result().judged());
     }
+
+    /** 150 s of a steady beat at 44.1 kHz: judged in 3 windows of 50 s, held at 4 kHz. */
+    private Path longBeatAt44k(String name) throws Exception {
+        float[] beat = org.auscult.app.timeline.SteadyBeatDrawingTest.steadyBeat(150);
+        float[] fast = new float[beat.length * 441 / 40];
+        for (int n = 0; n < fast.length; n++) {
+            fast[n] = beat[(int) ((long) n * 40 / 441)];
+        }
+        Path file = folder.resolve(name + ".wav");
+        WavWriter.writePcm16(file, new AudioClip(fast, 44_100), WavWriter.Overwrite.REFUSE);
+        return file;
+    }
+
+    @Test
+    void theOpeningOfALongRecordingIsJudgedFromItsFileAsTheWholeAnalysisJudgesItsFirstWindow() throws Exception {
+        Path file = longBeatAt44k("long");
+        LoadedModel model = SampleModel.get();
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model, ReferenceSet.preferred(model, null), false);
+        RecordingAnalyzer.Provisional opening = analyzer.judgeOpening(file);
+        assertNotNull(opening);
+        assertEquals(1, opening.windowsJudged());
+        assertEquals(3, opening.windows());
+        assertEquals(List.of("Provisional: 1 of 3 windows judged so far."), opening.verdict().warnings());
+        assertEquals(1, opening.trend().windows().size());
+        assertEquals(50, opening.trend().windows().get(0).endSeconds(), 0.01);
+
+        List<RecordingAnalyzer.Provisional> whole = new java.util.ArrayList<>();
+        analyzer.analyzeDecoded(file, RecordingAnalyzer.decodeForDisplay(file, analyzer.config()), whole::add);
+        RecordingAnalyzer.Provisional first = whole.get(0);
+        assertEquals(1, first.windowsJudged());
+        // the same window: conditioned alone it differs only where the band-pass meets the window's end
+        assertArrayEquals(first.verdict().probabilities(), opening.verdict().probabilities(), 0.02);
+        assertEquals(first.verdict().predictedClass(), opening.verdict().predictedClass());
+        assertEquals(first.trend().windows().get(0).heartRateBpm(), opening.trend().windows().get(0).heartRateBpm(),
+                1.0);
+    }
+
+    @Test
+    void theOpeningIsNotJudgedForARecordingJudgedWholeASilentStartOrWithoutAModel() throws Exception {
+        LoadedModel model = SampleModel.get();
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model, ReferenceSet.preferred(model, null), false);
+        assertNull(analyzer.judgeOpening(wav("short", noise(20 * RATE, 0.1))), "20 s is judged whole");
+        float[] quietStart = org.auscult.app.timeline.SteadyBeatDrawingTest.steadyBeat(150);
+        java.util.Arrays.fill(quietStart, 0, 60 * RATE, 0f);
+        assertNull(analyzer.judgeOpening(wav("quiet-start", quietStart)), "its first window is silent");
+        assertNull(new RecordingAnalyzer(AnalysisConfig.defaults()).judgeOpening(longBeatAt44k("unjudged")),
+                "no model, nothing judged");
+    }
 }
