@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.auscult.segmentation.EventCounts;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.SegmentationBenchmark;
 import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
@@ -67,15 +66,9 @@ final class BenchSegmentation implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Segmentation benchmark: S1/S2 events within +-%.0f ms%n",
                 SegmentationBenchmark.TOLERANCE_SECONDS * 1000);
-        out.printf(Locale.ROOT, "%-14s %5s | %6s %6s %6s | %6s %6s %6s | %9s %9s %8s%n", "dataset", "files", "S1 P",
-                "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5 bpm");
+        out.println(BenchSegmentationCv.header("dataset"));
         for (DatasetScore score : scores) {
-            EventCounts s1 = score.s1();
-            EventCounts s2 = score.s2();
-            out.printf(Locale.ROOT, "%-14s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %9.2f %9.2f %8.2f%n",
-                    score.dataset(), score.recordings().size(), s1.precision(), s1.recall(), s1.f1(), s2.precision(),
-                    s2.recall(), s2.f1(), score.meanHeartRateError(), score.medianHeartRateError(),
-                    score.fractionWithin(5));
+            out.println(BenchSegmentationCv.row(score));
         }
         out.flush();
         return AuscultCommand.EXIT_OK;

@@ -80,7 +80,7 @@ final class BenchSegmentationCv implements Callable<Integer> {
         long patients = recordings.stream().map(SegmentationTraining.Recording::patient).distinct().count();
         out.printf(Locale.ROOT, "%d recordings of %d patients (%d patients excluded); S1/S2 within +-60 ms%n",
                 recordings.size(), patients, excluded.size());
-        out.println(header());
+        out.println(header("emission"));
         out.println(row(SegmentationTraining.score("hand-set", recordings, HeartSoundSegmenter.handSet())));
         out.println(row(SegmentationTraining.crossValidate(recordings, folds, seed)));
         TrainedEmission shipped = TrainedEmission.shipped();
@@ -108,17 +108,21 @@ final class BenchSegmentationCv implements Callable<Integer> {
         return new DatasetScore(name, score.recordings());
     }
 
-    static String header() {
-        return String.format(Locale.ROOT, "%-22s %5s | %6s %6s %6s | %6s %6s %6s | %7s %7s %7s", "emission", "files",
-                "S1 P", "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5bpm");
+    /**
+     * The header of the score table; {@code HR} is the heart rate shown (whole recording), {@code span} the one of the
+     * predicted S1 events inside the annotated span (see {@link SegmentationBenchmark}).
+     */
+    static String header(String firstColumn) {
+        return String.format(Locale.ROOT, "%-22s %5s | %6s %6s %6s | %6s %6s %6s | %7s %7s %7s %8s", firstColumn,
+                "files", "S1 P", "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5bpm", "span MAE");
     }
 
     static String row(DatasetScore score) {
         EventCounts s1 = score.s1();
         EventCounts s2 = score.s2();
-        return String.format(Locale.ROOT, "%-22s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %7.2f %7.2f %7.2f",
+        return String.format(Locale.ROOT, "%-22s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %7.2f %7.2f %7.2f %8.2f",
                 score.dataset(), score.recordings().size(), s1.precision(), s1.recall(), s1.f1(), s2.precision(),
                 s2.recall(), s2.f1(), score.meanHeartRateError(), score.medianHeartRateError(),
-                score.fractionWithin(5));
+                score.fractionWithin(5), score.meanSpanHeartRateError());
     }
 }

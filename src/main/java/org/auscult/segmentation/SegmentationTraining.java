@@ -191,20 +191,50 @@ public final class SegmentationTraining {
 
     /** Patient-grouped cross-validation of the trained emission; every recording is scored once. */
     public static SegmentationBenchmark.DatasetScore crossValidate(List<Recording> recordings, int folds, long seed) {
+        CrossFitted fitted = crossFit(recordings, folds, seed);
+        List<SegmentationBenchmark.RecordingScore> scores = new ArrayList<>(recordings.parallelStream()
+                .map(r -> score(r, fitted.segmenterFor(r.patient()))).filter(s -> s != null).toList());
+        scores.sort(java.util.Comparator.comparing(SegmentationBenchmark.RecordingScore::name));
+        return new SegmentationBenchmark.DatasetScore(String.format(Locale.ROOT, "CirCor %d-fold CV", folds), scores);
+    }
+
+    /**
+     * One emission per fold of patients ({@link #foldOf}), each fitted on the other folds: every patient of
+     * {@code recordings} has a segmenter that never learnt its recordings. Cross-validation scores the segmentation
+     * with it; the murmur description is measured on its segmentations, so that neither is measured on recordings
+     * the segmentation was trained on.
+     */
+    public static CrossFitted crossFit(List<Recording> recordings, int folds, long seed) {
         Map<String, Integer> fold = foldOf(recordings, folds, seed);
-        List<SegmentationBenchmark.RecordingScore> scores = new ArrayList<>();
+        List<HeartSoundSegmenter> segmenters = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             int held = k;
             List<Recording> training = recordings.stream().filter(r -> fold.get(r.patient()) != held).toList();
-            List<Recording> test = recordings.stream().filter(r -> fold.get(r.patient()) == held).toList();
-            if (test.isEmpty()) {
-                continue;
-            }
-            TrainedEmission emission = train(training, "fold " + k);
-            scores.addAll(score("fold", test, HeartSoundSegmenter.withEmission(emission)).recordings());
+            segmenters.add(HeartSoundSegmenter.withEmission(train(training, "fold " + k)));
         }
-        scores.sort(java.util.Comparator.comparing(SegmentationBenchmark.RecordingScore::name));
-        return new SegmentationBenchmark.DatasetScore(String.format(Locale.ROOT, "CirCor %d-fold CV", folds), scores);
+        return new CrossFitted(fold, segmenters);
+    }
+
+    /**
+     * Emissions fitted by {@link #crossFit}.
+     *
+     * @param foldOfPatient the fold of every patient (group) it was fitted on
+     * @param segmenters    the segmenter of each fold, fitted without that fold's patients
+     */
+    public record CrossFitted(Map<String, Integer> foldOfPatient, List<HeartSoundSegmenter> segmenters) {
+
+        public CrossFitted {
+            foldOfPatient = Map.copyOf(foldOfPatient);
+            segmenters = List.copyOf(segmenters);
+        }
+
+        /**
+         * The segmenter that never learnt {@code patient} (a patient group, as {@link Recording#patient()}): its
+         * fold's, or the first fold's for a patient none was fitted on (every segmenter is blind to it).
+         */
+        public HeartSoundSegmenter segmenterFor(String patient) {
+            return segmenters.get(foldOfPatient.getOrDefault(patient, 0));
+        }
     }
 
     /** The fold of every patient: patients sorted, shuffled with {@code seed}, dealt in turn. */

@@ -180,4 +180,58 @@ class TrainedEmissionTest {
         assertEquals(1.0, score.s2().f1(), 1e-12, score.toString());
         assertEquals(80, score.predictedBpm(), 2.5, score.toString());
     }
+
+    @Test
+    void eachPatientIsSegmentedByAnEmissionFittedWithoutIt() {
+        List<SegmentationTraining.Recording> recordings = List.of(annotated("a", 60, 0.32, 12),
+                annotated("b", 75, 0.3, 12), annotated("c", 90, 0.28, 12), annotated("d", 110, 0.26, 12),
+                annotated("e", 70, 0.3, 12), annotated("f", 100, 0.27, 12));
+        SegmentationTraining.CrossFitted fitted = SegmentationTraining.crossFit(recordings, 3, 1);
+        assertEquals(3, fitted.segmenters().size());
+        for (SegmentationTraining.Recording r : recordings) {
+            int fold = fitted.foldOfPatient().get(r.patient());
+            assertTrue(fitted.segmenterFor(r.patient()) == fitted.segmenters().get(fold), r.patient());
+        }
+        // a patient no fold holds is new to every emission: the first fold's serves it
+        assertTrue(fitted.segmenterFor("never-seen") == fitted.segmenters().get(0));
+        // the cross-validation scores every recording once, each with its own fold's emission
+        SegmentationBenchmark.DatasetScore cv = SegmentationTraining.crossValidate(recordings, 3, 1);
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"),
+                cv.recordings().stream().map(SegmentationBenchmark.RecordingScore::name).toList());
+        assertTrue(cv.s1().f1() > 0.95, cv.s1().toString());
+    }
+
+    @Test
+    void theSpanHeartRateIsReadOffThePredictedBeatsInsideTheAnnotatedSpanOnly() {
+        // annotated 10-12 s at 60 bpm; the recording speeds up to 120 bpm before and after
+        List<Segment> reference = new ArrayList<>();
+        reference.add(new Segment(0, 9.95, CardiacState.UNANNOTATED));
+        List<Segment> predicted = new ArrayList<>();
+        double t = 0.5;
+        while (t < 20) {
+            boolean annotatedSpan = t >= 10 && t < 13;
+            predicted.add(new Segment(t - 0.05, t + 0.05, CardiacState.S1));
+            predicted.add(new Segment(t + 0.05, t + 0.25, CardiacState.SYSTOLE));
+            predicted.add(new Segment(t + 0.25, t + 0.35, CardiacState.S2));
+            double cycle = annotatedSpan ? 1.0 : 0.5;
+            predicted.add(new Segment(t + 0.35, t + cycle - 0.05, CardiacState.DIASTOLE));
+            if (annotatedSpan) {
+                reference.add(new Segment(t - 0.05, t + 0.05, CardiacState.S1));
+                reference.add(new Segment(t + 0.05, t + 0.25, CardiacState.SYSTOLE));
+                reference.add(new Segment(t + 0.25, t + 0.35, CardiacState.S2));
+                reference.add(new Segment(t + 0.35, t + cycle - 0.05, CardiacState.DIASTOLE));
+            }
+            t += cycle;
+        }
+        Segmentation whole = Segmentation.of(predicted, 20, 0, 0.3, 1);
+        SegmentationBenchmark.RecordingScore score = SegmentationBenchmark.scoreAgainst("drift", reference, whole);
+        assertEquals(60, score.referenceBpm(), 1e-9);
+        assertEquals(120, score.predictedBpm(), 1e-9, "the rate shown is the whole recording's");
+        assertEquals(60, score.spanBpm(), 1e-9);
+        assertEquals(0, score.spanHeartRateError(), 1e-9);
+        assertEquals(60, score.heartRateError(), 1e-9);
+        var dataset = new SegmentationBenchmark.DatasetScore("one", List.of(score));
+        assertEquals(0, dataset.meanSpanHeartRateError(), 1e-9);
+        assertEquals(60, dataset.meanHeartRateError(), 1e-9);
+    }
 }
