@@ -417,10 +417,8 @@ public final class RecordingAnalyzer {
         }
         MurmurDescription murmur = null;
         if (verdict != null && verdict.judged() && unsure.isEmpty() && MURMUR.equals(verdict.predictedClass())) {
-            // not on an unsure verdict (too little usable heart sound to describe); the segmentation the cycle
-            // features made is in shared, so classify does not segment twice
-            murmur = MurmurDescriber.SHIPPED.describe(conditioned,
-                    segmentation != null ? segmentation : segmenter.segment(conditioned, shared));
+            // not on an unsure verdict (too little usable heart sound to describe)
+            murmur = MurmurDescriber.SHIPPED.describe(conditioned);
         }
         return new Analysis(file, decoded, info, conditioned, segmentation, features, verdict, quality, murmur);
     }

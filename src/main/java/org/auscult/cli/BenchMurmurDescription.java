@@ -1,5 +1,6 @@
 package org.auscult.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.Callable;
 
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.ConfusionMatrix;
+import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.SegmentationTraining;
 import org.auscult.segmentation.murmur.MurmurAttribute;
 import org.auscult.segmentation.murmur.MurmurCorpus;
 import org.auscult.segmentation.murmur.MurmurModel;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Patient-grouped cross-validation of the murmur description (systolic timing, shape, grade, pitch; the "
                     + "phase read off the envelope) over a CirCor training_data folder (<patient>.txt with the "
                     + "annotations, the recordings beside them). Each murmur patient is described from the recordings "
-                    + "at the most audible location, segmented by Auscult's own segmenter. Prints per attribute the "
+                    + "at the most audible location, segmented by the trained segmenter the workstation describes with, "
+                    + "fitted without the patient (--segmentation). Prints per attribute the "
                     + "accuracy, balanced accuracy, the majority-class baseline, the patients and the confusion matrix "
                     + "(rows: annotation, columns: prediction).",
             "With --train FILE, also fits every attribute on all the patients and writes the parameter file, each "
@@ -68,9 +72,19 @@ final class BenchMurmurDescription implements Callable<Integer> {
             description = "Ridge of the regressions on standardised features (default ${DEFAULT-VALUE}).")
     double ridge;
 
-    @Option(names = "--annotated-segmentation",
-            description = "Segment with the annotator's .tsv instead of Auscult's segmenter (an upper bound).")
-    boolean annotated;
+    @Option(names = "--segmentation", paramLabel = "HOW", defaultValue = CROSS_FITTED,
+            description = "How the recordings are segmented: " + CROSS_FITTED + " (the trained emission, each patient "
+                    + "by one fitted in " + CROSS_FIT_FOLDS + " patient-grouped folds without it: what the workstation "
+                    + "does on a new patient), " + HAND_SET + " (the verdict's segmenter), or " + ANNOTATED + " (the "
+                    + "annotator's .tsv: an upper bound). Default: ${DEFAULT-VALUE}.")
+    String segmentation;
+
+    static final String CROSS_FITTED = "cross-fitted";
+    static final String HAND_SET = "hand-set";
+    static final String ANNOTATED = "annotated";
+    /** Folds and seed of the cross-fitted emissions: fixed, apart from the description's own folds. */
+    static final int CROSS_FIT_FOLDS = 5;
+    static final long CROSS_FIT_SEED = 1;
 
     @Option(names = "--train", paramLabel = "FILE",
             description = "Also fit on every patient and write the parameter file, with the measured figures.")
@@ -87,15 +101,19 @@ final class BenchMurmurDescription implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Set<String> excluded = SegmentTrain.excludedPatients(excludeLists, excludeFolders);
         List<MurmurCorpus.Patient> patients = MurmurCorpus.read(folder, excluded);
+        if (patients.stream().noneMatch(p -> p.hasSystolicMurmur() || p.hasDiastolicMurmur())) {
+            throw new IllegalArgumentException("no patients with an annotated murmur in " + folder);
+        }
         List<String> problems = new ArrayList<>();
-        List<MurmurTraining.Case> cases = MurmurTraining.cases(patients, annotated, problems);
+        MurmurTraining.Segmenting segmenting = segmenting(excluded, problems);
+        List<MurmurTraining.Case> cases = MurmurTraining.cases(patients, segmenting, problems);
         problems.forEach(p -> out.println("skipped " + p));
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no patients with an annotated murmur and its recordings in " + folder);
         }
-        out.printf(Locale.ROOT, "%d murmur patients of %d (%d IDs excluded); segmented by %s; %d-fold "
+        out.printf(Locale.ROOT, "%d murmur patients of %d (%d IDs excluded); segmentation %s; %d-fold "
                         + "patient-grouped CV x %d repeats, seeds %d-%d; ridge %s%n", cases.size(), patients.size(),
-                excluded.size(), annotated ? "the annotator's .tsv" : "Auscult's segmenter", folds, repeats, seed,
+                excluded.size(), segmentation, folds, repeats, seed,
                 seed + repeats - 1, ridge);
         Map<MurmurAttribute, Score> scores = new LinkedHashMap<>();
         List<String> notMeasured = new ArrayList<>();
@@ -127,7 +145,7 @@ final class BenchMurmurDescription implements Callable<Integer> {
             record.put("trained.source", folder.toAbsolutePath().normalize().getFileName().toString());
             record.put("trained.patients", Integer.toString(cases.size()));
             record.put("trained.excluded_patients", Integer.toString(excluded.size()));
-            record.put("trained.segmentation", annotated ? "annotated" : "auscult");
+            record.put("trained.segmentation", segmentation);
             record.put("scored.cv", folds + "-fold patient-grouped x " + repeats + " repeats, seeds from " + seed);
             MurmurModel model = MurmurTraining.train(cases, scores, phase, ridge, record);
             model.write(train, force);
@@ -137,6 +155,28 @@ final class BenchMurmurDescription implements Callable<Integer> {
         }
         out.flush();
         return AuscultCommand.EXIT_OK;
+    }
+
+    /**
+     * How the recordings are segmented, as {@code --segmentation} says; the cross-fitted emissions are fitted on every
+     * annotated recording of the folder but the excluded patients'.
+     */
+    private MurmurTraining.Segmenting segmenting(Set<String> excluded, List<String> problems) throws IOException {
+        return switch (segmentation) {
+            case ANNOTATED -> MurmurTraining.Segmenting.annotated();
+            case HAND_SET -> MurmurTraining.Segmenting.by(new HeartSoundSegmenter());
+            case CROSS_FITTED -> {
+                List<SegmentationTraining.Recording> annotated = SegmentationTraining.load(folder, excluded, problems);
+                if (annotated.isEmpty()) {
+                    throw new IllegalArgumentException("no annotated recordings (.wav with .tsv) in " + folder
+                            + " to fit the segmentation on; give --segmentation " + HAND_SET);
+                }
+                yield MurmurTraining.Segmenting.crossFitted(
+                        SegmentationTraining.crossFit(annotated, CROSS_FIT_FOLDS, CROSS_FIT_SEED));
+            }
+            default -> throw new IllegalArgumentException("--segmentation: expected " + CROSS_FITTED + ", "
+                    + HAND_SET + " or " + ANNOTATED + ", got '" + segmentation + "'");
+        };
     }
 
     static String header() {

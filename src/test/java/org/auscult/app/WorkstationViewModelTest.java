@@ -77,7 +77,8 @@ class WorkstationViewModelTest {
             String murmur = model.verdict().murmurProperty().get();
             boolean unsure = !verdict.warnings().isEmpty() && verdict.warnings().get(0).startsWith("Unsure");
             if (verdict.predictedClass().equals("murmur") && !unsure) {
-                assertTrue(murmur.matches("Murmur described: grade (I|II|III)/VI \\(\\d+ %\\)"), murmur);
+                assertTrue(murmur.matches("Murmur described: (Early-systolic|Mid-systolic|Holosystolic) \\(\\d+ %\\), "
+                        + "grade (I|II|III)/VI \\(\\d+ %\\)"), murmur);
                 described++;
             } else {
                 assertEquals("", murmur, row.name() + ": " + verdict.predictedClass());

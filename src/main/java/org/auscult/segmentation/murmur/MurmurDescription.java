@@ -61,12 +61,15 @@ public record MurmurDescription(MurmurEnvelope envelope, Phase phase, boolean ph
     }
 
     /**
-     * The attributes to show, for people: "grade II/VI (64 %)", the probability the model gives the value; "" when
-     * none is shown or the recording had no complete cycle.
+     * The attributes to show, for people, each with the probability the model gives its value: "Holosystolic (71 %),
+     * grade II/VI (64 %)". The timing names itself; the others are named by their key. "" when none is shown or the
+     * recording had no complete cycle.
      */
     public String forPeople() {
-        return shown().stream().map(d -> String.format(java.util.Locale.ROOT, "%s %s (%.0f %%)", d.attribute().key(),
-                d.value(), 100 * d.probability())).collect(java.util.stream.Collectors.joining(", "));
+        return shown().stream().map(d -> String.format(java.util.Locale.ROOT, "%s (%.0f %%)",
+                        d.attribute() == MurmurAttribute.TIMING ? d.value() : d.attribute().key() + " " + d.value(),
+                        100 * d.probability()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The systolic timing, whether shown or not; empty without cycles. */

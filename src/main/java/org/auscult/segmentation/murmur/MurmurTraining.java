@@ -16,6 +16,7 @@ import org.auscult.dsp.SignalConditioning;
 import org.auscult.learn.ConfusionMatrix;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.SegmentationTraining;
 import org.auscult.segmentation.SegmentationTsv;
 
 /**
@@ -23,9 +24,10 @@ import org.auscult.segmentation.SegmentationTsv;
  *
  * <p>Each patient with an annotated murmur is described from the recordings where the murmur is heard
  * ({@link MurmurCorpus.Patient#murmurRecordings()}), each conditioned as the workstation conditions a recording
- * ({@link SignalConditioning#defaults()}) and segmented by {@link HeartSoundSegmenter} (what the workstation has when
- * it runs) or, for an upper bound, by the annotator's {@code .tsv}; their cycles are pooled into one set of
- * envelopes ({@link MurmurFeatures#pooled}).
+ * ({@link SignalConditioning#defaults()}) and segmented as a {@link Segmenting} says: for measuring, by the trained
+ * segmenter the workstation describes with ({@link MurmurModel#SEGMENTER}) fitted without the patient
+ * ({@link Segmenting#crossFitted}); for an upper bound, by the annotator's {@code .tsv}. Their cycles are pooled into
+ * one set of envelopes ({@link MurmurFeatures#pooled}).
  *
  * <p>Cross-validation: the patient groups (sorted) are shuffled with the seed and dealt to the folds in turn; each
  * fold's patients are described by a {@link SoftmaxRegression} fitted on the other folds. A model knows only the
@@ -35,6 +37,34 @@ public final class MurmurTraining {
 
     /** The default ridge of every attribute's regression, on standardised features. */
     public static final double RIDGE = 1.0;
+
+    /** How a patient's recording is segmented before its murmur is measured. */
+    @FunctionalInterface
+    public interface Segmenting {
+
+        /** The segmentation of {@code recording} of {@code patient}, conditioned as {@code conditioned}. */
+        Segmentation segment(MurmurCorpus.Patient patient, MurmurCorpus.Recording recording, AudioClip conditioned)
+                throws IOException;
+
+        /** The annotator's {@code .tsv}: what a perfect segmenter would give, an upper bound. */
+        static Segmenting annotated() {
+            return (patient, recording, conditioned) -> Segmentation.of(SegmentationTsv.read(recording.tsv()),
+                    conditioned.durationSeconds(), 0, 0, 1);
+        }
+
+        /** One segmenter for every patient. */
+        static Segmenting by(HeartSoundSegmenter segmenter) {
+            return (patient, recording, conditioned) -> segmenter.segment(conditioned);
+        }
+
+        /**
+         * Each patient by the emission fitted without its patient group: how the trained segmenter does on a patient
+         * it never heard, as in the workstation.
+         */
+        static Segmenting crossFitted(SegmentationTraining.CrossFitted fitted) {
+            return (patient, recording, conditioned) -> fitted.segmenterFor(patient.group()).segment(conditioned);
+        }
+    }
 
     /**
      * One described patient.
@@ -85,10 +115,9 @@ public final class MurmurTraining {
      * The patients with an annotated murmur heard in at least one recording, described; the ones whose recordings
      * cannot be read are named in {@code problems}.
      *
-     * @param annotated segment with the annotator's {@code .tsv} instead of {@link HeartSoundSegmenter}
+     * @param segmenting how each recording is segmented
      */
-    public static List<Case> cases(List<MurmurCorpus.Patient> patients, boolean annotated, List<String> problems) {
-        HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+    public static List<Case> cases(List<MurmurCorpus.Patient> patients, Segmenting segmenting, List<String> problems) {
         SignalConditioning conditioning = SignalConditioning.defaults();
         return patients.parallelStream()
                 .filter(p -> p.hasSystolicMurmur() || p.hasDiastolicMurmur())
@@ -98,11 +127,7 @@ public final class MurmurTraining {
                         List<MurmurEnvelope[]> envelopes = new ArrayList<>();
                         for (MurmurCorpus.Recording recording : patient.murmurRecordings()) {
                             AudioClip clip = conditioning.apply(new RecordingDecoder().decode(recording.wav()).clip());
-                            Segmentation segmentation = annotated
-                                    ? Segmentation.of(SegmentationTsv.read(recording.tsv()), clip.durationSeconds(),
-                                            0, 0, 1)
-                                    : segmenter.segment(clip);
-                            envelopes.add(MurmurFeatures.envelopes(clip, segmentation));
+                            envelopes.add(MurmurFeatures.envelopes(clip, segmenting.segment(patient, recording, clip)));
                         }
                         MurmurEnvelope[] pooled = MurmurFeatures.pooled(envelopes);
                         return new Case(patient, MurmurFeatures.values(pooled),

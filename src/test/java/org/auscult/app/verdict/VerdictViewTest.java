@@ -66,7 +66,8 @@ class VerdictViewTest {
         });
         assertTrue(chart.isVisible() && chart.getHeight() > 0, "shown under the description");
         assertEquals(description.envelope(), chart.shown());
-        assertTrue(robot.lookup("#verdict-murmur").queryAs(Label.class).getText().startsWith("Murmur described: grade"));
+        assertTrue(robot.lookup("#verdict-murmur").queryAs(Label.class).getText().matches("Murmur described: \\w+-?systolic \\(\\d+ %\\), grade .*"),
+                robot.lookup("#verdict-murmur").queryAs(Label.class).getText());
 
         robot.interact(() -> model.verdictProperty().set(new Verdict(classes, new double[] {0.3, 0.7}, "a model",
                 List.of())));

@@ -33,7 +33,8 @@ class MurmurDescriptionCorpusTest {
                 + folder.toAbsolutePath() + " (set AUSCULT_DATA): murmur-description corpus test not run");
         List<MurmurCorpus.Patient> patients = MurmurCorpus.read(folder, Set.of());
         List<String> problems = new ArrayList<>();
-        List<MurmurTraining.Case> cases = MurmurTraining.cases(patients, false, problems);
+        List<MurmurTraining.Case> cases = MurmurTraining.cases(patients,
+                MurmurTraining.Segmenting.by(MurmurModel.SEGMENTER), problems);
         assertTrue(problems.isEmpty(), problems.toString());
         // CirCor's training part: 138 patients with a systolic murmur timing
         assertTrue(cases.size() > 120, cases.size() + " murmur patients");
