@@ -177,9 +177,9 @@ public final class MainWindow {
     }
 
     /**
-     * The heart cycle: its bands over the waveform and spectrogram (redrawn when it or its visibility changes), the
-     * label store's events passed on to it (the user's S1/S2 replace the automatic ones), and its bar with the
-     * legend and "Accept as labels" (one undoable edit).
+     * The heart cycle: its bands over the waveform and spectrogram (redrawn when it, its murmur or its visibility
+     * changes), the label store's events passed on to it (the user's S1/S2 replace the automatic ones), and its bar
+     * with the legend and "Accept as labels" (one undoable edit).
      */
     private CycleBar installCycle(CycleViewModel cycle) {
         CycleOverlay overlay = new CycleOverlay(cycle);
@@ -187,6 +187,7 @@ public final class MainWindow {
         spectrogram.addOverlay(overlay);
         cycle.shownProperty().addListener(o -> redrawLayers());
         cycle.visibleProperty().addListener(o -> redrawLayers());
+        cycle.murmurEvidenceProperty().addListener(o -> redrawLayers());
         Runnable forwardEvents = () -> {
             var shown = annotations.recordingProperty().get();
             if (shown != null) {

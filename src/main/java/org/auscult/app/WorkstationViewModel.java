@@ -278,6 +278,8 @@ public final class WorkstationViewModel {
                     verdict.setMurmur(result.murmur());
                     cycle.show(path, result.conditioned(), result.segmentation(),
                             VerdictAdvisor.reasonNotToJudge(result.info()));
+                    // the same envelope the verdict shows under its description, so the drawings never disagree
+                    cycle.setMurmur(verdict.murmurEnvelopeProperty().get());
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
                         recording.row().verdictProperty().set(result.verdict());

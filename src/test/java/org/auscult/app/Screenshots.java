@@ -11,9 +11,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Screenshots for the documentation, written only when asked:
- * {@code mvn -o test -Dtest='NoCutTextUiTest,TrainingWizardPagesUiTest,LongRecordingUiTest' -Dauscult.screenshots=docs/screenshots}
- * saves the main window and the training wizard at 1366 x 768 and 1600 x 1000 there. Ordinary test runs write
- * nothing.
+ * {@code mvn -o test -Dtest='NoCutTextUiTest,TrainingWizardPagesUiTest,LongRecordingUiTest,ExaminationUiTest,
+ * MurmurEvidenceUiTest' -Dauscult.screenshots=docs/screenshots} (on one line) saves the main window and the training
+ * wizard at 1366 x 768 and 1600 x 1000 there, a long recording, a patient's sites, and the window with a murmur's
+ * evidence drawn. Ordinary test runs write nothing.
  */
 public final class Screenshots {
 

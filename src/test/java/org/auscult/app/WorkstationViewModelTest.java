@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -76,12 +77,17 @@ class WorkstationViewModelTest {
             Verdict verdict = model.verdict().verdictProperty().get();
             String murmur = model.verdict().murmurProperty().get();
             boolean unsure = !verdict.warnings().isEmpty() && verdict.warnings().get(0).startsWith("Unsure");
+            var evidence = model.cycle().murmurEvidenceProperty().get();
             if (verdict.predictedClass().equals("murmur") && !unsure) {
                 assertTrue(murmur.matches("Murmur described: (Early-systolic|Mid-systolic|Holosystolic) \\(\\d+ %\\), "
                         + "grade (I|II|III)/VI \\(\\d+ %\\)"), murmur);
+                // the same envelope drawn over the beat stack and the cycles as under the description
+                assertSame(model.verdict().murmurEnvelopeProperty().get(), evidence.envelope(), row.name());
+                assertFalse(evidence.median().isEmpty() || evidence.cycles().isEmpty(), row.name());
                 described++;
             } else {
                 assertEquals("", murmur, row.name() + ": " + verdict.predictedClass());
+                assertTrue(evidence.isEmpty(), row.name() + ": nothing drawn without a description");
             }
         }
         assertTrue(described > 0, "the sample model finds murmurs among the samples");

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -17,7 +18,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * The beat stack: every cycle's envelope from its S1 to the next S1 (seconds after the S1 peak across, envelope
  * relative to the median cycle's peak up), the median cycle in white, the most atypical cycle in orange, the chosen
- * one in cyan. Clicking near a curve chooses that beat and moves the time axis to it.
+ * one in cyan. Clicking near a curve chooses that beat and moves the time axis to it. For a murmur described on
+ * screen, the median murmur envelope lies beneath the curves ({@link MurmurEvidence#median()}): a translucent step
+ * over the median systole and diastole, on its own dB scale at the right (relative to the heart sounds), and hovering
+ * a bin names its level.
  */
 public final class BeatStackView extends Region {
 
@@ -25,14 +29,20 @@ public final class BeatStackView extends Region {
     private static final double BOTTOM = 22;
     private static final double TOP = 36;
     private static final double RIGHT = 10;
+    /** With a murmur: room for its legend above the plot and its dB scale on the right. */
+    private static final double MURMUR_TOP = 50;
+    private static final double MURMUR_RIGHT = 40;
     private static final Color BACKGROUND = Color.web("#1b1b1b");
     private static final Color AXIS = Color.web("#c8c8c8");
     private static final Color BEAT = Color.rgb(170, 200, 230, 0.45);
     private static final Color ATYPICAL = Color.web("#ff9800");
     private static final Color SELECTED = Color.web("#00e5ff");
+    /** Opacity of the murmur envelope's body: the beat curves stay readable over it. */
+    private static final double MURMUR_OPACITY = 0.3;
 
     private final CycleViewModel model;
     private final Canvas canvas = new Canvas();
+    private final Tooltip murmurTip = new Tooltip();
     private boolean redrawQueued;
 
     public BeatStackView(CycleViewModel model) {
@@ -43,6 +53,17 @@ public final class BeatStackView extends Region {
         setPrefSize(360, 260);
         model.beatStackProperty().addListener(o -> requestRedraw());
         model.selectedBeatProperty().addListener(o -> requestRedraw());
+        model.murmurEvidenceProperty().addListener((observable, before, after) -> {
+            // the tooltip names a bin's level; without a murmur there is nothing to name
+            if (after.median().isEmpty()) {
+                Tooltip.uninstall(this, murmurTip);
+            } else if (before.median().isEmpty()) {
+                Tooltip.install(this, murmurTip);
+            }
+            requestRedraw();
+        });
+        murmurTip.setShowDelay(javafx.util.Duration.millis(300));
+        setOnMouseMoved(event -> murmurTip.setText(murmurAt(event.getX())));
         widthProperty().addListener(o -> requestRedraw());
         heightProperty().addListener(o -> requestRedraw());
         setOnMouseClicked(this::onClicked);
@@ -60,13 +81,37 @@ public final class BeatStackView extends Region {
         return Math.min(top * 1.05, 4);
     }
 
+    private List<MurmurEvidence.Bin> murmur() {
+        return model.murmurEvidenceProperty().get().median();
+    }
+
+    private double topMargin() {
+        return murmur().isEmpty() ? TOP : MURMUR_TOP;
+    }
+
+    private double rightMargin() {
+        return murmur().isEmpty() ? RIGHT : MURMUR_RIGHT;
+    }
+
     /** The horizontal position of {@code seconds} after the S1 peak; the axis runs from -lead to span. */
     private double x(double seconds, double span) {
-        return LEFT + (seconds + BeatStack.LEAD_SECONDS) / (span + BeatStack.LEAD_SECONDS) * (getWidth() - LEFT - RIGHT);
+        return LEFT + (seconds + BeatStack.LEAD_SECONDS) / (span + BeatStack.LEAD_SECONDS)
+                * (getWidth() - LEFT - rightMargin());
+    }
+
+    /** The seconds after the S1 peak at horizontal position {@code x}. */
+    private double secondsAt(double x, double span) {
+        return (x - LEFT) / (getWidth() - LEFT - rightMargin()) * (span + BeatStack.LEAD_SECONDS)
+                - BeatStack.LEAD_SECONDS;
     }
 
     private double y(double value, double top) {
-        return getHeight() - BOTTOM - Math.min(value, top) / top * (getHeight() - BOTTOM - TOP);
+        return getHeight() - BOTTOM - Math.min(value, top) / top * (getHeight() - BOTTOM - topMargin());
+    }
+
+    /** The vertical position of a murmur level: the plot's height spans the murmur scale. */
+    private double yOfShare(double share) {
+        return getHeight() - BOTTOM - share * (getHeight() - BOTTOM - topMargin());
     }
 
     /** Schedules one repaint. */
@@ -82,7 +127,7 @@ public final class BeatStackView extends Region {
         redrawQueued = false;
         double width = getWidth();
         double height = getHeight();
-        if (width <= LEFT + RIGHT || height <= TOP + BOTTOM) {
+        if (width <= LEFT + rightMargin() || height <= topMargin() + BOTTOM) {
             return;
         }
         canvas.setWidth(width);
@@ -102,6 +147,7 @@ public final class BeatStackView extends Region {
         double span = stack.span();
         double top = top();
         drawAxes(g, span, top);
+        drawMurmur(g, span);
         List<BeatStack.Beat> beats = stack.beats();
         int atypical = stack.mostAtypical();
         int selected = model.selectedBeatProperty().get();
@@ -127,14 +173,83 @@ public final class BeatStackView extends Region {
             g.fillText(String.format(Locale.ROOT, "most atypical: beat %d at %.2f s (distance %.2f)", atypical + 1,
                     odd.s1Time(), odd.distance()), 6, 23);
         }
+        if (!murmur().isEmpty()) {
+            g.setFill(CycleOverlay.MURMUR);
+            g.fillText("murmur level, dB re heart sounds (right axis)", 6, 37);
+        }
+    }
+
+    /**
+     * The median murmur envelope as a translucent step under the curves, edged solid, with its dB scale on the right.
+     */
+    private void drawMurmur(GraphicsContext g, double span) {
+        List<MurmurEvidence.Bin> bins = murmur();
+        if (bins.isEmpty()) {
+            return;
+        }
+        double bottom = getHeight() - BOTTOM;
+        g.setFill(CycleOverlay.MURMUR.deriveColor(0, 1, 1, MURMUR_OPACITY));
+        for (MurmurEvidence.Bin bin : bins) {
+            double a = x(bin.start(), span);
+            double top = yOfShare(MurmurEvidence.share(bin.db()));
+            g.fillRect(a, top, x(bin.end(), span) - a, bottom - top);
+        }
+        g.setStroke(CycleOverlay.MURMUR);
+        g.setLineWidth(1.5);
+        for (int i = 0; i < bins.size(); i++) {
+            MurmurEvidence.Bin bin = bins.get(i);
+            double top = yOfShare(MurmurEvidence.share(bin.db()));
+            g.strokeLine(x(bin.start(), span), top, x(bin.end(), span), top);
+            MurmurEvidence.Bin next = i + 1 < bins.size() ? bins.get(i + 1) : null;
+            if (next != null && next.systolic() == bin.systolic()) {
+                // a step, not a gap: join the bin to the next one of its phase
+                g.strokeLine(x(bin.end(), span), top, x(bin.end(), span),
+                        yOfShare(MurmurEvidence.share(next.db())));
+            }
+        }
+        g.setLineWidth(1);
+        g.strokeLine(getWidth() - MURMUR_RIGHT, topMargin(), getWidth() - MURMUR_RIGHT, bottom);
+        g.setFill(CycleOverlay.MURMUR);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double db = MurmurEvidence.LOWEST_DB; db <= MurmurEvidence.HIGHEST_DB; db += 10) {
+            double y = yOfShare(MurmurEvidence.share(db));
+            g.strokeLine(getWidth() - MURMUR_RIGHT, y, getWidth() - MURMUR_RIGHT + 3, y);
+            g.fillText(String.format(Locale.ROOT, "%.0f", db).replace('-', '\u2212'), getWidth() - MURMUR_RIGHT + 5,
+                    y);
+        }
+    }
+
+    /**
+     * What the tooltip says at horizontal position {@code x} (in this view): the median murmur bin there ("systole bin
+     * 3 of 8: −12 dB re heart sounds"), how to read the drawing between bins, or "" without a murmur.
+     */
+    public String murmurAt(double x) {
+        List<MurmurEvidence.Bin> bins = murmur();
+        BeatStack stack = model.beatStackProperty().get();
+        if (bins.isEmpty() || stack.beats().isEmpty()) {
+            return "";
+        }
+        double seconds = secondsAt(x, stack.span());
+        int perPhase = bins.size() / 2;
+        for (int i = 0; i < bins.size(); i++) {
+            MurmurEvidence.Bin bin = bins.get(i);
+            if (bin.start() <= seconds && seconds < bin.end()) {
+                return String.format(Locale.ROOT, "%s bin %d of %d: %.0f dB re heart sounds (median of the beats)",
+                        bin.systolic() ? "systole" : "diastole", i % perPhase + 1, perPhase, bin.db())
+                        .replace('-', '\u2212');
+            }
+        }
+        return String.format(Locale.ROOT, "Murmur level (the shaded step): the median systole and diastole each cut "
+                + "into %d, dB relative to the heart sounds of the same beat", perPhase);
     }
 
     private void drawAxes(GraphicsContext g, double span, double top) {
         g.setStroke(AXIS);
         g.setLineWidth(1);
         double bottom = getHeight() - BOTTOM;
-        g.strokeLine(LEFT, bottom, getWidth() - RIGHT, bottom);
-        g.strokeLine(LEFT, TOP, LEFT, bottom);
+        g.strokeLine(LEFT, bottom, getWidth() - rightMargin(), bottom);
+        g.strokeLine(LEFT, topMargin(), LEFT, bottom);
         g.setFill(AXIS);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -145,7 +260,7 @@ public final class BeatStackView extends Region {
             g.fillText(String.format(Locale.ROOT, "%.1f", t + 0.0), x, bottom + 4);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("s after S1", getWidth() - RIGHT, bottom + 4 - 12);
+        g.fillText("s after S1", getWidth() - rightMargin(), bottom + 4 - 12);
         g.setTextBaseline(VPos.CENTER);
         for (double v = 0; v <= top + 1e-9; v += top > 2 ? 1 : 0.5) {
             double y = y(v, top);
@@ -187,10 +302,9 @@ public final class BeatStackView extends Region {
         if (stack.beats().isEmpty() || event.getX() < LEFT) {
             return;
         }
-        double seconds = (event.getX() - LEFT) / (getWidth() - LEFT - RIGHT)
-                * (stack.span() + BeatStack.LEAD_SECONDS) - BeatStack.LEAD_SECONDS;
+        double seconds = secondsAt(event.getX(), stack.span());
         double top = top();
-        double value = (getHeight() - BOTTOM - event.getY()) / (getHeight() - BOTTOM - TOP) * top;
+        double value = (getHeight() - BOTTOM - event.getY()) / (getHeight() - BOTTOM - topMargin()) * top;
         int beat = stack.nearestBeat(seconds, value);
         if (beat >= 0) {
             model.focusBeat(beat);

@@ -26,13 +26,15 @@ import org.auscult.audio.AudioClip;
 import org.auscult.labels.LabelEvent;
 import org.auscult.labels.exchange.TimedMark;
 import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.murmur.MurmurEnvelope;
 
 /**
  * The heart cycle of the recording on screen, as its analysis segmented it (the one its verdict used): chooses what
  * to show (the user's S1/S2 events over the automatic segmentation, see {@link ShownCycle}), and
  * derives the cycle bands, the heart-rate summary and the beat stack from it. Clicking a beat moves the shared
  * viewport to it. The beat stack's envelope is computed in the background (a newer recording cancels the older
- * one). Needs no toolkit: tests drive it with a {@code CurrentThreadTaskExecutor}.
+ * one). For a murmur described on screen it also places the murmur envelope over the beat stack and the cycle bands
+ * ({@link MurmurEvidence}). Needs no toolkit: tests drive it with a {@code CurrentThreadTaskExecutor}.
  */
 public final class CycleViewModel {
 
@@ -50,6 +52,10 @@ public final class CycleViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final IntegerProperty selectedBeat = new SimpleIntegerProperty(this, "selectedBeat", -1);
+    private final ReadOnlyObjectWrapper<MurmurEvidence> murmurEvidence = new ReadOnlyObjectWrapper<>(this,
+            "murmurEvidence", MurmurEvidence.NONE);
+    /** The murmur placed over the automatic cycles, once per recording; the median follows the beat stack. */
+    private MurmurEvidence murmurOverCycles = MurmurEvidence.NONE;
     private Path recording;
     private double duration;
     private double[] envelope = new double[0];
@@ -110,7 +116,18 @@ public final class CycleViewModel {
         recording = null;
         automatic.set(null);
         envelope = new double[0];
+        murmurOverCycles = MurmurEvidence.NONE;
         message.set("");
+        refresh();
+    }
+
+    /**
+     * The murmur envelope behind the description on screen (null: none), measured on the segmentation of the
+     * recording on screen; set after {@link #show}, which forgets the previous one, as {@link #clear} does.
+     */
+    public void setMurmur(MurmurEnvelope shown) {
+        murmurOverCycles = recording == null ? MurmurEvidence.NONE
+                : MurmurEvidence.overCycles(shown, automatic.get());
         refresh();
     }
 
@@ -135,8 +152,10 @@ public final class CycleViewModel {
                 : ShownCycle.of(automatic.get(), eventsKnown ? events : List.of(), duration);
         shown.set(cycle);
         summary.set(HeartSummary.of(cycle, recording == null ? null : seconds));
+        List<CycleBand> aligned = cycle.completeS1(duration);
         beatStack.set(envelope.length == 0 ? BeatStack.EMPTY : BeatStack.of(envelope,
-                cycle.completeS1(duration).stream().map(CycleBand::asSegment).toList()));
+                aligned.stream().map(CycleBand::asSegment).toList()));
+        murmurEvidence.set(murmurOverCycles.withBeatStack(aligned, cycle.bands(), beatStack.get()));
         selectedBeat.set(-1);
         canAccept.set(eventsKnown && cycle.source() == CycleSource.AUTOMATIC && !cycle.bands().isEmpty());
     }
@@ -197,6 +216,14 @@ public final class CycleViewModel {
     /** The cycles of the cycle on screen, overlaid (never null). */
     public ReadOnlyObjectProperty<BeatStack> beatStackProperty() {
         return beatStack.getReadOnlyProperty();
+    }
+
+    /**
+     * The murmur envelope on the beat stack's and the cycle bands' time axes, {@link MurmurEvidence#NONE} when no
+     * murmur is described for the recording on screen (never null).
+     */
+    public ReadOnlyObjectProperty<MurmurEvidence> murmurEvidenceProperty() {
+        return murmurEvidence.getReadOnlyProperty();
     }
 
     /** Heart rate, rhythm and quality of the cycle on screen (never null). */

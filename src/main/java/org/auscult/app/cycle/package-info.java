@@ -8,6 +8,8 @@
  * {@link org.auscult.app.cycle.CycleBar}), the heart rate, rhythm and signal quality with the verdict
  * ({@link org.auscult.app.cycle.HeartSummary}, "unsure" below Q = 0.20) and the beat stack
  * ({@link org.auscult.segmentation.BeatStack}: cycles aligned on the S1 peak in absolute time, the most atypical one by
- * its relative RMS distance to the pointwise median cycle, {@code d_i = ||e_i − m|| / ||m||}).
+ * its relative RMS distance to the pointwise median cycle, {@code d_i = ||e_i − m|| / ||m||}). For a murmur described
+ * with the verdict, {@link org.auscult.app.cycle.MurmurEvidence} places its envelope on both time axes: the median
+ * over the beat stack's median systole and diastole, each cycle's own levels over that cycle's bands.
  */
 package org.auscult.app.cycle;

@@ -4,11 +4,15 @@ import org.auscult.analysis.Verdict;
 
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.auscult.segmentation.murmur.MurmurDescription;
+import org.auscult.segmentation.murmur.MurmurEnvelope;
 
 /** The verdict panel: a headline, the model used and the warnings, derived from the current {@link Verdict}. */
 public final class VerdictViewModel {
@@ -18,8 +22,8 @@ public final class VerdictViewModel {
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper murmur = new ReadOnlyStringWrapper(this, "murmur", "");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<org.auscult.segmentation.murmur.MurmurEnvelope>
-            murmurEnvelope = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "murmurEnvelope");
+    private final ReadOnlyObjectWrapper<MurmurEnvelope> murmurEnvelope = new ReadOnlyObjectWrapper<>(this,
+            "murmurEnvelope");
     private String noVerdictReason = "Select a recording.";
     private String pending = "";
 
@@ -65,15 +69,14 @@ public final class VerdictViewModel {
      * Shows how the verdict's murmur is described (only the attributes that measured reliable), or nothing; cleared
      * with every new verdict, so a description never outlives its recording's verdict.
      */
-    public void setMurmur(org.auscult.segmentation.murmur.MurmurDescription description) {
+    public void setMurmur(MurmurDescription description) {
         String shown = description == null ? "" : description.forPeople();
         murmur.set(shown.isEmpty() ? "" : "Murmur described: " + shown);
         murmurEnvelope.set(shown.isEmpty() ? null : description.envelope());
     }
 
     /** The median murmur envelope behind the description on screen, or null when there is none. */
-    public javafx.beans.property.ReadOnlyObjectProperty<org.auscult.segmentation.murmur.MurmurEnvelope>
-            murmurEnvelopeProperty() {
+    public ReadOnlyObjectProperty<MurmurEnvelope> murmurEnvelopeProperty() {
         return murmurEnvelope.getReadOnlyProperty();
     }
 

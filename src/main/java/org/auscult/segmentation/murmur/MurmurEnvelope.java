@@ -46,8 +46,10 @@ public final class MurmurEnvelope {
     private final int bins;
     private final List<double[]> perCycle;
     private final double[] median;
+    private final double[] cycleStarts;
 
-    private MurmurEnvelope(double lowHz, double highHz, int bins, List<double[]> perCycle) {
+    private MurmurEnvelope(double lowHz, double highHz, int bins, List<double[]> perCycle, double[] cycleStarts) {
+        this.cycleStarts = cycleStarts.clone();
         this.lowHz = lowHz;
         this.highHz = highHz;
         this.bins = bins;
@@ -83,11 +85,12 @@ public final class MurmurEnvelope {
         }
         List<Segment[]> cycles = cycles(segmentation.segments());
         if (cycles.isEmpty() || clip.length() == 0) {
-            return new MurmurEnvelope(lowHz, highHz, bins, List.of());
+            return new MurmurEnvelope(lowHz, highHz, bins, List.of(), new double[0]);
         }
         float[] x = BandPassFilter.butterworth(lowHz, highHz, FILTER_ORDER, clip.sampleRate()).filter(clip.samples());
         int rate = clip.sampleRate();
         List<double[]> perCycle = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
         for (Segment[] cycle : cycles) {
             double s1 = rms(x, rate, cycle[0].startSeconds(), cycle[0].endSeconds());
             double s2 = rms(x, rate, cycle[2].startSeconds(), cycle[2].endSeconds());
@@ -99,8 +102,10 @@ public final class MurmurEnvelope {
             fill(levels, 0, x, rate, cycle[1], bins, sounds);
             fill(levels, bins, x, rate, cycle[3], bins, sounds);
             perCycle.add(levels);
+            starts.add(cycle[0].startSeconds());
         }
-        return new MurmurEnvelope(lowHz, highHz, bins, perCycle);
+        return new MurmurEnvelope(lowHz, highHz, bins, perCycle,
+                starts.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The cycles of several recordings of one patient (same band and bins) as one envelope. */
@@ -110,13 +115,15 @@ public final class MurmurEnvelope {
         }
         MurmurEnvelope first = envelopes.get(0);
         List<double[]> cycles = new ArrayList<>();
+        double[] starts = new double[0];
         for (MurmurEnvelope envelope : envelopes) {
             if (envelope.lowHz != first.lowHz || envelope.highHz != first.highHz || envelope.bins != first.bins) {
                 throw new IllegalArgumentException("cannot pool envelopes of different bands or bins");
             }
             cycles.addAll(envelope.perCycle);
+            starts = concat(starts, envelope.cycleStarts);
         }
-        return new MurmurEnvelope(first.lowHz, first.highHz, first.bins, cycles);
+        return new MurmurEnvelope(first.lowHz, first.highHz, first.bins, cycles, starts);
     }
 
     /** The per-bin levels e(i) of one phase, relative to the heart sounds, dB. */
@@ -189,5 +196,21 @@ public final class MurmurEnvelope {
     /** e_c: every cycle's levels, systole then diastole, in time order. */
     public List<double[]> perCycle() {
         return perCycle.stream().map(double[]::clone).toList();
+    }
+
+    /**
+     * Where each cycle of {@link #perCycle()} begins: the start of its S1, seconds from the start of its recording, in
+     * the same order. A display needs it to put a cycle's levels back on the time axis: a cycle whose heart sounds are
+     * silent is skipped, so the n-th entry of {@link #perCycle()} need not be the n-th cycle of the segmentation.
+     * Pooled envelopes keep each recording's own times.
+     */
+    public double[] cycleStartSeconds() {
+        return cycleStarts.clone();
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }

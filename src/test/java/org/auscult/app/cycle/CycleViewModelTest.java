@@ -7,6 +7,7 @@ import org.auscult.segmentation.BeatStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import org.auscult.audio.AudioClip;
 import org.auscult.labels.Source;
 import org.auscult.labels.exchange.TimedMark;
 import org.auscult.segmentation.CardiacState;
+import org.auscult.segmentation.Segmentation;
+import org.auscult.segmentation.murmur.MurmurEnvelope;
+import org.auscult.segmentation.murmur.SyntheticMurmur;
 import org.junit.jupiter.api.Test;
 
 /** The cycle view model on the current thread, no toolkit: the cycle layer's data, acceptance, beat focus. */
@@ -132,5 +136,44 @@ class CycleViewModelTest {
         assertEquals(BeatStack.EMPTY, model.beatStackProperty().get());
         assertEquals(HeartSummary.NONE, model.summaryProperty().get());
         assertEquals(null, model.automaticProperty().get());
+    }
+
+    @Test
+    void aDescribedMurmurIsPlacedOverTheBeatStackAndTheCyclesUntilTheNextRecording() {
+        AudioClip clip = SyntheticMurmur.withNoise(0, 1, 0.05, false, 3);
+        Segmentation segmentation = SyntheticMurmur.segmentation();
+        MurmurEnvelope envelope = MurmurEnvelope.of(clip, segmentation);
+        viewport.reset(SyntheticMurmur.SECONDS);
+
+        model.setMurmur(envelope);
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "no recording on screen yet");
+
+        model.show(RECORDING, clip, segmentation, "");
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "no murmur described yet");
+        model.setMurmur(envelope);
+        MurmurEvidence evidence = model.murmurEvidenceProperty().get();
+        assertSame(envelope, evidence.envelope());
+        assertEquals(2 * MurmurEnvelope.DEFAULT_BINS, evidence.median().size(), "over the beat stack");
+        assertEquals(envelope.cycleCount() * 2 * MurmurEnvelope.DEFAULT_BINS, evidence.cycles().size());
+        assertFalse(model.beatStackProperty().get().beats().isEmpty());
+
+        // it stays while the rest of the cycle changes (the label store answers, the quality arrives)
+        model.setEvents(RECORDING, List.of());
+        assertEquals(evidence, model.murmurEvidenceProperty().get());
+
+        // a new recording forgets it until its own murmur is set; so does clearing, and so does "no murmur"
+        model.show(RECORDING, clip, segmentation, "");
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "show forgets the murmur");
+        model.setMurmur(envelope);
+        assertFalse(model.murmurEvidenceProperty().get().isEmpty());
+        model.clear();
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "clear forgets the murmur");
+        model.show(RECORDING, clip, segmentation, "");
+        model.setMurmur(envelope);
+        model.setMurmur(null);
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "no murmur described");
+        model.show(RECORDING, clip, null, "no heart sound");
+        model.setMurmur(envelope);
+        assertSame(MurmurEvidence.NONE, model.murmurEvidenceProperty().get(), "no cycle to place it on");
     }
 }

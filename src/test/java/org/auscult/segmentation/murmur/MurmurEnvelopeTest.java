@@ -1,5 +1,6 @@
 package org.auscult.segmentation.murmur;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,10 +82,55 @@ class MurmurEnvelopeTest {
     }
 
     @Test
+    void eachMeasuredCycleIsTimedByItsS1AndPoolingKeepsEachRecordingsTimes() {
+        Segmentation segmentation = SyntheticMurmur.segmentation();
+        MurmurEnvelope envelope = MurmurEnvelope.of(SyntheticMurmur.clean(), segmentation);
+        double[] beats = SyntheticMurmur.beats();
+        double[] starts = envelope.cycleStartSeconds();
+        assertEquals(envelope.cycleCount(), starts.length);
+        for (int c = 0; c < starts.length; c++) {
+            // the segmentation's S1 of beat c starts half a sound before the beat
+            assertEquals(beats[c] - SyntheticMurmur.SOUND / 2, starts[c], 1e-12, "cycle " + c);
+        }
+        MurmurEnvelope other = MurmurEnvelope.of(SyntheticMurmur.clean(), SyntheticMurmur.withSilentSounds(segmentation, 0));
+        MurmurEnvelope pooled = MurmurEnvelope.pooled(List.of(envelope, other));
+        double[] both = pooled.cycleStartSeconds();
+        assertEquals(starts.length + other.cycleCount(), both.length);
+        assertArrayEquals(starts, Arrays.copyOfRange(both, 0, starts.length));
+        assertArrayEquals(other.cycleStartSeconds(), Arrays.copyOfRange(both, starts.length, both.length));
+        for (int c = 0; c < both.length; c++) {
+            double[] levels = c < starts.length ? envelope.perCycle().get(c)
+                    : other.perCycle().get(c - starts.length);
+            assertArrayEquals(levels, pooled.perCycle().get(c), "the levels stay with their start, cycle " + c);
+        }
+    }
+
+    @Test
+    void aCycleWithSilentHeartSoundsIsSkippedAndTheOthersKeepTheirStarts() {
+        Segmentation segmentation = SyntheticMurmur.segmentation();
+        MurmurEnvelope whole = MurmurEnvelope.of(SyntheticMurmur.withNoise(0, 1, NOISE, false, 6), segmentation);
+        int silent = 3;
+        MurmurEnvelope skipping = MurmurEnvelope.of(SyntheticMurmur.withNoise(0, 1, NOISE, false, 6),
+                SyntheticMurmur.withSilentSounds(segmentation, silent));
+        assertEquals(whole.cycleCount() - 1, skipping.cycleCount());
+        double[] starts = whole.cycleStartSeconds();
+        double[] kept = skipping.cycleStartSeconds();
+        for (int c = 0, k = 0; c < starts.length; c++) {
+            if (c == silent) {
+                continue;
+            }
+            assertEquals(starts[c], kept[k], 0.0, "cycle " + c);
+            assertArrayEquals(whole.perCycle().get(c), skipping.perCycle().get(k), 1e-9, "cycle " + c);
+            k++;
+        }
+    }
+
+    @Test
     void withoutCyclesTheEnvelopeIsEmpty() {
         Segmentation none = Segmentation.of(List.of(), 1, 60, 0.3, 0);
         MurmurEnvelope envelope = MurmurEnvelope.of(SyntheticMurmur.clean(), none);
         assertEquals(0, envelope.cycleCount());
+        assertEquals(0, envelope.cycleStartSeconds().length);
         assertTrue(Double.isNaN(envelope.systole()[0]));
         assertThrows(IllegalArgumentException.class,
                 () -> MurmurEnvelope.of(SyntheticMurmur.clean(), none, 100, 2500, 8));

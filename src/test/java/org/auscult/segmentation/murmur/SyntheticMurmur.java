@@ -73,4 +73,20 @@ public final class SyntheticMurmur {
         }
         return Segmentation.of(segments, SECONDS, BPM, SYSTOLE, 1);
     }
+
+    /**
+     * {@code segmentation} with the S1 and S2 of complete cycle {@code cycle} (counted as {@link MurmurEnvelope}
+     * counts them, from 0) shrunk to no time at their start: their level is 0, as if the heart sounds were silent, and
+     * the envelope skips that cycle.
+     */
+    public static Segmentation withSilentSounds(Segmentation segmentation, int cycle) {
+        List<Segment> segments = new ArrayList<>(segmentation.segments());
+        Segment[] chosen = MurmurEnvelope.cycles(segments).get(cycle);
+        for (int s : new int[] {0, 2}) {
+            Segment sound = chosen[s];
+            segments.set(segments.indexOf(sound), new Segment(sound.startSeconds(), sound.startSeconds(),
+                    sound.state()));
+        }
+        return Segmentation.of(segments, SECONDS, BPM, SYSTOLE, 1);
+    }
 }
