@@ -122,12 +122,11 @@ public final class CycleViewModel {
     }
 
     /**
-     * The murmur envelope behind the description on screen (null: none), measured on the segmentation of the
-     * recording on screen; set after {@link #show}, which forgets the previous one, as {@link #clear} does.
+     * The murmur envelope behind the description on screen (null: none), measured on the recording on screen; set
+     * after {@link #show}, which forgets the previous one, as {@link #clear} does.
      */
     public void setMurmur(MurmurEnvelope shown) {
-        murmurOverCycles = recording == null ? MurmurEvidence.NONE
-                : MurmurEvidence.overCycles(shown, automatic.get());
+        murmurOverCycles = recording == null ? MurmurEvidence.NONE : MurmurEvidence.overCycles(shown);
         refresh();
     }
 

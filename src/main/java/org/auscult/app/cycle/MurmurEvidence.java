@@ -2,14 +2,9 @@ package org.auscult.app.cycle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.auscult.segmentation.BeatStack;
 import org.auscult.segmentation.CardiacState;
-import org.auscult.segmentation.CycleMurmurFeature;
-import org.auscult.segmentation.Segment;
-import org.auscult.segmentation.Segmentation;
 import org.auscult.segmentation.murmur.MurmurEnvelope;
 
 /**
@@ -24,9 +19,11 @@ import org.auscult.segmentation.murmur.MurmurEnvelope;
  * shown): {@code a = median(S1 end − S1 peak)}, then the median systole, S2 and diastole durations laid end to end
  * after it, so the four edges are always in order however the beats vary.
  *
- * <p><b>Over the cycle bands.</b> Each cycle's levels lie where they were measured: its systole and diastole of the
- * automatic segmentation, each cut into the envelope's equal bins. The cycle is the one whose S1 starts where
- * {@link MurmurEnvelope#cycleStartSeconds()} says (a cycle with silent heart sounds was not measured and gets none).
+ * <p><b>Over the cycle bands.</b> Each cycle's levels lie where they were measured
+ * ({@link MurmurEnvelope#cyclePhases()}): the systole and diastole of the segmentation the description made, each
+ * cut into the envelope's equal bins. That segmentation is the description's own (the trained emission), so its
+ * phases can differ from the bands on screen by a few tens of milliseconds; the levels are drawn where they were
+ * measured, not stretched onto the bands.
  *
  * <p>Both views draw a level on the same scale, {@value #LOWEST_DB} to {@value #HIGHEST_DB} dB relative to the heart
  * sounds ({@link #share}), the scale of the chart under the description.
@@ -75,30 +72,27 @@ public record MurmurEvidence(MurmurEnvelope envelope, List<Bin> median, List<Bin
      * Places {@code envelope} (null: none) over the beat stack and the cycle bands.
      *
      * @param envelope the envelope behind the description on screen, or null
-     * @param measured the segmentation the envelope was measured on (the automatic one of the recording on screen)
      * @param aligned  the complete S1 bands the beat stack was aligned on, in time order (its beat i runs from
      *                 band i to band i+1)
      * @param shown    the bands on screen, in time order, in which each beat's S2 is found
      * @param stack    the beat stack of {@code aligned}
      */
-    public static MurmurEvidence of(MurmurEnvelope envelope, Segmentation measured, List<CycleBand> aligned,
-                                    List<CycleBand> shown, BeatStack stack) {
-        return overCycles(envelope, measured).withBeatStack(aligned, shown, stack);
+    public static MurmurEvidence of(MurmurEnvelope envelope, List<CycleBand> aligned, List<CycleBand> shown,
+                                    BeatStack stack) {
+        return overCycles(envelope).withBeatStack(aligned, shown, stack);
     }
 
     /**
      * Places {@code envelope} (null: none) over the cycle bands only, with no median yet: the part that depends on
-     * the envelope and its segmentation alone, computed once per recording (then {@link #withBeatStack} as the beat
-     * stack changes).
+     * the envelope alone, computed once per recording (then {@link #withBeatStack} as the beat stack changes).
      *
      * @param envelope the envelope behind the description on screen, or null
-     * @param measured the segmentation the envelope was measured on
      */
-    public static MurmurEvidence overCycles(MurmurEnvelope envelope, Segmentation measured) {
-        if (envelope == null || envelope.cycleCount() == 0 || measured == null) {
+    public static MurmurEvidence overCycles(MurmurEnvelope envelope) {
+        if (envelope == null || envelope.cycleCount() == 0) {
             return NONE;
         }
-        return new MurmurEvidence(envelope, List.of(), cycleBins(envelope, measured));
+        return new MurmurEvidence(envelope, List.of(), cycleBins(envelope));
     }
 
     /**
@@ -180,26 +174,21 @@ public record MurmurEvidence(MurmurEnvelope envelope, List<Bin> median, List<Bin
         return bins;
     }
 
-    /** Every measured cycle's levels over its own systole and diastole, in seconds of the recording. */
-    static List<Bin> cycleBins(MurmurEnvelope envelope, Segmentation measured) {
-        Map<Double, Segment[]> byStart = new HashMap<>();
-        for (Segment[] cycle : CycleMurmurFeature.cycles(measured.segments())) {
-            byStart.put(cycle[0].startSeconds(), cycle);
-        }
-        double[] starts = envelope.cycleStartSeconds();
+    /**
+     * Every measured cycle's levels over the systole and diastole they were measured over
+     * ({@link MurmurEnvelope#cyclePhases()}), in seconds of the recording.
+     */
+    static List<Bin> cycleBins(MurmurEnvelope envelope) {
+        List<MurmurEnvelope.CyclePhases> phases = envelope.cyclePhases();
         List<double[]> levels = envelope.perCycle();
         int perPhase = envelope.binsPerPhase();
         List<Bin> bins = new ArrayList<>();
         for (int c = 0; c < levels.size(); c++) {
-            Segment[] cycle = byStart.get(starts[c]);
-            if (cycle == null) {
-                continue;   // measured on another segmentation than the one given: nothing to place it on
-            }
+            MurmurEnvelope.CyclePhases cycle = phases.get(c);
             double[] level = levels.get(c);
-            spread(bins, Arrays.copyOfRange(level, 0, perPhase), cycle[1].startSeconds(), cycle[1].endSeconds(),
-                    true);
-            spread(bins, Arrays.copyOfRange(level, perPhase, 2 * perPhase), cycle[3].startSeconds(),
-                    cycle[3].endSeconds(), false);
+            spread(bins, Arrays.copyOfRange(level, 0, perPhase), cycle.systoleStart(), cycle.systoleEnd(), true);
+            spread(bins, Arrays.copyOfRange(level, perPhase, 2 * perPhase), cycle.diastoleStart(),
+                    cycle.diastoleEnd(), false);
         }
         return bins;
     }

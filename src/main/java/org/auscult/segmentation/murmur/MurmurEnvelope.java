@@ -46,10 +46,18 @@ public final class MurmurEnvelope {
     private final int bins;
     private final List<double[]> perCycle;
     private final double[] median;
-    private final double[] cycleStarts;
+    private final List<CyclePhases> phases;
 
-    private MurmurEnvelope(double lowHz, double highHz, int bins, List<double[]> perCycle, double[] cycleStarts) {
-        this.cycleStarts = cycleStarts.clone();
+    /**
+     * Where one measured cycle lies in its recording, seconds: its S1 start, and the systole and diastole its levels
+     * were measured over.
+     */
+    public record CyclePhases(double s1Start, double systoleStart, double systoleEnd, double diastoleStart,
+                              double diastoleEnd) {
+    }
+
+    private MurmurEnvelope(double lowHz, double highHz, int bins, List<double[]> perCycle, List<CyclePhases> phases) {
+        this.phases = List.copyOf(phases);
         this.lowHz = lowHz;
         this.highHz = highHz;
         this.bins = bins;
@@ -85,12 +93,12 @@ public final class MurmurEnvelope {
         }
         List<Segment[]> cycles = cycles(segmentation.segments());
         if (cycles.isEmpty() || clip.length() == 0) {
-            return new MurmurEnvelope(lowHz, highHz, bins, List.of(), new double[0]);
+            return new MurmurEnvelope(lowHz, highHz, bins, List.of(), List.of());
         }
         float[] x = BandPassFilter.butterworth(lowHz, highHz, FILTER_ORDER, clip.sampleRate()).filter(clip.samples());
         int rate = clip.sampleRate();
         List<double[]> perCycle = new ArrayList<>();
-        List<Double> starts = new ArrayList<>();
+        List<CyclePhases> phases = new ArrayList<>();
         for (Segment[] cycle : cycles) {
             double s1 = rms(x, rate, cycle[0].startSeconds(), cycle[0].endSeconds());
             double s2 = rms(x, rate, cycle[2].startSeconds(), cycle[2].endSeconds());
@@ -102,10 +110,10 @@ public final class MurmurEnvelope {
             fill(levels, 0, x, rate, cycle[1], bins, sounds);
             fill(levels, bins, x, rate, cycle[3], bins, sounds);
             perCycle.add(levels);
-            starts.add(cycle[0].startSeconds());
+            phases.add(new CyclePhases(cycle[0].startSeconds(), cycle[1].startSeconds(), cycle[1].endSeconds(),
+                    cycle[3].startSeconds(), cycle[3].endSeconds()));
         }
-        return new MurmurEnvelope(lowHz, highHz, bins, perCycle,
-                starts.stream().mapToDouble(Double::doubleValue).toArray());
+        return new MurmurEnvelope(lowHz, highHz, bins, perCycle, phases);
     }
 
     /** The cycles of several recordings of one patient (same band and bins) as one envelope. */
@@ -115,15 +123,15 @@ public final class MurmurEnvelope {
         }
         MurmurEnvelope first = envelopes.get(0);
         List<double[]> cycles = new ArrayList<>();
-        double[] starts = new double[0];
+        List<CyclePhases> phases = new ArrayList<>();
         for (MurmurEnvelope envelope : envelopes) {
             if (envelope.lowHz != first.lowHz || envelope.highHz != first.highHz || envelope.bins != first.bins) {
                 throw new IllegalArgumentException("cannot pool envelopes of different bands or bins");
             }
             cycles.addAll(envelope.perCycle);
-            starts = concat(starts, envelope.cycleStarts);
+            phases.addAll(envelope.phases);
         }
-        return new MurmurEnvelope(first.lowHz, first.highHz, first.bins, cycles, starts);
+        return new MurmurEnvelope(first.lowHz, first.highHz, first.bins, cycles, phases);
     }
 
     /** The per-bin levels e(i) of one phase, relative to the heart sounds, dB. */
@@ -199,18 +207,17 @@ public final class MurmurEnvelope {
     }
 
     /**
-     * Where each cycle of {@link #perCycle()} begins: the start of its S1, seconds from the start of its recording, in
-     * the same order. A display needs it to put a cycle's levels back on the time axis: a cycle whose heart sounds are
-     * silent is skipped, so the n-th entry of {@link #perCycle()} need not be the n-th cycle of the segmentation.
+     * Where each cycle of {@link #perCycle()} was measured, in the same order: a display puts a cycle's levels back on
+     * the time axis with it, whichever segmentation the display shows (the description segments on its own). A cycle
+     * whose heart sounds are silent is skipped, so the n-th entry need not be the n-th cycle of the segmentation.
      * Pooled envelopes keep each recording's own times.
      */
-    public double[] cycleStartSeconds() {
-        return cycleStarts.clone();
+    public List<CyclePhases> cyclePhases() {
+        return phases;
     }
 
-    private static double[] concat(double[] a, double[] b) {
-        double[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+    /** The start of each measured cycle's S1, seconds, in {@link #perCycle()} order. */
+    public double[] cycleStartSeconds() {
+        return phases.stream().mapToDouble(CyclePhases::s1Start).toArray();
     }
 }

@@ -30,18 +30,17 @@ class MurmurEvidenceTest {
     private final Segmentation segmentation = SyntheticMurmur.segmentation();
 
     /** The evidence as the workstation makes it: bands and beat stack of the automatic cycle. */
-    private static MurmurEvidence place(MurmurEnvelope envelope, AudioClip clip, Segmentation measured,
-                                        Segmentation shownSegmentation) {
+    private static MurmurEvidence place(MurmurEnvelope envelope, AudioClip clip, Segmentation shownSegmentation) {
         ShownCycle shown = ShownCycle.of(shownSegmentation, List.of(), SyntheticMurmur.SECONDS);
         List<CycleBand> aligned = shown.completeS1(SyntheticMurmur.SECONDS);
         BeatStack stack = BeatStack.of(BeatStack.envelope(clip), aligned.stream().map(CycleBand::asSegment).toList());
-        return MurmurEvidence.of(envelope, measured, aligned, shown.bands(), stack);
+        return MurmurEvidence.of(envelope, aligned, shown.bands(), stack);
     }
 
     @Test
     void theMedianLiesOverTheMedianSystoleThenDiastoleAfterTheS1Peak() {
         MurmurEnvelope envelope = MurmurEnvelope.of(clip, segmentation);
-        List<MurmurEvidence.Bin> median = place(envelope, clip, segmentation, segmentation).median();
+        List<MurmurEvidence.Bin> median = place(envelope, clip, segmentation).median();
         assertEquals(2 * BINS, median.size());
         double[] systole = envelope.systole();
         double[] diastole = envelope.diastole();
@@ -74,7 +73,7 @@ class MurmurEvidenceTest {
     @Test
     void everyCycleLiesOverItsOwnSystoleAndDiastoleInTimeOrder() {
         MurmurEnvelope envelope = MurmurEnvelope.of(clip, segmentation);
-        List<MurmurEvidence.Bin> bins = place(envelope, clip, segmentation, segmentation).cycles();
+        List<MurmurEvidence.Bin> bins = place(envelope, clip, segmentation).cycles();
         assertEquals(envelope.cycleCount() * 2 * BINS, bins.size());
         List<Segment[]> cycles = cyclesOf(segmentation, envelope.cycleStartSeconds());
         for (int c = 0; c < cycles.size(); c++) {
@@ -91,7 +90,7 @@ class MurmurEvidenceTest {
         int silent = 4;
         Segmentation measured = SyntheticMurmur.withSilentSounds(segmentation, silent);
         MurmurEnvelope envelope = MurmurEnvelope.of(clip, measured);
-        List<MurmurEvidence.Bin> bins = place(envelope, clip, measured, measured).cycles();
+        List<MurmurEvidence.Bin> bins = place(envelope, clip, measured).cycles();
         assertEquals(envelope.cycleCount() * 2 * BINS, bins.size());
 
         // the silent cycle's systole and diastole hold no bin
@@ -107,6 +106,24 @@ class MurmurEvidenceTest {
         }
         double after = cyclesOf(measured, null).get(silent + 1)[1].startSeconds();
         assertEquals(after, bins.get(silent * 2 * BINS).start(), 1e-12, "the next cycle's first bin follows");
+    }
+
+    @Test
+    void cyclesMeasuredOnAnotherSegmentationThanTheOneShownLieWhereTheyWereMeasured() {
+        // the description segments on its own: its cycles sit 40 ms later than the bands on screen
+        List<Segment> later = segmentation.segments().stream()
+                .map(g -> new Segment(Math.min(SyntheticMurmur.SECONDS, g.startSeconds() + 0.04),
+                        Math.min(SyntheticMurmur.SECONDS, g.endSeconds() + 0.04), g.state()))
+                .filter(g -> g.endSeconds() > g.startSeconds()).toList();
+        Segmentation measured = Segmentation.of(later, SyntheticMurmur.SECONDS, 70, 0.3, 1);
+        MurmurEnvelope envelope = MurmurEnvelope.of(clip, measured);
+        List<MurmurEvidence.Bin> bins = place(envelope, clip, segmentation).cycles();
+        assertEquals(envelope.cycleCount() * 2 * BINS, bins.size(), "every measured cycle is drawn");
+        List<Segment[]> cycles = cyclesOf(measured, envelope.cycleStartSeconds());
+        for (int c = 0; c < cycles.size(); c++) {
+            assertCycleAt(bins.subList(c * 2 * BINS, (c + 1) * 2 * BINS), cycles.get(c),
+                    envelope.perCycle().get(c), "cycle " + c);
+        }
     }
 
     @Test
@@ -130,7 +147,7 @@ class MurmurEvidenceTest {
         varied.add(new Segment(t + 0.05, SyntheticMurmur.SECONDS, CardiacState.SYSTOLE));
         Segmentation irregular = Segmentation.of(varied, SyntheticMurmur.SECONDS, 70, 0.3, 1);
         MurmurEnvelope envelope = MurmurEnvelope.of(clip, irregular);
-        List<MurmurEvidence.Bin> median = place(envelope, clip, irregular, irregular).median();
+        List<MurmurEvidence.Bin> median = place(envelope, clip, irregular).median();
         assertEquals(2 * BINS, median.size());
         for (int i = 1; i < median.size(); i++) {
             assertTrue(median.get(i).start() >= median.get(i - 1).end() - 1e-12, "edges in order at bin " + i);
@@ -143,17 +160,13 @@ class MurmurEvidenceTest {
     @Test
     void withoutAnEnvelopeOrCyclesThereIsNothingToDraw() {
         MurmurEnvelope envelope = MurmurEnvelope.of(clip, segmentation);
-        assertSame(MurmurEvidence.NONE, place(null, clip, segmentation, segmentation));
+        assertSame(MurmurEvidence.NONE, place(null, clip, segmentation));
         Segmentation none = Segmentation.of(List.of(), SyntheticMurmur.SECONDS, 70, 0.3, 0);
-        assertSame(MurmurEvidence.NONE, place(MurmurEnvelope.of(clip, none), clip, segmentation, segmentation));
-        assertSame(MurmurEvidence.NONE, MurmurEvidence.overCycles(envelope, null));
+        assertSame(MurmurEvidence.NONE, place(MurmurEnvelope.of(clip, none), clip, segmentation));
         assertSame(MurmurEvidence.NONE, MurmurEvidence.NONE.withBeatStack(List.of(), List.of(), BeatStack.EMPTY));
         assertTrue(MurmurEvidence.NONE.isEmpty());
-        // measured on another segmentation and no beat stack yet: nothing of it can be placed
-        assertSame(MurmurEvidence.NONE, MurmurEvidence.overCycles(envelope, none)
-                .withBeatStack(List.of(), List.of(), BeatStack.EMPTY));
         // before the beat stack is computed the cycles are drawn already
-        MurmurEvidence early = MurmurEvidence.overCycles(envelope, segmentation)
+        MurmurEvidence early = MurmurEvidence.overCycles(envelope)
                 .withBeatStack(List.of(), List.of(), BeatStack.EMPTY);
         assertTrue(early.median().isEmpty());
         assertEquals(envelope.cycleCount() * 2 * BINS, early.cycles().size());
@@ -161,7 +174,7 @@ class MurmurEvidenceTest {
 
     @Test
     void aViewFindsTheFirstBinItShows() {
-        MurmurEvidence evidence = place(MurmurEnvelope.of(clip, segmentation), clip, segmentation, segmentation);
+        MurmurEvidence evidence = place(MurmurEnvelope.of(clip, segmentation), clip, segmentation);
         List<MurmurEvidence.Bin> bins = evidence.cycles();
         for (double seconds = -1; seconds <= SyntheticMurmur.SECONDS + 1; seconds += 0.0173) {
             int expected = 0;
