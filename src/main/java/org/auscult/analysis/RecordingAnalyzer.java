@@ -185,7 +185,7 @@ public final class RecordingAnalyzer {
         double[] posterior = new double[classes.size()];
         int[] votes = new int[classes.size()];
         int judged = 0;
-        double silent = silentPeak();
+        double silent = RecordingWindows.silentPeak();
         int rawRate = decoded.clip().sampleRate();
         List<HeartTrend.Window> trend = new ArrayList<>(windows);
         for (int k = 0; k < windows; k++) {
@@ -195,7 +195,7 @@ public final class RecordingAnalyzer {
             int rawFrom = (int) Math.min(raw.length, (long) from * rawRate / rate);
             int rawTo = (int) Math.min(raw.length, (long) to * rawRate / rate);
             JudgedWindow window = judgeWindow(new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate),
-                    from / (double) rate, to / (double) rate, peak(raw, rawFrom, rawTo) >= silent);
+                    from / (double) rate, to / (double) rate, RecordingWindows.peak(raw, rawFrom, rawTo) >= silent);
             for (int i = 0; i < summary.length; i++) {
                 summary[i] += window.summary()[i] / windows;
             }
@@ -225,7 +225,7 @@ public final class RecordingAnalyzer {
         }
         Verdict verdict = VerdictAdvisor.verdict(model, posterior, info, reference, summary);
         List<String> warnings = new ArrayList<>(verdict.warnings());
-        warnings.add(windowNote(classes, votes, judged, windows, info.durationSeconds()));
+        warnings.add(RecordingWindows.note(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
                 new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend, null);
     }
@@ -288,69 +288,13 @@ public final class RecordingAnalyzer {
                         "the first %d s at %d Hz", frames / format.sampleRate(), format.sampleRate()))) {
             float[] samples = new float[frames];
             int read = new WavDecoder().readFrames(file, format, 0, samples, frames);
-            if (peak(samples, 0, read) < silentPeak()) {
+            if (RecordingWindows.peak(samples, 0, read) < RecordingWindows.silentPeak()) {
                 return null;
             }
             AudioClip opening = conditioning.apply(new AudioClip(Arrays.copyOf(samples, read), format.sampleRate()));
             JudgedWindow window = judgeWindow(opening, 0, read / (double) format.sampleRate(), true);
             return provisional(1, windows, window.posterior(), 1, List.of(window.trend()));
         }
-    }
-
-    /** The peak below which a window is silent and not judged. */
-    private static double silentPeak() {
-        return Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
-    }
-
-    /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */
-    private static String windowNote(List<String> classes, int[] votes, int judged, int windows, double seconds) {
-        StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
-                "Long recording judged in %d windows of %.0f s (the probabilities are their mean):", windows,
-                seconds / windows));
-        String separator = " ";
-        for (int c = 0; c < classes.size(); c++) {
-            if (votes[c] > 0) {
-                note.append(separator).append(classes.get(c)).append(" in ").append(votes[c]);
-                separator = ", ";
-            }
-        }
-        if (judged < windows) {
-            note.append(separator).append(windows - judged).append(" silent");
-        }
-        return note.append('.').toString();
-    }
-
-    private static double peak(float[] samples, int from, int to) {
-        double peak = 0;
-        for (int i = from; i < to; i++) {
-            peak = Math.max(peak, Math.abs(samples[i]));
-        }
-        return peak;
-    }
-
-    /**
-     * Decodes a recording for the workstation to draw, play and then analyse: at the file's own rate, or, for a
-     * recording long enough to be judged in windows ({@link RecordingWindows}) and recorded above the analysis rate,
-     * straight to the analysis rate, streaming, so an hour at 44.1 kHz is held as its 4 kHz copy (58 MB of samples
-     * instead of 635 MB). Its format and levels are still the file's own. {@code config} is the analysis the
-     * recording will get ({@code LoadedModel.analysisConfigOf(model)}): only its conditioning matters here.
-     */
-    public static DecodedAudio decodeForDisplay(Path file, AnalysisConfig config) throws UnreadableAudioException {
-        RecordingDecoder decoder = new RecordingDecoder();
-        WavFormat format = decoder.readFormat(file);
-        if (resampledForDisplay(format, config)) {
-            return config.conditioning().decode(decoder, file);
-        }
-        return decoder.decode(file);
-    }
-
-    /**
-     * Whether {@link #decodeForDisplay} holds a recording of {@code format} at the analysis rate, resampling it as
-     * it is read (the slow case: about a second for an hour at 44.1 kHz on two cores).
-     */
-    public static boolean resampledForDisplay(WavFormat format, AnalysisConfig config) {
-        return RecordingWindows.applies(format.durationSeconds())
-                && config.conditioning().analysisRate(format) < format.sampleRate();
     }
 
     /**

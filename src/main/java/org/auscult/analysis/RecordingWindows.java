@@ -1,5 +1,9 @@
 package org.auscult.analysis;
 
+import java.util.List;
+import java.util.Locale;
+import org.auscult.audio.RecordingInfo;
+
 /**
  * How a long recording is judged: in consecutive windows, each as long as the recordings models learn from.
  *
@@ -40,5 +44,37 @@ final class RecordingWindows {
     /** The sample count of the longest window over {@code samples}. */
     static long longestWindow(long samples, int windows) {
         return (samples + windows - 1) / windows;
+    }
+
+    /** The peak below which a window is silent and not judged. */
+    static double silentPeak() {
+        return Math.pow(10, RecordingInfo.SILENT_PEAK_DBFS / 20);
+    }
+
+    /** What a windowed verdict says of its windows, e.g. "Judged in 60 windows of 60 s: normal in 55, murmur in 5." */
+    static String note(List<String> classes, int[] votes, int judged, int windows, double seconds) {
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
+                "Long recording judged in %d windows of %.0f s (the probabilities are their mean):", windows,
+                seconds / windows));
+        String separator = " ";
+        for (int c = 0; c < classes.size(); c++) {
+            if (votes[c] > 0) {
+                note.append(separator).append(classes.get(c)).append(" in ").append(votes[c]);
+                separator = ", ";
+            }
+        }
+        if (judged < windows) {
+            note.append(separator).append(windows - judged).append(" silent");
+        }
+        return note.append('.').toString();
+    }
+
+    /** The largest absolute sample of {@code samples[from, to)}. */
+    static double peak(float[] samples, int from, int to) {
+        double peak = 0;
+        for (int i = from; i < to; i++) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+        }
+        return peak;
     }
 }

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.library.RecordingCollection;
 
 /**
  * The note shown under the browser when the open collection lacks some of the model's classes, so a user of the
@@ -18,6 +20,18 @@ public final class ClassCoverage {
     /** {@code label} as people say it: "extrahls" is "extra heart sound". */
     public static String forPeople(String label) {
         return org.auscult.labels.LabelClasses.forPeople(label);
+    }
+
+    /**
+     * The note for {@code collection} (null: none open) judged by {@code model} (null: none), "" when there is
+     * nothing to say; the bundled samples are recognised by their folder.
+     */
+    public static String noteFor(RecordingCollection collection, LoadedModel model) {
+        if (collection == null || model == null) {
+            return "";
+        }
+        boolean bundled = collection.root().normalize().endsWith(WorkstationOptions.SAMPLE_RECORDINGS);
+        return note(model.model().classNames(), collection.classCounts().keySet(), bundled);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.auscult.app;
 
 import java.util.function.Consumer;
 import org.auscult.analysis.AnalysisConfig;
+import org.auscult.analysis.DisplayDecoding;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.task.BackgroundTask;
@@ -23,7 +24,7 @@ final class RecordingLoader {
      * resampled as it is read (long, above the analysis rate) first gives {@code outline} its waveform's outline,
      * read straight from the file, so it can be drawn meanwhile.
      */
-    static WorkstationViewModel.LoadedRecording load(RecordingRow row, AnalysisConfig config,
+    static LoadedRecording load(RecordingRow row, AnalysisConfig config,
                                                      BackgroundTask.Context context,
                                                      Consumer<WaveformSummary> outline)
             throws UnreadableAudioException {
@@ -31,13 +32,13 @@ final class RecordingLoader {
         context.progress(0, "Decoding " + row.name());
         WavFormat format = new RecordingDecoder().readFormat(path);
         // a FLAC or MP3 recording would be decoded whole for its outline too: no faster than its samples
-        if (format.container() == WavFormat.Container.WAV && RecordingAnalyzer.resampledForDisplay(format, config)) {
+        if (format.container() == WavFormat.Container.WAV && DisplayDecoding.resampledForDisplay(format, config)) {
             outline.accept(WaveformSummary.outline(path, context.cancellation()));
             context.progress(0.2, "Decoding " + row.name() + " to " + config.conditioning().analysisRate() + " Hz");
         }
-        DecodedAudio decoded = RecordingAnalyzer.decodeForDisplay(path, config);
+        DecodedAudio decoded = DisplayDecoding.decodeForDisplay(path, config);
         context.checkCancelled();
-        return new WorkstationViewModel.LoadedRecording(row, decoded, RecordingInfo.of(path, decoded),
+        return new LoadedRecording(row, decoded, RecordingInfo.of(path, decoded),
                 WaveformSummary.of(decoded.clip().samples(), decoded.clip().sampleRate()));
     }
 
@@ -45,7 +46,7 @@ final class RecordingLoader {
      * What playback plays: a recording held at its own rate plays its samples; a WAV held at the analysis rate
      * (long and recorded above it) plays from its file at the file's own rate, as the stethoscope heard it.
      */
-    static org.auscult.app.playback.PlaybackSource playbackSource(WorkstationViewModel.LoadedRecording recording) {
+    static org.auscult.app.playback.PlaybackSource playbackSource(LoadedRecording recording) {
         var clip = recording.decoded().clip();
         var format = recording.decoded().format();
         if (clip.sampleRate() != format.sampleRate() && format.container() == WavFormat.Container.WAV) {

@@ -1,20 +1,22 @@
 package org.auscult.app;
 
 import org.auscult.analysis.CollectionScan;
-
+import org.auscult.analysis.HeartTrend;
 import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.TaskExecutor;
 import org.auscult.app.task.LatestTask;
 import org.auscult.app.task.StatusReporter;
 import org.auscult.app.timeline.TimeViewport;
-
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.auscult.app.browser.BrowserViewModel;
 import org.auscult.app.browser.RecordingRow;
@@ -30,8 +32,6 @@ import org.auscult.analysis.VerdictAdvisor;
 import org.auscult.app.verdict.VerdictViewModel;
 import org.auscult.app.waveform.WaveformSummary;
 import org.auscult.app.waveform.WaveformViewModel;
-import org.auscult.audio.DecodedAudio;
-import org.auscult.audio.RecordingInfo;
 import org.auscult.segmentation.quality.QualityMap;
 
 /**
@@ -43,10 +43,8 @@ import org.auscult.segmentation.quality.QualityMap;
  */
 public final class WorkstationViewModel {
 
-    /** A decoded recording ready to draw. */
-    public record LoadedRecording(RecordingRow row, DecodedAudio decoded, RecordingInfo info, WaveformSummary waveform) {
-    }
-
+    private static final String NO_MODEL =
+            "No model loaded: start with --model FILE (a model written by 'auscult train') for a verdict.";
     private final TaskExecutor executor;
     private final LatestTask selectionTask;
     private final LatestTask scanTask;
@@ -56,8 +54,7 @@ public final class WorkstationViewModel {
     private final StatusReporter status = new StatusReporter();
     private final TimeViewport viewport = new TimeViewport();
     /** What the views of the selected recording wait for ("Loading …", "Analysing …", a failure), "" for nothing. */
-    private final javafx.beans.property.ReadOnlyStringWrapper waiting =
-            new javafx.beans.property.ReadOnlyStringWrapper(this, "waiting", "");
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting", "");
     private final BrowserViewModel browser;
     private final WaveformViewModel waveform = new WaveformViewModel();
     private final SpectrogramViewModel spectrogram;
@@ -73,8 +70,7 @@ public final class WorkstationViewModel {
     private final ReadOnlyObjectWrapper<LoadedRecording> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<RecordingAnalyzer.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<QualityMap> quality = new ReadOnlyObjectWrapper<>(this, "quality");
-    private final ReadOnlyObjectWrapper<org.auscult.analysis.HeartTrend> trend =
-            new ReadOnlyObjectWrapper<>(this, "trend");
+    private final ReadOnlyObjectWrapper<HeartTrend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
     private final Consumer<Runnable> ui;
     /** The recording last asked for ({@link #select}); what arrives for another is not shown. */
     private RecordingRow selecting;
@@ -107,31 +103,19 @@ public final class WorkstationViewModel {
             scanCollection();
         });
         model.addListener((observable, before, after) -> {
-            verdict.setNoVerdictReason(after == null ? noModelReason() : "Select a recording.");
+            verdict.setNoVerdictReason(after == null ? NO_MODEL : "Select a recording.");
             // The model's own training data is the reference at once; the collection's only after its scan.
             features.referenceProperty().set(ReferenceSet.preferred(after, null));
             updateCoverageNote();
             scanCollection();
             select(browser.selectedProperty().get());
         });
-        verdict.setNoVerdictReason(noModelReason());
-    }
-
-    private static String noModelReason() {
-        return "No model loaded: start with --model FILE (a model written by 'auscult train') for a verdict.";
+        verdict.setNoVerdictReason(NO_MODEL);
     }
 
     /** Notes under the browser when the open collection lacks some of the model's classes. */
     private void updateCoverageNote() {
-        var collection = browser.collectionProperty().get();
-        LoadedModel current = model.get();
-        if (collection == null || current == null) {
-            browser.noteProperty().set("");
-            return;
-        }
-        boolean bundled = collection.root().normalize().endsWith(WorkstationOptions.SAMPLE_RECORDINGS);
-        browser.noteProperty().set(ClassCoverage.note(current.model().classNames(),
-                collection.classCounts().keySet(), bundled));
+        browser.noteProperty().set(ClassCoverage.noteFor(browser.collectionProperty().get(), model.get()));
     }
 
     /** Opens a folder or collection in the browser, detecting its layout. */
@@ -200,9 +184,8 @@ public final class WorkstationViewModel {
     }
 
     /**
-     * The verdict on a long recording's first window, judged from its file while the recording decodes, unless
-     * another recording was selected or the analysis already gave a verdict. A failure is left to the analysis,
-     * which reads the same file and reports it.
+     * The verdict on a long recording's first window, judged from its file while it decodes, unless another recording
+     * was selected or the analysis gave a verdict; a failure is left to the analysis, which reads the same file.
      */
     private void showOpening(RecordingRow row, RecordingAnalyzer.Provisional opening) {
         if (opening == null || selecting != row || analysis.get() != null || verdict.verdictProperty().get() != null) {
@@ -219,9 +202,9 @@ public final class WorkstationViewModel {
         }
         verdict.verdictProperty().set(provisional.verdict());
         trend.set(provisional.trend());
-        status.progress(provisional.windowsJudged() / (double) provisional.windows(), String.format(
-                java.util.Locale.ROOT, "Judging %s: %d of %d windows", recording.row().name(),
-                provisional.windowsJudged(), provisional.windows()));
+        int done = provisional.windowsJudged();
+        status.progress(done / (double) provisional.windows(), String.format(Locale.ROOT, "Judging %s: %d of %d windows",
+                recording.row().name(), done, provisional.windows()));
     }
 
     /** What the views wait for, told to the lanes (through {@link #waitingProperty}) and the verdict panel alike. */
@@ -282,15 +265,10 @@ public final class WorkstationViewModel {
                     cycle.setMurmur(verdict.murmurEnvelopeProperty().get());
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
-                        recording.row().verdictProperty().set(result.verdict());
-                        recording.row().predictedProperty().set(result.verdict().predictedClass());
-                        recording.row().confidenceProperty().set(result.verdict().confidence());
+                        recording.row().showVerdict(result.verdict());
                         examination.refresh();
                     }
-                    RecordingInfo info = recording.info();
-                    status.done(String.format(java.util.Locale.ROOT, "%s: %s, %.1f s, peak %.1f dBFS, RMS %.1f dBFS",
-                            recording.row().name(), info.format(), info.durationSeconds(), info.peakDbfs(),
-                            info.rmsDbfs()));
+                    status.done(recording.row().name() + ": " + recording.info().summary());
                 })
                 .onFailure(failure -> {
                     status.failed("Cannot analyse " + recording.row().name() + ": " + failure.getMessage());
@@ -351,21 +329,11 @@ public final class WorkstationViewModel {
         return selections;
     }
 
-    /**
-     * Measures the current selection of the recording on screen, within the frequency bounds dragged on the
-     * spectrogram (every frequency otherwise); says in the status line when there is nothing to measure.
-     */
+    /** Measures the selection on the recording on screen, in the band dragged on the spectrogram, if any. */
     public void measureSelection() {
         LoadedRecording shown = loaded.get();
-        if (shown == null || !viewport.hasSelection()) {
-            status.failed("Nothing to measure: drag over the waveform, or over the spectrogram for a frequency band "
-                    + "too, then press M.");
-            return;
-        }
-        org.auscult.app.spectrogram.FrequencyBand band = spectrogram.bandProperty().get();
-        selections.measure(shown.row().name(), shown.decoded().clip(), viewport.selectionStart(),
-                viewport.selectionEnd(), band == null ? 0 : band.lowHz(),
-                band == null ? Double.POSITIVE_INFINITY : band.highHz());
+        selections.measureSelection(shown == null ? null : shown.row().name(),
+                shown == null ? null : shown.decoded().clip(), viewport, spectrogram.bandProperty().get());
     }
 
     public SpectrogramViewModel spectrogram() {
@@ -403,12 +371,12 @@ public final class WorkstationViewModel {
      * What the selected recording's views wait for: "Loading NAME…" while it decodes (nothing of it can be drawn),
      * "Analysing NAME…" while its features, cycle and verdict are computed, or why it failed; "" once complete.
      */
-    public javafx.beans.property.ReadOnlyStringProperty waitingProperty() {
+    public ReadOnlyStringProperty waitingProperty() {
         return waiting.getReadOnlyProperty();
     }
 
     /** A long recording's trend, growing window by window while it is judged; null for a recording judged whole. */
-    public ReadOnlyObjectProperty<org.auscult.analysis.HeartTrend> trendProperty() {
+    public ReadOnlyObjectProperty<HeartTrend> trendProperty() {
         return trend.getReadOnlyProperty();
     }
 

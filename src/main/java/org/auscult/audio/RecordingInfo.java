@@ -147,6 +147,12 @@ public record RecordingInfo(
                 peakDbfs, rmsDbfs, mean, clippedFraction, problems, levels.fingerprint());
     }
 
+    /** One line for people: "PCM 16-bit, 4000 Hz, mono, 20.1 s, peak -6.0 dBFS, RMS -19.3 dBFS". */
+    public String summary() {
+        return String.format(Locale.ROOT, "%s, %.1f s, peak %.1f dBFS, RMS %.1f dBFS", format, durationSeconds,
+                peakDbfs, rmsDbfs);
+    }
+
     /** A few labelled lines for people, as the info command prints them. */
     public String describe() {
         StringBuilder text = new StringBuilder();

@@ -138,7 +138,7 @@ class RecordingAnalyzerTest {
         assertEquals(50, opening.trend().windows().get(0).endSeconds(), 0.01);
 
         List<RecordingAnalyzer.Provisional> whole = new java.util.ArrayList<>();
-        analyzer.analyzeDecoded(file, RecordingAnalyzer.decodeForDisplay(file, analyzer.config()), whole::add);
+        analyzer.analyzeDecoded(file, DisplayDecoding.decodeForDisplay(file, analyzer.config()), whole::add);
         RecordingAnalyzer.Provisional first = whole.get(0);
         assertEquals(1, first.windowsJudged());
         // the same window: conditioned alone it differs only where the band-pass meets the window's end

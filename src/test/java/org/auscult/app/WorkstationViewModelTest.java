@@ -137,7 +137,7 @@ class WorkstationViewModelTest {
                 "then the verdict so far after each window: " + provisional);
         assertEquals(model.analysisProperty().get().trend(), model.trendProperty().get());
 
-        WorkstationViewModel.LoadedRecording loaded = model.loadedProperty().get();
+        LoadedRecording loaded = model.loadedProperty().get();
         assertEquals(4000, loaded.decoded().clip().sampleRate(), "held at the analysis rate");
         assertEquals(44_100, loaded.info().sampleRate(), "the file's own rate is still reported");
         assertEquals(150, loaded.info().durationSeconds(), 0.01);

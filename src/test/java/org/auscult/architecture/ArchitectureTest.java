@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules that keep the core usable without a screen: analysis code never depends on JavaFX scene code, only
  * the command line prints to the terminal (everything else logs through slf4j), and no two packages depend on each
- * other (so each can be read, tested and moved on its own).
+ * other (so each can be read, tested and moved on its own), and no main source file outgrows what a reader holds at
+ * once.
  */
 class ArchitectureTest {
 
@@ -74,5 +75,27 @@ class ArchitectureTest {
         ArchRule rule = slices().matching("org.auscult.(**)").should().beFreeOfCycles()
                 .because("a package that depends on one depending on it cannot be understood or changed alone");
         rule.check(productionClasses);
+    }
+
+    /** The longest a main source file may be, lines: past it a file holds more than one idea. */
+    static final int LONGEST_SOURCE_LINES = 400;
+
+    @Test
+    void noMainSourceFileIsOverFourHundredLines() throws java.io.IOException {
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        java.util.List<String> tooLong = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(main)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                long lines;
+                try (var text = java.nio.file.Files.lines(file)) {
+                    lines = text.count();
+                }
+                if (lines > LONGEST_SOURCE_LINES) {
+                    tooLong.add(main.relativize(file) + " (" + lines + " lines)");
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), tooLong,
+                "split these along their ideas: " + tooLong);
     }
 }

@@ -177,9 +177,7 @@ public final class BrowserViewModel {
             if (row != null && !item.problem().isEmpty()) {
                 row.problemProperty().set(item.problem());
             } else if (row != null && item.verdict() != null) {
-                row.verdictProperty().set(item.verdict());
-                row.predictedProperty().set(item.verdict().predictedClass());
-                row.confidenceProperty().set(item.verdict().confidence());
+                row.showVerdict(item.verdict());
             }
         }
     }

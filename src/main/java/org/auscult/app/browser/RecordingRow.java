@@ -83,4 +83,11 @@ public final class RecordingRow {
     public javafx.beans.property.ObjectProperty<org.auscult.analysis.Verdict> verdictProperty() {
         return verdict;
     }
+
+    /** Shows {@code judged} as this recording's verdict: the verdict, its class and its confidence. */
+    public void showVerdict(org.auscult.analysis.Verdict judged) {
+        verdict.set(judged);
+        predictedProperty().set(judged.predictedClass());
+        confidenceProperty().set(judged.confidence());
+    }
 }

@@ -11,9 +11,11 @@ import java.util.Objects;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.auscult.analysis.SelectionMeasurement;
+import org.auscult.app.spectrogram.FrequencyBand;
 import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.StatusReporter;
 import org.auscult.app.task.TaskExecutor;
+import org.auscult.app.timeline.TimeViewport;
 import org.auscult.audio.AudioClip;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
@@ -41,6 +43,20 @@ public final class SelectionsViewModel {
     public SelectionsViewModel(TaskExecutor executor, StatusReporter status) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.status = Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * Measures the selection of {@code viewport} on {@code clip} of {@code recording} (null: nothing on screen),
+     * within {@code band} (null: every frequency); says in the status line when there is nothing to measure.
+     */
+    public void measureSelection(String recording, AudioClip clip, TimeViewport viewport, FrequencyBand band) {
+        if (recording == null || clip == null || !viewport.hasSelection()) {
+            status.failed("Nothing to measure: drag over the waveform, or over the spectrogram for a frequency band "
+                    + "too, then press M.");
+            return;
+        }
+        measure(recording, clip, viewport.selectionStart(), viewport.selectionEnd(), band == null ? 0 : band.lowHz(),
+                band == null ? Double.POSITIVE_INFINITY : band.highHz());
     }
 
     /**
