@@ -84,6 +84,11 @@ final class CycleHsmm {
         this.trained = java.util.Objects.requireNonNull(trained, "trained");
     }
 
+    /** Whether the emission is the trained one, whose {@link #rateEnvelope} is a probability of a heart sound. */
+    boolean isTrained() {
+        return trained != null;
+    }
+
     /**
      * The sequence whose autocorrelation gives the heart rate: the homomorphic envelope for the hand-set emission,
      * the trained probability of a heart sound {@code P(S1 | x) + P(S2 | x)} for the trained one.

@@ -90,7 +90,8 @@ public final class HeartSoundSegmenter {
         int rate = Envelopes.ENVELOPE_RATE;
         double[] score = envelopes.soundScore();
         double[][] emission = model.emission(envelopes);
-        HeartRateEstimate heartRate = HeartRateEstimate.of(model.rateEnvelope(envelopes, emission), rate);
+        HeartRateEstimate heartRate = HeartRateEstimate.of(model.rateEnvelope(envelopes, emission), rate,
+                model.isTrained());
         CycleHsmm.Path shortPath = model.decodePath(emission, rate, heartRate);
         int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(
