@@ -80,7 +80,7 @@ class WorkstationViewModelTest {
             var evidence = model.cycle().murmurEvidenceProperty().get();
             if (verdict.predictedClass().equals("murmur") && !unsure) {
                 assertTrue(murmur.matches("Murmur described: (Early-systolic|Mid-systolic|Holosystolic) \\(\\d+ %\\), "
-                        + "grade (I|II|III)/VI \\(\\d+ %\\)"), murmur);
+                        + "grade (I|II|III)/VI \\(\\d+ %\\), pitch (Low|Medium|High) \\(\\d+ %\\)"), murmur);
                 // the same envelope drawn over the beat stack and the cycles as under the description
                 assertSame(model.verdict().murmurEnvelopeProperty().get(), evidence.envelope(), row.name());
                 assertFalse(evidence.median().isEmpty() || evidence.cycles().isEmpty(), row.name());

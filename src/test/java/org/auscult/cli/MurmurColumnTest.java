@@ -31,9 +31,9 @@ class MurmurColumnTest {
             boolean unsure = cells.get(murmurColumn + 1).startsWith("Unsure");
             if (cells.get(1).equals("murmur") && !unsure) {
                 murmurs++;
-                // the shipped description shows the timing and the grade: shape and pitch measured below the bar
-                assertTrue(cells.get(murmurColumn).matches(
-                        "(Early-systolic|Mid-systolic|Holosystolic) \\(\\d+ %\\), grade (I|II|III)/VI \\(\\d+ %\\)"), row);
+                // the shipped description shows the timing, the grade and the pitch: the shape measured below the bar
+                assertTrue(cells.get(murmurColumn).matches("(Early-systolic|Mid-systolic|Holosystolic) \\(\\d+ %\\), "
+                        + "grade (I|II|III)/VI \\(\\d+ %\\), pitch (Low|Medium|High) \\(\\d+ %\\)"), row);
             } else {
                 // nor on an unsure murmur verdict: too little usable heart sound to describe
                 assertEquals("", cells.get(murmurColumn), row);
