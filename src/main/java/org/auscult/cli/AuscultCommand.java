@@ -152,7 +152,19 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
         return commandLine;
     }
 
-    private static String describe(Throwable exception) {
+    /**
+     * The failure for people: a file system error says what is wrong with which path (its own message is the bare
+     * path), anything else its message.
+     */
+    static String describe(Throwable exception) {
+        if (exception instanceof java.nio.file.FileSystemException files) {
+            String problem = exception instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : exception instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : exception instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : files.getReason() != null ? files.getReason() : exception.getClass().getSimpleName();
+            return problem + ": " + files.getFile() + (files.getOtherFile() == null ? "" : " (" + files.getOtherFile()
+                    + ")");
+        }
         String message = exception.getMessage();
         return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
     }

@@ -45,6 +45,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aMissingFolderIsNamedWithWhatIsWrongWithIt() {
+        Path missing = folder.resolve("no-such-folder");
+        Run run = run("bench", "murmur-description", missing.toString());
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("auscult: no such file or folder: " + missing), run.err());
+        assertEquals("permission denied: /x", AuscultCommand.describe(new java.nio.file.AccessDeniedException("/x")));
+        assertEquals("not a folder: /x", AuscultCommand.describe(new java.nio.file.NotDirectoryException("/x")));
+        assertEquals("disk full: /x (/y)", AuscultCommand.describe(
+                new java.nio.file.FileSystemException("/x", "/y", "disk full")));
+        assertEquals("bad value", AuscultCommand.describe(new IllegalArgumentException("bad value")));
+    }
+
+    @Test
     void featuresOfAFolderGoToACsvTableWithItsConfiguration() throws IOException {
         Path recordings = copySamples(3);
         Path table = Files.createDirectories(folder.resolve("out")).resolve("table.csv");
