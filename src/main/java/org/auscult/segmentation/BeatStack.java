@@ -160,7 +160,7 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
             }
             curves.add(curve);
         }
-        int medianSamples = (int) Math.round(median(lengths) * ENVELOPE_RATE);
+        int medianSamples = (int) Math.round(Segmentation.median(lengths) * ENVELOPE_RATE);
         double[] median = pointwiseMedian(curves, medianSamples);
         double scale = Arrays.stream(median).filter(Double::isFinite).max().orElse(0);
         if (!(scale > 0)) {
@@ -219,16 +219,9 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
                 used = k;
                 break;
             }
-            median[k] = n == 0 ? Double.NaN : median(Arrays.copyOf(column, n));
+            median[k] = n == 0 ? Double.NaN : Segmentation.median(Arrays.copyOf(column, n));
         }
         return used == samples ? median : Arrays.copyOf(median, used);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

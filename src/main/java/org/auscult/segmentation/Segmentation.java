@@ -74,7 +74,8 @@ public record Segmentation(List<Segment> segments, double heartRateBpm, double s
         return Rhythm.of(beatTimes);
     }
 
-    static double median(double[] values) {
+    /** The median of {@code values} (the mean of the middle two for an even count); {@code values} is not changed. */
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

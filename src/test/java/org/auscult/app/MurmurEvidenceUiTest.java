@@ -51,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MurmurEvidenceUiTest {
 
-    /** Judged a murmur by the sample model and described ("grade II/VI"), loudest early in systole. */
+    /** Judged a murmur by the sample model and described (early-systolic, grade II/VI), loudest early in systole. */
     private static final String MURMUR = "68306_MV";
     /** Judged normal by the sample model: no description, nothing to draw. */
     private static final String NORMAL = "50049_PV";

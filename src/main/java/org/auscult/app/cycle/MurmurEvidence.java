@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.auscult.segmentation.BeatStack;
 import org.auscult.segmentation.CardiacState;
+import org.auscult.segmentation.Segmentation;
 import org.auscult.segmentation.murmur.MurmurEnvelope;
 
 /**
@@ -202,8 +203,6 @@ public record MurmurEvidence(MurmurEnvelope envelope, List<Bin> median, List<Bin
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Segmentation.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

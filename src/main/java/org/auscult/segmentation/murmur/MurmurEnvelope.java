@@ -66,7 +66,7 @@ public final class MurmurEnvelope {
         for (int i = 0; i < median.length; i++) {
             int bin = i;
             double[] values = perCycle.stream().mapToDouble(c -> c[bin]).toArray();
-            median[i] = values.length == 0 ? Double.NaN : median(values);
+            median[i] = values.length == 0 ? Double.NaN : Segmentation.median(values);
         }
     }
 
@@ -164,13 +164,6 @@ public final class MurmurEnvelope {
             sum += (double) x[i] * x[i];
         }
         return Math.sqrt(sum / (to - from));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     public double lowHz() {

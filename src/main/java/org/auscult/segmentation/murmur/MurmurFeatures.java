@@ -130,7 +130,7 @@ public final class MurmurFeatures {
     static double floor(double[] diastole) {
         int n = diastole.length;
         double[] middle = n < 5 ? diastole : java.util.Arrays.copyOfRange(diastole, 2, n - 2);
-        return MurmurEnvelope.median(middle);
+        return Segmentation.median(middle);
     }
 
     /** The mean of the systolic bins 1..N−2 (all of them when N &lt; 3). */
