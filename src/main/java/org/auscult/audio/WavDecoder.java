@@ -1,6 +1,7 @@
 package org.auscult.audio;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,24 +152,53 @@ public final class WavDecoder {
         Objects.requireNonNull(checkpoint, "checkpoint");
         return withChannel(file, channel -> {
             WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES);
-            WavFormat format = header.format();
-            SampleRanges.Builder ranges = new SampleRanges.Builder(format.sampleRate(), bucketFrames,
-                    format.frameCount());
-            int blockFrames = streamBlockFrames(format);
-            boolean pcm16Mono = format.channels() == 1 && SampleConverter.Layout.of(format)
-                    == SampleConverter.Layout.SIGNED_16;
-            float[] block = pcm16Mono ? null : new float[blockFrames];
-            readSamples(file, channel, header, blockFrames, (firstFrame, data, count, layout) -> {
-                checkpoint.run();
-                if (pcm16Mono) {
-                    ranges.addPcm16(data, count);
-                } else {
-                    convert(file, data, firstFrame, count, format, layout, block, 0);
-                    ranges.add(block, count);
-                }
-            });
-            return ranges.build();
+            long frames = header.format().frameCount();
+            int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                    frames / PARALLEL_RANGES_FRAMES));
+            if (parts == 1) {
+                return ranges(file, channel, header, 0, frames, bucketFrames, checkpoint);
+            }
+            // Consecutive parts of whole buckets, read at once from the same channel (its positional reads do not
+            // share a position): an hour's outline is wanted within a second of the click.
+            long partFrames = ((frames + parts - 1) / parts + bucketFrames - 1) / bucketFrames * bucketFrames;
+            try {
+                return SampleRanges.joined(IntStream.range(0, parts).parallel().mapToObj(part -> {
+                    long from = Math.min(frames, part * partFrames);
+                    try {
+                        return ranges(file, channel, header, from, Math.min(frames, from + partFrames), bucketFrames,
+                                checkpoint);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         });
+    }
+
+    /** Recordings at least this long, in frames, have their ranges read in parallel parts: about 3 min at 44.1 kHz. */
+    static final long PARALLEL_RANGES_FRAMES = 1L << 23;
+
+    /** The ranges of frames {@code from … to − 1} of a parsed file, in buckets counted from {@code from}. */
+    private static SampleRanges ranges(Path file, FileChannel channel, WavHeaderReader.Header header, long from,
+                                       long to, int bucketFrames, Runnable checkpoint) throws IOException {
+        WavFormat format = header.format();
+        SampleRanges.Builder ranges = new SampleRanges.Builder(format.sampleRate(), bucketFrames, to - from);
+        int blockFrames = streamBlockFrames(format);
+        boolean pcm16Mono = format.channels() == 1 && SampleConverter.Layout.of(format)
+                == SampleConverter.Layout.SIGNED_16;
+        float[] block = pcm16Mono ? null : new float[blockFrames];
+        readSamples(file, channel, header, blockFrames, from, to, (firstFrame, data, count, layout) -> {
+            checkpoint.run();
+            if (pcm16Mono) {
+                ranges.addPcm16(data, count);
+            } else {
+                convert(file, data, firstFrame, count, format, layout, block, 0);
+                ranges.add(block, count);
+            }
+        });
+        return ranges.build();
     }
 
     /**
@@ -216,24 +247,32 @@ public final class WavDecoder {
     /** Feeds the data chunk of a parsed file to {@code blocks} in order, at most {@code blockFrames} at a time. */
     private static void readSamples(Path file, FileChannel channel, WavHeaderReader.Header header, int blockFrames,
                                     RawBlocks blocks) throws IOException {
+        readSamples(file, channel, header, blockFrames, 0, header.format().frameCount(), blocks);
+    }
+
+    /** Feeds frames {@code from … to − 1} of a parsed file to {@code blocks} in order, {@code blockFrames} at most. */
+    private static void readSamples(Path file, FileChannel channel, WavHeaderReader.Header header, int blockFrames,
+                                    long from, long to, RawBlocks blocks) throws IOException {
         WavFormat format = header.format();
         SampleConverter.Layout layout = SampleConverter.Layout.of(format);
         int frameBytes = format.blockAlign();
         long dataOffset = format.dataOffset();
-        long frames = format.frameCount();
+        long frames = to - from;
 
         ByteBuffer prefix = header.prefix();
-        if (dataOffset + frames * frameBytes <= prefix.limit() && frames <= blockFrames) {
+        long end = dataOffset + to * frameBytes;
+        if (end <= prefix.limit() && frames <= blockFrames) {
             // A short recording: the header read already holds every sample.
-            ByteBuffer data = prefix.slice((int) dataOffset, (int) (frames * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
-            blocks.accept(0, data, (int) frames, layout);
+            ByteBuffer data = prefix.slice((int) (dataOffset + from * frameBytes), (int) (frames * frameBytes))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            blocks.accept(from, data, (int) frames, layout);
             return;
         }
         int framesPerRead = Math.max(1, Math.min(blockFrames, READ_BLOCK_BYTES / frameBytes));
         ByteBuffer block = ByteBuffer.allocate((int) Math.min(frames, framesPerRead) * frameBytes)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        for (long done = 0; done < frames; ) {
-            int count = (int) Math.min(framesPerRead, frames - done);
+        for (long done = from; done < to; ) {
+            int count = (int) Math.min(framesPerRead, to - done);
             block.clear().limit(count * frameBytes);
             WavHeaderReader.readFully(channel, block, dataOffset + done * frameBytes);
             if (block.hasRemaining()) {

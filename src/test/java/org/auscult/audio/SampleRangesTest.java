@@ -3,9 +3,11 @@ package org.auscult.audio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,6 +77,41 @@ class SampleRangesTest {
             }
         }));
         assertEquals(2, blocks.get(), "no block read after the cancellation");
+    }
+
+    @Test
+    void aLongRecordingReadInPartsAtOnceGivesTheRangesOfItsDecoding() throws Exception {
+        // long enough for two parts on a machine of two cores; buckets of 441 frames do not divide it
+        int frames = (int) (2 * WavDecoder.PARALLEL_RANGES_FRAMES + 4_321);
+        assertRangesMatchTheDecoding(WavBytes.pcm(16, 1, 44_100).data(WavBytes.randomBytes(2 * frames, 7)).build(),
+                441);
+    }
+
+    @Test
+    void aCancellationStopsEveryPartOfALongRecording() throws Exception {
+        int frames = (int) (2 * WavDecoder.PARALLEL_RANGES_FRAMES);
+        Path file = Files.write(folder.resolve("hour.wav"),
+                WavBytes.pcm(16, 1, 44_100).data(WavBytes.randomBytes(2 * frames, 8)).build());
+        AtomicInteger blocks = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> new RecordingDecoder().ranges(file, 441, () -> {
+            if (blocks.incrementAndGet() >= 2) {
+                throw new CancellationException("a newer selection");
+            }
+        }));
+        int parts = Runtime.getRuntime().availableProcessors();
+        assertTrue(blocks.get() <= 1 + parts, blocks.get() + " blocks began after the cancellation, of "
+                + frames / WavDecoder.STREAM_BLOCK_FRAMES);
+    }
+
+    @Test
+    void partsOfPartialBucketsAreNotJoined() {
+        SampleRanges partial = SampleRanges.of(new float[] {0.1f, 0.2f, 0.3f}, 4000, 2);
+        assertThrows(IllegalArgumentException.class, () -> SampleRanges.joined(List.of(partial, partial)));
+        SampleRanges joined = SampleRanges.joined(List.of(SampleRanges.of(new float[] {0.1f, -0.2f}, 4000, 2),
+                partial));
+        assertEquals(5, joined.frames());
+        assertArrayEquals(new float[] {-0.2f, 0.1f, 0.3f}, joined.min());
+        assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, joined.max());
     }
 
     @Test
