@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "../shared/data/pascal2011).",
         subcommands = {BenchCommand.Features.class, BenchCommand.Evaluate.class, BenchSegmentation.class,
             BenchLongRecording.class, BenchQuality.class, BenchCorpora.class, BenchSegmentationCv.class,
-            BenchMurmurDescription.class})
+            BenchMurmurDescription.class, BenchOneRecording.class})
 final class BenchCommand implements Runnable {
 
     static final Path DEFAULT_DATA = Path.of("../shared/data/pascal2011");
