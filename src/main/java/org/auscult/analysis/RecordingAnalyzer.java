@@ -146,8 +146,9 @@ public final class RecordingAnalyzer {
     }
 
     /**
-     * Decodes one file straight to the analysis rate (streaming, so a long recording never exists at its own rate)
-     * and analyses it, inside a {@link MemoryBudget} reservation of everything that will be allocated, so that a
+     * Decodes one file straight to the analysis rate (streaming, so a long recording never exists at its own rate),
+     * or at its own rate when its quality is assessed and it is judged whole (as the window decodes it), and analyses
+     * it, inside a {@link MemoryBudget} reservation of everything that will be allocated, so that a
      * recording too long for the heap is refused by name instead of failing the batch.
      *
      * @throws UnreadableAudioException when the file cannot be decoded, or is too long for the memory there is
@@ -160,10 +161,17 @@ public final class RecordingAnalyzer {
         boolean windowed = model != null && RecordingWindows.applies(format.durationSeconds());
         long analysed = windowed
                 ? RecordingWindows.longestWindow(samples, RecordingWindows.count(format.durationSeconds())) : samples;
-        long bytes = conditioning.decodeBytes(format) + engine.estimatedBytes(analysed);
+        // The quality map's clipping is read from the samples as recorded: resampling rounds a flat top into ripples
+        // above it, and a recording pressed too hard would be called noisy. A recording judged whole is short (two
+        // minutes at most), so it is decoded at its own rate, as the window decodes it, and resampled once decoded:
+        // the same analysis-rate clip, bit for bit.
+        boolean ownRate = !windowed && (assessQuality || config.usableStretches());
+        long bytes = (ownRate ? Float.BYTES * format.frameCount() : 0) + conditioning.decodeBytes(format)
+                + engine.estimatedBytes(analysed);
         try (MemoryBudget.Reservation memory = MemoryBudget.shared().reserve(file, bytes, String.format(Locale.ROOT,
-                "%.0f s at %d Hz", format.durationSeconds(), conditioning.analysisRate(format)))) {
-            DecodedAudio decoded = conditioning.decode(decoder, file);
+                "%.0f s at %d Hz", format.durationSeconds(), ownRate ? format.sampleRate()
+                        : conditioning.analysisRate(format)))) {
+            DecodedAudio decoded = ownRate ? decoder.decode(file) : conditioning.decode(decoder, file);
             return windowed ? analyzeInWindows(file, decoded, null) : analyze(file, decoded);
         }
     }

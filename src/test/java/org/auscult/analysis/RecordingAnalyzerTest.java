@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Random;
 import org.auscult.app.SampleModel;
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.WavWriter;
 import org.auscult.learn.Cancellation;
 import org.auscult.segmentation.Segment;
+import org.auscult.segmentation.quality.UnsureReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,35 @@ class RecordingAnalyzerTest {
         List<Segment> segments = analysis.segmentation().segments();
         assertEquals(analysis.conditioned().durationSeconds(), segments.get(segments.size() - 1).endSeconds(), 1e-9,
                 "the conditioned clip is segmented");
+    }
+
+    @Test
+    void aRecordingPressedTooHardIsCalledClippedAsTheWindowCallsIt() throws Exception {
+        // a sample amplified until about 40 % of its samples sit at full scale, at 4 kHz; the bundled model analyses
+        // at 2 kHz, and resampling rounds the flat tops into ripples above them
+        AudioClip sample = new RecordingDecoder().decode(SampleModel.CIRCOR.resolve("69120_TV.wav")).clip();
+        float[] loud = new float[sample.length()];
+        for (int i = 0; i < loud.length; i++) {
+            loud[i] = Math.max(-1f, Math.min(32_767f / 32_768f, 12 * sample.samples()[i]));
+        }
+        Path file = folder.resolve("pressed-hard.wav");
+        WavWriter.writePcm16(file, new AudioClip(loud, sample.sampleRate()), WavWriter.Overwrite.REFUSE);
+        LoadedModel model = LoadedModel.load(null);
+        assertTrue(model.analysisConfig().conditioning().analysisRate() < sample.sampleRate());
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model, ReferenceSet.preferred(model, null), false)
+                .assessingQuality();
+
+        RecordingAnalyzer.Analysis fromFile = analyzer.analyze(file);
+        assertEquals(java.util.Optional.of(UnsureReason.CLIPPED), fromFile.quality().reason());
+        assertTrue(fromFile.verdict().warnings().get(0).startsWith("Unsure: clipped"), fromFile.verdict().warnings()
+                .toString());
+
+        RecordingAnalyzer.Analysis inTheWindow = analyzer.analyzeDecoded(file,
+                DisplayDecoding.decodeForDisplay(file, model.analysisConfig()));
+        assertEquals(inTheWindow.quality().kinds(), fromFile.quality().kinds());
+        assertArrayEquals(inTheWindow.quality().probability(), fromFile.quality().probability(), 0);
+        assertArrayEquals(inTheWindow.verdict().probabilities(), fromFile.verdict().probabilities(), 0);
+        assertEquals(inTheWindow.verdict().warnings(), fromFile.verdict().warnings());
     }
 
     @Test
