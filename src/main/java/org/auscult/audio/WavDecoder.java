@@ -177,7 +177,10 @@ public final class WavDecoder {
         });
     }
 
-    /** Recordings at least this long, in frames, have their ranges read in parallel parts: about 3 min at 44.1 kHz. */
+    /**
+     * The fewest frames in each part when a recording's ranges are read in parallel parts (about 3 min at 44.1 kHz):
+     * so from about 6 min on, two cores share the work.
+     */
     static final long PARALLEL_RANGES_FRAMES = 1L << 23;
 
     /** The ranges of frames {@code from … to − 1} of a parsed file, in buckets counted from {@code from}. */
