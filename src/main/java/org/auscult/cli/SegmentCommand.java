@@ -61,9 +61,12 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // not required in picocli's sense, so that 'segment train' can be called without them
-        if (recordings == null || recordings.isEmpty() || out == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required options and parameters: '--out=DIR', 'RECORDING'");
+        boolean noRecording = recordings == null || recordings.isEmpty();
+        if (noRecording || out == null) {
+            // worded as picocli words its own, naming only what is missing
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), noRecording && out == null
+                    ? "Missing required options and parameters: '--out=DIR', 'RECORDING'"
+                    : noRecording ? "Missing required parameter: 'RECORDING'" : "Missing required option: '--out=DIR'");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file; name a folder");

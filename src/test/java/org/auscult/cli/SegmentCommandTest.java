@@ -92,7 +92,13 @@ class SegmentCommandTest {
 
     @Test
     void usageErrors() throws IOException {
-        assertEquals(AuscultCommand.EXIT_USAGE, CommandLineTest.run("segment", "x.wav").exitCode());
+        Run noOut = CommandLineTest.run("segment", "x.wav");
+        assertEquals(AuscultCommand.EXIT_USAGE, noOut.exitCode());
+        assertTrue(noOut.err().startsWith("Missing required option: '--out=DIR'\n"), noOut.err());
+        Run noRecording = CommandLineTest.run("segment", "--out", folder.toString());
+        assertTrue(noRecording.err().startsWith("Missing required parameter: 'RECORDING'\n"), noRecording.err());
+        assertTrue(CommandLineTest.run("segment").err().startsWith(
+                "Missing required options and parameters: '--out=DIR', 'RECORDING'\n"));
         Path file = Files.writeString(folder.resolve("file.txt"), "x");
         Run run = CommandLineTest.run("segment", CommandLineTest.SAMPLES.toString(), "--out", file.toString());
         assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode());
