@@ -147,7 +147,7 @@ final class CollectionOptions {
             combined = LabelColumn.relabelled(combined, labelColumn);
         }
         if (excludePatientsOf == null) {
-            return combined;
+            return withTwoClasses(combined);
         }
         RecordingInputs.Resolved held = RecordingInputs.resolve(List.of(excludePatientsOf), Optional.empty());
         if (held.collections().isEmpty()) {
@@ -164,7 +164,18 @@ final class CollectionOptions {
         }
         err.printf("Left out %d recordings of the patients in %s.%n",
                 combined.recordings().size() - kept.recordings().size(), excludePatientsOf);
-        return kept;
+        return withTwoClasses(kept);
+    }
+
+    /** {@code collection}, refused with what it holds when it has fewer than two labelled classes to learn from. */
+    private static RecordingCollection withTwoClasses(RecordingCollection collection) {
+        if (collection.classCounts().size() < 2) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: nothing to train on: %d "
+                    + "recordings, %d with a label %s; a model needs labelled recordings of at least two classes (a "
+                    + "folder per class, or a label file: see the README's 'Data formats')", collection.root(),
+                    collection.recordings().size(), collection.trainable().size(), collection.classCounts().keySet()));
+        }
+        return collection;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.auscult.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,6 +56,26 @@ class CommandLineTest {
         assertEquals("disk full: /x (/y)", AuscultCommand.describe(
                 new java.nio.file.FileSystemException("/x", "/y", "disk full")));
         assertEquals("bad value", AuscultCommand.describe(new IllegalArgumentException("bad value")));
+    }
+
+    @Test
+    void aCollectionWithoutTwoLabelledClassesIsRefusedWithWhatItHolds() throws IOException {
+        Path plain = copySamples(3);
+        Run train = run("train", plain.toString(), "-o", folder.resolve("m.auscult").toString());
+        Run evaluate = run("evaluate", plain.toString());
+        for (Run run : List.of(train, evaluate)) {
+            assertTrue(run.exitCode() != AuscultCommand.EXIT_OK);
+            assertTrue(run.err().contains(plain + ": nothing to train on: 3 recordings, 0 with a label []; a model "
+                    + "needs labelled recordings of at least two classes"), run.err());
+        }
+        assertFalse(Files.exists(folder.resolve("m.auscult")));
+
+        Path oneClass = Files.createDirectories(folder.resolve("one-class").resolve("normal"));
+        for (Path wav : RecordingInputs.recordingFilesUnder(SAMPLES).subList(0, 2)) {
+            Files.copy(wav, oneClass.resolve(wav.getFileName()));
+        }
+        Run run = run("evaluate", oneClass.getParent().toString());
+        assertTrue(run.err().contains("nothing to train on: 2 recordings, 2 with a label [normal]"), run.err());
     }
 
     @Test
