@@ -112,7 +112,9 @@ final class ClassifyCommand implements Callable<Integer> {
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
         }
-        printTable(out, header, rows);
+        if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
+            printTable(out, header, rows);
+        }
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

@@ -56,6 +56,11 @@ class CommandLineTest {
         assertEquals("disk full: /x (/y)", AuscultCommand.describe(
                 new java.nio.file.FileSystemException("/x", "/y", "disk full")));
         assertEquals("bad value", AuscultCommand.describe(new IllegalArgumentException("bad value")));
+
+        Run classify = run("classify", missing.resolve("a.wav").toString());
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, classify.exitCode(), classify.err());
+        assertEquals("", classify.out(), "no table when no recording was judged");
+        assertTrue(classify.err().contains(missing.resolve("a.wav") + ": no such file or folder"), classify.err());
     }
 
     @Test
