@@ -347,9 +347,11 @@ public final class RecordingAnalyzer {
      */
     public Analysis analyze(Path file, DecodedAudio decoded) {
         RecordingInfo info = RecordingInfo.of(file, decoded);
-        AudioClip conditioned = config.conditioning().apply(decoded.clip());
+        AudioClip resampled = config.conditioning().resample(decoded.clip());
+        AudioClip conditioned = config.conditioning().bandPass(resampled);
         String reason = VerdictAdvisor.reasonNotToJudge(info);
-        QualityMap quality = config.usableStretches() || assessQuality ? QualityMap.of(decoded.clip()) : null;
+        QualityMap quality = config.usableStretches() || assessQuality ? QualityMap.of(decoded.clip(), resampled)
+                : null;
         String unsure = "";
         if (reason.isEmpty() && quality != null && !quality.judgeable()) {
             String why = quality.describe();

@@ -99,12 +99,27 @@ public record SignalConditioning(int analysisRate, double bandLowHz, double band
     }
 
     /**
-     * Resamples {@code clip} to the analysis rate (unless it is 0 or already matches), then band-passes it.
+     * Resamples {@code clip} to the analysis rate (unless it is 0 or already matches), then band-passes it:
+     * {@code bandPass(resample(clip))}.
      *
      * @throws ParameterException when the analysis rate is native and the band reaches the clip's Nyquist frequency
      */
     public AudioClip apply(AudioClip clip) {
-        AudioClip resampled = analysisRate == 0 ? clip : RESAMPLER.resample(clip, analysisRate);
+        return bandPass(resample(clip));
+    }
+
+    /** {@code clip} at the analysis rate, not yet band-passed: the first half of {@link #apply}. */
+    public AudioClip resample(AudioClip clip) {
+        return analysisRate == 0 ? clip : RESAMPLER.resample(clip, analysisRate);
+    }
+
+    /**
+     * {@code resampled} (a clip at the analysis rate, from {@link #resample}) band-passed: the second half of
+     * {@link #apply}.
+     *
+     * @throws ParameterException when the analysis rate is native and the band reaches the clip's Nyquist frequency
+     */
+    public AudioClip bandPass(AudioClip resampled) {
         if (!filters()) {
             return resampled;
         }

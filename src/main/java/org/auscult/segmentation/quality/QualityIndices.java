@@ -102,13 +102,23 @@ public final class QualityIndices {
      * A recording shorter than one second has none; a last part shorter than a second is not measured.
      */
     public static double[][] of(AudioClip clip) {
+        return of(clip, clip);
+    }
+
+    /**
+     * As {@link #of(AudioClip)}, given also {@code resampled}: {@code clip} already resampled, which serves when it
+     * is at the working rate ({@value #WORKING_RATE} Hz, or {@code clip}'s own rate when lower) instead of resampling
+     * {@code clip} again. The analysis has it at hand ({@code SignalConditioning.resample}, the same resampler).
+     */
+    public static double[][] of(AudioClip clip, AudioClip resampled) {
         Objects.requireNonNull(clip, "clip");
         int seconds = (int) Math.floor(clip.durationSeconds());
         if (seconds == 0) {
             return new double[0][];
         }
         int rate = Math.min(WORKING_RATE, clip.sampleRate());
-        AudioClip working = clip.sampleRate() == rate ? clip : RESAMPLER.resample(clip, rate);
+        AudioClip working = clip.sampleRate() == rate ? clip
+                : resampled.sampleRate() == rate ? resampled : RESAMPLER.resample(clip, rate);
         BandPassFilter band = BANDS.computeIfAbsent(rate,
                 r -> BandPassFilter.butterworth(25, Math.min(400, 0.45 * r), 4, r));
         float[] raw = working.samples();

@@ -67,6 +67,14 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
         return of(QualityIndices.of(clip), clip.durationSeconds(), model);
     }
 
+    /**
+     * The quality map of {@code clip} with the bundled model, given {@code clip} already resampled
+     * ({@link QualityIndices#of(AudioClip, AudioClip)}): the same map, without resampling it again.
+     */
+    public static QualityMap of(AudioClip clip, AudioClip resampled) {
+        return of(QualityIndices.of(clip, resampled), clip.durationSeconds(), QualityModel.bundled());
+    }
+
     /** The quality map from already computed indices ({@link QualityIndices#of}). */
     public static QualityMap of(double[][] indices, double durationSeconds, QualityModel model) {
         List<SecondKind> kinds = new ArrayList<>(indices.length);

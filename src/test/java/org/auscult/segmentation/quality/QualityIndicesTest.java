@@ -1,11 +1,13 @@
 package org.auscult.segmentation.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.dsp.SignalConditioning;
 import org.junit.jupiter.api.Test;
 
 class QualityIndicesTest {
@@ -94,6 +96,24 @@ class QualityIndicesTest {
         double[] sine = QualityIndices.clippingPerSecond(Signals.sine(), 20);
         // a 150 Hz sine at 4 kHz reaches 98 % of its peak on about 9 % of its samples, in runs of 2-3
         assertTrue(sine[5] < 0.1, "sine " + sine[5]);
+    }
+
+    @Test
+    void aClipResampledByTheAnalysisGivesTheSameIndicesWithoutResamplingAgain() {
+        AudioClip clipped = Signals.clipped(); // at 4 kHz
+        AudioClip atTwoKilohertz = new SignalConditioning(2000, 25, 900, 4).resample(clipped);
+        double[][] given = QualityIndices.of(clipped, atTwoKilohertz);
+        double[][] own = QualityIndices.of(clipped);
+        assertEquals(own.length, given.length);
+        for (int s = 0; s < own.length; s++) {
+            assertArrayEquals(own[s], given[s], 0, "second " + s);
+        }
+        // a resampled clip at another rate than the working rate is not used
+        AudioClip atThreeKilohertz = new SignalConditioning(3000, 25, 900, 4).resample(clipped);
+        double[][] other = QualityIndices.of(clipped, atThreeKilohertz);
+        for (int s = 0; s < own.length; s++) {
+            assertArrayEquals(own[s], other[s], 0, "second " + s);
+        }
     }
 
     @Test
