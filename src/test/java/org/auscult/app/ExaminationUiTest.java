@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -18,9 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.examination.ExaminationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
-import org.auscult.app.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +38,7 @@ class ExaminationUiTest {
     static Path folder;
 
     private WorkstationViewModel model;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     @BeforeAll
     static void trainModel() throws Exception {
@@ -60,22 +54,15 @@ class ExaminationUiTest {
         Files.copy(samples.resolve("40058_PV.wav"), collection.resolve("2_PV.wav"));
         Files.write(collection.resolve("labels.csv"), List.of("path,patient_id,location,murmur",
                 "1_MV.wav,1,MV,present", "1_AV.wav,1,AV,present", "2_PV.wav,2,PV,absent"));
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        MainWindow window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")));
-        stage.setScene(window.createScene());
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).size(1270, 790).show(stage);
+        model = shown.model;
         model.modelProperty().set(SampleModel.get());
         model.open(collection);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     private RecordingRow row(String name) {

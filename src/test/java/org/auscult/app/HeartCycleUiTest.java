@@ -1,6 +1,5 @@
 package org.auscult.app;
 
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeLayer;
 
 import static org.auscult.app.UiWait.waitFor;
@@ -10,12 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,10 +28,7 @@ import org.auscult.app.cycle.CycleOverlay;
 import org.auscult.app.cycle.CycleSource;
 import org.auscult.app.cycle.CycleViewModel;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
 import org.auscult.labels.LabelEvent;
-import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
 import org.auscult.labels.RecordingRef;
 import org.auscult.labels.Source;
@@ -73,7 +65,7 @@ class HeartCycleUiTest {
     private WorkstationViewModel model;
     private AnnotationViewModel annotations;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     @BeforeAll
     static void trainModel() throws Exception {
@@ -82,28 +74,18 @@ class HeartCycleUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        annotations = new AnnotationViewModel(new FxTaskExecutor(1));
-        annotations.connect(() -> new LabelService(LabelStore.open(folder.resolve("labels.db")), "tester",
-                Clock.systemUTC()));
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")), annotations);
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).labels(folder.resolve("labels.db")).atOrigin()
+                .size(1270, 790).show(stage);
+        model = shown.model;
+        window = shown.window;
+        annotations = shown.annotations;
         model.modelProperty().set(SampleModel.get());
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        annotations.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     private void select(FxRobot robot, String name) throws Exception {

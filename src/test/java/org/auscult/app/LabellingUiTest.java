@@ -1,6 +1,5 @@
 package org.auscult.app;
 
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeLayer;
 
@@ -10,13 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -29,10 +24,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
 import org.auscult.labels.LabelEvent;
-import org.auscult.labels.LabelService;
 import org.auscult.labels.LabelStore;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.RecordingLabel;
@@ -62,7 +54,7 @@ class LabellingUiTest {
     private WorkstationViewModel model;
     private AnnotationViewModel annotations;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     private Path database() {
         return folder.resolve("labels.db");
@@ -70,26 +62,17 @@ class LabellingUiTest {
 
     @Start
     void start(Stage stage) {
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(1), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        annotations = new AnnotationViewModel(new FxTaskExecutor(1));
-        annotations.connect(() -> new LabelService(LabelStore.open(database()), "tester", Clock.systemUTC()));
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")), annotations);
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).workers(1).labels(database()).atOrigin()
+                .size(1270, 790).show(stage);
+        model = shown.model;
+        window = shown.window;
+        annotations = shown.annotations;
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        annotations.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
 

@@ -8,17 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.auscult.analysis.HeartTrend;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.WavWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +40,7 @@ class LongRecordingUiTest {
 
     private WorkstationViewModel model;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
     private Stage stage;
 
     /** 600 s: a beat every 1.0 s for 300 s, then every 0.8 s; loud hiss from 120 to 180 s. */
@@ -83,22 +77,16 @@ class LongRecordingUiTest {
         if (!Files.exists(file)) {
             WavWriter.writePcm16(file, tenMinutes(), WavWriter.Overwrite.REFUSE);
         }
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")));
-        stage.setScene(window.createScene());
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).size(1600, 1000).show(stage);
+        model = shown.model;
+        window = shown.window;
         model.modelProperty().set(SampleModel.get());
         model.open(file.getParent());
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     @Test

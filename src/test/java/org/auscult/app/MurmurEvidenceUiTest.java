@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -24,12 +20,7 @@ import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.cycle.CycleOverlay;
 import org.auscult.app.cycle.MurmurEvidence;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeLayer;
-import org.auscult.labels.LabelService;
-import org.auscult.labels.LabelStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +53,7 @@ class MurmurEvidenceUiTest {
     private WorkstationViewModel model;
     private AnnotationViewModel annotations;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
     private Stage stage;
 
     @BeforeAll
@@ -73,28 +64,18 @@ class MurmurEvidenceUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        annotations = new AnnotationViewModel(new FxTaskExecutor(1));
-        annotations.connect(() -> new LabelService(LabelStore.open(folder.resolve("labels.db")), "tester",
-                Clock.systemUTC()));
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")), annotations);
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).labels(folder.resolve("labels.db")).atOrigin()
+                .size(1600, 1000).show(stage);
+        model = shown.model;
+        window = shown.window;
+        annotations = shown.annotations;
         model.modelProperty().set(SampleModel.get());
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        annotations.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     @Test

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.app.labels.AnnotationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.experiments.SyntheticCollection;
-import org.auscult.labels.LabelService;
-import org.auscult.labels.LabelStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +41,7 @@ class NoCutTextUiTest {
     private WorkstationViewModel model;
     private MainWindow window;
     private AnnotationViewModel annotations;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
     private Stage stage;
 
     private static LoadedModel sixClasses;
@@ -66,28 +57,19 @@ class NoCutTextUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
         // Labelling on, as in the application: the browser has the user's own column too.
-        annotations = new AnnotationViewModel(new FxTaskExecutor(1));
-        annotations.connect(() -> new LabelService(LabelStore.open(layoutFolder.resolve("labels-" + System.nanoTime()
-                + ".db")), "tester", Clock.systemUTC()));
-        window = new MainWindow(model, new LayoutStore(layoutFolder.resolve("layout-" + System.nanoTime()
-                + ".properties")), annotations);
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        shown = TestWindow.layout(layoutFolder.resolve("layout-" + System.nanoTime() + ".properties")).scanThreads(2)
+                .labels(layoutFolder.resolve("labels-" + System.nanoTime() + ".db")).atOrigin().show(stage);
+        model = shown.model;
+        window = shown.window;
+        annotations = shown.annotations;
         model.modelProperty().set(sixClasses);
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        annotations.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     @Test

@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
 import org.auscult.app.selections.SelectionsView;
 import org.auscult.app.selections.SelectionsViewModel;
 import org.auscult.app.spectrogram.FrequencyBand;
 import org.auscult.app.spectrogram.SpectrogramSettings;
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeLayer;
 import org.auscult.app.timeline.TimeViewport;
 import org.junit.jupiter.api.AfterEach;
@@ -50,27 +44,19 @@ class SelectionsUiTest {
 
     private WorkstationViewModel model;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     @Start
     void start(Stage stage) {
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")));
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).atOrigin().size(1270, 790).show(stage);
+        model = shown.model;
+        window = shown.window;
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     /** The screen point of {@code seconds} and {@code hz} on the spectrogram. */

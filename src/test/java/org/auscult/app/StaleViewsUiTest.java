@@ -8,17 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.auscult.app.browser.RecordingRow;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
-import org.auscult.app.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +36,7 @@ class StaleViewsUiTest {
 
     private WorkstationViewModel model;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
     private final List<String> stale = new ArrayList<>();
     private String selectedName;
 
@@ -53,22 +47,16 @@ class StaleViewsUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 1);
-        window = new MainWindow(model, new LayoutStore(folder.resolve("layout.properties")));
-        stage.setScene(window.createScene());
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).size(1270, 790).show(stage);
+        model = shown.model;
+        window = shown.window;
         model.modelProperty().set(SampleModel.get());
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     private void watchForStaleValues() {

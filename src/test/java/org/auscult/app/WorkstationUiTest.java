@@ -1,6 +1,5 @@
 package org.auscult.app;
 
-import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeLayer;
 
@@ -12,10 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
@@ -26,8 +22,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.auscult.app.browser.BrowserViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +47,7 @@ class WorkstationUiTest {
 
     private WorkstationViewModel model;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     @BeforeAll
     static void trainModel() throws Exception {
@@ -62,25 +56,18 @@ class WorkstationUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        tileWorker = Executors.newSingleThreadExecutor();
-        model = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
-        window = new MainWindow(model, new LayoutStore(layoutFolder.resolve("layout.properties")));
         // A window that fits a small laptop screen.
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(layoutFolder.resolve("layout.properties")).scanThreads(2).atOrigin().size(1270, 790)
+                .show(stage);
+        model = shown.model;
+        window = shown.window;
         model.modelProperty().set(SampleModel.get());
         model.open(SampleModel.CIRCOR);
     }
 
     @AfterEach
     void stop() {
-        model.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
 

@@ -12,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
@@ -28,12 +25,9 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.auscult.app.task.FxTaskExecutor;
-import org.auscult.app.LayoutStore;
 import org.auscult.app.MainWindow;
+import org.auscult.app.TestWindow;
 import org.auscult.app.WorkstationViewModel;
-import org.auscult.app.playback.NoAudioDevice;
-import org.auscult.app.playback.Player;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.experiments.SyntheticCollection;
 import org.auscult.learn.Balancing;
@@ -66,7 +60,7 @@ class TrainingWizardUiTest {
 
     private WorkstationViewModel workstation;
     private MainWindow window;
-    private ExecutorService tileWorker;
+    private TestWindow shown;
 
     @BeforeAll
     static void writeCollection() throws Exception {
@@ -86,16 +80,10 @@ class TrainingWizardUiTest {
 
     @Start
     void start(Stage stage) {
-        tileWorker = Executors.newSingleThreadExecutor();
-        workstation = new WorkstationViewModel(new FxTaskExecutor(2), tileWorker,
-                new Player(new NoAudioDevice(), Runnable::run), Platform::runLater, 2);
-        window = new MainWindow(workstation, new LayoutStore(folder.resolve("layout.properties")));
-        stage.setScene(window.createScene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1270);
-        stage.setHeight(790);
-        stage.show();
+        shown = TestWindow.layout(folder.resolve("layout.properties")).scanThreads(2).atOrigin().size(1270, 790)
+                .show(stage);
+        workstation = shown.model;
+        window = shown.window;
         workstation.open(collection);
     }
 
@@ -104,8 +92,7 @@ class TrainingWizardUiTest {
         if (window.trainingWizard() != null) {
             window.trainingWizard().shutdown();
         }
-        workstation.shutdown();
-        tileWorker.shutdownNow();
+        shown.close();
     }
 
     /** Opens the wizard with Ctrl+T once the workstation shows the collection; returns its window. */
