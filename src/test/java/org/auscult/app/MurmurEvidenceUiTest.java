@@ -163,15 +163,9 @@ class MurmurEvidenceUiTest {
         int[] count = new int[1];
         robot.interact(() -> {
             window.waveform().redrawNow();
-            WritableImage image = window.waveform().snapshot(null, null);
-            PixelReader pixels = image.getPixelReader();
-            int top = (int) Math.ceil(CycleOverlay.MURMUR_TOP_PIXELS);
-            int bottom = (int) Math.floor(CycleOverlay.MURMUR_TOP_PIXELS + CycleOverlay.MURMUR_PIXELS);
-            for (int x = (int) TimeLayer.GUTTER; x < image.getWidth(); x++) {
-                for (int y = top; y < bottom; y++) {
-                    count[0] += murmurColoured(pixels.getColor(x, y)) ? 1 : 0;
-                }
-            }
+            count[0] = murmurPixels(window.waveform().snapshot(null, null), (int) TimeLayer.GUTTER,
+                    (int) Math.ceil(CycleOverlay.MURMUR_TOP_PIXELS),
+                    (int) Math.floor(CycleOverlay.MURMUR_TOP_PIXELS + CycleOverlay.MURMUR_PIXELS));
         });
         return count[0];
     }
@@ -182,14 +176,21 @@ class MurmurEvidenceUiTest {
         robot.interact(() -> {
             window.beatStack().redrawNow();
             WritableImage image = window.beatStack().snapshot(null, null);
-            PixelReader pixels = image.getPixelReader();
-            for (int x = 0; x < image.getWidth(); x++) {
-                for (int y = 0; y < image.getHeight(); y++) {
-                    count[0] += murmurColoured(pixels.getColor(x, y)) ? 1 : 0;
-                }
-            }
+            count[0] = murmurPixels(image, 0, 0, (int) image.getHeight());
         });
         return count[0];
+    }
+
+    /** Murmur-coloured pixels of {@code image} from column {@code fromX} on, in rows {@code fromY} to {@code toY}. */
+    private static int murmurPixels(WritableImage image, int fromX, int fromY, int toY) {
+        PixelReader pixels = image.getPixelReader();
+        int count = 0;
+        for (int x = fromX; x < image.getWidth(); x++) {
+            for (int y = fromY; y < toY; y++) {
+                count += murmurColoured(pixels.getColor(x, y)) ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** The beat stack's horizontal position of {@code seconds} after the S1 peak, in its own coordinates. */
