@@ -3,20 +3,28 @@ package org.auscult.analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.auscult.learn.FollowUpScreen;
 import org.auscult.learn.ModelFile;
 import org.auscult.learn.TrainedModel;
 
 /**
  * A model in use and where it came from.
  *
- * @param model  the model
- * @param source for people: "bundled default model" or the file it was loaded from
+ * @param model          the model
+ * @param source         for people: "bundled default model" or the file it was loaded from
+ * @param followUpScreen the follow-up answer's operating point, fitted on the model's own cross-validation; null
+ *                       when the model carries none to fit it on
  */
-public record LoadedModel(TrainedModel model, String source) {
+public record LoadedModel(TrainedModel model, String source, FollowUpScreen followUpScreen) {
 
     public LoadedModel {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** {@code model} with the follow-up screen its evaluation gives ({@link FollowUpScreen#of}). */
+    public LoadedModel(TrainedModel model, String source) {
+        this(model, source, FollowUpScreen.of(model.evaluation()).orElse(null));
     }
 
     /**

@@ -235,7 +235,7 @@ public final class RecordingAnalyzer {
         List<String> warnings = new ArrayList<>(verdict.warnings());
         warnings.add(RecordingWindows.note(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
-                new Verdict(classes, posterior, model.describe(), warnings), null, heartTrend, null);
+                verdict.withWarnings(warnings), null, heartTrend, null);
     }
 
     /** One window of a long recording analysed as a recording of its own; {@code posterior} is null when silent. */
@@ -263,7 +263,7 @@ public final class RecordingAnalyzer {
         for (int c = 0; c < sofar.length; c++) {
             sofar[c] = posteriorSum[c] / judged;
         }
-        return new Provisional(done, windows, new Verdict(model.model().classNames(), sofar, model.describe(),
+        return new Provisional(done, windows, Verdict.of(model, sofar,
                 List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", done, windows))),
                 new HeartTrend(trend));
     }

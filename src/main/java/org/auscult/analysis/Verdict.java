@@ -2,6 +2,7 @@ package org.auscult.analysis;
 
 import java.util.List;
 import java.util.Objects;
+import org.auscult.learn.FollowUpScreen;
 import org.auscult.learn.Prediction;
 
 /**
@@ -15,16 +16,23 @@ import org.auscult.learn.Prediction;
  * @param model         the model used, described for people
  * @param warnings      plain sentences on why the answer may not be trusted; empty when none applies
  * @param cannotJudge   why the model gives no answer, "" when it does
+ * @param screen        the model's operating point for the follow-up answer, null when it has none
  */
 public record Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings,
-                      String cannotJudge) {
+                      String cannotJudge, FollowUpScreen screen) {
 
     /** What stands for the predicted class of a recording the model cannot judge. */
     public static final String CANNOT_JUDGE = "cannot judge";
 
-    /** A judged recording. */
+    /** A judged recording, by a model with no follow-up screen. */
     public Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings) {
-        this(classNames, probabilities, model, warnings, "");
+        this(classNames, probabilities, model, warnings, "", null);
+    }
+
+    /** {@code model}'s verdict on a judged recording. */
+    public static Verdict of(LoadedModel model, double[] probabilities, List<String> warnings) {
+        return new Verdict(model.model().classNames(), probabilities, model.describe(), warnings, "",
+                model.followUpScreen());
     }
 
     public Verdict {
@@ -45,7 +53,7 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
 
     /** The verdict on a recording the model cannot judge, and why (the reason is also its one warning). */
     public static Verdict notJudged(List<String> classNames, String model, String reason) {
-        return new Verdict(classNames, new double[0], model, List.of(reason), reason);
+        return new Verdict(classNames, new double[0], model, List.of(reason), reason, null);
     }
 
     /** This verdict with {@code warning} before the others (the one to read first). */
@@ -53,7 +61,12 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
         List<String> all = new java.util.ArrayList<>(warnings.size() + 1);
         all.add(warning);
         all.addAll(warnings);
-        return new Verdict(classNames, probabilities, model, all, cannotJudge);
+        return new Verdict(classNames, probabilities, model, all, cannotJudge, screen);
+    }
+
+    /** This verdict with other warnings. */
+    public Verdict withWarnings(List<String> other) {
+        return new Verdict(classNames, probabilities, model, other, cannotJudge, screen);
     }
 
     public boolean judged() {
@@ -68,6 +81,21 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
     /** The predicted class, {@value #CANNOT_JUDGE} when not judged. */
     public String predictedClass() {
         return judged() ? classNames.get(best()) : CANNOT_JUDGE;
+    }
+
+    /**
+     * The probability that the recording needs a clinician's follow-up ({@link FollowUpScreen#probability}); NaN
+     * when not judged, or when the model has no {@code normal} class.
+     */
+    public double followUpProbability() {
+        return judged() && classNames.contains("normal")
+                ? FollowUpScreen.probability(classNames, probabilities) : Double.NaN;
+    }
+
+    /** "yes" or "no" by the model's {@link #screen}; "" when not judged or the model has no screen. */
+    public String followUp() {
+        double p = followUpProbability();
+        return screen == null || Double.isNaN(p) ? "" : screen.needsFollowUp(p) ? "yes" : "no";
     }
 
     /** The probability of the predicted class, NaN when not judged. */

@@ -92,7 +92,7 @@ public final class VerdictAdvisor {
         if (model.model().evaluation() != null) {
             warnings.addAll(trackRecord(classNames, posterior, model.model().evaluation().confusion()));
         }
-        return new Verdict(classNames, posterior, model.describe(), warnings);
+        return Verdict.of(model, posterior, warnings);
     }
 
     /**

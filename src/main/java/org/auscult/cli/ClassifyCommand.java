@@ -19,7 +19,6 @@ import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
-import org.auscult.learn.PerSourceReport;
 import org.auscult.segmentation.quality.QualityMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +37,10 @@ import picocli.CommandLine.Spec;
                     + "problems of the recording); a silent, nearly silent or too short recording is not judged "
                     + "(predicted: 'cannot judge', with the reason).",
             "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
-                    + "and artifact); usable_s the seconds of usable heart sound (empty for a long recording, judged "
-                    + "in windows)."
+                    + "and artifact); follow_up answers it yes or no at the model's operating point (the threshold "
+                    + "that kept 90 % of the normal recordings of its cross-validation below it, printed under the "
+                    + "table); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
+                    + "windows)."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -85,6 +86,7 @@ final class ClassifyCommand implements Callable<Integer> {
         classes.forEach(name -> header.add("p_" + name));
         if (followUp) {
             header.add("p_follow_up");
+            header.add("follow_up");
         }
         header.add("usable_s");
         header.add("murmur");
@@ -104,7 +106,8 @@ final class ClassifyCommand implements Callable<Integer> {
                 cells.add(probability(verdict.judged() ? posterior[c] : Double.NaN));
             }
             if (followUp) {
-                cells.add(probability(verdict.judged() ? followUpProbability(classes, posterior) : Double.NaN));
+                cells.add(probability(verdict.followUpProbability()));
+                cells.add(verdict.followUp());
             }
             QualityMap quality = outcome.result().quality();
             cells.add(quality == null ? "" : Integer.toString(quality.usableSeconds()));
@@ -114,6 +117,10 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
             printTable(out, header, rows);
+            if (followUp && model.followUpScreen() != null) {
+                out.println("follow_up: yes at " + model.followUpScreen().describe() + ".");
+                out.flush();
+            }
         }
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
@@ -133,20 +140,6 @@ final class ClassifyCommand implements Callable<Integer> {
      * murmur, the murmur described ("" otherwise).
      */
     private record Judged(Verdict verdict, QualityMap quality, String murmur) {
-    }
-
-    /**
-     * The probability that the recording needs a clinician's follow-up: every class but normal and artifact
-     * ({@link PerSourceReport#needsFollowUp}).
-     */
-    static double followUpProbability(List<String> classes, double[] posterior) {
-        double sum = 0;
-        for (int c = 0; c < classes.size(); c++) {
-            if (PerSourceReport.needsFollowUp(classes.get(c))) {
-                sum += posterior[c];
-            }
-        }
-        return sum;
     }
 
     /** "0.812", or "" for a recording the model did not judge. */

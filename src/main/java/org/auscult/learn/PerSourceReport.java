@@ -16,16 +16,20 @@ import java.util.TreeMap;
  * (artifact says "record again"). Sensitivity is the share of follow-up recordings predicted as follow-up,
  * specificity the share of normal recordings predicted normal, balanced accuracy their mean; "-" where the source
  * has none of one side. Where the model has a {@code murmur} class, the recall of murmur recordings against normal
- * ones at specificity 0.90 of the murmur probability ({@link OperatingPoint}), as the Challenge reports it. The last
- * row pools every source.
+ * ones at specificity 0.90 of the murmur probability ({@link OperatingPoint}), as the Challenge reports it. Then the
+ * follow-up answer at the operating point fitted on the whole evaluation ({@link FollowUpScreen}): the share of each
+ * source's follow-up recordings at or above its threshold, and of its normal recordings below it. The last row pools
+ * every source.
  *
- * @param rows one per source, sorted, then the pooled row named "all"
+ * @param rows   one per source, sorted, then the pooled row named "all"
+ * @param screen the follow-up operating point of the evaluation, null when it has none
  */
-public record PerSourceReport(List<Row> rows) {
+public record PerSourceReport(List<Row> rows, FollowUpScreen screen) {
 
-    /** The figures of one source. Sensitivity, specificity and balanced accuracy are NaN where undefined. */
+    /** The figures of one source. Sensitivities, specificities and balanced accuracy are NaN where undefined. */
     public record Row(String source, int recordings, double accuracy, int followUp, int normal, double sensitivity,
-                      double specificity, double murmurRecallAtSpecificity90) {
+                      double specificity, double murmurRecallAtSpecificity90, double screenSensitivity,
+                      double screenSpecificity) {
 
         public double balancedAccuracy() {
             return (sensitivity + specificity) / 2;
@@ -40,7 +44,9 @@ public record PerSourceReport(List<Row> rows) {
     public static PerSourceReport of(EvaluationResult result, LabelledDataset data) {
         String[] sources = data.sources();
         List<String> classes = result.classNames();
-        Map<String, int[]> counts = new TreeMap<>(); // recordings, correct, followUp, followUpHit, normal, normalHit
+        FollowUpScreen screen = FollowUpScreen.of(result).orElse(null);
+        // recordings, correct, followUp, followUpHit, normal, normalHit, followUpScreened, normalPassed
+        Map<String, int[]> counts = new TreeMap<>();
         Map<String, List<double[]>> murmurScores = new TreeMap<>(); // {P(murmur), 1 if murmur else 0}
         int murmur = classes.indexOf("murmur");
         int normalClass = classes.indexOf("normal");
@@ -54,7 +60,9 @@ public record PerSourceReport(List<Row> rows) {
                     murmurScores.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {
                         prediction.posterior()[murmur], prediction.truth() == murmur ? 1 : 0});
                 }
-                int[] c = counts.computeIfAbsent(key, k -> new int[6]);
+                int[] c = counts.computeIfAbsent(key, k -> new int[8]);
+                boolean screened = screen != null
+                        && screen.needsFollowUp(FollowUpScreen.probability(classes, prediction.posterior()));
                 c[0]++;
                 c[1] += prediction.predicted() == prediction.truth() ? 1 : 0;
                 String truth = classes.get(prediction.truth());
@@ -62,9 +70,11 @@ public record PerSourceReport(List<Row> rows) {
                 if (needsFollowUp(truth)) {
                     c[2]++;
                     c[3] += needsFollowUp(predicted) ? 1 : 0;
+                    c[6] += screened ? 1 : 0;
                 } else if (truth.equals("normal")) {
                     c[4]++;
                     c[5] += predicted.equals("normal") ? 1 : 0;
+                    c[7] += screened ? 0 : 1;
                 }
             }
         }
@@ -72,11 +82,13 @@ public record PerSourceReport(List<Row> rows) {
         counts.forEach((source, c) -> rows.add(new Row(source.equals("\u0000all") ? "all" : source, c[0],
                 c[1] / (double) c[0], c[2], c[4], c[2] == 0 ? Double.NaN : c[3] / (double) c[2],
                 c[4] == 0 ? Double.NaN : c[5] / (double) c[4],
-                recallAtSpecificity90(murmurScores.getOrDefault(source, List.of())))));
+                recallAtSpecificity90(murmurScores.getOrDefault(source, List.of())),
+                screen == null || c[2] == 0 ? Double.NaN : c[6] / (double) c[2],
+                screen == null || c[4] == 0 ? Double.NaN : c[7] / (double) c[4])));
         if (!rows.isEmpty()) {
             rows.add(rows.remove(0)); // the pooled row, sorted first by its key, goes last
         }
-        return new PerSourceReport(rows);
+        return new PerSourceReport(rows, screen);
     }
 
     private static double recallAtSpecificity90(List<double[]> cases) {
@@ -99,20 +111,26 @@ public record PerSourceReport(List<Row> rows) {
         return !label.equals("normal") && !label.equals("artifact");
     }
 
-    /** A plain-text table, one line per source. */
+    /** A plain-text table, one line per source, and the follow-up operating point beneath it. */
     public String toTable() {
         int width = "source".length();
         for (Row row : rows) {
             width = Math.max(width, row.source().length());
         }
-        String header = "%-" + width + "s %10s %9s %9s %7s %11s %11s %9s %14s%n";
+        String header = "%-" + width + "s %10s %9s %9s %7s %11s %11s %9s %14s %12s %12s%n";
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, header, "source", "recordings",
-                "accuracy", "follow-up", "normal", "sensitivity", "specificity", "bal. acc.", "murmur R@Sp.90"));
+                "accuracy", "follow-up", "normal", "sensitivity", "specificity", "bal. acc.", "murmur R@Sp.90",
+                "screen sens.", "screen spec."));
         for (Row row : rows) {
-            table.append(String.format(Locale.ROOT, "%-" + width + "s %10d %9.3f %9d %7d %11s %11s %9s %14s%n",
+            table.append(String.format(Locale.ROOT,
+                    "%-" + width + "s %10d %9.3f %9d %7d %11s %11s %9s %14s %12s %12s%n",
                     row.source(), row.recordings(), row.accuracy(), row.followUp(), row.normal(),
                     figure(row.sensitivity()), figure(row.specificity()), figure(row.balancedAccuracy()),
-                    figure(row.murmurRecallAtSpecificity90())));
+                    figure(row.murmurRecallAtSpecificity90()), figure(row.screenSensitivity()),
+                    figure(row.screenSpecificity())));
+        }
+        if (screen != null) {
+            table.append("screen: follow-up at ").append(screen.describe()).append(String.format("%n"));
         }
         return table.toString();
     }

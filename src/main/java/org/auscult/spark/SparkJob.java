@@ -43,8 +43,8 @@ import scala.Tuple2;
  *
  * <p>Rows: {@code id} (the path below INPUT without its extension), {@code path}, {@code problem} ("" when the
  * recording was analysed; otherwise why not, and the values are empty), then the summary features, or the verdict
- * ({@code predicted}, {@code probability}, one {@code p_<class>} per class, {@code warnings}). A recording that cannot
- * be read is a row with its reason, never a failed job.
+ * ({@code predicted}, {@code probability}, one {@code p_<class>} per class, {@code follow_up}, {@code warnings}).
+ * A recording that cannot be read is a row with its reason, never a failed job.
  *
  * <p>Options: {@code --set key=value} (repeatable, as the command line's analysis settings; features only),
  * {@code --model FILE} (classify; a model file on the driver's file system; the bundled default model otherwise),
@@ -197,6 +197,7 @@ public final class SparkJob {
             for (String name : model.model().classNames()) {
                 fields.add(DataTypes.createStructField("p_" + name, DataTypes.DoubleType, true));
             }
+            fields.add(DataTypes.createStructField("follow_up", DataTypes.StringType, true));
             fields.add(DataTypes.createStructField("warnings", DataTypes.StringType, true));
         }
         return DataTypes.createStructType(fields);
@@ -310,6 +311,7 @@ public final class SparkJob {
                     for (int c = 0; c < verdict.classNames().size(); c++) {
                         cells.add(verdict.judged() ? verdict.probabilities()[c] : null);
                     }
+                    cells.add(verdict.followUp());
                     cells.add(String.join(" | ", verdict.warnings()));
                 }
                 return RowFactory.create(cells.toArray());
@@ -326,6 +328,7 @@ public final class SparkJob {
                     cells.add(null);
                 }
                 if (task == Task.CLASSIFY) {
+                    cells.add("");   // follow_up
                     cells.add("");   // warnings
                 }
                 return RowFactory.create(cells.toArray());

@@ -73,7 +73,7 @@ class ClassifyWarningsTest {
                 modelFile.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,usable_s,murmur,warnings", lines.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings", lines.get(0));
 
         Verdict noisy = windowVerdict(recordings, modelFile, "noise");
         assertTrue(noisy.judged());
@@ -92,7 +92,7 @@ class ClassifyWarningsTest {
         String silentRow = lines.stream().filter(line -> line.startsWith("silent,")).findFirst().orElseThrow();
         assertTrue(silentRow.startsWith("silent,cannot judge,,,,"), silentRow);
         assertTrue(lines.stream().filter(line -> line.startsWith("noise,")).findFirst().orElseThrow()
-                .split(",")[6].matches("\\d+"), "the usable seconds of the noise");
+                .split(",")[7].matches("\\d+"), "the usable seconds of the noise");
         assertTrue(classify.out().contains("    ! Cannot judge: the recording is silent (every sample is zero)."),
                 classify.out());
     }
@@ -101,9 +101,9 @@ class ClassifyWarningsTest {
     private static List<String> warnings(List<String> lines, String id) {
         for (String line : lines) {
             if (line.startsWith(id + ",")) {
-                String[] fields = line.split(",", 9);
-                assertEquals("", fields[7], "an unsure or unjudged verdict describes no murmur: " + line);
-                String column = fields[8];
+                String[] fields = line.split(",", 10);
+                assertEquals("", fields[8], "an unsure or unjudged verdict describes no murmur: " + line);
+                String column = fields[9];
                 if (column.startsWith("\"")) {
                     column = column.substring(1, column.length() - 1).replace("\"\"", "\"");
                 }

@@ -231,7 +231,7 @@ class CommandLineTest {
                 SAMPLES.resolve("40058_PV.wav").toString(), "--model", model.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,usable_s,murmur,warnings", rows.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings", rows.get(0));
         assertEquals(3, rows.size());
         assertTrue(rows.get(1).startsWith("36327_MV,"), rows.get(1));
         // with two classes, needing follow-up is having a murmur
@@ -240,10 +240,15 @@ class CommandLineTest {
     }
 
     @Test
-    void classifyUsesTheBundledModelWhenNoneIsNamed() {
+    void classifyUsesTheBundledModelWhenNoneIsNamed() throws IOException {
         Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString());
         assertEquals(0, classify.exitCode(), classify.err());
         assertTrue(classify.out().contains("p_extrastole"), classify.out());
+        // the bundled model answers follow-up at the threshold of its own cross-validation, and says which
+        org.auscult.learn.FollowUpScreen screen = org.auscult.analysis.LoadedModel.load(null).followUpScreen();
+        assertTrue(screen.specificity() >= org.auscult.learn.FollowUpScreen.SPECIFICITY, screen.toString());
+        assertTrue(classify.out().contains(" follow_up "), classify.out());
+        assertTrue(classify.out().contains("follow_up: yes at " + screen.describe() + "."), classify.out());
     }
 
     @Test
@@ -361,7 +366,7 @@ class CommandLineTest {
         Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(), "--model", model.toString(),
                 "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
-        assertEquals("recording,predicted,probability,p_abnormal,p_normal,p_follow_up,usable_s,murmur,warnings",
+        assertEquals("recording,predicted,probability,p_abnormal,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings",
                 Files.readAllLines(csv).get(0));
     }
 

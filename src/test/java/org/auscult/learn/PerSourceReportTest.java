@@ -48,6 +48,36 @@ class PerSourceReportTest {
     }
 
     @Test
+    void theFollowUpScreenIsFittedOnTheWholeEvaluationAndScoredPerSource() {
+        List<String> classes = List.of("murmur", "normal");
+        int n = 14;
+        int[] labels = new int[n];
+        String[] ids = new String[n];
+        String[] sources = new String[n];
+        List<Prediction> predictions = new java.util.ArrayList<>();
+        double[] murmurs = {0.35, 0.5, 0.85, 0.95};
+        for (int i = 0; i < n; i++) {
+            boolean normal = i < 10; // ten normal recordings in s1 scoring 0.0-0.9, four murmurs in s2
+            labels[i] = normal ? 1 : 0;
+            ids[i] = "r" + i;
+            sources[i] = normal ? "s1" : "s2";
+            double p = normal ? i / 10.0 : murmurs[i - 10];
+            predictions.add(Prediction.of(0, 0, i, ids[i], labels[i], new double[] {p, 1 - p}));
+        }
+        LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[n][1], labels, ids, ids,
+                sources);
+        PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes, predictions, 0), data);
+
+        assertEquals(0.85, report.screen().threshold(), 1e-12);
+        assertEquals(0.9, report.rows().get(0).screenSpecificity(), 1e-12);
+        assertTrue(Double.isNaN(report.rows().get(0).screenSensitivity()), "s1 has no murmur");
+        assertEquals(0.5, report.rows().get(1).screenSensitivity(), 1e-12);
+        assertEquals(0.5, report.rows().get(2).screenSensitivity(), 1e-12);
+        assertEquals(0.9, report.rows().get(2).screenSpecificity(), 1e-12);
+        assertTrue(report.toTable().contains("screen: follow-up at p_follow_up 0.850 or more"), report.toTable());
+    }
+
+    @Test
     void aSourceWithoutOneSideShowsADash() {
         List<String> classes = List.of("artifact", "normal");
         LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[1][1], new int[] {1},

@@ -144,6 +144,7 @@ class SparkJobTest {
             Verdict verdict = analyzer.analyze(FILES.get(id)).verdict();
             assertEquals(verdict.predictedClass(), row.getString(row.fieldIndex("predicted")), id);
             assertEquals(verdict.confidence(), row.getDouble(row.fieldIndex("probability")), 0, id);
+            assertEquals(verdict.followUp(), row.getString(row.fieldIndex("follow_up")), id);
             assertEquals(String.join(" | ", verdict.warnings()), row.getString(row.fieldIndex("warnings")), id);
         }
     }

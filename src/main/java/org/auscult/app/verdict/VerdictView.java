@@ -3,7 +3,6 @@ package org.auscult.app.verdict;
 import java.util.Locale;
 import org.auscult.analysis.Verdict;
 import org.auscult.labels.LabelClasses;
-import org.auscult.learn.PerSourceReport;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,6 +24,7 @@ public final class VerdictView extends VBox {
     private final Label headline = new Label();
     private final Label modelLabel = new Label();
     private final Label murmur = new Label();
+    private final Label followUp = new Label();
     private final MurmurEnvelopeChart murmurEnvelope = new MurmurEnvelopeChart();
     private final GridPane probabilities = new GridPane();
     private final ListView<String> warnings = new ListView<>();
@@ -43,6 +43,14 @@ public final class VerdictView extends VBox {
         modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelLabel.getStyleClass().add("hint-text");
         modelLabel.textProperty().bind(model.modelProperty());
+        followUp.setId("verdict-follow-up");
+        followUp.setWrapText(true);
+        followUp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        followUp.textProperty().bind(model.followUpProperty());
+        followUp.visibleProperty().bind(model.followUpProperty().isNotEmpty());
+        followUp.managedProperty().bind(followUp.visibleProperty());
+        followUp.setTooltip(new Tooltip("Yes when the follow-up probability reaches the threshold at which 90 % of "
+                + "the normal recordings of the model's cross-validation stayed below it"));
         murmur.setId("verdict-murmur");
         murmur.setWrapText(true);
         murmur.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -74,7 +82,7 @@ public final class VerdictView extends VBox {
             }
         });
         model.verdictProperty().addListener((observable, before, after) -> showBars(after));
-        getChildren().addAll(headline, probabilities, murmur, murmurEnvelope, modelLabel, warnings);
+        getChildren().addAll(headline, followUp, probabilities, murmur, murmurEnvelope, modelLabel, warnings);
     }
 
     private void showBars(Verdict verdict) {
@@ -84,14 +92,13 @@ public final class VerdictView extends VBox {
         }
         double[] p = verdict.probabilities();
         int row = 0;
-        double followUp = 0;
         for (int c = 0; c < p.length; c++) {
             String name = verdict.classNames().get(c);
             addRow(row++, LabelClasses.forPeople(name), p[c], "probability-" + name);
-            followUp += PerSourceReport.needsFollowUp(name) ? p[c] : 0;
         }
         if (verdict.classNames().contains("normal") && p.length > 2) {
-            addRow(row, "needs follow-up (all but normal, artifact)", followUp, "probability-follow-up");
+            addRow(row, "needs follow-up (all but normal, artifact)", verdict.followUpProbability(),
+                    "probability-follow-up");
         }
     }
 

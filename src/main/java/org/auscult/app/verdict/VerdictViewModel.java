@@ -22,6 +22,7 @@ public final class VerdictViewModel {
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper murmur = new ReadOnlyStringWrapper(this, "murmur", "");
+    private final ReadOnlyStringWrapper followUp = new ReadOnlyStringWrapper(this, "followUp", "");
     private final ReadOnlyObjectWrapper<MurmurEnvelope> murmurEnvelope = new ReadOnlyObjectWrapper<>(this,
             "murmurEnvelope");
     private String noVerdictReason = "Select a recording.";
@@ -56,13 +57,31 @@ public final class VerdictViewModel {
         if (current == null) {
             headline.set(pending.isEmpty() || noVerdictReason.startsWith("No model") ? noVerdictReason : pending);
             model.set("");
+            followUp.set("");
             warnings.clear();
             return;
         }
+        followUp.set(followUpText(current));
         headline.set(current.judged() ? String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(),
                 100 * current.confidence()) : current.cannotJudge());
         model.set(current.model());
         warnings.setAll(current.warnings());
+    }
+
+    /**
+     * "Needs a clinician's follow-up: yes (p 0.42, the model's threshold 0.39)", "" when the verdict has no follow-up
+     * answer (not judged, or a model without a screen).
+     */
+    static String followUpText(Verdict verdict) {
+        String answer = verdict.followUp();
+        return answer.isEmpty() ? "" : String.format(Locale.ROOT,
+                "Needs a clinician's follow-up: %s (p %.2f, the model's threshold %.2f)", answer,
+                verdict.followUpProbability(), verdict.screen().threshold());
+    }
+
+    /** The follow-up answer of the verdict on screen ({@link #followUpText}). */
+    public ReadOnlyStringProperty followUpProperty() {
+        return followUp.getReadOnlyProperty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.auscult.app.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -49,6 +50,26 @@ class VerdictViewTest {
                 assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5, "not cut off: " + label.getText());
             }
         }
+    }
+
+    @Test
+    void theFollowUpAnswerIsGivenAtTheModelsThresholdAndOnlyWhenItHasOne(FxRobot robot) {
+        List<String> classes = List.of("artifact", "murmur", "normal");
+        double[] p = {0.02, 0.38, 0.60};
+        org.auscult.learn.FollowUpScreen screen = new org.auscult.learn.FollowUpScreen(0.35, 0.78, 0.90);
+        robot.interact(() -> model.verdictProperty().set(new Verdict(classes, p, "model", List.of(), "", screen)));
+        Label followUp = robot.lookup("#verdict-follow-up").queryAs(Label.class);
+        assertEquals("Needs a clinician's follow-up: yes (p 0.38, the model's threshold 0.35)", followUp.getText());
+        assertTrue(followUp.isVisible());
+        assertEquals("normal  (60 %)", robot.lookup("#verdict-headline").queryAs(Label.class).getText(),
+                "the most probable class stays the headline");
+
+        double[] lower = {0.02, 0.30, 0.68};
+        robot.interact(() -> model.verdictProperty().set(new Verdict(classes, lower, "model", List.of(), "", screen)));
+        assertEquals("Needs a clinician's follow-up: no (p 0.30, the model's threshold 0.35)", followUp.getText());
+
+        robot.interact(() -> model.verdictProperty().set(new Verdict(classes, lower, "model", List.of())));
+        assertFalse(followUp.isVisible(), "a model without a screen gives no yes or no");
     }
 
     @Test
