@@ -80,7 +80,7 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
     }
 
     /**
-     * For people: "p_follow_up 0.387 or more: in the model's cross-validation 90 % of the normal recordings stayed
+     * For people: "p_follow_up 0.390 or more: in the model's cross-validation 90 % of the normal recordings stayed
      * below it and 78 % of those needing follow-up reached it".
      */
     public String describe() {
