@@ -89,8 +89,8 @@ echo "== classify with the default model"
 if jar tf "$image/lib/app/auscult.jar" | grep -qx "org/auscult/models/default\.auscult"; then
   run classify "$sample"
   expect_status 0 "classify (default model)"
-  expect_output "^recording +predicted +probability( +p_[A-Za-z_]+)+ +usable_s +murmur$" out "classify (default model)"
-  expect_output "^36327_MV +[A-Za-z_]+ +[01]\.[0-9]{3}( +[01]\.[0-9]{3})+ +[0-9]+( +grade [IV]+/VI \([0-9]+ %\))?$" \
+  expect_output "^recording +predicted +probability( +p_[A-Za-z_]+)+ +follow_up +usable_s +murmur$" out "classify (default model)"
+  expect_output "^36327_MV +[A-Za-z_]+ +[01]\.[0-9]{3}( +[01]\.[0-9]{3})+ +(yes|no) +[0-9]+( +grade [IV]+/VI \([0-9]+ %\))?$" \
     out "classify (default model)"
 else
   echo "   this build carries no default model; checking that classify says so"
