@@ -30,8 +30,11 @@ class BenchOneRecordingTest {
                     .matcher(bench.out());
             assertTrue(row.find(), "no row '" + names[i] + "' in\n" + bench.out());
             steps[i] = Double.parseDouble(row.group(1));
-            assertTrue(steps[i] > 0, names[i] + " took no time");
+            assertTrue(steps[i] >= 0, names[i] + " took negative time");
         }
+        // in a warm test JVM preparing the analyzer can take under half a millisecond, printed 0.000
+        assertTrue(steps[1] > 0, "reading the model took no time");
+        assertTrue(steps[3] > 0, "analysing the recording took no time");
         assertEquals(steps[0] + steps[1] + steps[2] + steps[3], steps[4], 0.0025, "the steps add up to the verdict");
 
         Run classify = CommandLineTest.run("classify", SAMPLE.toString());
