@@ -83,7 +83,7 @@ public final class RecordingAnalyzer {
     /** Whether every judged recording gets its per-second quality, and a warning when too little is usable. */
     private final boolean assessQuality;
     private final RecordingDecoder decoder = new RecordingDecoder();
-    private final HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+    private final HeartSoundSegmenter segmenter;
     private final FeatureEngine engine;
 
     /** An analyzer that extracts features only, as {@code config} says. */
@@ -103,6 +103,7 @@ public final class RecordingAnalyzer {
         this.segment = segment;
         this.assessQuality = assessQuality;
         this.engine = new FeatureEngine(config.features());
+        this.segmenter = HeartSoundSegmenter.of(config.features().cycleEmission());
         if (model != null && !engine.summaryNames().equals(model.model().featureNames())) {
             throw new IllegalStateException("the model expects features " + model.model().featureNames()
                     + " but its configuration produces " + engine.summaryNames());

@@ -22,7 +22,8 @@ final class AnalysisOptions {
             description = "Set one analysis parameter, e.g. --set analysis.rate=2000 --set feature.nMfcc=20. "
                     + "Keys: analysis.rate, bandpass.low, bandpass.high, bandpass.order (0 = no band-pass), and "
                     + "feature.<name> for frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, "
-                    + "topDb, rolloffPercent, nChroma, tuning, features, statistics.")
+                    + "topDb, rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, cycleEmission "
+                    + "(hand-set or trained: the emission of the segmentation behind the heart-cycle features).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     /** The defaults, overridden by the configuration file, overridden by each --set. */

@@ -16,6 +16,8 @@ import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
+import org.auscult.experiments.DefaultRecipe;
+import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
@@ -55,6 +57,19 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace .tsv files and summary.csv that already exist.")
     boolean force;
 
+    @Option(names = "--emission", paramLabel = "EMISSION", converter = EmissionConverter.class,
+            description = "How heart sounds are told from the rest: trained (the default, as the bundled model and "
+                    + "the window segment: fitted on CirCor's annotated segmentations) or hand-set (the earlier "
+                    + "hand-tuned score).")
+    CycleEmission emission = DefaultRecipe.analysis().features().cycleEmission();
+
+    static final class EmissionConverter implements picocli.CommandLine.ITypeConverter<CycleEmission> {
+        @Override
+        public CycleEmission convert(String value) {
+            return CycleEmission.parse(value);
+        }
+    }
+
     private record Row(String name, Segmentation segmentation, QualityMap quality) {
     }
 
@@ -81,7 +96,7 @@ final class SegmentCommand implements Callable<Integer> {
         List<Failure> failures = new ArrayList<>(resolved.problems());
         List<Row> rows = new ArrayList<>();
         RecordingDecoder decoder = new RecordingDecoder();
-        HeartSoundSegmenter segmenter = new HeartSoundSegmenter();
+        HeartSoundSegmenter segmenter = HeartSoundSegmenter.of(emission);
         for (Input input : resolved.inputs()) {
             Path tsv = out.resolve(input.id() + ".tsv");
             if (!force && Files.exists(tsv)) {

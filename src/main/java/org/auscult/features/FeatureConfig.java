@@ -47,6 +47,8 @@ import org.auscult.dsp.Window;
  * @param statistics     statistics of each per-frame column in the summary vector; at least one, no duplicates
  * @param spectralNorm   per-recording normalisation of the power spectrogram before the spectral features read it
  *                       (see {@link SpectralNormalisation} for the formulas); {@code none} by default
+ * @param cycleEmission  the emission of the segmentation that the heart-cycle feature groups measure within (see
+ *                       {@link CycleEmission}); {@code hand-set} by default, and when a configuration does not name it
  */
 public record FeatureConfig(
         int frameSize,
@@ -64,7 +66,8 @@ public record FeatureConfig(
         double tuning,
         List<String> features,
         List<SummaryStatistic> statistics,
-        SpectralNormalisation spectralNorm) {
+        SpectralNormalisation spectralNorm,
+        CycleEmission cycleEmission) {
 
     public static final int MIN_FRAME_SIZE = 16;
     public static final int MAX_FRAME_SIZE = 65536;
@@ -78,7 +81,7 @@ public record FeatureConfig(
     /** Property keys, in the order {@link #toProperties()} writes them. */
     public static final List<String> KEYS = List.of("frameSize", "hopSize", "window", "center", "padMode", "nMfcc",
             "nMels", "fmin", "fmax", "topDb", "rolloffPercent", "nChroma", "tuning", "features", "statistics",
-            "spectralNorm");
+            "spectralNorm", "cycleEmission");
 
     public FeatureConfig {
         ParameterException.require(frameSize >= MIN_FRAME_SIZE && frameSize <= MAX_FRAME_SIZE && Fft.isPowerOfTwo(frameSize),
@@ -119,20 +122,30 @@ public record FeatureConfig(
         statistics = List.copyOf(statistics);
         ParameterException.require(spectralNorm != null,
                 "spectralNorm must be given (one of none, level, mean-log-spectrum)");
+        ParameterException.require(cycleEmission != null, "cycleEmission must be given (one of hand-set, trained)");
     }
 
-    /** A configuration without spectral normalisation ({@link SpectralNormalisation#NONE}). */
+    /**
+     * A configuration without spectral normalisation ({@link SpectralNormalisation#NONE}), its heart cycles
+     * segmented with the {@link CycleEmission#HAND_SET hand-set} emission.
+     */
     public FeatureConfig(int frameSize, int hopSize, Window window, boolean center, PadMode padMode, int nMfcc,
                          int nMels, double fmin, double fmax, double topDb, double rolloffPercent, int nChroma,
                          double tuning, List<String> features, List<SummaryStatistic> statistics) {
         this(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb, rolloffPercent, nChroma,
-                tuning, features, statistics, SpectralNormalisation.NONE);
+                tuning, features, statistics, SpectralNormalisation.NONE, CycleEmission.HAND_SET);
     }
 
     /** The same configuration with another per-recording spectral normalisation. */
     public FeatureConfig withSpectralNorm(SpectralNormalisation newSpectralNorm) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, features, statistics, newSpectralNorm);
+                rolloffPercent, nChroma, tuning, features, statistics, newSpectralNorm, cycleEmission);
+    }
+
+    /** The same configuration with the heart cycles segmented by another emission. */
+    public FeatureConfig withCycleEmission(CycleEmission newCycleEmission) {
+        return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
+                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, newCycleEmission);
     }
 
     /**
@@ -206,25 +219,25 @@ public record FeatureConfig(
     /** The same configuration with other enabled features. */
     public FeatureConfig withFeatures(List<String> newFeatures) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, newFeatures, statistics, spectralNorm);
+                rolloffPercent, nChroma, tuning, newFeatures, statistics, spectralNorm, cycleEmission);
     }
 
     /** The same configuration with other summary statistics. */
     public FeatureConfig withStatistics(List<SummaryStatistic> newStatistics) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, features, newStatistics, spectralNorm);
+                rolloffPercent, nChroma, tuning, features, newStatistics, spectralNorm, cycleEmission);
     }
 
     /** The same configuration with another frame size and hop. */
     public FeatureConfig withFraming(int newFrameSize, int newHopSize) {
         return new FeatureConfig(newFrameSize, newHopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, topDb,
-                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm);
+                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, cycleEmission);
     }
 
     /** The same configuration with other MFCC parameters. */
     public FeatureConfig withMfcc(int newNMfcc, int newNMels, double newFmin, double newFmax) {
         return new FeatureConfig(frameSize, hopSize, window, center, padMode, newNMfcc, newNMels, newFmin, newFmax, topDb,
-                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm);
+                rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, cycleEmission);
     }
 
     /**
@@ -253,6 +266,7 @@ public record FeatureConfig(
         }
         properties.put("statistics", String.join(",", statisticNames));
         properties.put("spectralNorm", spectralNorm.key());
+        properties.put("cycleEmission", cycleEmission.key());
         return properties;
     }
 
@@ -284,7 +298,8 @@ public record FeatureConfig(
                 parse(values, "tuning", Double::parseDouble),
                 splitList(values.get("features")),
                 splitList(values.get("statistics")).stream().map(SummaryStatistic::parse).toList(),
-                SpectralNormalisation.parse(values.get("spectralNorm")));
+                SpectralNormalisation.parse(values.get("spectralNorm")),
+                CycleEmission.parse(values.get("cycleEmission")));
     }
 
     private static <T> T parse(Map<String, String> values, String key, Function<String, T> parser) {

@@ -46,15 +46,16 @@ public final class CycleFeatures {
             "cycle_systole_diastole_ratio", "cycle_systole_hf", "cycle_diastole_hf", "cycle_s1_s2_ratio",
             "cycle_diastole_peaks", "cycle_diastole_peak_height", "cycle_systole_peak_height", "cycle_count");
 
-    private static final HeartSoundSegmenter SEGMENTER = new HeartSoundSegmenter();
-
     private CycleFeatures() {
     }
 
-    /** The segmentation of the context's recording, computed once and shared by the groups. */
+    /**
+     * The segmentation of the context's recording by the configuration's {@link
+     * org.auscult.features.FeatureConfig#cycleEmission() emission}, computed once and shared by the groups.
+     */
     static HeartSoundSegmenter.CycleAnalysis analysis(AnalysisContext context) {
         return context.shared(SHARED_NAME, HeartSoundSegmenter.CycleAnalysis.class,
-                () -> SEGMENTER.analyse(context.clip()));
+                () -> HeartSoundSegmenter.of(context.config().cycleEmission()).analyse(context.clip()));
     }
 
     /** The segments of {@code segmentation} except the first and the last (cut by the ends of the recording). */

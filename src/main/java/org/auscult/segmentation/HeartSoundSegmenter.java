@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.features.CycleEmission;
 
 /**
  * Finds S1, systole, S2 and diastole in a phonocardiogram: envelopes of the 25-400 Hz band at 50 values per second
@@ -46,6 +47,25 @@ public final class HeartSoundSegmenter {
      */
     public static HeartSoundSegmenter handSet() {
         return new HeartSoundSegmenter(new CycleHsmm());
+    }
+
+    /**
+     * The segmenter a feature configuration names ({@link org.auscult.features.FeatureConfig#cycleEmission()}): one
+     * shared instance of each, the trained one read from its resource on first use.
+     */
+    public static HeartSoundSegmenter of(CycleEmission emission) {
+        return switch (emission) {
+            case HAND_SET -> Shared.HAND_SET;
+            case TRAINED -> Shared.Trained.SEGMENTER;
+        };
+    }
+
+    private static final class Shared {
+        static final HeartSoundSegmenter HAND_SET = handSet();
+
+        private static final class Trained {
+            static final HeartSoundSegmenter SEGMENTER = withEmission(TrainedEmission.shipped());
+        }
     }
 
     /** A segmenter whose HSMM emission is {@code emission} (see {@link TrainedEmission}). */

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.auscult.audio.AudioClip;
+import org.auscult.audio.RecordingDecoder;
 import org.auscult.cli.CommandLineTest.Run;
+import org.auscult.features.CycleEmission;
+import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.CardiacState;
 import org.auscult.segmentation.Segment;
 import org.auscult.segmentation.SegmentationTsv;
@@ -53,6 +57,35 @@ class SegmentCommandTest {
         assertEquals("0", first[4]);
         assertEquals("", first[5]);
         assertTrue(run.out().contains("36327_MV: "), run.out());
+    }
+
+    @Test
+    void segmentsWithTheTrainedEmissionAsTheWindowDoesUnlessTheHandSetOneIsAsked() throws IOException {
+        Path recordings = copySamples(1);
+        Path byDefault = folder.resolve("default");
+        Path trained = folder.resolve("trained");
+        Path handSet = folder.resolve("hand-set");
+        assertEquals(0, CommandLineTest.run("segment", recordings.toString(), "-o", byDefault.toString()).exitCode());
+        assertEquals(0, CommandLineTest.run("segment", recordings.toString(), "-o", trained.toString(),
+                "--emission", "trained").exitCode());
+        assertEquals(0, CommandLineTest.run("segment", recordings.toString(), "-o", handSet.toString(),
+                "--emission", "hand-set").exitCode());
+
+        Path recording = recordings.resolve("36327_MV.wav");
+        AudioClip clip = new RecordingDecoder().decode(recording).clip();
+        assertEquals(HeartSoundSegmenter.of(CycleEmission.TRAINED).segment(clip).segments().size(),
+                SegmentationTsv.read(byDefault.resolve("36327_MV.tsv")).size());
+        assertEquals(Files.readString(trained.resolve("36327_MV.tsv")),
+                Files.readString(byDefault.resolve("36327_MV.tsv")));
+        assertEquals(HeartSoundSegmenter.handSet().segment(clip).segments().size(),
+                SegmentationTsv.read(handSet.resolve("36327_MV.tsv")).size());
+        assertTrue(!Files.readString(handSet.resolve("36327_MV.tsv"))
+                .equals(Files.readString(byDefault.resolve("36327_MV.tsv"))), "the two emissions segment apart");
+
+        Run wrong = CommandLineTest.run("segment", recordings.toString(), "-o", folder.resolve("x").toString(),
+                "--emission", "learnt");
+        assertEquals(AuscultCommand.EXIT_USAGE, wrong.exitCode());
+        assertTrue(wrong.err().contains("hand-set, trained"), wrong.err());
     }
 
     @Test

@@ -68,6 +68,7 @@ class SeveralCollectionsTest {
         assertEquals(new java.util.TreeMap<>(DefaultRecipe.analysis().toProperties()),
                 new java.util.TreeMap<>(trained.featureConfiguration()),
                 "no options: the default recipe's analysis");
+        assertEquals("trained", trained.featureConfiguration().get("feature.cycleEmission"));
         assertEquals(Balancing.SOURCE_AND_CLASS, trained.spec().balancing());
         assertEquals(DefaultRecipe.TREES, trained.spec().forest().trees());
         assertEquals(List.of("murmur", "normal"), trained.classNames());

@@ -62,6 +62,24 @@ class FeatureConfigTest {
     }
 
     @Test
+    void aConfigurationThatNamesNoEmissionSegmentsWithTheHandSetOneAsBeforeTheChoiceExisted() {
+        Map<String, String> before = new java.util.LinkedHashMap<>(FeatureConfig.defaults().toProperties());
+        before.remove("cycleEmission");
+        assertEquals(CycleEmission.HAND_SET, FeatureConfig.of(before).cycleEmission());
+        assertEquals(CycleEmission.HAND_SET, FeatureConfig.defaults().cycleEmission());
+
+        FeatureConfig trained = FeatureConfig.defaults().withCycleEmission(CycleEmission.TRAINED);
+        assertEquals("trained", trained.toProperties().get("cycleEmission"));
+        assertEquals(trained, FeatureConfig.of(trained.toProperties()));
+        assertEquals(CycleEmission.TRAINED, FeatureConfig.of(Map.of("cycleEmission", " Trained ")).cycleEmission());
+        assertEquals(trained, trained.withFeatures(List.of("mfcc")).withFeatures(trained.features()));
+
+        ParameterException wrong = assertThrows(ParameterException.class,
+                () -> FeatureConfig.of(Map.of("cycleEmission", "learnt")));
+        assertEquals("cycleEmission must be one of hand-set, trained, got 'learnt'", wrong.getMessage());
+    }
+
+    @Test
     void theDefaultsAreTheHeartSoundReferenceParameters() {
         FeatureConfig defaults = FeatureConfig.defaults();
         assertEquals(FeatureConfig.heart(), defaults);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.features.CycleEmission;
 import org.auscult.features.FeatureConfig;
 import org.auscult.features.FeatureEngine;
 import org.auscult.features.FeatureRegistry;
@@ -46,6 +47,22 @@ class CycleFeaturesTest {
         assertTrue(none.isEmpty(), "without cycle features nothing is segmented");
         assertEquals(used, segmenter.segment(clip, none));
         assertEquals(1, none.size());
+    }
+
+    @Test
+    void theCyclesAreFoundByTheEmissionTheConfigurationNames() throws Exception {
+        AudioClip clip = new org.auscult.audio.RecordingDecoder()
+                .decode(java.nio.file.Path.of("sample-recordings/circor/36327_MV.wav")).clip();
+        Segmentation handSet = HeartSoundSegmenter.handSet().segment(clip);
+        Segmentation trained = HeartSoundSegmenter.of(CycleEmission.TRAINED).segment(clip);
+        assertTrue(!handSet.equals(trained), "the two emissions segment this recording apart");
+        assertEquals(CycleEmission.HAND_SET, CYCLE_GROUPS.cycleEmission());
+        for (CycleEmission emission : CycleEmission.values()) {
+            Map<String, Object> shared = new java.util.HashMap<>();
+            new FeatureEngine(CYCLE_GROUPS.withCycleEmission(emission)).extract(clip, shared);
+            Segmentation used = HeartSoundSegmenter.of(emission).segment(clip, shared);
+            assertEquals(emission == CycleEmission.TRAINED ? trained : handSet, used, emission.key());
+        }
     }
 
     @Test

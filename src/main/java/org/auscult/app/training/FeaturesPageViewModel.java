@@ -19,6 +19,7 @@ import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.task.TaskExecutor;
 import org.auscult.dsp.ParameterException;
 import org.auscult.dsp.SignalConditioning;
+import org.auscult.features.CycleEmission;
 import org.auscult.features.FeatureConfig;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureVector;
@@ -58,6 +59,8 @@ public final class FeaturesPageViewModel {
     private final StringProperty nMfcc = new SimpleStringProperty(this, "nMfcc");
     private final ObservableList<PreviewValue> preview = FXCollections.observableArrayList();
     private final StringProperty previewSource = new SimpleStringProperty(this, "previewSource", "");
+    /** Not a field of the page: the recipe's, or that of the experiment the page was filled from. */
+    private CycleEmission cycleEmission = CycleEmission.HAND_SET;
 
     /**
      * @param executor computes the preview
@@ -87,7 +90,7 @@ public final class FeaturesPageViewModel {
                 .withFraming(integer(frameSize, "Frame size"), integer(hopSize, "Hop size"))
                 .withMfcc(integer(nMfcc, "MFCC coefficients"), defaults.nMels(), defaults.fmin(),
                         Math.min(defaults.fmax(), rate / 2.0));
-        return new AnalysisConfig(conditioning, features);
+        return new AnalysisConfig(conditioning, features.withCycleEmission(cycleEmission));
     }
 
     /** Fills the page from {@code analysis}. */
@@ -99,6 +102,7 @@ public final class FeaturesPageViewModel {
         frameSize.set(Integer.toString(analysis.features().frameSize()));
         hopSize.set(Integer.toString(analysis.features().hopSize()));
         nMfcc.set(Integer.toString(analysis.features().nMfcc()));
+        cycleEmission = analysis.features().cycleEmission();
     }
 
     /** Computes the summary vector of {@code collection}'s first trainable recording, in the background. */

@@ -402,6 +402,16 @@ class TrainingWizardViewModelTest {
     }
 
     @Test
+    void theFirstChoicesSegmentTheCyclesAsTheRecipeDoesAndAPastRunAsItDid() {
+        assertEquals(org.auscult.experiments.DefaultRecipe.analysis(), wizard.settings().analysis());
+        assertEquals(org.auscult.features.CycleEmission.TRAINED,
+                wizard.settings().analysis().features().cycleEmission());
+        wizard.applySettings(ExperimentSettings.defaults());
+        assertEquals(org.auscult.features.CycleEmission.HAND_SET,
+                wizard.settings().analysis().features().cycleEmission());
+    }
+
+    @Test
     void aValidationMessageFollowsTheValueAsItIsTypedAndGoesOnceItIsValid() {
         wizard.data().openCollection(collectionRoot);
         assertTrue(wizard.next(), wizard.messageProperty().get());
