@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.auscult.experiments.DefaultRecipe;
+import org.auscult.features.CycleEmission;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.SegmentationBenchmark;
 import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
@@ -45,10 +47,15 @@ final class BenchSegmentation implements Callable<Integer> {
                     + "them with another tool.")
     Path predictions;
 
+    @Option(names = "--emission", paramLabel = "EMISSION", converter = SegmentCommand.EmissionConverter.class,
+            description = "The emission measured: trained (the default, as 'segment' and the window use) or "
+                    + "hand-set.")
+    CycleEmission emission = DefaultRecipe.analysis().features().cycleEmission();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SegmentationBenchmark benchmark = new SegmentationBenchmark(new HeartSoundSegmenter());
+        SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.of(emission));
         List<DatasetScore> scores = new ArrayList<>();
         if (Files.isDirectory(circor)) {
             scores.add(benchmark.circor(circor, Optional.ofNullable(predictions)));
@@ -64,8 +71,8 @@ final class BenchSegmentation implements Callable<Integer> {
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("nothing to measure: give --circor DIR and/or --pascal DIR");
         }
-        out.printf(Locale.ROOT, "Segmentation benchmark: S1/S2 events within +-%.0f ms%n",
-                SegmentationBenchmark.TOLERANCE_SECONDS * 1000);
+        out.printf(Locale.ROOT, "Segmentation benchmark: %s emission, S1/S2 events within +-%.0f ms%n",
+                emission.key(), SegmentationBenchmark.TOLERANCE_SECONDS * 1000);
         out.println(BenchSegmentationCv.header("dataset"));
         for (DatasetScore score : scores) {
             out.println(BenchSegmentationCv.row(score));

@@ -141,12 +141,21 @@ class SegmentCommandTest {
     @Test
     void benchPrintsTheTableForTheBundledRecordings() {
         Run run = CommandLineTest.run("bench", "segmentation", "--circor", CommandLineTest.SAMPLES.toString(),
-                "--pascal", folder.resolve("absent").toString());
+                "--pascal", folder.resolve("absent").toString(), "--emission", "hand-set");
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("PASCAL skipped"), run.out());
+        assertTrue(run.out().contains("hand-set emission"), run.out());
         String row = run.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
         // measured when the method was chosen: S1 F1 0.922, S2 F1 0.890 (docs/decisions/segmentation.md)
         assertTrue(row.matches("CirCor\\s+16 \\|.* 0\\.922 \\|.* 0\\.890 \\|.*"), row);
+
+        Run byDefault = CommandLineTest.run("bench", "segmentation", "--circor", CommandLineTest.SAMPLES.toString(),
+                "--pascal", folder.resolve("absent").toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.err());
+        assertTrue(byDefault.out().contains("trained emission"), byDefault.out());
+        String trained = byDefault.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
+        // the shipped emission's row of 'bench segmentation-cv' (docs/decisions/segmentation.md)
+        assertTrue(trained.matches("CirCor\\s+16 \\|.* 0\\.907 \\|.* 0\\.921 \\|.*"), trained);
     }
 }
