@@ -7,9 +7,9 @@ import org.auscult.dsp.ParameterException;
  * Which emission the heart-cycle segmentation behind the cycle feature groups uses (see
  * docs/decisions/segmentation.md):
  * <ul>
- *   <li>{@link #HAND_SET}: the logistic score of the envelopes whose four weights were set by hand on the bundled
- *       samples and the PASCAL set_a marks. A configuration that does not name an emission means this one, so
- *       feature tables and models written before the choice existed are analysed as they were.</li>
+ *   <li>{@link #HAND_SET}: the logistic score of the envelopes tuned by hand on the 16 bundled CirCor recordings
+ *       and the 21 PASCAL set_a recordings with marks. A configuration that does not name an emission means this
+ *       one, so feature tables and models written before the choice existed are analysed as they were.</li>
  *   <li>{@link #TRAINED}: the multinomial logistic regression fitted on the CirCor training part's annotated
  *       segmentations ({@code TrainedEmission.shipped()}), the default recipe's choice.</li>
  * </ul>
