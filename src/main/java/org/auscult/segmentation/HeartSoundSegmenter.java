@@ -33,9 +33,10 @@ public final class HeartSoundSegmenter {
     private final CycleHsmm model;
 
     /**
-     * A segmenter with the hand-set emission parameters of docs/decisions/segmentation.md. The trained emission
-     * ({@link #withEmission}, {@link TrainedEmission#shipped()}) is better on the CirCor training part under
-     * patient-grouped cross-validation but worse on the PASCAL set_a marks, so it is not the default.
+     * A segmenter with the hand-set emission parameters of docs/decisions/segmentation.md, as {@link #handSet()}. The
+     * trained emission ({@link #of of(CycleEmission.TRAINED)}) is better on the CirCor training part under
+     * patient-grouped cross-validation and a little worse on the PASCAL set_a marks; the default recipe, the window
+     * and {@code segment} use it, and a feature configuration names which one its cycle features read.
      */
     public HeartSoundSegmenter() {
         this(new CycleHsmm());
@@ -43,7 +44,7 @@ public final class HeartSoundSegmenter {
 
     /**
      * A segmenter whose HSMM emission is the hand-set logistic score of docs/decisions/segmentation.md (the default
-     * before the trained emission), for comparison.
+     * recipe's before the trained emission, and still that of configurations that do not name one).
      */
     public static HeartSoundSegmenter handSet() {
         return new HeartSoundSegmenter(new CycleHsmm());
