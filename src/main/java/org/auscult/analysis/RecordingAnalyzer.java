@@ -18,6 +18,7 @@ import org.auscult.audio.UnreadableAudioException;
 import org.auscult.audio.WavDecoder;
 import org.auscult.audio.WavFormat;
 import org.auscult.dsp.SignalConditioning;
+import org.auscult.features.CycleEmission;
 import org.auscult.features.FeatureEngine;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
@@ -83,7 +84,12 @@ public final class RecordingAnalyzer {
     /** Whether every judged recording gets its per-second quality, and a warning when too little is usable. */
     private final boolean assessQuality;
     private final RecordingDecoder decoder = new RecordingDecoder();
-    private final HeartSoundSegmenter segmenter;
+    /**
+     * Segments a recording for display when its features did not. When the cycle feature groups segmented it, with
+     * the emission their configuration names, {@link HeartSoundSegmenter#segment(AudioClip, Map)} hands that
+     * segmentation on, so the cycle on screen is the one the verdict used.
+     */
+    private final HeartSoundSegmenter segmenter = HeartSoundSegmenter.of(CycleEmission.TRAINED);
     private final FeatureEngine engine;
 
     /** An analyzer that extracts features only, as {@code config} says. */
@@ -103,7 +109,6 @@ public final class RecordingAnalyzer {
         this.segment = segment;
         this.assessQuality = assessQuality;
         this.engine = new FeatureEngine(config.features());
-        this.segmenter = HeartSoundSegmenter.of(config.features().cycleEmission());
         if (model != null && !engine.summaryNames().equals(model.model().featureNames())) {
             throw new IllegalStateException("the model expects features " + model.model().featureNames()
                     + " but its configuration produces " + engine.summaryNames());

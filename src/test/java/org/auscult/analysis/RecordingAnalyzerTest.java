@@ -14,7 +14,9 @@ import org.auscult.app.SampleModel;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.WavWriter;
+import org.auscult.features.CycleEmission;
 import org.auscult.learn.Cancellation;
+import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segment;
 import org.auscult.segmentation.quality.UnsureReason;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,9 @@ class RecordingAnalyzerTest {
         List<Segment> segments = analysis.segmentation().segments();
         assertEquals(analysis.conditioned().durationSeconds(), segments.get(segments.size() - 1).endSeconds(), 1e-9,
                 "the conditioned clip is segmented");
+        assertTrue(!model.model().featureNames().contains("cycle_count"), "a model without the cycle groups");
+        assertEquals(HeartSoundSegmenter.of(CycleEmission.TRAINED).segment(analysis.conditioned()),
+                analysis.segmentation(), "nothing segmented for the verdict: shown with the trained emission");
     }
 
     @Test
