@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
@@ -41,7 +42,7 @@ import org.auscult.segmentation.TrainedEmission;
 public final class MurmurModel {
 
     /** The segmenter a murmur is described on: the trained emission ({@link TrainedEmission#shipped()}). */
-    public static final HeartSoundSegmenter SEGMENTER = HeartSoundSegmenter.withEmission(TrainedEmission.shipped());
+    public static final HeartSoundSegmenter SEGMENTER = HeartSoundSegmenter.of(CycleEmission.TRAINED);
 
     /** The parameters shipped with Auscult, trained on the CirCor 2022 training part. */
     public static final String RESOURCE = "/org/auscult/segmentation/murmur/murmur-description.properties";
