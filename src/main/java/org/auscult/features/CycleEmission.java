@@ -1,8 +1,5 @@
 package org.auscult.features;
 
-import java.util.Locale;
-import org.auscult.dsp.ParameterException;
-
 /**
  * Which emission the heart-cycle segmentation behind the cycle feature groups uses (see
  * docs/decisions/segmentation.md):
@@ -20,19 +17,11 @@ public enum CycleEmission {
 
     /** The property value: {@code hand-set} or {@code trained}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return PropertyEnum.key(this);
     }
 
     /** Reads {@link #key()} (case and '-'/'_' insensitive). */
     public static CycleEmission parse(String text) {
-        if (text != null) {
-            String wanted = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-            for (CycleEmission value : values()) {
-                if (value.name().equals(wanted)) {
-                    return value;
-                }
-            }
-        }
-        throw new ParameterException("cycleEmission must be one of hand-set, trained, got '" + text + "'");
+        return PropertyEnum.parse("cycleEmission", text, CycleEmission.class);
     }
 }

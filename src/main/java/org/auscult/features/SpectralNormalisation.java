@@ -1,8 +1,5 @@
 package org.auscult.features;
 
-import java.util.Locale;
-import org.auscult.dsp.ParameterException;
-
 /**
  * Per-recording normalisation of the power spectrogram before any spectral feature reads it, so that what a
  * stethoscope adds to every frame of a recording (its gain, its frequency response) does not reach the features.
@@ -34,20 +31,12 @@ public enum SpectralNormalisation {
 
     /** The property value: {@code none}, {@code level}, {@code mean-log-spectrum}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return PropertyEnum.key(this);
     }
 
     /** Reads {@link #key()} (case and '-'/'_' insensitive). */
     public static SpectralNormalisation parse(String text) {
-        if (text != null) {
-            String wanted = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-            for (SpectralNormalisation value : values()) {
-                if (value.name().equals(wanted)) {
-                    return value;
-                }
-            }
-        }
-        throw new ParameterException("spectralNorm must be one of none, level, mean-log-spectrum, got '" + text + "'");
+        return PropertyEnum.parse("spectralNorm", text, SpectralNormalisation.class);
     }
 
     /** The normalised spectrogram ({@code spectrogram} itself for {@link #NONE}). */
