@@ -9,6 +9,7 @@ import org.auscult.audio.RecordingInfo;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.learn.Cancellation;
 import org.auscult.library.Recording;
+import org.auscult.segmentation.QualityFeature;
 
 /**
  * Analyses every recording of a collection once, down the same road as a single recording: the verdict on each
@@ -17,8 +18,12 @@ import org.auscult.library.Recording;
  */
 public final class CollectionScan {
 
-    /** What one recording gave: the verdict (null without a model), or the reason it failed ("" when it did not). */
-    public record Item(Recording recording, Verdict verdict, String problem) {
+    /**
+     * What one recording gave: the verdict (null without a model) and the signal-quality index of its heart cycle
+     * ({@link org.auscult.segmentation.SignalQuality}; NaN when the model's features do not measure it), or the
+     * reason it failed ("" when it did not).
+     */
+    public record Item(Recording recording, Verdict verdict, double signalQuality, String problem) {
     }
 
     /** Every item in collection order, and the reference built from the labelled ones (null when none). */
@@ -43,6 +48,8 @@ public final class CollectionScan {
     public static Result run(List<Recording> recordings, LoadedModel model, String sourceName, int threads,
                              ProgressListener listener, Cancellation cancellation) {
         ReferenceSet modelReference = ReferenceSet.preferred(model, null);
+        int qualityColumn = FeatureRegistry.summaryNames(LoadedModel.analysisConfigOf(model).features())
+                .indexOf(QualityFeature.INDEX);
         List<RecordingBatch.Outcome<Scanned>> outcomes = RecordingBatch.run(
                 recordings.stream().map(FeatureTableBuilder.Input::of).toList(), Math.max(1, threads),
                 () -> RecordingAnalyzer.judging(model, modelReference, false),
@@ -58,10 +65,11 @@ public final class CollectionScan {
             Recording recording = recordings.get(i);
             Scanned analysis = outcomes.get(i).result();
             if (analysis == null) {
-                items.add(new Item(recording, null, outcomes.get(i).failure().problem()));
+                items.add(new Item(recording, null, Double.NaN, outcomes.get(i).failure().problem()));
                 continue;
             }
-            items.add(new Item(recording, analysis.verdict(), ""));
+            items.add(new Item(recording, analysis.verdict(),
+                    qualityColumn < 0 ? Double.NaN : analysis.features()[qualityColumn], ""));
             if (recording.label().isPresent()) {
                 rowsByClass.computeIfAbsent(recording.label().get(), label -> new ArrayList<>())
                         .add(analysis.features());

@@ -266,6 +266,9 @@ public final class WorkstationViewModel {
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
                         recording.row().showVerdict(result.verdict());
+                        if (result.segmentation() != null) {
+                            recording.row().signalQualityProperty().set(result.segmentation().qualityIndex());
+                        }
                         examination.refresh();
                     }
                     status.done(recording.row().name() + ": " + recording.info().summary());

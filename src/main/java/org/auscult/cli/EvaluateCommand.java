@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
@@ -104,7 +107,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "first repeat:");
             out.println(PerSourceReport.of(result, data).toTable());
         }
-        PatientMurmurReport.of(result, data, run.patientStatus()).ifPresent(patients -> out.println(patients.toText()));
+        List<PatientMurmurReport> patients = Stream.of(
+                PatientMurmurReport.of(result, data, run.patientStatus()),
+                PatientMurmurReport.byFollowUp(result, data, run.patientStatus())).flatMap(Optional::stream).toList();
+        patients.forEach(report -> out.print(report.toText()));
+        if (!patients.isEmpty()) {
+            out.println();
+        }
         if (sourceCheck && data.distinctSources().size() > 1) {
             SourceCheck check = SourceCheck.run(data, options.withRepeats(1), FoldListener.NONE, new Cancellation());
             out.printf(Locale.ROOT, "Source check: the features predict the source with balanced accuracy %.3f%n",

@@ -37,11 +37,18 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
      * classes have no {@code normal} or no class needing follow-up, or it predicted none of either.
      */
     public static Optional<FollowUpScreen> of(EvaluationResult evaluation) {
-        if (evaluation == null || !evaluation.classNames().contains("normal")) {
+        return evaluation == null ? Optional.empty() : of(evaluation.classNames(), evaluation.predictions());
+    }
+
+    /**
+     * The screen fitted on these out-of-fold predictions over {@code classes} (for instance those of every fold but
+     * the one being scored); empty as {@link #of(EvaluationResult)} says.
+     */
+    public static Optional<FollowUpScreen> of(List<String> classes, List<Prediction> predictions) {
+        if (!classes.contains("normal")) {
             return Optional.empty();
         }
-        List<String> classes = evaluation.classNames();
-        List<Prediction> judged = evaluation.predictions().stream()
+        List<Prediction> judged = predictions.stream()
                 .filter(prediction -> !classes.get(prediction.truth()).equals("artifact")).toList();
         double[] scores = new double[judged.size()];
         boolean[] followUp = new boolean[judged.size()];

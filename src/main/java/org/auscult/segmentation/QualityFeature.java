@@ -14,7 +14,9 @@ import org.auscult.features.RecordingFeature;
 public final class QualityFeature implements RecordingFeature {
 
     public static final String NAME = "quality";
-    private static final List<String> NAMES = List.of("quality_index", "quality_periodicity", "quality_fit",
+    /** The column of the index itself. */
+    public static final String INDEX = "quality_index";
+    private static final List<String> NAMES = List.of(INDEX, "quality_periodicity", "quality_fit",
             "quality_unsure");
 
     @Override

@@ -13,8 +13,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.auscult.analysis.LoadedModel;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.examination.ExaminationViewModel;
+import org.auscult.learn.FollowUpScreen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The patient tab: a CirCor-style collection where patient 1 was heard at AV and MV and patient 2 at PV. Selecting
- * one of patient 1's recordings lists both sites with their verdicts, and Enter on the other site opens it.
+ * one of patient 1's recordings lists both sites with their verdicts, follow-up answers and quality, and the
+ * patient's answer; Enter on the other site opens it.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -56,7 +59,9 @@ class ExaminationUiTest {
                 "1_MV.wav,1,MV,present", "1_AV.wav,1,AV,present", "2_PV.wav,2,PV,absent"));
         shown = TestWindow.layout(folder.resolve("layout.properties")).size(1270, 790).show(stage);
         model = shown.model;
-        model.modelProperty().set(SampleModel.get());
+        // the sample model was trained without an evaluation; a follow-up threshold gives every site an answer
+        LoadedModel sample = SampleModel.get();
+        model.modelProperty().set(new LoadedModel(sample.model(), sample.source(), new FollowUpScreen(0.3, 0.8, 0.9)));
         model.open(collection);
     }
 
@@ -93,6 +98,17 @@ class ExaminationUiTest {
             assertTrue(site.verdict().matches("(murmur|normal) \\d+ %"), site.verdict());
             assertTrue(site.murmurProbability() >= 0 && site.murmurProbability() <= 1, "" + site.murmurProbability());
         }
+        for (ExaminationViewModel.SiteRow site : table.getItems()) {
+            assertTrue(site.followUp().matches("yes|no"), site.followUp());
+        }
+        List<String> flagged = table.getItems().stream().filter(site -> site.followUp().equals("yes"))
+                .map(ExaminationViewModel.SiteRow::site).toList();
+        String answer = robot.lookup("#examination-answer").queryAs(Label.class).getText();
+        assertEquals(flagged.isEmpty() ? "Patient: no follow-up needed at any of 2 sites."
+                : "Patient: needs follow-up (" + String.join(", ", flagged) + ").", answer);
+        // the window measured the quality of the recording it analysed; the sample model's features do not
+        assertTrue(table.getItems().get(1).quality().matches("\\d\\.\\d\\d( \\(unsure\\))?"),
+                table.getItems().get(1).quality());
         String summary = robot.lookup("#examination-summary").queryAs(Label.class).getText();
         assertTrue(summary.matches("Murmur most likely at (AV|MV) \\(\\d+ %\\)\\."), summary);
         assertEquals("1_MV", table.getSelectionModel().getSelectedItem().row().name(), "the recording on screen");
@@ -112,8 +128,13 @@ class ExaminationUiTest {
                 && model.loadedProperty().get().row() == row("1_AV"));
         assertEquals("Patient 1: 2 recordings", robot.lookup("#examination-title").queryAs(Label.class).getText());
 
+        waitFor("1_AV's quality", () -> !table.getItems().get(0).quality().isEmpty());
+
         robot.interact(() -> model.browser().selectedProperty().set(row("2_PV")));
         waitFor("patient 2", () -> robot.lookup("#examination-title").queryAs(Label.class).getText()
                 .equals("Patient 2: 1 recording"));
+        String second = robot.lookup("#examination-answer").queryAs(Label.class).getText();
+        assertTrue(second.equals("Patient: no follow-up needed at the one site.")
+                || second.equals("Patient: needs follow-up (PV)."), second);
     }
 }

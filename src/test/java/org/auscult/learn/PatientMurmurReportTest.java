@@ -40,11 +40,42 @@ class PatientMurmurReportTest {
     }
 
     @Test
+    void theFollowUpRuleUsesTheThresholdFittedOnTheOtherFolds() {
+        List<String> classes = List.of("murmur", "normal");
+        // fold 0: a (present, p 0.4), b (absent, 0.1), e (absent, 0.35); fold 1: c (present, 0.3), d (absent, 0.05),
+        // f (absent, 0.2). Fold 0's threshold, fitted on fold 1, is 0.3 (the lowest score above its normals); fold 1's
+        // is 0.4.
+        String[] ids = {"a_MV", "b_MV", "e_MV", "c_MV", "d_MV", "f_MV"};
+        double[] murmur = {0.4, 0.1, 0.35, 0.3, 0.05, 0.2};
+        int[] fold = {0, 0, 0, 1, 1, 1};
+        int[] truth = {0, 1, 1, 0, 1, 1};
+        LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[6][1], truth, ids,
+                new String[] {"a", "b", "e", "c", "d", "f"}, new String[] {"c", "c", "c", "c", "c", "c"});
+        List<Prediction> predictions = new java.util.ArrayList<>();
+        Map<String, Murmur> status = new java.util.HashMap<>();
+        for (int row = 0; row < ids.length; row++) {
+            predictions.add(Prediction.of(0, fold[row], row, ids[row], truth[row],
+                    new double[] {murmur[row], 1 - murmur[row]}));
+            status.put(ids[row], truth[row] == 0 ? Murmur.PRESENT : Murmur.ABSENT);
+        }
+        EvaluationResult result = new EvaluationResult("t", classes, predictions, 0);
+        PatientMurmurReport report = PatientMurmurReport.byFollowUp(result, data, status).orElseThrow();
+        // a (0.4 >= 0.3) found, e (0.35 >= 0.3) a false alarm, c (0.3 < 0.4) missed; one threshold fitted on all six
+        // (0.4) would have spared e: (5 + 4) / 14
+        assertEquals((5 + 3) / 14.0, report.weightedAccuracy(), 1e-12);
+        assertTrue(report.toText().startsWith("Patients (present if any recording needs follow-up, at the "
+                + "threshold fitted on the other folds): 1 of 2 with a murmur called present, 3 of 4"), report.toText());
+        // the most probable class finds neither
+        assertEquals(4 / 14.0, PatientMurmurReport.of(result, data, status).orElseThrow().weightedAccuracy(), 1e-12);
+    }
+
+    @Test
     void withoutStatusesOrAMurmurClassThereIsNoReport() {
         List<String> classes = List.of("abnormal", "normal");
         LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[1][1], new int[] {1},
                 new String[] {"r0"}, new String[] {"p"}, new String[] {"s"});
         EvaluationResult result = new EvaluationResult("t", classes, List.of(prediction(0, 1, 1)), 0);
         assertTrue(PatientMurmurReport.of(result, data, Map.of("r0", Murmur.ABSENT)).isEmpty());
+        assertTrue(PatientMurmurReport.byFollowUp(result, data, Map.of("r0", Murmur.ABSENT)).isEmpty());
     }
 }

@@ -178,6 +178,7 @@ public final class BrowserViewModel {
                 row.problemProperty().set(item.problem());
             } else if (row != null && item.verdict() != null) {
                 row.showVerdict(item.verdict());
+                row.signalQualityProperty().set(item.signalQuality());
             }
         }
     }

@@ -20,6 +20,7 @@ public final class RecordingRow {
     private final StringProperty predicted = new SimpleStringProperty(this, "predicted", "");
     private final DoubleProperty confidence = new SimpleDoubleProperty(this, "confidence", Double.NaN);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final DoubleProperty signalQuality = new SimpleDoubleProperty(this, "signalQuality", Double.NaN);
     private final javafx.beans.property.ObjectProperty<org.auscult.analysis.Verdict> verdict =
             new javafx.beans.property.SimpleObjectProperty<>(this, "verdict");
 
@@ -73,6 +74,14 @@ public final class RecordingRow {
     /** Why the recording cannot be read or used, "" when nothing is wrong. */
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /**
+     * The signal-quality index of its heart cycle (0-1, {@code org.auscult.segmentation.SignalQuality}); NaN until
+     * measured, or when the model's analysis does not measure it.
+     */
+    public DoubleProperty signalQualityProperty() {
+        return signalQuality;
     }
 
     public boolean unreadable() {

@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 import org.auscult.app.browser.RecordingRow;
 
 /**
- * The patient of the selected recording, site by site: a table of its recordings with their verdicts and murmur
- * probabilities, and where a murmur is most likely. Enter or a double click opens a site's recording; the arrow keys
+ * The patient of the selected recording, site by site: the patient's answer, where a murmur is most likely, and a
+ * table of its recordings with their verdicts, murmur probabilities, follow-up answers and signal quality. Enter or a double click opens a site's recording; the arrow keys
  * move between sites.
  */
 public final class ExaminationView extends VBox {
@@ -39,6 +39,14 @@ public final class ExaminationView extends VBox {
         summary.setTooltip(new javafx.scene.control.Tooltip("A murmur heard at any site makes the patient a murmur"
                 + " patient: the site where the model finds one most likely says most."));
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label answer = new Label();
+        answer.setId("examination-answer");
+        answer.setWrapText(true);
+        answer.setStyle("-fx-font-weight: bold;");
+        answer.textProperty().bind(model.answerProperty());
+        answer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        answer.setTooltip(new javafx.scene.control.Tooltip("A finding at any site calls the patient back: follow-up"
+                + " when any site reaches the model's follow-up threshold, unknown when a site has no answer."));
 
         TableView<ExaminationViewModel.SiteRow> table = new TableView<>(model.sites());
         table.setId("examination-sites");
@@ -48,6 +56,8 @@ public final class ExaminationView extends VBox {
         table.getColumns().add(column("Verdict", 115, ExaminationViewModel.SiteRow::verdict));
         table.getColumns().add(column("Murmur", 60, row -> Double.isNaN(row.murmurProbability()) ? ""
                 : String.format(Locale.ROOT, "%.2f", row.murmurProbability())));
+        table.getColumns().add(column("Follow-up", 65, ExaminationViewModel.SiteRow::followUp));
+        table.getColumns().add(column("Quality", 85, ExaminationViewModel.SiteRow::quality));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setOnKeyPressed(event -> {
             var chosen = table.getSelectionModel().getSelectedItem();
@@ -67,7 +77,7 @@ public final class ExaminationView extends VBox {
                 model.sites().stream().filter(row -> row.row() == model.shownRow()).findFirst()
                         .ifPresent(row -> table.getSelectionModel().select(row)));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, summary, table);
+        getChildren().addAll(title, answer, summary, table);
     }
 
     private static TableColumn<ExaminationViewModel.SiteRow, String> column(

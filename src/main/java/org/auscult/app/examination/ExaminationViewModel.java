@@ -12,17 +12,20 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.auscult.analysis.PatientAnswer;
 import org.auscult.analysis.Verdict;
 import org.auscult.app.browser.BrowserViewModel;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.labels.Auscultation;
 import org.auscult.library.Recording;
+import org.auscult.segmentation.SignalQuality;
 
 /**
  * The examination of the selected recording's patient: every recording of the open collection with the same
  * patient, ordered by auscultation site (AV, PV, TV, MV, PhC, then the rest), each with the verdict the collection
- * scan or the window gave it. A clinician listens at several sites; a murmur heard at any of them makes the patient a
- * murmur patient, so the summary names the site where the model finds a murmur most likely.
+ * scan or the window gave it and its signal quality. A clinician listens at several sites and a finding at any of
+ * them calls the patient back: the patient's answer reads every site's follow-up answer ({@link PatientAnswer}), and
+ * the summary names the site where the model finds a murmur most likely.
  */
 public final class ExaminationViewModel {
 
@@ -37,6 +40,19 @@ public final class ExaminationViewModel {
             double confidence = row.confidenceProperty().get();
             return predicted.isEmpty() ? "" : Double.isNaN(confidence) ? predicted
                     : String.format(Locale.ROOT, "%s %.0f %%", predicted, 100 * confidence);
+        }
+
+        /** "yes" or "no" when the model's follow-up screen answered for it ({@link Verdict#followUp()}), else "". */
+        public String followUp() {
+            Verdict verdict = row.verdictProperty().get();
+            return verdict == null ? "" : verdict.followUp();
+        }
+
+        /** Its signal-quality index, "0.64", with "(unsure)" below the unsure line; "" when not measured. */
+        public String quality() {
+            double q = row.signalQualityProperty().get();
+            return Double.isNaN(q) ? "" : String.format(Locale.ROOT, "%.2f%s", q,
+                    SignalQuality.isUnsure(q) ? " (unsure)" : "");
         }
 
         /** The model's murmur probability for it; NaN when it is not judged or the model has no murmur class. */
@@ -54,6 +70,7 @@ public final class ExaminationViewModel {
     private final ObservableList<SiteRow> sites = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
 
     public ExaminationViewModel(BrowserViewModel browser) {
         this.browser = Objects.requireNonNull(browser, "browser");
@@ -69,6 +86,7 @@ public final class ExaminationViewModel {
             title.set(selected == null ? "Select a recording to see its patient's examination."
                     : selected.name() + " names no patient.");
             summary.set("");
+            answer.set("");
             return;
         }
         List<SiteRow> rows = new ArrayList<>();
@@ -82,6 +100,23 @@ public final class ExaminationViewModel {
         title.set(String.format(Locale.ROOT, "Patient %s: %d recording%s", patient, rows.size(),
                 rows.size() == 1 ? "" : "s"));
         summary.set(describe(rows));
+        answer.set(answer(rows));
+    }
+
+    /**
+     * The patient's answer ({@link PatientAnswer}) once every readable recording is judged; until then what is
+     * awaited. A recording that cannot be read counts as one without an answer.
+     */
+    static String answer(List<SiteRow> rows) {
+        long waiting = rows.stream().filter(row -> row.row().verdictProperty().get() == null
+                && row.row().problemProperty().get().isEmpty()).count();
+        if (waiting > 0) {
+            return String.format(Locale.ROOT, "Patient: %d recording%s not judged yet.", waiting,
+                    waiting == 1 ? "" : "s");
+        }
+        return PatientAnswer.of(rows.stream().map(row -> new PatientAnswer.Site(
+                row.site().isEmpty() ? row.row().name() : row.site(), row.row().verdictProperty().get())).toList())
+                .describe();
     }
 
     /** Where the model hears a murmur most likely, or why that cannot be said. */
@@ -132,6 +167,11 @@ public final class ExaminationViewModel {
     /** "Patient 36327: 4 recordings", or what is missing. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** The patient's answer: follow-up needed at any site, at none, or unknown ({@link PatientAnswer}). */
+    public ReadOnlyStringProperty answerProperty() {
+        return answer.getReadOnlyProperty();
     }
 
     /** Where a murmur is most likely, once the recordings are judged. */
