@@ -1,6 +1,5 @@
 package org.auscult.app.examination;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -15,7 +14,7 @@ import org.auscult.app.browser.RecordingRow;
 
 /**
  * The patient of the selected recording, site by site: the patient's answer, where a murmur is most likely, and a
- * table of its recordings with their verdicts, murmur probabilities, follow-up answers and signal quality. Enter or a double click opens a site's recording; the arrow keys
+ * table of its recordings with their verdicts, follow-up answers and signal quality. Enter or a double click opens a site's recording; the arrow keys
  * move between sites.
  */
 public final class ExaminationView extends VBox {
@@ -51,13 +50,11 @@ public final class ExaminationView extends VBox {
         TableView<ExaminationViewModel.SiteRow> table = new TableView<>(model.sites());
         table.setId("examination-sites");
         table.setPlaceholder(new Label("No recordings of this patient"));
-        table.getColumns().add(column("Site", 45, row -> row.site().isEmpty() ? "?" : row.site()));
-        table.getColumns().add(column("Recording", 85, row -> row.row().name()));
-        table.getColumns().add(column("Verdict", 115, ExaminationViewModel.SiteRow::verdict));
-        table.getColumns().add(column("Murmur", 60, row -> Double.isNaN(row.murmurProbability()) ? ""
-                : String.format(Locale.ROOT, "%.2f", row.murmurProbability())));
-        table.getColumns().add(column("Follow-up", 65, ExaminationViewModel.SiteRow::followUp));
-        table.getColumns().add(column("Quality", 85, ExaminationViewModel.SiteRow::quality));
+        table.getColumns().add(column("Site", 36, row -> row.site().isEmpty() ? "?" : row.site()));
+        table.getColumns().add(column("Recording", 68, row -> row.row().name()));
+        table.getColumns().add(column("Verdict", 96, ExaminationViewModel.SiteRow::verdict));
+        table.getColumns().add(column("Follow-up", 70, ExaminationViewModel.SiteRow::followUp));
+        table.getColumns().add(column("Quality", 58, ExaminationViewModel.SiteRow::quality));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setOnKeyPressed(event -> {
             var chosen = table.getSelectionModel().getSelectedItem();

@@ -48,11 +48,11 @@ public final class ExaminationViewModel {
             return verdict == null ? "" : verdict.followUp();
         }
 
-        /** Its signal-quality index, "0.64", with "(unsure)" below the unsure line; "" when not measured. */
+        /** Its signal-quality index, "0.64", or "0.12 unsure" below the unsure line; "" when not measured. */
         public String quality() {
             double q = row.signalQualityProperty().get();
             return Double.isNaN(q) ? "" : String.format(Locale.ROOT, "%.2f%s", q,
-                    SignalQuality.isUnsure(q) ? " (unsure)" : "");
+                    SignalQuality.isUnsure(q) ? " unsure" : "");
         }
 
         /** The model's murmur probability for it; NaN when it is not judged or the model has no murmur class. */
