@@ -17,6 +17,7 @@ import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentSettings;
+import org.auscult.experiments.PatientStatuses;
 import org.auscult.experiments.TrainingLabels;
 import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationResult;
@@ -178,30 +179,6 @@ final class CollectionOptions {
         return collection;
     }
 
-    /**
-     * The CirCor patient murmur status (present / absent / unknown) of every recording of a CirCor collection, by
-     * its id in the collection trained on (prefixed by the collection's name when several are combined).
-     */
-    private static Map<String, Murmur> patientStatus(List<RecordingCollection> imported) {
-        Map<String, RecordingCollection> parts = imported.size() == 1 ? Map.of("", imported.get(0))
-                : Corpora.named(imported).parts();
-        Map<String, Murmur> status = new java.util.HashMap<>();
-        parts.forEach((name, collection) -> {
-            if (collection.layout() != Layout.CIRCOR_2022) {
-                return;
-            }
-            for (org.auscult.library.Recording recording : collection.recordings()) {
-                try {
-                    status.put(name.isEmpty() ? recording.id() : name + "/" + recording.id(),
-                            Murmur.parse(recording.originalLabel()));
-                } catch (IllegalArgumentException notAStatus) {
-                    // a recording without a patient status (e.g. no label row): not scored at patient level
-                }
-            }
-        });
-        return status;
-    }
-
     /** What the experiment record names as the collection: the one path, or the paths joined by " + ". */
     String collectionName() {
         return String.join(" + ", collections.stream().map(path -> path.toAbsolutePath().normalize().toString())
@@ -238,6 +215,6 @@ final class CollectionOptions {
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(analysed.failures());
         return new ExperimentRun(runner, settings, imported, collectionName(), analysed, failures,
-                patientStatus(resolved.collections()));
+                PatientStatuses.of(resolved.collections()));
     }
 }
