@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.analysis.LoadedModel;
+import org.auscult.analysis.PatientAnswer;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.analysis.RecordingBatch;
 import org.auscult.analysis.ReferenceSet;
@@ -19,6 +22,8 @@ import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
+import org.auscult.library.Recording;
+import org.auscult.library.RecordingCollection;
 import org.auscult.segmentation.quality.QualityMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +45,10 @@ import picocli.CommandLine.Spec;
                     + "and artifact); follow_up answers it yes or no at the model's operating point (the threshold "
                     + "that kept 90 % of the normal recordings of its cross-validation below it, printed under the "
                     + "table); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
-                    + "windows)."
+                    + "windows).",
+            "When the recordings name their patients (a collection with patient IDs) and a patient has several, a "
+                    + "line per patient follows: follow-up when any of the patient's recordings needs it, none when "
+                    + "every one was judged and none does, unknown when one could not be judged."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -119,6 +127,7 @@ final class ClassifyCommand implements Callable<Integer> {
             printTable(out, header, rows);
             if (followUp && model.followUpScreen() != null) {
                 out.println("follow_up: yes at " + model.followUpScreen().describe() + ".");
+                printPatients(out, outcomes, resolved.collections());
                 out.flush();
             }
         }
@@ -133,6 +142,39 @@ final class ClassifyCommand implements Callable<Integer> {
             });
         }
         return Failures.report(failures, err);
+    }
+
+    /**
+     * One line per patient ({@link PatientAnswer}: follow-up when any of the patient's recordings needs it), when the
+     * recordings name their patients and some patient has more than one; a recording that failed, here or at the
+     * collection's import check, counts as one without an answer.
+     */
+    private static void printPatients(PrintWriter out, List<RecordingBatch.Outcome<Judged>> outcomes,
+                                      List<RecordingCollection> collections) {
+        Map<String, List<PatientAnswer.Site>> byPatient = new TreeMap<>();
+        for (RecordingBatch.Outcome<Judged> outcome : outcomes) {
+            addSite(byPatient, outcome.input().patient(), outcome.input().id(),
+                    outcome.failure() != null ? null : outcome.result().verdict());
+        }
+        for (RecordingCollection collection : collections) {
+            collection.recordings().stream().filter(recording -> recording.metadata().containsKey(Recording.PROBLEM))
+                    .forEach(unread -> addSite(byPatient, unread.patient(), unread.id(), null));
+        }
+        if (byPatient.values().stream().noneMatch(sites -> sites.size() > 1)) {
+            return;
+        }
+        out.println();
+        out.println("Patients (follow-up when any of the patient's recordings needs it):");
+        int width = byPatient.keySet().stream().mapToInt(String::length).max().orElse(0);
+        byPatient.forEach((patient, sites) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", patient,
+                PatientAnswer.of(sites).describe().replaceFirst("^Patient: ", "")));
+    }
+
+    private static void addSite(Map<String, List<PatientAnswer.Site>> byPatient, String patient, String id,
+                                Verdict verdict) {
+        if (patient != null && !patient.isEmpty() && !patient.equals(id)) {
+            byPatient.computeIfAbsent(patient, key -> new ArrayList<>()).add(new PatientAnswer.Site(id, verdict));
+        }
     }
 
     /**

@@ -1,0 +1,61 @@
+package org.auscult.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code classify} on a collection whose recordings name their patients: one answer per patient, follow-up when any
+ * of the patient's recordings needs it, the window's rule (PatientAnswer).
+ */
+class ClassifyPatientsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyPatientGetsTheAnswerItsRecordingsGive() throws Exception {
+        Path samples = CommandLineTest.SAMPLES;
+        Files.copy(samples.resolve("36327_MV.wav"), folder.resolve("1_MV.wav"));
+        Files.copy(samples.resolve("84863_AV.wav"), folder.resolve("1_AV.wav"));
+        Files.copy(samples.resolve("40058_PV.wav"), folder.resolve("2_PV.wav"));
+        Files.write(folder.resolve("2_TV.wav"), new byte[] {'R', 'I', 'F', 'F', 0, 1, 2, 3});
+        Files.write(folder.resolve("labels.csv"), List.of("path,patient_id,location,murmur",
+                "1_MV.wav,1,MV,present", "1_AV.wav,1,AV,present", "2_PV.wav,2,PV,absent", "2_TV.wav,2,TV,absent"));
+        Path csv = folder.resolve("out.csv");
+        CommandLineTest.Run classify = CommandLineTest.run("classify", folder.toString(), "--csv", csv.toString());
+        assertTrue(classify.err().contains("2_TV"), "the damaged recording is named: " + classify.err());
+        Map<String, String> followUp = new HashMap<>();
+        List<String> rows = Files.readAllLines(csv);
+        int column = List.of(rows.get(0).split(",")).indexOf("follow_up");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            followUp.put(cells[0], cells[column]);
+        }
+        String one = followUp.get("1_AV").equals("yes") && followUp.get("1_MV").equals("yes")
+                ? "needs follow-up (1_AV, 1_MV)." : followUp.get("1_AV").equals("yes") ? "needs follow-up (1_AV)."
+                : followUp.get("1_MV").equals("yes") ? "needs follow-up (1_MV)."
+                : "no follow-up needed at any of 2 sites.";
+        // patient 2's TV recording cannot be read: without a finding at PV, a finding there is not ruled out
+        String two = followUp.get("2_PV").equals("yes") ? "needs follow-up (2_PV)."
+                : "unknown: no follow-up at 1 site, 1 without an answer.";
+        String out = classify.out();
+        assertTrue(out.contains("Patients (follow-up when any of the patient's recordings needs it):\n1  " + one + "\n2  "
+                + two + "\n"), out);
+    }
+
+    @Test
+    void recordingsOfOnePatientEachGiveNoPatientLines() {
+        CommandLineTest.Run classify = CommandLineTest.run("classify", CommandLineTest.SAMPLES.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertFalse(classify.out().contains("Patients ("), classify.out());
+    }
+}
