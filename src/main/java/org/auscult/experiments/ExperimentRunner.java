@@ -110,6 +110,15 @@ public final class ExperimentRunner {
      */
     public Outcome run(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
                        FoldListener folds, Cancellation cancellation) {
+        return run(collection, collection.root().toString(), settings, progress, folds, cancellation);
+    }
+
+    /**
+     * As {@link #run(RecordingCollection, ExperimentSettings, ProgressListener, FoldListener, Cancellation)}, the
+     * record naming the collection {@code collectionName} (several collections combined are named together).
+     */
+    public Outcome run(RecordingCollection collection, String collectionName, ExperimentSettings settings,
+                       ProgressListener progress, FoldListener folds, Cancellation cancellation) {
         Analysed analysed = analyse(collection, settings, progress, cancellation);
         EvaluationResult fineEvaluation = evaluate(analysed, settings, progress, folds, cancellation);
         EvaluationResult evaluation = scored(fineEvaluation, settings);
@@ -117,7 +126,7 @@ public final class ExperimentRunner {
         TrainedModel model = train(analysed, settings, fineEvaluation);
         cancellation.throwIfCancelled();
         progress.progress(Stage.FINAL_MODEL, 1, 1);
-        Experiment experiment = experiment(collection, settings, analysed.data(), evaluation);
+        Experiment experiment = experiment(collectionName, settings, analysed.data(), evaluation);
         LOG.info("Training run {}: accuracy {}, macro-F1 {}", experiment.id(), experiment.accuracy(),
                 experiment.macroF1());
         return new Outcome(analysed.features(), analysed.failures(), analysed.data(), evaluation, model, experiment);
