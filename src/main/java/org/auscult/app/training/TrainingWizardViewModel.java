@@ -93,34 +93,8 @@ public final class TrainingWizardViewModel {
         this.protocol = new ProtocolPageViewModel(evaluationThreads);
         this.importance = new FeatureImportanceViewModel(executor, message, outcome, cellPredictions);
         this.run = new RunPageViewModel(executor, ui, store, new ExperimentRunner(jobs, clock), message);
-        watchProblems();
+        LiveValidation.watch(this, problem, message);
         refreshPastRuns();
-    }
-
-    /**
-     * Checks the settings page on show again at every change of its fields: {@link #problemProperty()} says what
-     * is wrong as the user types, and a problem on the message line follows it, so a message about a value the
-     * user has since corrected never stays.
-     */
-    private void watchProblems() {
-        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(List.of(page,
-                data.summaryProperty(), data.summarisingProperty(), data.trainingLabelsProperty(),
-                features.analysisRateProperty(), features.bandLowProperty(), features.bandHighProperty(),
-                features.frameSizeProperty(), features.hopSizeProperty(), features.nMfccProperty(),
-                model.presetProperty(), model.balancingProperty(), model.treesProperty(),
-                model.smoComplexityProperty(), model.boostingIterationsProperty(), model.stackingFoldsProperty(),
-                protocol.protocolProperty(), protocol.foldsProperty(), protocol.repeatsProperty(),
-                protocol.seedProperty()));
-        features.featureChoices().forEach(choice -> inputs.add(choice.selected()));
-        problem.bind(javafx.beans.binding.Bindings.createStringBinding(() -> switch (page.get()) {
-            case FEATURES, MODEL, PROTOCOL -> Objects.requireNonNullElse(problemOf(page.get()), "");
-            default -> "";
-        }, inputs.toArray(javafx.beans.Observable[]::new)));
-        problem.addListener((observable, before, after) -> {
-            if (message.get().equals(before)) {
-                message.set(after);
-            }
-        });
     }
 
     /** Moves to the next page when the current one is complete; otherwise {@link #messageProperty()} says why. */

@@ -1,0 +1,122 @@
+package org.auscult.app.training;
+
+import java.io.File;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.auscult.app.table.TableColumns;
+import org.auscult.experiments.DataSummary;
+import org.auscult.labels.LabelClasses;
+
+/**
+ * The training wizard's Data page, built from its view model: the collection, its summary, PASCAL's noisy labels
+ * choice, warnings and the recordings skipped. Controls and bindings only.
+ */
+final class DataPageView {
+
+    private final TrainingWizardViewModel model;
+    private final Supplier<Window> owner;
+
+    /** @param owner the window a folder chooser belongs to (null while the wizard is not shown) */
+    DataPageView(TrainingWizardViewModel model, Supplier<Window> owner) {
+        this.model = model;
+        this.owner = owner;
+    }
+
+    Node node() {
+        Label collection = new Label();
+        collection.setId("collection-name");
+        collection.textProperty().bind(Bindings.createStringBinding(model.data()::collectionLine,
+                model.data().collectionProperty(), model.data().summarisingProperty()));
+        Button useOpen = new Button("Use the workstation's collection");
+        useOpen.setId("use-open-collection");
+        useOpen.setOnAction(event -> model.data().useWorkstationCollection());
+        Button choose = new Button("Choose a folder or collection…");
+        choose.setId("choose-collection");
+        choose.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("A collection of labelled recordings");
+            File folder = chooser.showDialog(owner.get());
+            if (folder != null) {
+                model.data().openCollection(folder.toPath());
+            }
+        });
+
+        TableView<Map.Entry<String, Integer>> classes = new TableView<>();
+        classes.setId("class-counts");
+        TableColumn<Map.Entry<String, Integer>, String> name = TableColumns.of("Class",
+                entry -> LabelClasses.forPeople(entry.getKey()));
+        TableColumn<Map.Entry<String, Integer>, Integer> recordings = TableColumns.of("Recordings",
+                Map.Entry::getValue);
+        TableColumn<Map.Entry<String, Integer>, Integer> patients = TableColumns.of("Patients", entry ->
+                model.data().summaryProperty().get() == null ? 0
+                        : model.data().summaryProperty().get().patientCounts().getOrDefault(entry.getKey(), 0));
+        classes.getColumns().addAll(java.util.List.of(name, recordings, patients));
+        classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        classes.setPrefHeight(180);
+
+        VBox warnings = new VBox(4);
+        warnings.setId("warnings");
+        Label totals = new Label();
+        totals.setId("data-totals");
+        TableView<DataSummary.Skipped> skipped = new TableView<>();
+        skipped.setId("skipped");
+        TableColumn<DataSummary.Skipped, String> what = TableColumns.of("Skipped", DataSummary.Skipped::what);
+        TableColumn<DataSummary.Skipped, String> why = TableColumns.of("Why", DataSummary.Skipped::reason);
+        skipped.getColumns().addAll(java.util.List.of(what, why));
+        skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        skipped.setPlaceholder(new Label("Every recording will be used"));
+
+        model.data().summaryProperty().addListener((observable, before, summary) -> {
+            classes.getItems().setAll(summary == null ? java.util.List.of()
+                    : java.util.List.copyOf(summary.classCounts().entrySet()));
+            skipped.getItems().setAll(summary == null ? java.util.List.of() : summary.skipped());
+            warnings.getChildren().clear();
+            if (summary != null) {
+                totals.setText(summary.trainable() + " labelled recordings of " + summary.patients() + " patients; "
+                        + (summary.sampleRates().size() == 1 ? "sample rate " : "sample rates ")
+                        + summary.sampleRates().keySet().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " Hz; " + summary.skipped().size()
+                        + " skipped");
+                for (String warning : summary.warnings()) {
+                    Label label = new Label("⚠ " + warning);
+                    label.setWrapText(true);
+                    label.setStyle("-fx-text-fill: #8a5a00;");
+                    warnings.getChildren().add(label);
+                }
+                if (summary.warnings().isEmpty()) {
+                    warnings.getChildren().add(new Label("No warnings."));
+                }
+            }
+        });
+        // Offered only for a collection with PASCAL's noisy recordings: elsewhere there is nothing to keep apart.
+        CheckBox noisyApart = new CheckBox("Train on PASCAL's noisy labels apart (answers stay normal / murmur)");
+        noisyApart.setId("noisy-labels-apart");
+        noisyApart.selectedProperty().bindBidirectional(model.data().noisyLabelsApartProperty());
+        noisyApart.setTooltip(new Tooltip("The model learns noisynormal and noisymurmur as classes of their own and "
+                + "adds their probabilities to normal and murmur when it answers; the evaluation is scored in "
+                + "normal / murmur."));
+        Label noisyNote = new Label();
+        noisyNote.setId("noisy-labels-note");
+        noisyNote.textProperty().bind(model.data().noisyRecordingsNoteProperty());
+        VBox noisyLabels = new VBox(2, noisyApart, noisyNote);
+        noisyLabels.visibleProperty().bind(model.data().noisyRecordingsProperty().greaterThan(0));
+        noisyLabels.managedProperty().bind(noisyLabels.visibleProperty());
+        VBox page = new VBox(8, new HBox(8, useOpen, choose), collection, classes, totals, noisyLabels,
+                new Label("Warnings"), warnings, skipped);
+        VBox.setVgrow(skipped, Priority.ALWAYS);
+        return page;
+    }
+}
