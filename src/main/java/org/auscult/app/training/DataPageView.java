@@ -1,9 +1,13 @@
 package org.auscult.app.training;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,21 +17,25 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.DataSummary;
 import org.auscult.labels.LabelClasses;
+import org.auscult.library.RecordingCollection;
 
 /**
- * The training wizard's Data page, built from its view model: the collection, its summary, PASCAL's noisy labels
- * choice, warnings and the recordings skipped. Controls and bindings only.
+ * The training wizard's Data page, built from its view model: the collection, the further collections added to
+ * train on with it (each with its Remove button), the summary of them all, PASCAL's noisy labels choice, warnings
+ * and the recordings skipped. Controls and bindings only.
  */
 final class DataPageView {
 
     private final TrainingWizardViewModel model;
     private final Supplier<Window> owner;
+    private Supplier<Path> chooseFolder = this::chooseFolder;
 
     /** @param owner the window a folder chooser belongs to (null while the wizard is not shown) */
     DataPageView(TrainingWizardViewModel model, Supplier<Window> owner) {
@@ -46,11 +54,20 @@ final class DataPageView {
         Button choose = new Button("Choose a folder or collection…");
         choose.setId("choose-collection");
         choose.setOnAction(event -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("A collection of labelled recordings");
-            File folder = chooser.showDialog(owner.get());
+            Path folder = chooseFolder.get();
             if (folder != null) {
-                model.data().openCollection(folder.toPath());
+                model.data().openCollection(folder);
+            }
+        });
+        Button add = new Button("Add collection…");
+        add.setId("add-collection");
+        add.setTooltip(new Tooltip("Train and evaluate on a further labelled collection with this one, as one: "
+                + "each recording keeps its collection in its source and patient."));
+        add.disableProperty().bind(model.data().collectionProperty().isNull());
+        add.setOnAction(event -> {
+            Path folder = chooseFolder.get();
+            if (folder != null) {
+                model.data().addCollection(folder);
             }
         });
 
@@ -63,7 +80,7 @@ final class DataPageView {
         TableColumn<Map.Entry<String, Integer>, Integer> patients = TableColumns.of("Patients", entry ->
                 model.data().summaryProperty().get() == null ? 0
                         : model.data().summaryProperty().get().patientCounts().getOrDefault(entry.getKey(), 0));
-        classes.getColumns().addAll(java.util.List.of(name, recordings, patients));
+        classes.getColumns().addAll(List.of(name, recordings, patients));
         classes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         classes.setPrefHeight(180);
 
@@ -75,21 +92,22 @@ final class DataPageView {
         skipped.setId("skipped");
         TableColumn<DataSummary.Skipped, String> what = TableColumns.of("Skipped", DataSummary.Skipped::what);
         TableColumn<DataSummary.Skipped, String> why = TableColumns.of("Why", DataSummary.Skipped::reason);
-        skipped.getColumns().addAll(java.util.List.of(what, why));
+        skipped.getColumns().addAll(List.of(what, why));
         skipped.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         skipped.setPlaceholder(new Label("Every recording will be used"));
 
         model.data().summaryProperty().addListener((observable, before, summary) -> {
-            classes.getItems().setAll(summary == null ? java.util.List.of()
-                    : java.util.List.copyOf(summary.classCounts().entrySet()));
-            skipped.getItems().setAll(summary == null ? java.util.List.of() : summary.skipped());
+            classes.getItems().setAll(summary == null ? List.of()
+                    : List.copyOf(summary.classCounts().entrySet()));
+            skipped.getItems().setAll(summary == null ? List.of() : summary.skipped());
             warnings.getChildren().clear();
             if (summary != null) {
                 totals.setText(summary.trainable() + " labelled recordings of " + summary.patients() + " patients; "
                         + (summary.sampleRates().size() == 1 ? "sample rate " : "sample rates ")
                         + summary.sampleRates().keySet().stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + " Hz; " + summary.skipped().size()
-                        + " skipped");
+                        .collect(java.util.stream.Collectors.joining(", ")) + " Hz; "
+                        + (summary.sources().size() > 1 ? summary.sources().size() + " sources; " : "")
+                        + summary.skipped().size() + " skipped");
                 for (String warning : summary.warnings()) {
                     Label label = new Label("⚠ " + warning);
                     label.setWrapText(true);
@@ -114,9 +132,60 @@ final class DataPageView {
         VBox noisyLabels = new VBox(2, noisyApart, noisyNote);
         noisyLabels.visibleProperty().bind(model.data().noisyRecordingsProperty().greaterThan(0));
         noisyLabels.managedProperty().bind(noisyLabels.visibleProperty());
-        VBox page = new VBox(8, new HBox(8, useOpen, choose), collection, classes, totals, noisyLabels,
-                new Label("Warnings"), warnings, skipped);
+        VBox page = new VBox(8, new HBox(8, useOpen, choose, add), collection, addedCollections(), classes, totals,
+                noisyLabels, new Label("Warnings"), warnings, skipped);
         VBox.setVgrow(skipped, Priority.ALWAYS);
         return page;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** Replaces the folder chooser of the Data page's buttons (tests choose a folder without a dialog). */
+    void setFolderChooser(Supplier<Path> chooser) {
+        this.chooseFolder = chooser;
+    }
+
+    private Path chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("A collection of labelled recordings");
+        File folder = chooser.showDialog(owner.get());
+        return folder == null ? null : folder.toPath();
+    }
+
+    /** The collections added, each with its Remove button; nothing while none is. */
+    private Node addedCollections() {
+        VBox list = new VBox(4);
+        list.setId("added-collections");
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            List<RecordingCollection> added = model.data().addedCollections();
+            if (!added.isEmpty()) {
+                list.getChildren().add(wrapped("Trained and evaluated with it as one, each recording keeping its "
+                        + "collection as its source:"));
+            }
+            for (int i = 0; i < added.size(); i++) {
+                RecordingCollection part = added.get(i);
+                Label name = wrapped(DataPageViewModel.layoutForPeople(part.layout()) + " collection at "
+                        + part.root());
+                HBox.setHgrow(name, Priority.ALWAYS);
+                name.setId("added-collection-" + i);
+                Button remove = new Button("Remove");
+                remove.setId("remove-collection-" + i);
+                remove.setOnAction(event -> model.data().removeCollection(part));
+                remove.setMinWidth(Region.USE_PREF_SIZE);
+                HBox row = new HBox(8, remove, name);
+                row.setAlignment(Pos.CENTER_LEFT);
+                list.getChildren().add(row);
+            }
+        };
+        model.data().addedCollections().addListener((ListChangeListener<RecordingCollection>) change ->
+                fill.run());
+        list.managedProperty().bind(Bindings.isNotEmpty(list.getChildren()));
+        return list;
     }
 }

@@ -23,7 +23,6 @@ import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.ExperimentStore;
 import org.auscult.learn.ConfusionMatrix;
 import org.auscult.learn.FoldResult;
-import org.auscult.library.RecordingCollection;
 
 /**
  * The wizard's Run page: one training run in the background (features, evaluation with every finished fold shown
@@ -66,10 +65,10 @@ public final class RunPageViewModel {
     }
 
     /**
-     * Runs {@code settings} on {@code collection} in the background, keeps the run in the store and hands it, with
-     * every run kept, to {@code finished} on the UI thread.
+     * Runs {@code settings} on {@code collections} (combined when several) in the background, keeps the run, named
+     * after them, in the store and hands it, with every run kept, to {@code finished} on the UI thread.
      */
-    void start(RecordingCollection collection, ExperimentSettings settings,
+    void start(TrainingCollections collections, ExperimentSettings settings,
                BiConsumer<ExperimentRunner.Outcome, List<Experiment>> finished) {
         long generation = ++runGeneration;
         runStartNanos = System.nanoTime();
@@ -87,7 +86,8 @@ public final class RunPageViewModel {
             }
         });
         run = executor.execute(BackgroundTask.of("training run", context -> {
-                    ExperimentRunner.Outcome result = runner.run(collection, settings, progressListener,
+                    ExperimentRunner.Outcome result = runner.run(collections.combined(), collections.name(),
+                            settings, progressListener,
                             fold -> ui.accept(() -> {
                                 if (generation == runGeneration) {
                                     showFold(fold);

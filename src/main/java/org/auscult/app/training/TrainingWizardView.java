@@ -39,6 +39,7 @@ public final class TrainingWizardView {
     private final BorderPane root = new BorderPane();
     private final StackPane pages = new StackPane();
     private final ConfusionMatrixView liveMatrix = new ConfusionMatrixView();
+    private final DataPageView dataPage;
     private final ResultsPageView results;
     private final Map<TrainingWizardViewModel.Page, Node> pageNodes;
 
@@ -46,7 +47,7 @@ public final class TrainingWizardView {
         this.model = model;
         Supplier<Window> window = () -> root.getScene() == null ? null : root.getScene().getWindow();
         SettingsPagesView settings = new SettingsPagesView(model, window);
-        DataPageView dataPage = new DataPageView(model, window);
+        dataPage = new DataPageView(model, window);
         results = new ResultsPageView(model, window);
         pageNodes = Map.of(TrainingWizardViewModel.Page.DATA, dataPage.node(),
                 TrainingWizardViewModel.Page.FEATURES, settings.featuresPage(),
@@ -96,6 +97,10 @@ public final class TrainingWizardView {
         results.setOverwriteConfirmation(confirmation);
     }
 
+    /** Replaces the folder chooser of Add collection (tests choose a folder without a dialog). */
+    public void setCollectionFolderChooser(Supplier<Path> chooser) {
+        dataPage.setFolderChooser(chooser);
+    }
 
     private void showPage(TrainingWizardViewModel.Page page) {
         pages.getChildren().setAll(pageNodes.get(page));

@@ -33,8 +33,9 @@ import org.auscult.learn.Protocol;
 /**
  * The state of the training wizard, page by page, and the one place that starts its background work: summarising a
  * collection, previewing features, the training run (features, evaluation with every finished fold shown at once,
- * final model, the run kept in the {@link ExperimentStore}), saving the model, and feature importance. Needs no
- * toolkit: tests drive it with a {@link org.auscult.app.task.CurrentThreadTaskExecutor}.
+ * final model, the run kept in the {@link ExperimentStore}) on the Data page's collections, combined when several,
+ * saving the model, and feature importance. Needs no toolkit: tests drive it with a
+ * {@link org.auscult.app.task.CurrentThreadTaskExecutor}.
  *
  * <p>A cancelled run leaves everything as it was before it started: the results and past runs on show, the
  * workstation's model, and the experiment store (nothing is kept).
@@ -61,6 +62,8 @@ public final class TrainingWizardViewModel {
     private final ProtocolPageViewModel protocol;
     private final FeatureImportanceViewModel importance;
     private final RunPageViewModel run;
+    /** The collections the run on show was trained on, where its recordings are opened from. */
+    private TrainingCollections ranOn;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.DATA);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -185,7 +188,8 @@ public final class TrainingWizardViewModel {
         }
         message.set("");
         page.set(Page.RUN);
-        run.start(data.collectionProperty().get(), settings, this::finished);
+        TrainingCollections collections = data.trainingCollectionsProperty().get();
+        run.start(collections, settings, (result, kept) -> finished(result, kept, collections));
     }
 
     /** Stops the run; nothing of it is kept and everything else stays as it was before it started. */
@@ -193,7 +197,8 @@ public final class TrainingWizardViewModel {
         run.cancel();
     }
 
-    private void finished(ExperimentRunner.Outcome result, List<Experiment> kept) {
+    private void finished(ExperimentRunner.Outcome result, List<Experiment> kept, TrainingCollections collections) {
+        ranOn = collections;
         outcome.set(result);
         experiment.set(result.experiment());
         pastRuns.setAll(kept);
@@ -225,7 +230,7 @@ public final class TrainingWizardViewModel {
         }
         for (FeatureRow row : current.features().rows()) {
             if (row.id().equals(prediction.id())) {
-                workstation.showRecording(data.collectionProperty().get(), Path.of(row.path()));
+                workstation.showRecording(ranOn.partHolding(Path.of(row.path())), Path.of(row.path()));
                 return;
             }
         }
