@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -32,6 +33,7 @@ import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
 import org.auscult.app.evaluation.PastRunsTable;
+import org.auscult.app.evaluation.PerSourceTable;
 import org.auscult.app.evaluation.RocCurveView;
 import org.auscult.experiments.Experiment;
 import org.auscult.learn.ModelFile;
@@ -39,8 +41,8 @@ import org.auscult.learn.Prediction;
 
 /**
  * The training wizard's Results page, built from its view model: the confusion matrix with the pooled figures, the
- * recordings of a clicked cell and the per-class table; feature importance; past runs; ROC curves; and Save model /
- * Use as active model. Controls and bindings only.
+ * recordings of a clicked cell and the per-class table; the per-source and patient-level figures when the run has
+ * any; feature importance; past runs; ROC curves; and Save model / Use as active model. Controls and bindings only.
  */
 final class ResultsPageView {
 
@@ -48,6 +50,7 @@ final class ResultsPageView {
     private final Supplier<Window> owner;
     private final ConfusionMatrixView resultMatrix = new ConfusionMatrixView();
     private final ClassMetricsTable classMetrics = new ClassMetricsTable();
+    private final PerSourceTable perSource = new PerSourceTable();
     private final RocCurveView rocCurves = new RocCurveView();
     private final PastRunsTable pastRuns = new PastRunsTable();
     private final FeatureImportanceView importance = new FeatureImportanceView();
@@ -68,6 +71,7 @@ final class ResultsPageView {
         rocTab.setId("roc-tab");
         tabs = new TabPane(confusionTab, importanceTab, runsTab, rocTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        watchFigures();
     }
 
     Node node() {
@@ -233,6 +237,69 @@ final class ResultsPageView {
         runs.setPadding(new Insets(6));
 
         return runs;
+    }
+
+    /**
+     * The per-source table and the patient-level lines of the run on show, in a tab right after the confusion
+     * matrix that is there only while the run has either: data from several sources, or CirCor patients.
+     */
+    private void watchFigures() {
+        Label sourcesTitle = heading("Per source: normal against needs follow-up (any class but normal and "
+                + "artifact), first repeat");
+        Label legend = wrapped("Sensitivity: the share of follow-up recordings predicted in a follow-up class; "
+                + "specificity: the share of normal recordings predicted normal. Murmur R@Sp.90: the murmur "
+                + "recall where 90 % of the normal recordings score below the threshold. Screen: the follow-up "
+                + "answer at one threshold fitted on the whole evaluation.");
+        Label screen = wrapped("");
+        screen.setId("per-source-screen");
+        VBox sources = new VBox(6, sourcesTitle, perSource, legend, screen);
+        Label patientsTitle = heading("Patients: one answer per CirCor patient from all their recordings, "
+                + "weighed as the PhysioNet 2022 Challenge does");
+        VBox lines = new VBox(4);
+        lines.setId("patient-lines");
+        VBox patients = new VBox(6, patientsTitle, lines);
+        VBox content = new VBox(18, sources, patients);
+        content.setPadding(new Insets(6));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        Tab tab = new Tab("", scroll);
+        tab.setId("figures-tab");
+        model.figures().figuresProperty().addListener((observable, before, figures) -> {
+            perSource.show(figures.perSource());
+            screen.setText(figures.screenLine());
+            lines.getChildren().clear();
+            for (int i = 0; i < figures.patientLines().size(); i++) {
+                Label line = wrapped(figures.patientLines().get(i));
+                line.setId("patient-line-" + i);
+                lines.getChildren().add(line);
+            }
+            showWhile(sources, figures.perSource() != null);
+            showWhile(patients, !figures.patientLines().isEmpty());
+            tab.setText(figures.title());
+            if (!figures.any()) {
+                tabs.getTabs().remove(tab);
+            } else if (!tabs.getTabs().contains(tab)) {
+                tabs.getTabs().add(1, tab);
+            }
+        });
+    }
+
+    private static void showWhile(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private static Label heading(String text) {
+        Label heading = wrapped(text);
+        heading.setStyle("-fx-font-weight: bold;");
+        return heading;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void saveModel() {

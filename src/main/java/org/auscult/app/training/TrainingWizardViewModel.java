@@ -34,8 +34,8 @@ import org.auscult.learn.Protocol;
  * The state of the training wizard, page by page, and the one place that starts its background work: summarising a
  * collection, previewing features, the training run (features, evaluation with every finished fold shown at once,
  * final model, the run kept in the {@link ExperimentStore}) on the Data page's collections, combined when several,
- * saving the model, and feature importance. Needs no toolkit: tests drive it with a
- * {@link org.auscult.app.task.CurrentThreadTaskExecutor}.
+ * the run's per-source and patient-level figures, saving the model, and feature importance. Needs no toolkit: tests
+ * drive it with a {@link org.auscult.app.task.CurrentThreadTaskExecutor}.
  *
  * <p>A cancelled run leaves everything as it was before it started: the results and past runs on show, the
  * workstation's model, and the experiment store (nothing is kept).
@@ -62,6 +62,7 @@ public final class TrainingWizardViewModel {
     private final ProtocolPageViewModel protocol;
     private final FeatureImportanceViewModel importance;
     private final RunPageViewModel run;
+    private final ResultFiguresViewModel figures;
     /** The collections the run on show was trained on, where its recordings are opened from. */
     private TrainingCollections ranOn;
 
@@ -96,6 +97,7 @@ public final class TrainingWizardViewModel {
         this.protocol = new ProtocolPageViewModel(evaluationThreads);
         this.importance = new FeatureImportanceViewModel(executor, message, outcome, cellPredictions);
         this.run = new RunPageViewModel(executor, ui, store, new ExperimentRunner(jobs, clock), message);
+        this.figures = new ResultFiguresViewModel(executor, message);
         LiveValidation.watch(this, problem, message);
         refreshPastRuns();
     }
@@ -199,6 +201,7 @@ public final class TrainingWizardViewModel {
 
     private void finished(ExperimentRunner.Outcome result, List<Experiment> kept, TrainingCollections collections) {
         ranOn = collections;
+        figures.show(result, collections);
         outcome.set(result);
         experiment.set(result.experiment());
         pastRuns.setAll(kept);
@@ -360,6 +363,11 @@ public final class TrainingWizardViewModel {
     /** The Results page's feature importance. */
     public FeatureImportanceViewModel importance() {
         return importance;
+    }
+
+    /** The Results page's per-source and patient-level figures. */
+    public ResultFiguresViewModel figures() {
+        return figures;
     }
 
     /** The Protocol page. */

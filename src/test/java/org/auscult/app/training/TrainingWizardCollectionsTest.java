@@ -148,7 +148,7 @@ class TrainingWizardCollectionsTest {
     }
 
     @Test
-    void aRunOnTwoCollectionsIsNamedAfterBoth() throws Exception {
+    void aRunOnTwoCollectionsIsNamedAfterBothAndShowsPerSourceAndPatientFigures() throws Exception {
         wizard.data().addCollection(second);
         assertTrue(wizard.next(), wizard.messageProperty().get());
         assertTrue(wizard.next(), wizard.messageProperty().get());
@@ -165,6 +165,15 @@ class TrainingWizardCollectionsTest {
         assertEquals(List.of("circor/circor", "second"), outcome.data().distinctSources());
         assertEquals(CIRCOR.toAbsolutePath().normalize() + " + " + second.toAbsolutePath().normalize(),
                 store.list().get(0).collection());
+        ResultFiguresViewModel.Figures figures = wizard.figures().figuresProperty().get();
+        assertEquals(List.of("circor/circor", "second", "all"), figures.perSource().rows().stream()
+                .map(org.auscult.learn.PerSourceReport.Row::source).toList());
+        assertEquals(2, figures.patientLines().size(), figures.patientLines().toString());
+        for (String line : figures.patientLines()) {
+            // the 16 CirCor patients are scored; the other collection's recordings have no patient status
+            assertTrue(line.contains(" of 8 with a murmur called present, ") && line.contains(" of 8 without "),
+                    line);
+        }
 
         // A recording of the added collection opens from that collection.
         Prediction ofSecond = outcome.evaluation().predictions().stream()
