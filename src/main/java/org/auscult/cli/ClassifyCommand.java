@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                     + "(predicted: 'cannot judge', with the reason).",
             "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
                     + "and artifact); follow_up answers it yes or no at the model's operating point (the threshold "
-                    + "that kept 90 % of the normal recordings of its cross-validation below it, printed under the "
+                    + "that kept 90 %% of the normal recordings of its cross-validation below it, printed under the "
                     + "table); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
                     + "windows).",
             "When the recordings name their patients (a collection with patient IDs) and a patient has several, a "
