@@ -253,7 +253,7 @@ final class ResultsPageView {
         Label screen = wrapped("");
         screen.setId("per-source-screen");
         VBox sources = new VBox(6, sourcesTitle, perSource, legend, screen);
-        Label patientsTitle = heading("Patients: one answer per CirCor patient from all their recordings, "
+        Label patientsTitle = heading("Patients: one answer per CirCor patient from their labelled recordings, "
                 + "weighed as the PhysioNet 2022 Challenge does");
         VBox lines = new VBox(4);
         lines.setId("patient-lines");
