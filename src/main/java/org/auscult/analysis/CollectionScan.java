@@ -20,10 +20,17 @@ public final class CollectionScan {
 
     /**
      * What one recording gave: the verdict (null without a model) and the signal-quality index of its heart cycle
-     * ({@link org.auscult.segmentation.SignalQuality}; NaN when the model's features do not measure it), or the
-     * reason it failed ("" when it did not).
+     * ({@link org.auscult.segmentation.SignalQuality}; NaN when the model's features do not measure it) and, for a
+     * murmur verdict, the murmur described ({@link #describedMurmur}; a scan does not assess the usable seconds, so
+     * it describes the murmur of a recording the window would call unsure), or the reason it failed ("" when it did
+     * not).
      */
-    public record Item(Recording recording, Verdict verdict, double signalQuality, String problem) {
+    public record Item(Recording recording, Verdict verdict, double signalQuality, String murmur, String problem) {
+    }
+
+    /** The murmur an analysis describes, for people ("Holosystolic (83 %), grade III/VI (90 %), ..."); "" for none. */
+    public static String describedMurmur(RecordingAnalyzer.Analysis analysis) {
+        return analysis.murmur() == null ? "" : analysis.murmur().forPeople();
     }
 
     /** Every item in collection order, and the reference built from the labelled ones (null when none). */
@@ -54,7 +61,7 @@ public final class CollectionScan {
                 recordings.stream().map(FeatureTableBuilder.Input::of).toList(), Math.max(1, threads),
                 () -> RecordingAnalyzer.judging(model, modelReference, false),
                 (input, analysis) -> new Scanned(analysis.verdict(), analysis.features().summary().values(),
-                        analysis.info()),
+                        analysis.info(), describedMurmur(analysis)),
                 (done, total, seconds) -> listener.progress(done / (double) total,
                         "Analysing the collection: " + done + " of " + total), cancellation);
         List<Item> items = new ArrayList<>();
@@ -65,11 +72,11 @@ public final class CollectionScan {
             Recording recording = recordings.get(i);
             Scanned analysis = outcomes.get(i).result();
             if (analysis == null) {
-                items.add(new Item(recording, null, Double.NaN, outcomes.get(i).failure().problem()));
+                items.add(new Item(recording, null, Double.NaN, "", outcomes.get(i).failure().problem()));
                 continue;
             }
             items.add(new Item(recording, analysis.verdict(),
-                    qualityColumn < 0 ? Double.NaN : analysis.features()[qualityColumn], ""));
+                    qualityColumn < 0 ? Double.NaN : analysis.features()[qualityColumn], analysis.murmur(), ""));
             if (recording.label().isPresent()) {
                 rowsByClass.computeIfAbsent(recording.label().get(), label -> new ArrayList<>())
                         .add(analysis.features());
@@ -87,7 +94,7 @@ public final class CollectionScan {
     }
 
     /** What the scan keeps of a recording's analysis. */
-    private record Scanned(Verdict verdict, double[] features, RecordingInfo info) {
+    private record Scanned(Verdict verdict, double[] features, RecordingInfo info, String murmur) {
     }
 
     private static double[] column(List<Scanned> analyses, ToDoubleFunction<Scanned> value) {

@@ -265,10 +265,8 @@ public final class WorkstationViewModel {
                     cycle.setMurmur(verdict.murmurEnvelopeProperty().get());
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
-                        recording.row().showVerdict(result.verdict());
-                        if (result.segmentation() != null) {
-                            recording.row().signalQualityProperty().set(result.segmentation().qualityIndex());
-                        }
+                        recording.row().showVerdict(result.verdict(), result.segmentation() == null ? Double.NaN
+                                : result.segmentation().qualityIndex(), CollectionScan.describedMurmur(result));
                         examination.refresh();
                     }
                     status.done(recording.row().name() + ": " + recording.info().summary());

@@ -110,7 +110,15 @@ class ExaminationUiTest {
         assertTrue(table.getItems().get(1).quality().matches("\\d\\.\\d\\d( unsure)?"),
                 table.getItems().get(1).quality());
         String summary = robot.lookup("#examination-summary").queryAs(Label.class).getText();
-        assertTrue(summary.matches("Murmur most likely at (AV|MV) \\(\\d+ %\\)\\."), summary);
+        assertTrue(summary.matches("Murmur most likely at (AV|MV) \\(\\d+ %\\)(\\.|: .+\\.)"), summary);
+        ExaminationViewModel.SiteRow likeliest = table.getItems().stream().max(java.util.Comparator.comparingDouble(
+                ExaminationViewModel.SiteRow::murmurProbability)).orElseThrow();
+        String described = likeliest.row().murmurDescriptionProperty().get();
+        assertEquals(likeliest.row().predictedProperty().get().equals("murmur"), !described.isEmpty(),
+                "a murmur verdict gets its murmur described: " + described);
+        if (!described.isEmpty()) {
+            assertTrue(summary.endsWith(": " + described + "."), summary);
+        }
         assertEquals("1_MV", table.getSelectionModel().getSelectedItem().row().name(), "the recording on screen");
         robot.interact(() -> {
             try {

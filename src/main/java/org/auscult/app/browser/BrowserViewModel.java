@@ -177,8 +177,7 @@ public final class BrowserViewModel {
             if (row != null && !item.problem().isEmpty()) {
                 row.problemProperty().set(item.problem());
             } else if (row != null && item.verdict() != null) {
-                row.showVerdict(item.verdict());
-                row.signalQualityProperty().set(item.signalQuality());
+                row.showVerdict(item.verdict(), item.signalQuality(), item.murmur());
             }
         }
     }

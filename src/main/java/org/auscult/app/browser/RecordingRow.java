@@ -21,6 +21,7 @@ public final class RecordingRow {
     private final DoubleProperty confidence = new SimpleDoubleProperty(this, "confidence", Double.NaN);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final DoubleProperty signalQuality = new SimpleDoubleProperty(this, "signalQuality", Double.NaN);
+    private final StringProperty murmurDescription = new SimpleStringProperty(this, "murmurDescription", "");
     private final javafx.beans.property.ObjectProperty<org.auscult.analysis.Verdict> verdict =
             new javafx.beans.property.SimpleObjectProperty<>(this, "verdict");
 
@@ -93,10 +94,20 @@ public final class RecordingRow {
         return verdict;
     }
 
-    /** Shows {@code judged} as this recording's verdict: the verdict, its class and its confidence. */
-    public void showVerdict(org.auscult.analysis.Verdict judged) {
+    /**
+     * Shows {@code judged} as this recording's verdict (the verdict, its class and its confidence), with the
+     * signal-quality index of its heart cycle (NaN when not measured) and its murmur described ("" when not).
+     */
+    public void showVerdict(org.auscult.analysis.Verdict judged, double quality, String murmur) {
         verdict.set(judged);
         predictedProperty().set(judged.predictedClass());
         confidenceProperty().set(judged.confidence());
+        signalQuality.set(quality);
+        murmurDescription.set(murmur);
+    }
+
+    /** The murmur described for a murmur verdict, for people ("Holosystolic (83 %), ..."); "" when none is. */
+    public StringProperty murmurDescriptionProperty() {
+        return murmurDescription;
     }
 }

@@ -119,7 +119,10 @@ public final class ExaminationViewModel {
                 .describe();
     }
 
-    /** Where the model hears a murmur most likely, or why that cannot be said. */
+    /**
+     * Where the model hears a murmur most likely, with the murmur described there when its verdict is murmur, or why
+     * that cannot be said.
+     */
     static String describe(List<SiteRow> rows) {
         SiteRow loudest = null;
         for (SiteRow row : rows) {
@@ -132,8 +135,9 @@ public final class ExaminationViewModel {
             return "No murmur probability: not judged yet, or the model has no murmur class.";
         }
         String where = loudest.site().isEmpty() ? loudest.row().name() : loudest.site();
-        return String.format(Locale.ROOT, "Murmur most likely at %s (%.0f %%).", where,
-                100 * loudest.murmurProbability());
+        String described = loudest.row().murmurDescriptionProperty().get();
+        return String.format(Locale.ROOT, "Murmur most likely at %s (%.0f %%)%s", where,
+                100 * loudest.murmurProbability(), described.isEmpty() ? "." : ": " + described + ".");
     }
 
     /**
