@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * both sides of a split. Source: {@code circor}.
  *
  * <p>Also reads the small per-recording form of the bundled samples: a {@code labels.csv} with columns
- * {@code path,patient_id,location,murmur} (murmur present/absent at that location) beside the WAVs.
+ * {@code path,patient_id,location,murmur} (murmur present/absent at that location) beside the WAVs; and one
+ * patient's {@code <patient>.txt} ({@link CirCorPatientFile}): the recordings it lists, labelled by the same rule.
  */
 final class CirCor2022Reader implements LayoutReader {
 
@@ -57,7 +58,8 @@ final class CirCor2022Reader implements LayoutReader {
         if (Files.isDirectory(folderOrFile)) {
             return isTrainingCsv(folderOrFile.resolve(TRAINING_CSV)) || isSamplesCsv(folderOrFile.resolve(SAMPLES_CSV));
         }
-        return isTrainingCsv(folderOrFile) || isSamplesCsv(folderOrFile);
+        return isTrainingCsv(folderOrFile) || isSamplesCsv(folderOrFile)
+                || CirCorPatientFile.read(folderOrFile).isPresent();
     }
 
     private static boolean isTrainingCsv(Path file) {
@@ -75,7 +77,10 @@ final class CirCor2022Reader implements LayoutReader {
         CollectionBuilder builder = new CollectionBuilder(root, layout(), options);
         Path trainingCsv = folder ? folderOrFile.resolve(TRAINING_CSV) : folderOrFile;
         Path samplesCsv = folder ? folderOrFile.resolve(SAMPLES_CSV) : folderOrFile;
-        if (isTrainingCsv(trainingCsv)) {
+        Optional<CirCorPatientFile> patientFile = folder ? Optional.empty() : CirCorPatientFile.read(folderOrFile);
+        if (patientFile.isPresent()) {
+            readPatient(patientFile.get(), builder);
+        } else if (isTrainingCsv(trainingCsv)) {
             Path audio = root.resolve(TRAINING_FOLDER);
             readTrainingData(CsvTable.withHeader(trainingCsv), Files.isDirectory(audio) ? audio : root, builder);
         } else if (isSamplesCsv(samplesCsv)) {
@@ -162,6 +167,36 @@ final class CirCor2022Reader implements LayoutReader {
                 builder.missing(table.file(), row.line(), "every recording of patient " + id + " (" + id
                         + "_<location>.wav in " + audioFolder + ")");
             }
+        }
+    }
+
+    /**
+     * The recordings one patient file lists, labelled by the rule of the training CSV from its {@code #Murmur} and
+     * {@code #Murmur locations} lines, grouped with its {@code #Additional ID} as the CSV groups them.
+     */
+    private void readPatient(CirCorPatientFile patientFile, CollectionBuilder builder) throws IOException {
+        Path file = patientFile.file();
+        String written = patientFile.fact("Murmur");
+        Murmur murmur = murmurOf(file, new CsvTable.Row(1, List.of(written)), written);
+        Patient patient = new Patient(null, murmur, locations(patientFile.fact("Murmur locations")));
+        Groups groups = new Groups();
+        groups.add(patientFile.patient());
+        String other = patientFile.fact("Additional ID");
+        if (!EMPTY_VALUES.contains(other.toLowerCase(Locale.ROOT))) {
+            groups.join(patientFile.patient(), other);
+        }
+        for (CirCorPatientFile.Listed listed : patientFile.recordings()) {
+            Optional<Path> wav = patientFile.wavOf(listed);
+            if (wav.isEmpty()) {
+                builder.problem(file, listed.line(), "'" + listed.wav() + "' is not a file beside the patient file; "
+                        + "ignored");
+                continue;
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("location", listed.site());
+            metadata.putAll(patientFile.facts());
+            builder.add(file, listed.line(), wav.get(), written, labelOf(patient, listed.site(), builder.options()),
+                    groups.groupOf(patientFile.patient()), SOURCE, metadata);
         }
     }
 

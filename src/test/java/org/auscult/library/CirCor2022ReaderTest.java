@@ -171,4 +171,66 @@ class CirCor2022ReaderTest {
         assertEquals(Map.of("murmur", 8, "normal", 8), collection.patientCounts());
         collection.recordings().forEach(r -> assertEquals(r.patient(), r.id().substring(0, r.id().indexOf('_'))));
     }
+
+    private Path patientFile(String name, String... lines) {
+        Path file = root.resolve("training_data").resolve(name);
+        Fixtures.text(file, lines);
+        return file;
+    }
+
+    @Test
+    void onePatientsFileOpensThatPatientsRecordingsLabelledAsTheTableLabelsThem() throws IOException {
+        Path file = patientFile("9979.txt", "9979 5 4000",
+                "AV 9979_AV.hea 9979_AV.wav 9979_AV.tsv", "PV 9979_PV.hea 9979_PV.wav 9979_PV.tsv",
+                "TV 9979_TV.hea 9979_TV.wav 9979_TV.tsv", "MV 9979_MV_1.hea 9979_MV_1.wav 9979_MV_1.tsv",
+                "MV 9979_MV_2.hea 9979_MV_2.wav 9979_MV_2.tsv",
+                "#Age: Child", "#Murmur: Present", "#Murmur locations: TV", "#Additional ID: nan");
+        assertEquals(Optional.of(Layout.CIRCOR_2022), CollectionImporter.detect(file));
+        RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
+        assertEquals(List.of(), collection.problems());
+        assertEquals(List.of("9979_AV", "9979_MV_1", "9979_MV_2", "9979_PV", "9979_TV"),
+                collection.recordings().stream().map(Recording::id).sorted().toList());
+        assertEquals(Map.of("murmur", 1), collection.classCounts(), "the murmur is audible at TV only");
+        assertEquals(Optional.of("murmur"), byId(collection, "9979_TV").label());
+        Recording av = byId(collection, "9979_AV");
+        assertEquals("Present", av.originalLabel());
+        assertEquals("AV", av.metadata().get("location"));
+        assertEquals("Child", av.metadata().get("Age"));
+        assertEquals("MV", byId(collection, "9979_MV_2").metadata().get("location"));
+        collection.recordings().forEach(r -> assertEquals("9979", r.patient()));
+    }
+
+    @Test
+    void aPatientFileJoinsItsAdditionalIdAsTheTableDoes() throws IOException {
+        Path file = patientFile("50000.txt", "50000 1 4000", "AV 50000_AV.hea 50000_AV.wav 50000_AV.tsv",
+                "#Murmur: Absent", "#Additional ID: 13918");
+        RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
+        assertEquals("13918", byId(collection, "50000_AV").patient());
+        assertEquals(Optional.of("normal"), byId(collection, "50000_AV").label());
+    }
+
+    @Test
+    void aPatientFileNamesOnlyFilesBesideItAndMissingOnesAreProblems() throws IOException {
+        Path file = patientFile("2530.txt", "2530 3 4000", "AV 2530_AV.hea ../../secret.wav 2530_AV.tsv",
+                "PV 2530_PV.hea 2530_PV.wav 2530_PV.tsv", "TV 2530_TV.hea 2530_XX.wav 2530_TV.tsv",
+                "#Murmur: Absent");
+        RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
+        assertEquals(List.of("2530_PV"), collection.recordings().stream().map(Recording::id).toList());
+        assertEquals(2, collection.problems().size(), collection.problems().toString());
+        assertTrue(collection.problems().get(0).reason().contains("'../../secret.wav' is not a file beside"),
+                collection.problems().toString());
+        assertTrue(collection.problems().get(1).reason().contains("listed but missing"),
+                collection.problems().toString());
+        assertEquals(2, collection.problems().get(0).line(), "the line of the file that names it");
+    }
+
+    @Test
+    void otherTextFilesAreNotPatientFiles() {
+        assertEquals(Optional.empty(), CollectionImporter.detect(patientFile("notes.txt", "2530 4 4000",
+                "heard a murmur at MV")));
+        assertEquals(Optional.empty(), CollectionImporter.detect(patientFile("short.txt", "2530 4 4000",
+                "AV 2530_AV.hea 2530_AV.wav 2530_AV.tsv")), "fewer recording lines than the first line says");
+        assertEquals(Optional.empty(), CollectionImporter.detect(patientFile("2530.dat", "2530 1 4000",
+                "AV 2530_AV.hea 2530_AV.wav 2530_AV.tsv")));
+    }
 }

@@ -1,0 +1,98 @@
+package org.auscult.library;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One CirCor DigiScope patient's {@code <patient>.txt} (a WFDB-style header): the first line {@code <patient>
+ * <recordings> <sample rate>}, a line per recording {@code <site> <name>.hea <name>.wav <name>.tsv}, then
+ * {@code #Key: value} lines with the patient's facts ({@code #Murmur: Present}, {@code #Murmur locations: AV+MV},
+ * {@code #Additional ID: 50000}, age, sex, the murmur's description, ...).
+ *
+ * <p>Only names are read from it, never paths: a recording line naming a file outside the patient file's folder is
+ * a problem, not a recording.
+ *
+ * @param file       the patient file
+ * @param patient    the patient number
+ * @param recordings each recording's line number, site and file name, in order
+ * @param facts      the {@code #Key: value} lines, in order
+ */
+record CirCorPatientFile(Path file, String patient, List<Listed> recordings, Map<String, String> facts) {
+
+    /** A recording line: its 1-based line number, site and WAV file name. */
+    record Listed(int line, String site, String wav) {
+    }
+
+    /** How much of a file is read to recognise it: a patient file is a few hundred bytes. */
+    private static final int MAX_BYTES = 64 * 1024;
+    private static final Pattern FIRST_LINE = Pattern.compile("(\\d+) (\\d+) (\\d+)");
+    private static final Pattern RECORDING_LINE = Pattern.compile("(\\S+) \\S+ (\\S+\\.wav)(?: .*)?");
+    private static final Pattern FACT_LINE = Pattern.compile("#([^:]+):\\s*(.*)");
+
+    /** The patient file at {@code file}, or empty when it is not one (or cannot be read). */
+    static Optional<CirCorPatientFile> read(Path file) {
+        if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(".txt")) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int read = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                read += line.length() + 1;
+                if (read > MAX_BYTES) {
+                    return Optional.empty();
+                }
+                lines.add(line.strip());
+            }
+        } catch (IOException | RuntimeException notText) {
+            return Optional.empty();
+        }
+        Matcher first = lines.isEmpty() ? null : FIRST_LINE.matcher(lines.get(0));
+        if (first == null || !first.matches()) {
+            return Optional.empty();
+        }
+        int count = first.group(2).length() > 3 ? -1 : Integer.parseInt(first.group(2)); // a patient has a few
+        if (count < 1 || lines.size() < 1 + count) {
+            return Optional.empty();
+        }
+        List<Listed> recordings = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Matcher recording = RECORDING_LINE.matcher(lines.get(i));
+            if (!recording.matches()) {
+                return Optional.empty();
+            }
+            recordings.add(new Listed(i + 1, recording.group(1), recording.group(2)));
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String line : lines.subList(1 + count, lines.size())) {
+            Matcher fact = FACT_LINE.matcher(line);
+            if (fact.matches()) {
+                facts.putIfAbsent(fact.group(1).strip(), fact.group(2).strip());
+            }
+        }
+        return Optional.of(new CirCorPatientFile(file, first.group(1), recordings, facts));
+    }
+
+    /** The value of {@code #key:}, "" when absent. */
+    String fact(String key) {
+        return facts.getOrDefault(key, "");
+    }
+
+    /** Where {@code listed}'s WAV is, or empty when its name leaves the patient file's folder. */
+    Optional<Path> wavOf(Listed listed) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path wav = folder.resolve(listed.wav()).normalize();
+        return wav.getParent() != null && wav.getParent().equals(folder.normalize()) ? Optional.of(wav)
+                : Optional.empty();
+    }
+}
