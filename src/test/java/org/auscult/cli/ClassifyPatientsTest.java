@@ -53,6 +53,21 @@ class ClassifyPatientsTest {
     }
 
     @Test
+    void oneCirCorPatientsFileIsClassifiedSiteBySiteWithThePatientsAnswer() throws Exception {
+        Path samples = CommandLineTest.SAMPLES;
+        Files.copy(samples.resolve("36327_MV.wav"), folder.resolve("7_MV.wav"));
+        Files.copy(samples.resolve("40058_PV.wav"), folder.resolve("7_PV.wav"));
+        Path patient = Files.write(folder.resolve("7.txt"), List.of("7 2 4000", "MV 7_MV.hea 7_MV.wav 7_MV.tsv",
+                "PV 7_PV.hea 7_PV.wav 7_PV.tsv", "#Murmur: Present", "#Murmur locations: MV"));
+        CommandLineTest.Run classify = CommandLineTest.run("classify", patient.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("\n7_MV ") && classify.out().contains("\n7_PV "), classify.out());
+        assertTrue(classify.out().matches("(?s).*\nPatients \\(follow-up when any of the patient's recordings "
+                + "needs it\\):\n7  (needs follow-up \\(7_\\w\\w(, 7_\\w\\w)?\\)|no follow-up needed at any of 2 "
+                + "sites)\\.\n.*"), classify.out());
+    }
+
+    @Test
     void recordingsOfOnePatientEachGiveNoPatientLines() {
         CommandLineTest.Run classify = CommandLineTest.run("classify", CommandLineTest.SAMPLES.toString());
         assertEquals(0, classify.exitCode(), classify.err());
