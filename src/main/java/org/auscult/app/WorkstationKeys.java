@@ -6,6 +6,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.auscult.app.browser.BrowserView;
+import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.examination.PatientSteps;
 import org.auscult.app.labels.AnnotationViewModel;
 import org.auscult.app.labels.LabelPanel;
 import org.auscult.app.timeline.TimeViewport;
@@ -180,7 +182,11 @@ final class WorkstationKeys {
             case PAGE_DOWN, PAGE_UP -> {
                 labelPanel.commitNotes();
                 var selection = browser.table().getSelectionModel();
-                if (code == KeyCode.PAGE_DOWN) {
+                if (event.isShiftDown()) { // a patient at a time
+                    selection.clearAndSelect(Math.max(0, PatientSteps.next(
+                            browser.table().getItems().stream().map(RecordingRow::patient).toList(),
+                            selection.getSelectedIndex(), code == KeyCode.PAGE_DOWN)));
+                } else if (code == KeyCode.PAGE_DOWN) {
                     selection.selectNext();
                 } else {
                     selection.selectPrevious();

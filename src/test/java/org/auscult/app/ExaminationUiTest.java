@@ -144,5 +144,11 @@ class ExaminationUiTest {
         String second = robot.lookup("#examination-answer").queryAs(Label.class).getText();
         assertTrue(second.equals("Patient: no follow-up needed at the one site.")
                 || second.equals("Patient: needs follow-up (PV)."), second);
+
+        // Shift+Page Up / Down: a patient at a time, to the first recording of the patient above or below
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_UP).release(KeyCode.SHIFT);
+        waitFor("patient 1's first recording", () -> model.browser().selectedProperty().get() == row("1_AV"));
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_DOWN).release(KeyCode.SHIFT);
+        waitFor("patient 2 again", () -> model.browser().selectedProperty().get() == row("2_PV"));
     }
 }
