@@ -1,7 +1,7 @@
 package org.auscult.library;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,19 +44,16 @@ record CirCorPatientFile(Path file, String patient, List<Listed> recordings, Map
         if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(".txt")) {
             return Optional.empty();
         }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int read = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                read += line.length() + 1;
-                if (read > MAX_BYTES) {
-                    return Optional.empty();
-                }
-                lines.add(line.strip());
-            }
-        } catch (IOException | RuntimeException notText) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // never more, whatever the file holds
+        } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+        if (bytes.length > MAX_BYTES) {
+            return Optional.empty();
+        }
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().map(String::strip).toList();
         Matcher first = lines.isEmpty() ? null : FIRST_LINE.matcher(lines.get(0));
         if (first == null || !first.matches()) {
             return Optional.empty();

@@ -232,5 +232,8 @@ class CirCor2022ReaderTest {
                 "AV 2530_AV.hea 2530_AV.wav 2530_AV.tsv")), "fewer recording lines than the first line says");
         assertEquals(Optional.empty(), CollectionImporter.detect(patientFile("2530.dat", "2530 1 4000",
                 "AV 2530_AV.hea 2530_AV.wav 2530_AV.tsv")));
+        Path oversized = patientFile("long.txt", "2530 1 4000", "AV 2530_AV.hea 2530_AV.wav 2530_AV.tsv",
+                "#Note: " + "x".repeat(100_000));
+        assertEquals(Optional.empty(), CollectionImporter.detect(oversized), "a patient file is a few hundred bytes");
     }
 }
