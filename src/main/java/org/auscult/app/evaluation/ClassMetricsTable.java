@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.Region;
 import org.auscult.app.table.TableColumns;
 import org.auscult.labels.LabelClasses;
 import org.auscult.learn.ConfusionMatrix;
@@ -17,9 +14,7 @@ import org.auscult.learn.ConfusionMatrix;
  * Precision, recall, F1 and support of every class of a confusion matrix, one row per class. The table is as tall
  * as its rows: every class is on show, none behind a scroll bar.
  */
-public final class ClassMetricsTable extends TableView<ClassMetricsTable.Row> {
-
-    private static final double ROW_HEIGHT = 24;
+public final class ClassMetricsTable extends RowsHighTable<ClassMetricsTable.Row> {
 
     /** One class's figures. */
     public record Row(String className, double precision, double recall, double f1, long support) {
@@ -34,21 +29,6 @@ public final class ClassMetricsTable extends TableView<ClassMetricsTable.Row> {
         getColumns().add(TableColumns.of("Support", Row::support));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new javafx.scene.control.Label("No results yet"));
-        setFixedCellSize(ROW_HEIGHT);
-        getItems().addListener((javafx.collections.ListChangeListener<Row>) change -> requestLayout());
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        Node header = lookup(".column-header-background");
-        double headerHeight = header instanceof Region region ? region.prefHeight(-1) : 2 * ROW_HEIGHT;
-        return snappedTopInset() + headerHeight + Math.max(1, getItems().size()) * ROW_HEIGHT
-                + snappedBottomInset() + 2;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
     }
 
     private static TableColumn<Row, String> number(String title, Function<Row, Double> value) {

@@ -2,11 +2,8 @@ package org.auscult.app.evaluation;
 
 import java.util.function.Function;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.Region;
 import org.auscult.app.table.TableColumns;
 import org.auscult.learn.PerSourceReport;
 
@@ -15,9 +12,7 @@ import org.auscult.learn.PerSourceReport;
  * {@link PerSourceReport}: one per source, then the pooled row "all". Undefined figures (a source without normal or
  * without follow-up recordings) show "–". Like {@link ClassMetricsTable}, the table is as tall as its rows.
  */
-public final class PerSourceTable extends TableView<PerSourceReport.Row> {
-
-    private static final double ROW_HEIGHT = 24;
+public final class PerSourceTable extends RowsHighTable<PerSourceReport.Row> {
 
     public PerSourceTable() {
         setId("per-source");
@@ -36,21 +31,6 @@ public final class PerSourceTable extends TableView<PerSourceReport.Row> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         TableColumns.keepTitlesWhole(this);
         setPlaceholder(new Label("One source: no per-source figures"));
-        setFixedCellSize(ROW_HEIGHT);
-        getItems().addListener((javafx.collections.ListChangeListener<PerSourceReport.Row>) change -> requestLayout());
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        Node header = lookup(".column-header-background");
-        double headerHeight = header instanceof Region region ? region.prefHeight(-1) : 2 * ROW_HEIGHT;
-        return snappedTopInset() + headerHeight + Math.max(1, getItems().size()) * ROW_HEIGHT
-                + snappedBottomInset() + 2;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
     }
 
     private static TableColumn<PerSourceReport.Row, String> number(String title,
