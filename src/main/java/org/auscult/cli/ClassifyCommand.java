@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.analysis.LoadedModel;
@@ -65,7 +66,12 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV.")
     Path csv;
 
-    @Option(names = "--force", description = "Replace the --csv FILE if it exists.")
+    @Option(names = "--patients", paramLabel = "FILE", description = "Also write one row per patient to FILE as CSV "
+            + "(patient, follow_up yes/no/unknown, the recordings that need it, recordings, those without an answer), "
+            + "for recordings that name their patients.")
+    Path patientsCsv;
+
+    @Option(names = "--force", description = "Replace the --csv or --patients FILE if it exists.")
     boolean force;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: cores).")
@@ -73,7 +79,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputTargets.check(force, csv);
+        OutputTargets.check(force, csv, patientsCsv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedModel model = LoadedModel.load(modelFile);
@@ -127,9 +133,12 @@ final class ClassifyCommand implements Callable<Integer> {
             printTable(out, header, rows);
             if (followUp && model.followUpScreen() != null) {
                 out.println("follow_up: yes at " + model.followUpScreen().describe() + ".");
-                printPatients(out, outcomes, resolved.collections());
+                printPatients(out, patientAnswers(outcomes, resolved.collections()));
                 out.flush();
             }
+        }
+        if (patientsCsv != null) {
+            writePatients(patientsCsv, force, patientAnswers(outcomes, resolved.collections()));
         }
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
@@ -145,12 +154,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
-     * One line per patient ({@link PatientAnswer}: follow-up when any of the patient's recordings needs it), when the
-     * recordings name their patients and some patient has more than one; a recording that failed, here or at the
-     * collection's import check, counts as one without an answer.
+     * The answer of every patient the recordings name ({@link PatientAnswer}: follow-up when any of the patient's
+     * recordings needs it), by patient; a recording that failed, here or at the collection's import check, counts as
+     * one without an answer.
      */
-    private static void printPatients(PrintWriter out, List<RecordingBatch.Outcome<Judged>> outcomes,
-                                      List<RecordingCollection> collections) {
+    private static Map<String, PatientAnswer> patientAnswers(List<RecordingBatch.Outcome<Judged>> outcomes,
+                                                             List<RecordingCollection> collections) {
         Map<String, List<PatientAnswer.Site>> byPatient = new TreeMap<>();
         for (RecordingBatch.Outcome<Judged> outcome : outcomes) {
             addSite(byPatient, outcome.input().patient(), outcome.input().id(),
@@ -160,14 +169,38 @@ final class ClassifyCommand implements Callable<Integer> {
             collection.recordings().stream().filter(recording -> recording.metadata().containsKey(Recording.PROBLEM))
                     .forEach(unread -> addSite(byPatient, unread.patient(), unread.id(), null));
         }
-        if (byPatient.values().stream().noneMatch(sites -> sites.size() > 1)) {
+        Map<String, PatientAnswer> answers = new TreeMap<>();
+        byPatient.forEach((patient, sites) -> answers.put(patient, PatientAnswer.of(sites)));
+        return answers;
+    }
+
+    /** One line per patient, when some patient has more than one recording. */
+    private static void printPatients(PrintWriter out, Map<String, PatientAnswer> answers) {
+        if (answers.values().stream().noneMatch(answer -> answer.sites() > 1)) {
             return;
         }
         out.println();
         out.println("Patients (follow-up when any of the patient's recordings needs it):");
-        int width = byPatient.keySet().stream().mapToInt(String::length).max().orElse(0);
-        byPatient.forEach((patient, sites) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", patient,
-                PatientAnswer.of(sites).describe().replaceFirst("^Patient: ", "")));
+        int width = answers.keySet().stream().mapToInt(String::length).max().orElse(0);
+        answers.forEach((patient, answer) -> out.printf(Locale.ROOT, "%-" + width + "s  %s%n", patient,
+                answer.describe().replaceFirst("^Patient: ", "")));
+    }
+
+    /** The --patients table: a row per patient. */
+    private static void writePatients(Path file, boolean force, Map<String, PatientAnswer> answers)
+            throws java.io.IOException {
+        AtomicFiles.write(file, force, stream -> {
+            PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            writer.println("patient,follow_up,needing_follow_up,recordings,without_answer");
+            answers.forEach((patient, answer) -> writer.println(String.join(",", Stream.of(patient,
+                    switch (answer.status()) {
+                        case PRESENT -> "yes";
+                        case ABSENT -> "no";
+                        case UNKNOWN -> "unknown";
+                    }, String.join(" ", answer.flagged()), Integer.toString(answer.sites()),
+                    Integer.toString(answer.unjudged())).map(FeatureTableFormat::csvField).toList())));
+            writer.flush();
+        });
     }
 
     private static void addSite(Map<String, List<PatientAnswer.Site>> byPatient, String patient, String id,

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,9 @@ class ClassifyPatientsTest {
         Files.write(folder.resolve("labels.csv"), List.of("path,patient_id,location,murmur",
                 "1_MV.wav,1,MV,present", "1_AV.wav,1,AV,present", "2_PV.wav,2,PV,absent", "2_TV.wav,2,TV,absent"));
         Path csv = folder.resolve("out.csv");
-        CommandLineTest.Run classify = CommandLineTest.run("classify", folder.toString(), "--csv", csv.toString());
+        Path patients = folder.resolve("patients.csv");
+        CommandLineTest.Run classify = CommandLineTest.run("classify", folder.toString(), "--csv", csv.toString(),
+                "--patients", patients.toString());
         assertTrue(classify.err().contains("2_TV"), "the damaged recording is named: " + classify.err());
         Map<String, String> followUp = new HashMap<>();
         List<String> rows = Files.readAllLines(csv);
@@ -50,6 +54,15 @@ class ClassifyPatientsTest {
         String out = classify.out();
         assertTrue(out.contains("Patients (follow-up when any of the patient's recordings needs it):\n1  " + one + "\n2  "
                 + two + "\n"), out);
+        String needing = Stream.of("1_AV", "1_MV").filter(id -> followUp.get(id).equals("yes"))
+                .collect(Collectors.joining(" "));
+        assertEquals(List.of("patient,follow_up,needing_follow_up,recordings,without_answer",
+                "1," + (needing.isEmpty() ? "no" : "yes") + "," + needing + ",2,0",
+                "2," + (followUp.get("2_PV").equals("yes") ? "yes,2_PV" : "unknown,") + ",2,1"),
+                Files.readAllLines(patients));
+        CommandLineTest.Run again = CommandLineTest.run("classify", folder.toString(), "--patients",
+                patients.toString());
+        assertEquals(2, again.exitCode(), "an existing --patients file is not replaced without --force");
     }
 
     @Test
