@@ -21,16 +21,11 @@ public final class CollectionScan {
     /**
      * What one recording gave: the verdict (null without a model) and the signal-quality index of its heart cycle
      * ({@link org.auscult.segmentation.SignalQuality}; NaN when the model's features do not measure it) and, for a
-     * murmur verdict, the murmur described ({@link #describedMurmur}; a scan does not assess the usable seconds, so
-     * it describes the murmur of a recording the window would call unsure), or the reason it failed ("" when it did
-     * not).
+     * murmur verdict, the murmur described ({@link RecordingAnalyzer.Analysis#describedMurmur}; a scan does not
+     * assess the usable seconds, so it describes the murmur of a recording the window would call unsure), or the
+     * reason it failed ("" when it did not).
      */
     public record Item(Recording recording, Verdict verdict, double signalQuality, String murmur, String problem) {
-    }
-
-    /** The murmur an analysis describes, for people ("Holosystolic (83 %), grade III/VI (90 %), ..."); "" for none. */
-    public static String describedMurmur(RecordingAnalyzer.Analysis analysis) {
-        return analysis.murmur() == null ? "" : analysis.murmur().forPeople();
     }
 
     /** Every item in collection order, and the reference built from the labelled ones (null when none). */
@@ -61,7 +56,7 @@ public final class CollectionScan {
                 recordings.stream().map(FeatureTableBuilder.Input::of).toList(), Math.max(1, threads),
                 () -> RecordingAnalyzer.judging(model, modelReference, false),
                 (input, analysis) -> new Scanned(analysis.verdict(), analysis.features().summary().values(),
-                        analysis.info(), describedMurmur(analysis)),
+                        analysis.info(), analysis.describedMurmur()),
                 (done, total, seconds) -> listener.progress(done / (double) total,
                         "Analysing the collection: " + done + " of " + total), cancellation);
         List<Item> items = new ArrayList<>();

@@ -51,8 +51,7 @@ public final class RecordingAnalyzer {
      * @param conditioned  the clip as analysed: at the analysis rate, band-passed
      * @param segmentation its heart cycle, null when not asked for or when the recording cannot be judged
      * @param verdict      the model's verdict, null without a model
-     * @param quality      which seconds are usable heart sound, when the configuration measures the usable stretches
-     *                     only ({@link AnalysisConfig#usableStretches()}); null otherwise
+     * @param quality      which seconds are usable heart sound; null unless measured (see {@link #assessingQuality()})
      * @param trend        heart rate, usable share and class window by window, for a long recording judged in
      *                     windows; null otherwise
      * @param murmur       for a recording judged a murmur (judged whole), the murmur described and its envelope
@@ -67,6 +66,11 @@ public final class RecordingAnalyzer {
                         Segmentation segmentation, FeatureSet features, Verdict verdict, QualityMap quality,
                         MurmurDescription murmur) {
             this(file, decoded, info, conditioned, segmentation, features, verdict, quality, null, murmur);
+        }
+
+        /** The murmur described, for people ("Holosystolic (83 %), grade III/VI (90 %), ..."); "" for none. */
+        public String describedMurmur() {
+            return murmur == null ? "" : murmur.forPeople();
         }
     }
 

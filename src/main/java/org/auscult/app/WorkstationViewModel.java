@@ -266,7 +266,7 @@ public final class WorkstationViewModel {
                     cycle.setSeconds(result.quality());
                     if (result.verdict() != null) {
                         recording.row().showVerdict(result.verdict(), result.segmentation() == null ? Double.NaN
-                                : result.segmentation().qualityIndex(), CollectionScan.describedMurmur(result));
+                                : result.segmentation().qualityIndex(), result.describedMurmur());
                         examination.refresh();
                     }
                     status.done(recording.row().name() + ": " + recording.info().summary());

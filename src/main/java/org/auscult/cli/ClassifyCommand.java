@@ -90,8 +90,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
         List<RecordingBatch.Outcome<Judged>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
                 () -> RecordingAnalyzer.judging(model, reference, false).assessingQuality(),
-                (input, analysis) -> new Judged(analysis.verdict(), analysis.quality(),
-                        analysis.murmur() == null ? "" : analysis.murmur().forPeople()),
+                (input, analysis) -> new Judged(analysis.verdict(), analysis.quality(), analysis.describedMurmur()),
                 (done, total, seconds) -> progress.update(done, total), new Cancellation());
 
         List<String> classes = model.model().classNames();
@@ -129,16 +128,17 @@ final class ClassifyCommand implements Callable<Integer> {
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
         }
+        Map<String, PatientAnswer> patients = patientAnswers(outcomes, resolved.collections());
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
             printTable(out, header, rows);
             if (followUp && model.followUpScreen() != null) {
                 out.println("follow_up: yes at " + model.followUpScreen().describe() + ".");
-                printPatients(out, patientAnswers(outcomes, resolved.collections()));
+                printPatients(out, patients);
                 out.flush();
             }
         }
         if (patientsCsv != null) {
-            writePatients(patientsCsv, force, patientAnswers(outcomes, resolved.collections()));
+            writePatients(patientsCsv, force, patients);
         }
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {

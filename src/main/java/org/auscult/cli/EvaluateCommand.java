@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
@@ -107,9 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "first repeat:");
             out.println(PerSourceReport.of(result, data).toTable());
         }
-        List<PatientMurmurReport> patients = Stream.of(
-                PatientMurmurReport.of(result, data, run.patientStatus()),
-                PatientMurmurReport.byFollowUp(result, data, run.patientStatus())).flatMap(Optional::stream).toList();
+        List<PatientMurmurReport> patients = PatientMurmurReport.bothRules(result, data, run.patientStatus());
         patients.forEach(report -> out.print(report.toText()));
         if (!patients.isEmpty()) {
             out.println();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The patient-level answer of an evaluation, as the PhysioNet/CinC Challenge 2022 scores it: a patient's
@@ -60,6 +61,13 @@ public record PatientMurmurReport(String rule, int[][] confusion) {
         return score("present if any recording needs follow-up, at the threshold fitted on the other folds",
                 result, data, statusById, prediction -> screenOfFold.get(prediction.fold()).orElseThrow()
                         .needsFollowUp(FollowUpScreen.probability(classes, prediction.posterior())));
+    }
+
+    /** The reports of both rules that apply, most probable class first: what {@code evaluate} and the wizard show. */
+    public static List<PatientMurmurReport> bothRules(EvaluationResult result, LabelledDataset data,
+                                                      Map<String, Murmur> statusById) {
+        return Stream.of(of(result, data, statusById), byFollowUp(result, data, statusById))
+                .flatMap(Optional::stream).toList();
     }
 
     private static Optional<PatientMurmurReport> score(String rule, EvaluationResult result, LabelledDataset data,

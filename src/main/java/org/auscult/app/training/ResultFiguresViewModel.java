@@ -1,9 +1,7 @@
 package org.auscult.app.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,12 +47,8 @@ public final class ResultFiguresViewModel {
          */
         public static Figures of(EvaluationResult result, LabelledDataset data, Map<String, Murmur> statuses) {
             PerSourceReport perSource = data.distinctSources().size() > 1 ? PerSourceReport.of(result, data) : null;
-            List<String> lines = new ArrayList<>();
-            for (Optional<PatientMurmurReport> report : List.of(PatientMurmurReport.of(result, data, statuses),
-                    PatientMurmurReport.byFollowUp(result, data, statuses))) {
-                report.ifPresent(patients -> lines.add(patients.toText().strip()));
-            }
-            return new Figures(perSource, lines);
+            return new Figures(perSource, PatientMurmurReport.bothRules(result, data, statuses).stream()
+                    .map(patients -> patients.toText().strip()).toList());
         }
 
         /** Whether there is anything to show. */
