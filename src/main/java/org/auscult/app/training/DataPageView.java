@@ -1,5 +1,7 @@
 package org.auscult.app.training;
 
+import static org.auscult.app.training.WizardLabels.wrapped;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,13 +138,6 @@ final class DataPageView {
                 noisyLabels, new Label("Warnings"), warnings, skipped);
         VBox.setVgrow(skipped, Priority.ALWAYS);
         return page;
-    }
-
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 
     /** Replaces the folder chooser of the Data page's buttons (tests choose a folder without a dialog). */

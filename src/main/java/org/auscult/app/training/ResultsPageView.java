@@ -1,5 +1,7 @@
 package org.auscult.app.training;
 
+import static org.auscult.app.training.WizardLabels.wrapped;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -295,13 +297,6 @@ final class ResultsPageView {
         return heading;
     }
 
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
-    }
-
     private void saveModel() {
         Path file = chooseModelFile.get();
         if (file == null) {
@@ -332,4 +327,5 @@ final class ResultsPageView {
                 ButtonType.NO);
         alert.setHeaderText("Replace the model file?");
         return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
-    }}
+    }
+}

@@ -164,18 +164,8 @@ class TrainingWizardCollectionsUiTest {
         assertFalse(visibleInTree(robot.lookup("#per-source").query()), "one source: no per-source table");
     }
 
-    /** Runs a small forest with 3 folds once, through the pages; returns on the Results page. */
     private void run(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            model.next();
-            model.next();
-            model.model().treesProperty().set("10");
-            model.next();
-            model.protocol().foldsProperty().set("3");
-            model.protocol().repeatsProperty().set("1");
-        });
-        robot.clickOn("#next");
-        waitFor("the results", () -> model.pageProperty().get() == TrainingWizardViewModel.Page.RESULTS);
+        TrainingWizardPagesUiTest.runSmallForest(robot, model);
     }
 
     private void shoot(FxRobot robot, String name) {

@@ -116,9 +116,16 @@ class TrainingWizardPagesUiTest {
         waitFor("the data summary", () -> model.data().summaryProperty().get() != null);
     }
 
-    /** Runs a small forest with 3 folds once, through the pages' controls; returns on the Results page. */
     private void run(FxRobot robot) throws Exception {
         waitForTheCollection();
+        runSmallForest(robot, model);
+    }
+
+    /**
+     * Runs a small forest (10 trees) with 3 folds once, from the Data page through the pages' controls; returns on
+     * the Results page.
+     */
+    static void runSmallForest(FxRobot robot, TrainingWizardViewModel model) throws Exception {
         robot.interact(() -> {
             model.next();
             model.next();
