@@ -172,7 +172,8 @@ final class BenchMurmurDescription implements Callable<Integer> {
                             + " to fit the segmentation on; give --segmentation " + HAND_SET);
                 }
                 yield MurmurTraining.Segmenting.crossFitted(
-                        SegmentationTraining.crossFit(annotated, CROSS_FIT_FOLDS, CROSS_FIT_SEED));
+                        SegmentationTraining.crossFit(annotated, CROSS_FIT_FOLDS, CROSS_FIT_SEED,
+                                MurmurModel.EMISSION));
             }
             default -> throw new IllegalArgumentException("--segmentation: expected " + CROSS_FITTED + ", "
                     + HAND_SET + " or " + ANNOTATED + ", got '" + segmentation + "'");

@@ -48,8 +48,8 @@ final class BenchSegmentation implements Callable<Integer> {
     Path predictions;
 
     @Option(names = "--emission", paramLabel = "EMISSION", converter = SegmentCommand.EmissionConverter.class,
-            description = "The emission measured: trained (the default, as 'segment' and the window use) or "
-                    + "hand-set.")
+            description = "The emission measured: trained (the default, as 'segment' and the window use), network "
+                    + "or hand-set.")
     CycleEmission emission = DefaultRecipe.analysis().features().cycleEmission();
 
     @Override

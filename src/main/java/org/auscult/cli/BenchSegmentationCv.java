@@ -15,7 +15,10 @@ import org.auscult.segmentation.EventCounts;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.SegmentationBenchmark;
 import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
+import org.auscult.segmentation.NetworkEmission;
+import org.auscult.segmentation.StateEmission;
 import org.auscult.segmentation.TrainedEmission;
+import org.auscult.features.CycleEmission;
 import org.auscult.segmentation.SegmentationTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,17 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code auscult bench segmentation-cv}: the trained emission measured by patient-grouped cross-validation over an
- * annotated CirCor folder, beside the hand-set emission on the same recordings, and both the hand-set and the shipped
- * parameters on the bundled CirCor samples and the PASCAL set_a marks.
+ * {@code auscult bench segmentation-cv}: both trained emissions (the logistic regression and the network) measured by
+ * patient-grouped cross-validation over an annotated CirCor folder, beside the hand-set emission on the same
+ * recordings, and the hand-set and both shipped emissions on the bundled CirCor samples and the PASCAL set_a marks.
  */
 @Command(name = "segmentation-cv", mixinStandardHelpOptions = true,
         description = {
-            "Patient-grouped cross-validation of the trained segmentation emission over a folder of recordings with "
-                    + "CirCor-style .tsv segmentations: each fold is segmented with an emission fitted on the other "
-                    + "folds. Prints S1/S2 F1 within 60 ms and the heart-rate error, with the hand-set emission on the "
-                    + "same recordings, then the hand-set and the shipped parameters on the CirCor samples and the "
-                    + "PASCAL set_a marks (as 'bench segmentation')."
+            "Patient-grouped cross-validation of the trained segmentation emissions (trained: logistic regression; "
+                    + "network) over a folder of recordings with CirCor-style .tsv segmentations: each fold is "
+                    + "segmented with an emission fitted on the other folds. Prints S1/S2 F1 within 60 ms and the "
+                    + "heart-rate error, with the hand-set emission on the same recordings, then the hand-set and the "
+                    + "shipped emissions on the CirCor samples and the PASCAL set_a marks (as 'bench segmentation')."
         })
 final class BenchSegmentationCv implements Callable<Integer> {
 
@@ -82,11 +85,14 @@ final class BenchSegmentationCv implements Callable<Integer> {
                 recordings.size(), patients, excluded.size());
         out.println(header("emission"));
         out.println(row(SegmentationTraining.score("hand-set", recordings, HeartSoundSegmenter.handSet())));
-        out.println(row(SegmentationTraining.crossValidate(recordings, folds, seed)));
-        TrainedEmission shipped = TrainedEmission.shipped();
+        for (CycleEmission model : List.of(CycleEmission.TRAINED, CycleEmission.NETWORK)) {
+            out.println(row(SegmentationTraining.crossValidate(recordings, folds, seed, model)));
+            out.flush();
+        }
         Map<String, HeartSoundSegmenter> segmenters = new LinkedHashMap<>();
-        segmenters.put("hand-set", HeartSoundSegmenter.handSet());
-        segmenters.put("shipped", HeartSoundSegmenter.withEmission(shipped));
+        for (CycleEmission emission : CycleEmission.values()) {
+            segmenters.put(emission.key(), HeartSoundSegmenter.of(emission));
+        }
         for (Map.Entry<String, HeartSoundSegmenter> entry : segmenters.entrySet()) {
             SegmentationBenchmark benchmark = new SegmentationBenchmark(entry.getValue());
             if (Files.isDirectory(samples)) {
@@ -97,9 +103,12 @@ final class BenchSegmentationCv implements Callable<Integer> {
                 out.println(row(rename(entry.getKey() + " PASCAL", benchmark.pascal(timing))));
             }
         }
-        out.println("shipped: trained on " + shipped.record().getOrDefault("trained.recordings", "?")
-                + " recordings of " + shipped.record().getOrDefault("trained.patients", "?") + " patients ("
-                + shipped.record().getOrDefault("trained.source", "?") + ")");
+        for (StateEmission shipped : List.of(TrainedEmission.shipped(), NetworkEmission.shipped())) {
+            out.println(shipped.getClass().getSimpleName() + " shipped: trained on "
+                    + shipped.record().getOrDefault("trained.recordings", "?") + " recordings of "
+                    + shipped.record().getOrDefault("trained.patients", "?") + " patients ("
+                    + shipped.record().getOrDefault("trained.source", "?") + ")");
+        }
         out.flush();
         return AuscultCommand.EXIT_OK;
     }

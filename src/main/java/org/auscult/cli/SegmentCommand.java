@@ -59,8 +59,9 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--emission", paramLabel = "EMISSION", converter = EmissionConverter.class,
             description = "How heart sounds are told from the rest: trained (the default, as the bundled model and "
-                    + "the window segment: fitted on CirCor's annotated segmentations) or hand-set (the earlier "
-                    + "hand-tuned score).")
+                    + "the window segment: a logistic regression fitted on CirCor's annotated segmentations), network "
+                    + "(a network fitted on the same: finds S1 and S2 best, but the verdict reads the trained one "
+                    + "better) or hand-set (the earlier hand-tuned score).")
     CycleEmission emission = DefaultRecipe.analysis().features().cycleEmission();
 
     static final class EmissionConverter implements picocli.CommandLine.ITypeConverter<CycleEmission> {

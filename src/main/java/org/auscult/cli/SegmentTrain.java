@@ -19,7 +19,8 @@ import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.SegmentationBenchmark;
 import org.auscult.segmentation.SegmentationBenchmark.DatasetScore;
 import org.auscult.segmentation.SegmentationTraining;
-import org.auscult.segmentation.TrainedEmission;
+import org.auscult.features.CycleEmission;
+import org.auscult.segmentation.StateEmission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code auscult segment train}: fits the segmentation's emission on annotated recordings. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {
-            "Fit the emission of the heart-cycle model (logistic regression on the envelopes) on a folder of "
+            "Fit the emission of the heart-cycle model (a network on 0.8 s of the envelopes, or a logistic regression on "
+                    + "120 ms of them) on a folder of "
                     + "recordings with CirCor-style .tsv segmentations (start s, end s, state 0-4; only annotated "
                     + "spans are used) and write it as a parameter file.",
             "With --folds, the fit is first measured by patient-grouped cross-validation and the figures are stored "
@@ -64,6 +66,12 @@ final class SegmentTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold assignment (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--model", paramLabel = "MODEL", converter = SegmentCommand.EmissionConverter.class,
+            defaultValue = "network",
+            description = "network (the default recipe's: one hidden layer on 0.8 s of the envelopes) or trained "
+                    + "(logistic regression on 120 ms of them; default ${DEFAULT-VALUE}).")
+    CycleEmission model;
+
     @Option(names = "--score-circor", paramLabel = "DIR",
             description = "Also score the trained emission on this CirCor-style folder (e.g. the bundled samples, "
                     + "when their patients are excluded) and store the figures in the record.")
@@ -75,6 +83,10 @@ final class SegmentTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (model == CycleEmission.HAND_SET) {
+            throw new IllegalArgumentException("--model hand-set: the hand-set emission is not trained; give network "
+                    + "or trained");
+        }
         OutputTargets.check(force, out);
         PrintWriter console = spec.commandLine().getOut();
         Set<String> excluded = excludedPatients(excludeLists, excludeFolders);
@@ -87,13 +99,13 @@ final class SegmentTrain implements Callable<Integer> {
         Map<String, String> record = new LinkedHashMap<>();
         record.put("trained.excluded_patients", Integer.toString(excluded.size()));
         if (folds > 0) {
-            DatasetScore cv = SegmentationTraining.crossValidate(recordings, folds, seed);
+            DatasetScore cv = SegmentationTraining.crossValidate(recordings, folds, seed, model);
             console.println(BenchSegmentationCv.row(cv));
             record.putAll(scoreRecord("scored.cv", cv));
             record.put("scored.cv.folds", folds + " patient-grouped, seed " + seed);
         }
-        TrainedEmission emission = SegmentationTraining.train(recordings, folder.toAbsolutePath().normalize()
-                .getFileName().toString());
+        StateEmission emission = SegmentationTraining.train(recordings, folder.toAbsolutePath().normalize()
+                .getFileName().toString(), model);
         SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.withEmission(emission));
         if (scoreCircor != null) {
             DatasetScore score = benchmark.circor(scoreCircor, Optional.empty());

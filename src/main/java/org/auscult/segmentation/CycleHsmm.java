@@ -63,7 +63,7 @@ final class CycleHsmm {
     private final double threshold;
     private final double pitchWeight;
     /** The trained emission, or null for the hand-set one. */
-    private final TrainedEmission trained;
+    private final StateEmission trained;
 
     CycleHsmm() {
         this(EMISSION_SLOPE, EMISSION_THRESHOLD, PITCH_WEIGHT);
@@ -77,7 +77,7 @@ final class CycleHsmm {
     }
 
     /** A model whose emission is {@code trained} instead of the hand-set logistic scores. */
-    CycleHsmm(TrainedEmission trained) {
+    CycleHsmm(StateEmission trained) {
         this.slope = EMISSION_SLOPE;
         this.threshold = EMISSION_THRESHOLD;
         this.pitchWeight = PITCH_WEIGHT;

@@ -52,12 +52,13 @@ public final class HeartSoundSegmenter {
 
     /**
      * The segmenter a feature configuration names ({@link org.auscult.features.FeatureConfig#cycleEmission()}): one
-     * shared instance of each, the trained one read from its resource on first use.
+     * shared instance of each, the trained ones read from their resources on first use.
      */
     public static HeartSoundSegmenter of(CycleEmission emission) {
         return switch (emission) {
             case HAND_SET -> Shared.HAND_SET;
             case TRAINED -> Shared.Trained.SEGMENTER;
+            case NETWORK -> Shared.Network.SEGMENTER;
         };
     }
 
@@ -67,10 +68,14 @@ public final class HeartSoundSegmenter {
         private static final class Trained {
             static final HeartSoundSegmenter SEGMENTER = withEmission(TrainedEmission.shipped());
         }
+
+        private static final class Network {
+            static final HeartSoundSegmenter SEGMENTER = withEmission(NetworkEmission.shipped());
+        }
     }
 
-    /** A segmenter whose HSMM emission is {@code emission} (see {@link TrainedEmission}). */
-    public static HeartSoundSegmenter withEmission(TrainedEmission emission) {
+    /** A segmenter whose HSMM emission is {@code emission} (see {@link StateEmission}). */
+    public static HeartSoundSegmenter withEmission(StateEmission emission) {
         return new HeartSoundSegmenter(new CycleHsmm(emission));
     }
 

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 import org.auscult.audio.AudioFiles;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
+import org.auscult.features.CycleEmission;
 import org.auscult.io.BoundedTextReader;
 
 /**
- * Trains and measures the segmentation's emission ({@link TrainedEmission}) on a folder of recordings with CirCor-style
+ * Trains and measures the segmentation's emission ({@link TrainedEmission}, {@link NetworkEmission}) on a folder of recordings with CirCor-style
  * segmentations: every {@code <name>.wav} with a {@code <name>.tsv} beside it. The patient is the part of the name
  * before the first {@code _} (CirCor's {@code <patient>_<site>[_n]}); when the folder's parent holds CirCor's
  * {@code training_data.csv}, a patient with an {@code Additional ID} is one patient with that other ID, so that
@@ -41,6 +42,9 @@ public final class SegmentationTraining {
     public record Recording(String name, String patient, double durationSeconds, Envelopes envelopes,
                             List<Segment> reference) {
     }
+
+    /** The seed of the network's initial weights and value order, so that one training set gives one network. */
+    static final long NETWORK_SEED = 1;
 
     private SegmentationTraining() {
     }
@@ -165,15 +169,33 @@ public final class SegmentationTraining {
         return new TrainedEmission.Labelled(x, labels(recording.reference(), x.length));
     }
 
-    /** Fits the emission on all of {@code recordings}, recording what it was trained on. */
-    public static TrainedEmission train(List<Recording> recordings, String source) {
+    /**
+     * Fits an emission of the kind {@code model} names ({@link CycleEmission#TRAINED} or {@link CycleEmission#NETWORK})
+     * on all of {@code recordings}, recording what it was trained on.
+     *
+     * @throws IllegalArgumentException for the hand-set emission, which is not trained
+     */
+    public static StateEmission train(List<Recording> recordings, String source, CycleEmission model) {
         Set<String> patients = new TreeSet<>();
         recordings.forEach(r -> patients.add(r.patient()));
         Map<String, String> record = new LinkedHashMap<>();
         record.put("trained.source", source);
         record.put("trained.recordings", Integer.toString(recordings.size()));
         record.put("trained.patients", Integer.toString(patients.size()));
-        return TrainedEmission.fit(recordings.parallelStream().map(SegmentationTraining::labelled).toList(), record);
+        return switch (model) {
+            case TRAINED -> TrainedEmission.fit(recordings.parallelStream().map(SegmentationTraining::labelled)
+                    .toList(), record);
+            case NETWORK -> {
+                record.put("trained.network", String.format(Locale.ROOT, "context %d, hidden %d, epochs %d, seed %d",
+                        NetworkEmission.CONTEXT, NetworkEmission.HIDDEN, NetworkEmission.EPOCHS, NETWORK_SEED));
+                yield NetworkTraining.fit(recordings.parallelStream().map(r -> {
+                    double[][] envelopes = NetworkEmission.envelopeArrays(r.envelopes());
+                    return new NetworkTraining.Labelled(envelopes, labels(r.reference(), envelopes[0].length));
+                }).toList(), NetworkEmission.CONTEXT, NetworkEmission.HIDDEN, NetworkEmission.EPOCHS, NETWORK_SEED,
+                        record);
+            }
+            case HAND_SET -> throw new IllegalArgumentException("the hand-set emission is not trained");
+        };
     }
 
     /** The score of one recording segmented by {@code segmenter}, against its reference. */
@@ -189,29 +211,30 @@ public final class SegmentationTraining {
                 .map(r -> score(r, segmenter)).filter(s -> s != null).toList());
     }
 
-    /** Patient-grouped cross-validation of the trained emission; every recording is scored once. */
-    public static SegmentationBenchmark.DatasetScore crossValidate(List<Recording> recordings, int folds, long seed) {
-        CrossFitted fitted = crossFit(recordings, folds, seed);
+    /** Patient-grouped cross-validation of an emission of the kind {@code model}; every recording is scored once. */
+    public static SegmentationBenchmark.DatasetScore crossValidate(List<Recording> recordings, int folds, long seed,
+                                                                   CycleEmission model) {
+        CrossFitted fitted = crossFit(recordings, folds, seed, model);
         List<SegmentationBenchmark.RecordingScore> scores = new ArrayList<>(recordings.parallelStream()
                 .map(r -> score(r, fitted.segmenterFor(r.patient()))).filter(s -> s != null).toList());
         scores.sort(java.util.Comparator.comparing(SegmentationBenchmark.RecordingScore::name));
-        return new SegmentationBenchmark.DatasetScore(String.format(Locale.ROOT, "CirCor %d-fold CV", folds), scores);
+        return new SegmentationBenchmark.DatasetScore(String.format(Locale.ROOT, "%s %d-fold CV", model.key(), folds),
+                scores);
     }
 
     /**
-     * One emission per fold of patients ({@link #foldOf}), each fitted on the other folds: every patient of
+     * One emission of the kind {@code model} per fold of patients ({@link #foldOf}), each fitted on the other folds
+     * (the folds fitted in parallel): every patient of
      * {@code recordings} has a segmenter that never learnt its recordings. Cross-validation scores the segmentation
      * with it; the murmur description is measured on its segmentations, so that neither is measured on recordings
      * the segmentation was trained on.
      */
-    public static CrossFitted crossFit(List<Recording> recordings, int folds, long seed) {
+    public static CrossFitted crossFit(List<Recording> recordings, int folds, long seed, CycleEmission model) {
         Map<String, Integer> fold = foldOf(recordings, folds, seed);
-        List<HeartSoundSegmenter> segmenters = new ArrayList<>();
-        for (int k = 0; k < folds; k++) {
-            int held = k;
-            List<Recording> training = recordings.stream().filter(r -> fold.get(r.patient()) != held).toList();
-            segmenters.add(HeartSoundSegmenter.withEmission(train(training, "fold " + k)));
-        }
+        List<HeartSoundSegmenter> segmenters = java.util.stream.IntStream.range(0, folds).parallel().mapToObj(k -> {
+            List<Recording> training = recordings.stream().filter(r -> fold.get(r.patient()) != k).toList();
+            return HeartSoundSegmenter.withEmission(train(training, "fold " + k, model));
+        }).toList();
         return new CrossFitted(fold, segmenters);
     }
 

@@ -47,7 +47,7 @@ import org.auscult.io.AtomicFiles;
  * {@code prior.<state>}, and free-form {@code trained.*} / {@code scored.*} keys recording the training data and the
  * measured accuracy.
  */
-public final class TrainedEmission {
+public final class TrainedEmission implements StateEmission {
 
     /** Names of the features, in weight order. */
     public static final List<String> FEATURES = List.of("homomorphic", "hilbert", "shannon", "pitch",
@@ -83,12 +83,12 @@ public final class TrainedEmission {
         this.record = new LinkedHashMap<>(record);
     }
 
-    /** The record of what the parameters were trained on and how they scored ({@code trained.*}, {@code scored.*}). */
+    @Override
     public Map<String, String> record() {
         return Map.copyOf(record);
     }
 
-    /** A copy carrying {@code extra} in its record as well. */
+    @Override
     public TrainedEmission withRecord(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(record);
         merged.putAll(extra);
@@ -129,8 +129,8 @@ public final class TrainedEmission {
         return v[Math.max(0, Math.min(n - 1, t))];
     }
 
-    /** {@code ln P(j | x_t) − ln P(j)} for every state j and envelope value t, {@code [j][t]}. */
-    double[][] logLikelihoods(Envelopes envelopes) {
+    @Override
+    public double[][] logLikelihoods(Envelopes envelopes) {
         double[][] x = features(envelopes);
         double[][] out = new double[STATES][x.length];
         double[] posterior = new double[STATES];
@@ -143,8 +143,8 @@ public final class TrainedEmission {
         return out;
     }
 
-    /** {@code P(S1 | x_t) + P(S2 | x_t)} from the log-likelihoods {@link #logLikelihoods} returned. */
-    double[] soundProbability(double[][] logLikelihoods) {
+    @Override
+    public double[] soundProbability(double[][] logLikelihoods) {
         double[] out = new double[logLikelihoods[0].length];
         for (int t = 0; t < out.length; t++) {
             out[t] = Math.exp(logLikelihoods[0][t] + logPrior[0]) + Math.exp(logLikelihoods[2][t] + logPrior[2]);
@@ -315,7 +315,7 @@ public final class TrainedEmission {
         return x;
     }
 
-    /** Writes the parameters and their record as properties text. */
+    @Override
     public void write(Path file, boolean replace) throws IOException {
         AtomicFiles.write(file, replace, stream -> {
             PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

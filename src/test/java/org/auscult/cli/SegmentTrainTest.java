@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.auscult.cli.CommandLineTest.Run;
+import org.auscult.segmentation.NetworkEmission;
 import org.auscult.segmentation.TrainedEmission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,12 @@ class SegmentTrainTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("trained on 16 recordings of 16 patients"), run.out());
-        TrainedEmission emission;
+        NetworkEmission emission;
         try (InputStream in = Files.newInputStream(out)) {
-            emission = TrainedEmission.read(in);
+            emission = NetworkEmission.read(in);
         }
+        assertTrue(emission.record().get("trained.network").startsWith("context 20, hidden 64"),
+                emission.record().toString());
         assertEquals("16", emission.record().get("trained.recordings"));
         assertEquals("16", emission.record().get("scored.cv.recordings"));
         double s1 = Double.parseDouble(emission.record().get("scored.cv.s1_f1"));
@@ -38,6 +41,22 @@ class SegmentTrainTest {
         Run again = CommandLineTest.run("segment", "train", CommandLineTest.SAMPLES.toString(), "-o", out.toString());
         assertEquals(AuscultCommand.EXIT_USAGE, again.exitCode());
         assertTrue(again.err().contains("--force"), again.err());
+    }
+
+    @Test
+    void theLogisticRegressionIsTrainedWhenAsked() throws IOException {
+        Path out = folder.resolve("logistic.properties");
+        Run run = CommandLineTest.run("segment", "train", CommandLineTest.SAMPLES.toString(), "--model", "trained",
+                "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (InputStream in = Files.newInputStream(out)) {
+            assertEquals("16", TrainedEmission.read(in).record().get("trained.recordings"));
+        }
+        Run handSet = CommandLineTest.run("segment", "train", CommandLineTest.SAMPLES.toString(), "--model",
+                "hand-set", "-o", folder.resolve("h.properties").toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, handSet.exitCode());
+        assertTrue(handSet.err().contains("not trained"), handSet.err());
+        assertTrue(Files.notExists(folder.resolve("h.properties")));
     }
 
     @Test

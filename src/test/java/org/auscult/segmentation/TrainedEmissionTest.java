@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Random;
 
 import org.auscult.audio.AudioClip;
+import org.auscult.features.CycleEmission;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainedEmissionTest {
@@ -167,11 +170,12 @@ class TrainedEmissionTest {
         return new SegmentationTraining.Recording(name, name, seconds, Envelopes.of(clip), reference);
     }
 
-    @Test
-    void aClickTrainSegmentsCorrectlyWithTheTrainedEmission() {
+    @ParameterizedTest
+    @EnumSource(value = CycleEmission.class, names = {"TRAINED", "NETWORK"})
+    void aClickTrainSegmentsCorrectlyWithEitherTrainedEmission(CycleEmission model) {
         List<SegmentationTraining.Recording> training = List.of(annotated("a", 60, 0.32, 12),
                 annotated("b", 75, 0.3, 12), annotated("c", 90, 0.28, 12), annotated("d", 110, 0.26, 12));
-        TrainedEmission emission = SegmentationTraining.train(training, "synthetic");
+        StateEmission emission = SegmentationTraining.train(training, "synthetic", model);
         assertEquals("4", emission.record().get("trained.recordings"));
         HeartSoundSegmenter segmenter = HeartSoundSegmenter.withEmission(emission);
         SegmentationTraining.Recording test = annotated("test", 80, 0.3, 15);
@@ -186,7 +190,8 @@ class TrainedEmissionTest {
         List<SegmentationTraining.Recording> recordings = List.of(annotated("a", 60, 0.32, 12),
                 annotated("b", 75, 0.3, 12), annotated("c", 90, 0.28, 12), annotated("d", 110, 0.26, 12),
                 annotated("e", 70, 0.3, 12), annotated("f", 100, 0.27, 12));
-        SegmentationTraining.CrossFitted fitted = SegmentationTraining.crossFit(recordings, 3, 1);
+        SegmentationTraining.CrossFitted fitted = SegmentationTraining.crossFit(recordings, 3, 1,
+                CycleEmission.TRAINED);
         assertEquals(3, fitted.segmenters().size());
         for (SegmentationTraining.Recording r : recordings) {
             int fold = fitted.foldOfPatient().get(r.patient());
@@ -195,7 +200,8 @@ class TrainedEmissionTest {
         // a patient no fold holds is new to every emission: the first fold's serves it
         assertTrue(fitted.segmenterFor("never-seen") == fitted.segmenters().get(0));
         // the cross-validation scores every recording once, each with its own fold's emission
-        SegmentationBenchmark.DatasetScore cv = SegmentationTraining.crossValidate(recordings, 3, 1);
+        SegmentationBenchmark.DatasetScore cv = SegmentationTraining.crossValidate(recordings, 3, 1,
+                CycleEmission.TRAINED);
         assertEquals(List.of("a", "b", "c", "d", "e", "f"),
                 cv.recordings().stream().map(SegmentationBenchmark.RecordingScore::name).toList());
         assertTrue(cv.s1().f1() > 0.95, cv.s1().toString());

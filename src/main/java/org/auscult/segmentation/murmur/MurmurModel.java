@@ -22,7 +22,6 @@ import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
-import org.auscult.segmentation.TrainedEmission;
 
 /**
  * The trained murmur description: one {@link SoftmaxRegression} per attribute over the {@link MurmurFeatures}, and
@@ -41,8 +40,10 @@ import org.auscult.segmentation.TrainedEmission;
  */
 public final class MurmurModel {
 
-    /** The segmenter a murmur is described on: the trained emission ({@link TrainedEmission#shipped()}). */
-    public static final HeartSoundSegmenter SEGMENTER = HeartSoundSegmenter.of(CycleEmission.TRAINED);
+    /** The emission of the segmentation a murmur is described on (as the default recipe's verdict reads it). */
+    public static final CycleEmission EMISSION = CycleEmission.TRAINED;
+    /** The segmenter a murmur is described on. */
+    public static final HeartSoundSegmenter SEGMENTER = HeartSoundSegmenter.of(EMISSION);
 
     /** The parameters shipped with Auscult, trained on the CirCor 2022 training part. */
     public static final String RESOURCE = "/org/auscult/segmentation/murmur/murmur-description.properties";
