@@ -27,9 +27,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 import javafx.stage.Stage;
 import org.auscult.app.browser.BrowserView;
+import org.auscult.app.browser.OpenDialogs;
 import org.auscult.app.cycle.BeatStackView;
 import org.auscult.app.cycle.CycleBar;
 import org.auscult.app.cycle.CycleOverlay;
@@ -58,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Keys (when no text field has focus): Space play/pause, Shift+Space play selection, L loop, + / - zoom,
  * 0 zoom to fit, Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection,
- * Ctrl+O open, Ctrl+F search, C heart-cycle bands on/off; and the labelling keys, Ctrl+Z undo, Ctrl+Shift+Z redo
+ * Ctrl+O open a folder, Ctrl+Shift+O open a file, Ctrl+F search, C heart-cycle bands on/off; and the labelling keys, Ctrl+Z undo, Ctrl+Shift+Z redo
  * ({@link WorkstationKeys}).
  */
 public final class MainWindow {
@@ -83,6 +84,7 @@ public final class MainWindow {
     private final AnnotationLayer annotationLane;
     private final LabelPanel labelPanel;
     private final BeatStackView beatStack;
+    private final OpenDialogs openDialogs;
     private Stage trainingWizard;
     private TrainingWizardViewModel trainingWizardModel;
 
@@ -95,6 +97,7 @@ public final class MainWindow {
         this.model = model;
         this.layout = layout;
         this.annotations = annotations;
+        this.openDialogs = new OpenDialogs(model::open);
         TimeViewport viewport = model.viewport();
         browser = new BrowserView(model.browser());
         ruler = new TimeRulerView(viewport);
@@ -214,8 +217,12 @@ public final class MainWindow {
 
     private ToolBar toolbar() {
         TimeViewport viewport = model.viewport();
-        Button open = WindowParts.button("Open…", "Open a folder or collection (Ctrl+O)", this::chooseCollection);
+        Button open = WindowParts.button("Open…", "Open a folder or collection (Ctrl+O)",
+                () -> openDialogs.chooseFolder(window()));
         open.setId("open");
+        Button openFile = WindowParts.button("Open file…", "Open a CirCor patient's .txt or a collection's label file "
+                + "(Ctrl+Shift+O)", () -> openDialogs.chooseFile(window()));
+        openFile.setId("open-file");
         Button zoomIn = WindowParts.button("+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
         zoomIn.setId("zoom-in");
         Button zoomOut = WindowParts.button("−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
@@ -238,12 +245,12 @@ public final class MainWindow {
                 this::openTrainingWizard);
         train.setId("train");
         Button record = WindowParts.button("Record…", "Record from a stethoscope, with a verdict as you listen",
-                () -> org.auscult.app.record.RecordView.openFor(root.getScene() == null ? null
-                        : root.getScene().getWindow(), model.modelProperty().get(), model.browser().selectedPath(),
+                () -> org.auscult.app.record.RecordView.openFor(window(), model.modelProperty().get(),
+                        model.browser().selectedPath(),
                         org.auscult.app.record.AuscultationLog.over(annotations::service), kept -> model.open(
                                 kept.getParent(), java.util.Optional.of(org.auscult.library.Layout.PLAIN_FOLDER))));
         record.setId("record");
-        return new ToolBar(open, train, record, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection,
+        return new ToolBar(open, openFile, train, record, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection,
                 new Label("  "), play, playSelection, loop);
     }
 
@@ -273,15 +280,8 @@ public final class MainWindow {
         return line;
     }
 
-    private void chooseCollection() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder or collection of recordings");
-        File folder = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (folder != null) {
-            org.auscult.app.browser.OpenAsChoice.ask(root.getScene() == null ? null : root.getScene().getWindow(),
-                            folder.getName())
-                    .ifPresent(layout -> model.open(folder.toPath(), layout));
-        }
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /**
@@ -294,7 +294,7 @@ public final class MainWindow {
             TrainingWizardViewModel wizard = new TrainingWizardViewModel(new FxTaskExecutor(2),
                     javafx.application.Platform::runLater, ExperimentStore.atDefaultFolder(),
                     WorkstationLinks.of(model, annotations), java.time.Clock.systemUTC(), Math.max(1, cores - 1), cores);
-            trainingWizard = TrainingWizardView.open(root.getScene() == null ? null : root.getScene().getWindow(),
+            trainingWizard = TrainingWizardView.open(window(),
                     wizard);
             trainingWizard.setOnHidden(event -> wizard.shutdown());
             trainingWizardModel = wizard;
@@ -330,7 +330,8 @@ public final class MainWindow {
             scene.getStylesheets().add(css.toExternalForm());
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, new WorkstationKeys(model, annotations, browser, labelPanel,
-                this::chooseCollection, this::openTrainingWizard)::handle);
+                () -> openDialogs.chooseFolder(window()), () -> openDialogs.chooseFile(window()),
+                this::openTrainingWizard)::handle);
         columns.setDividerPositions(layout.get("columns.0", 0.35), layout.get("columns.1", 0.76));
         layers.setDividerPositions(layout.get("layers.0", 0.36), layout.get("layers.1", 0.72));
         rightPanel.setDividerPositions(layout.get("right.0", 0.45));

@@ -16,7 +16,8 @@ import org.auscult.labels.LabelEvent;
 
 /**
  * The main window's keyboard: Space play/pause, Shift+Space play selection, L loop, + / - zoom, 0 zoom to fit,
- * Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection, Ctrl+O open,
+ * Z zoom to selection, Left/Right scroll, Alt+Up/Down amplitude zoom, Escape clear selection, Ctrl+O open a folder,
+ * Ctrl+Shift+O open a file,
  * Ctrl+T training wizard, Ctrl+F search, C heart-cycle bands on/off, M measure the selection, Ctrl+Z undo, Ctrl+Shift+Z redo, and the
  * labelling keys ({@link #onLabelKey}). Keys typed into a text field stay there.
  */
@@ -52,20 +53,27 @@ final class WorkstationKeys {
     private final BrowserView browser;
     private final LabelPanel labelPanel;
     private final Runnable chooseCollection;
+    private final Runnable chooseFile;
     private final Runnable openTrainingWizard;
 
     WorkstationKeys(WorkstationViewModel model, AnnotationViewModel annotations, BrowserView browser,
-                    LabelPanel labelPanel, Runnable chooseCollection, Runnable openTrainingWizard) {
+                    LabelPanel labelPanel, Runnable chooseCollection, Runnable chooseFile, Runnable openTrainingWizard) {
         this.model = model;
         this.annotations = annotations;
         this.browser = browser;
         this.labelPanel = labelPanel;
         this.chooseCollection = chooseCollection;
+        this.chooseFile = chooseFile;
         this.openTrainingWizard = openTrainingWizard;
     }
 
     /** Acts on a key pressed anywhere in the window (an event filter: it sees the key before any control). */
     void handle(KeyEvent event) {
+        if (KeyCombination.valueOf("Shortcut+Shift+O").match(event)) {
+            chooseFile.run();
+            event.consume();
+            return;
+        }
         if (KeyCombination.valueOf("Shortcut+O").match(event)) {
             chooseCollection.run();
             event.consume();
