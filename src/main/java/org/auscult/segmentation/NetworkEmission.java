@@ -2,10 +2,8 @@ package org.auscult.segmentation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import org.auscult.io.AtomicFiles;
 
@@ -221,9 +218,7 @@ public final class NetworkEmission implements StateEmission {
             out.println("w2=" + numbers(w2));
             out.println("b2=" + numbers(b2));
             out.println("prior=" + numbers(prior()));
-            for (Map.Entry<String, String> entry : record.entrySet()) {
-                out.println(entry.getKey() + "=" + entry.getValue().replace("\\", "\\\\").replace("\n", " "));
-            }
+            EmissionFile.writeRecord(out, record);
             out.flush();
         });
     }
@@ -238,41 +233,20 @@ public final class NetworkEmission implements StateEmission {
 
     /** Reads parameters written by {@link #write}. */
     public static NetworkEmission read(InputStream in) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        Properties properties = EmissionFile.load(in);
         if (!"network".equals(properties.getProperty("model"))) {
             throw new IOException("not a network emission (model=" + properties.getProperty("model") + ")");
         }
-        Map<String, String> record = new TreeMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("trained.") || key.startsWith("scored.")) {
-                record.put(key, properties.getProperty(key));
-            }
-        }
         try {
-            return new NetworkEmission(Integer.parseInt(required(properties, "network.context").trim()),
-                    Integer.parseInt(required(properties, "network.hidden").trim()), vector(properties, "w1"),
-                    vector(properties, "b1"), vector(properties, "w2"), vector(properties, "b2"),
-                    vector(properties, "prior"), record);
+            return new NetworkEmission(Integer.parseInt(EmissionFile.required(properties, "network.context").trim()),
+                    Integer.parseInt(EmissionFile.required(properties, "network.hidden").trim()),
+                    EmissionFile.numbers(properties, "w1"), EmissionFile.numbers(properties, "b1"),
+                    EmissionFile.numbers(properties, "w2"), EmissionFile.numbers(properties, "b2"),
+                    EmissionFile.numbers(properties, "prior"), EmissionFile.record(properties));
         } catch (NumberFormatException e) {
             throw new IOException("not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    private static double[] vector(Properties properties, String key) throws IOException {
-        return Arrays.stream(required(properties, key).trim().split("\\s+")).mapToDouble(Double::parseDouble)
-                .toArray();
-    }
-
-    private static String required(Properties properties, String key) throws IOException {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            throw new IOException("missing " + key);
-        }
-        return value;
     }
 }

@@ -2,10 +2,8 @@ package org.auscult.segmentation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -333,19 +331,14 @@ public final class TrainedEmission implements StateEmission {
             for (int j = 0; j < STATES; j++) {
                 out.println("prior." + j + "=" + String.format(Locale.ROOT, "%.9g", Math.exp(logPrior[j])));
             }
-            for (Map.Entry<String, String> entry : record.entrySet()) {
-                out.println(entry.getKey() + "=" + entry.getValue().replace("\\", "\\\\").replace("\n", " "));
-            }
+            EmissionFile.writeRecord(out, record);
             out.flush();
         });
     }
 
     /** Reads parameters written by {@link #write}. */
     public static TrainedEmission read(InputStream in) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        Properties properties = EmissionFile.load(in);
         String features = properties.getProperty("features", "");
         if (!features.equals(String.join(" ", FEATURES))) {
             throw new IOException("expected the features '" + String.join(" ", FEATURES) + "', got '" + features + "'");
@@ -354,31 +347,16 @@ public final class TrainedEmission implements StateEmission {
         double[] prior = new double[STATES];
         try {
             for (int j = 0; j < STATES; j++) {
-                weights[j] = Arrays.stream(required(properties, "weights." + j).trim().split("\\s+"))
-                        .mapToDouble(Double::parseDouble).toArray();
-                prior[j] = Double.parseDouble(required(properties, "prior." + j).trim());
+                weights[j] = EmissionFile.numbers(properties, "weights." + j);
+                prior[j] = Double.parseDouble(EmissionFile.required(properties, "prior." + j).trim());
             }
         } catch (NumberFormatException e) {
             throw new IOException("not a number: " + e.getMessage(), e);
         }
-        Map<String, String> record = new java.util.TreeMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("trained.") || key.startsWith("scored.")) {
-                record.put(key, properties.getProperty(key));
-            }
-        }
         try {
-            return new TrainedEmission(weights, prior, record);
+            return new TrainedEmission(weights, prior, EmissionFile.record(properties));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    private static String required(Properties properties, String key) throws IOException {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            throw new IOException("missing " + key);
-        }
-        return value;
     }
 }
