@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {
             "Fit the emission of the heart-cycle model (a network on 0.8 s of the envelopes, or a logistic regression on "
-                    + "120 ms of them) on a folder of "
+                    + "the envelopes within 60 ms) on a folder of "
                     + "recordings with CirCor-style .tsv segmentations (start s, end s, state 0-4; only annotated "
                     + "spans are used) and write it as a parameter file.",
             "With --folds, the fit is first measured by patient-grouped cross-validation and the figures are stored "
@@ -68,8 +68,9 @@ final class SegmentTrain implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", converter = SegmentCommand.EmissionConverter.class,
             defaultValue = "network",
-            description = "network (the default recipe's: one hidden layer on 0.8 s of the envelopes) or trained "
-                    + "(logistic regression on 120 ms of them; default ${DEFAULT-VALUE}).")
+            description = "network (one hidden layer on 0.8 s of the envelopes: finds S1 and S2 best) or trained "
+                    + "(logistic regression on the envelopes within 60 ms: the one the default recipe's verdict "
+                    + "reads); default ${DEFAULT-VALUE}.")
     CycleEmission model;
 
     @Option(names = "--score-circor", paramLabel = "DIR",
