@@ -23,7 +23,7 @@ final class AnalysisOptions {
                     + "Keys: analysis.rate, bandpass.low, bandpass.high, bandpass.order (0 = no band-pass), and "
                     + "feature.<name> for frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, "
                     + "topDb, rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, cycleEmission "
-                    + "(hand-set or trained: the emission of the segmentation behind the heart-cycle features).")
+                    + "(hand-set, trained or network: the emission of the segmentation behind the heart-cycle features).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     /** The defaults, overridden by the configuration file, overridden by each --set. */

@@ -122,7 +122,8 @@ public record FeatureConfig(
         statistics = List.copyOf(statistics);
         ParameterException.require(spectralNorm != null,
                 "spectralNorm must be given (one of none, level, mean-log-spectrum)");
-        ParameterException.require(cycleEmission != null, "cycleEmission must be given (one of hand-set, trained, network)");
+        ParameterException.require(cycleEmission != null,
+                "cycleEmission must be given (one of hand-set, trained, network)");
     }
 
     /**

@@ -76,7 +76,7 @@ class FeatureConfigTest {
 
         ParameterException wrong = assertThrows(ParameterException.class,
                 () -> FeatureConfig.of(Map.of("cycleEmission", "learnt")));
-        assertEquals("cycleEmission must be one of hand-set, trained, got 'learnt'", wrong.getMessage());
+        assertEquals("cycleEmission must be one of hand-set, trained, network, got 'learnt'", wrong.getMessage());
     }
 
     @Test

@@ -55,13 +55,17 @@ class CycleFeaturesTest {
                 .decode(java.nio.file.Path.of("sample-recordings/circor/36327_MV.wav")).clip();
         Segmentation handSet = HeartSoundSegmenter.handSet().segment(clip);
         Segmentation trained = HeartSoundSegmenter.of(CycleEmission.TRAINED).segment(clip);
-        assertTrue(!handSet.equals(trained), "the two emissions segment this recording apart");
+        Segmentation network = HeartSoundSegmenter.of(CycleEmission.NETWORK).segment(clip);
+        assertTrue(!handSet.equals(trained) && !network.equals(trained) && !network.equals(handSet),
+                "the three emissions segment this recording apart");
+        Map<CycleEmission, Segmentation> alone = Map.of(CycleEmission.HAND_SET, handSet, CycleEmission.TRAINED, trained,
+                CycleEmission.NETWORK, network);
         assertEquals(CycleEmission.HAND_SET, CYCLE_GROUPS.cycleEmission());
         for (CycleEmission emission : CycleEmission.values()) {
             Map<String, Object> shared = new java.util.HashMap<>();
             new FeatureEngine(CYCLE_GROUPS.withCycleEmission(emission)).extract(clip, shared);
             Segmentation used = HeartSoundSegmenter.of(emission).segment(clip, shared);
-            assertEquals(emission == CycleEmission.TRAINED ? trained : handSet, used, emission.key());
+            assertEquals(alone.get(emission), used, emission.key());
             // the window's segmenter is the trained one; after the features it shows what they used
             assertEquals(used, HeartSoundSegmenter.of(CycleEmission.TRAINED).segment(clip, shared), emission.key());
         }
