@@ -99,12 +99,19 @@ final class SegmentTrain implements Callable<Integer> {
         }
         Map<String, String> record = new LinkedHashMap<>();
         record.put("trained.excluded_patients", Integer.toString(excluded.size()));
+        long patients = recordings.stream().map(SegmentationTraining.Recording::patient).distinct().count();
+        console.printf(Locale.ROOT, "%d annotated recordings of %d patients; the %s emission%n", recordings.size(),
+                patients, model.key());
         if (folds > 0) {
+            console.printf(Locale.ROOT, "cross-validating: %d patient-grouped folds...%n", folds);
+            console.flush();
             DatasetScore cv = SegmentationTraining.crossValidate(recordings, folds, seed, model);
             console.println(BenchSegmentationCv.row(cv));
             record.putAll(scoreRecord("scored.cv", cv));
             record.put("scored.cv.folds", folds + " patient-grouped, seed " + seed);
         }
+        console.println("fitting on every recording...");
+        console.flush();
         StateEmission emission = SegmentationTraining.train(recordings, folder.toAbsolutePath().normalize()
                 .getFileName().toString(), model);
         SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.withEmission(emission));
