@@ -61,7 +61,7 @@ final class BenchSegmentationCv implements Callable<Integer> {
     List<Path> excludeFolders = new ArrayList<>();
 
     @Option(names = "--circor-samples", paramLabel = "DIR",
-            description = "Also score the hand-set and the shipped emission on this CirCor-style folder "
+            description = "Also score the hand-set and the shipped emissions on this CirCor-style folder "
                     + "(default: ${DEFAULT-VALUE}; skipped when absent).")
     Path samples = BenchSegmentation.DEFAULT_CIRCOR;
 
@@ -103,12 +103,13 @@ final class BenchSegmentationCv implements Callable<Integer> {
                 out.println(row(rename(entry.getKey() + " PASCAL", benchmark.pascal(timing))));
             }
         }
-        for (StateEmission shipped : List.of(TrainedEmission.shipped(), NetworkEmission.shipped())) {
-            out.println(shipped.getClass().getSimpleName() + " shipped: trained on "
-                    + shipped.record().getOrDefault("trained.recordings", "?") + " recordings of "
-                    + shipped.record().getOrDefault("trained.patients", "?") + " patients ("
-                    + shipped.record().getOrDefault("trained.source", "?") + ")");
-        }
+        Map<CycleEmission, StateEmission> shipped = new LinkedHashMap<>();
+        shipped.put(CycleEmission.TRAINED, TrainedEmission.shipped());
+        shipped.put(CycleEmission.NETWORK, NetworkEmission.shipped());
+        shipped.forEach((emission, parameters) -> out.println("shipped " + emission.key() + " emission: trained on "
+                + parameters.record().getOrDefault("trained.recordings", "?") + " recordings of "
+                + parameters.record().getOrDefault("trained.patients", "?") + " patients ("
+                + parameters.record().getOrDefault("trained.source", "?") + ")"));
         out.flush();
         return AuscultCommand.EXIT_OK;
     }

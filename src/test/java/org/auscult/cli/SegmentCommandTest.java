@@ -158,4 +158,26 @@ class SegmentCommandTest {
         // the shipped emission's row of 'bench segmentation-cv' (docs/decisions/segmentation.md)
         assertTrue(trained.matches("CirCor\\s+16 \\|.* 0\\.907 \\|.* 0\\.921 \\|.*"), trained);
     }
+
+    @Test
+    void theNetworkEmissionIsMeasuredWhenAsked() {
+        Run run = CommandLineTest.run("bench", "segmentation", "--circor", CommandLineTest.SAMPLES.toString(),
+                "--pascal", folder.resolve("absent").toString(), "--emission", "network");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("network emission"), run.out());
+        String row = run.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
+        // the shipped network's record: scored.circor_folder 0.948 / 0.947 (docs/decisions/segmentation.md)
+        assertTrue(row.matches("CirCor\\s+16 \\|.* 0\\.948 \\|.* 0\\.947 \\|.*"), row);
+    }
+
+    @Test
+    void crossValidationMeasuresBothTrainedEmissions() {
+        Run run = CommandLineTest.run("bench", "segmentation-cv", CommandLineTest.SAMPLES.toString(), "--folds", "2",
+                "--circor-samples", folder.resolve("absent").toString(), "--pascal", folder.resolve("absent").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (String emission : new String[] {"hand-set", "trained 2-fold CV", "network 2-fold CV"}) {
+            assertTrue(run.out().lines().anyMatch(line -> line.startsWith(emission)), emission + "\n" + run.out());
+        }
+        assertTrue(run.out().contains("shipped network emission: trained on 2343 recordings"), run.out());
+    }
 }
