@@ -22,9 +22,13 @@ public record LoadedModel(TrainedModel model, String source, FollowUpScreen foll
         Objects.requireNonNull(source, "source");
     }
 
-    /** {@code model} with the follow-up screen its evaluation gives ({@link FollowUpScreen#of}). */
+    /**
+     * {@code model} with its own follow-up screen (fitted at training for the patients' weighted accuracy), else the
+     * one its evaluation gives ({@link FollowUpScreen#of}).
+     */
     public LoadedModel(TrainedModel model, String source) {
-        this(model, source, FollowUpScreen.of(model.evaluation()).orElse(null));
+        this(model, source, model.followUpScreen() != null ? model.followUpScreen()
+                : FollowUpScreen.of(model.evaluation()).orElse(null));
     }
 
     /**

@@ -103,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (data.distinctSources().size() > 1) {
             out.println("Per source, normal against needs follow-up (any class but normal and artifact), "
                     + "first repeat:");
-            out.println(PerSourceReport.of(result, data).toTable());
+            out.println(PerSourceReport.of(result, data, run.patientStatus()).toTable());
         }
         List<PatientMurmurReport> patients = PatientMurmurReport.bothRules(result, data, run.patientStatus());
         patients.forEach(report -> out.print(report.toText()));

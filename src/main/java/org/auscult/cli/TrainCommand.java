@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println(ExperimentRunner.scored(evaluation, settings).toTable());
         }
         err.println("Training on " + run.analysed().data().size() + " labelled recordings...");
-        TrainedModel trained = run.runner().train(run.analysed(), settings, evaluation);
+        TrainedModel trained = run.runner().train(run.analysed(), settings, evaluation, run.patientStatus());
         ModelFile.save(trained, this.out, force);
         out.printf("Saved %s: %s, classes %s, %d features.%n", this.out, settings.model().toProperties().get("preset"),
                 trained.classNames(), trained.featureNames().size());

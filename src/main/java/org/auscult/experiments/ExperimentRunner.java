@@ -17,6 +17,8 @@ import org.auscult.learn.FoldListener;
 import org.auscult.learn.FoldResult;
 import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.TrainedModel;
+import org.auscult.learn.FollowUpScreen;
+import org.auscult.learn.Murmur;
 import org.auscult.learn.Trainer;
 import org.auscult.library.RecordingCollection;
 import org.slf4j.Logger;
@@ -110,20 +112,23 @@ public final class ExperimentRunner {
      */
     public Outcome run(RecordingCollection collection, ExperimentSettings settings, ProgressListener progress,
                        FoldListener folds, Cancellation cancellation) {
-        return run(collection, collection.root().toString(), settings, progress, folds, cancellation);
+        return run(collection, collection.root().toString(), settings, progress, folds, cancellation,
+                PatientStatuses.of(List.of(collection)));
     }
 
     /**
      * As {@link #run(RecordingCollection, ExperimentSettings, ProgressListener, FoldListener, Cancellation)}, the
-     * record naming the collection {@code collectionName} (several collections combined are named together).
+     * record naming the collection {@code collectionName} (several collections combined are named together), and
+     * the patients' murmur statuses by recording id ({@link PatientStatuses}) fitting the follow-up screen.
      */
     public Outcome run(RecordingCollection collection, String collectionName, ExperimentSettings settings,
-                       ProgressListener progress, FoldListener folds, Cancellation cancellation) {
+                       ProgressListener progress, FoldListener folds, Cancellation cancellation,
+                       Map<String, Murmur> patientStatuses) {
         Analysed analysed = analyse(collection, settings, progress, cancellation);
         EvaluationResult fineEvaluation = evaluate(analysed, settings, progress, folds, cancellation);
         EvaluationResult evaluation = scored(fineEvaluation, settings);
         progress.progress(Stage.FINAL_MODEL, 0, 1);
-        TrainedModel model = train(analysed, settings, fineEvaluation);
+        TrainedModel model = train(analysed, settings, fineEvaluation, patientStatuses);
         cancellation.throwIfCancelled();
         progress.progress(Stage.FINAL_MODEL, 1, 1);
         Experiment experiment = experiment(collectionName, settings, analysed.data(), evaluation);
@@ -177,16 +182,27 @@ public final class ExperimentRunner {
 
     /**
      * The model trained on every labelled row, keeping {@code fineEvaluation} (null when the design was not
-     * evaluated) and the recordings' rates, durations and levels in its training profile.
+     * evaluated) and the recordings' rates, durations and levels in its training profile. When the evaluation holds
+     * patients of known murmur status ({@code patientStatuses}, by recording id), the model carries the follow-up
+     * screen fitted for their weighted accuracy ({@link FollowUpScreen#fitted}).
      */
-    public TrainedModel train(Analysed analysed, ExperimentSettings settings, EvaluationResult fineEvaluation) {
+    public TrainedModel train(Analysed analysed, ExperimentSettings settings, EvaluationResult fineEvaluation,
+                              Map<String, Murmur> patientStatuses) {
         Map<String, String> merge = settings.labels().merge();
         Map<String, org.auscult.learn.RecordingFacts> facts = Datasets.recordingFacts(analysed.features());
-        return merge.isEmpty()
+        TrainedModel model = merge.isEmpty()
                 ? Trainer.train(analysed.data(), settings.model(), analysed.features().configuration(),
                         fineEvaluation, facts)
                 : Trainer.trainMerged(analysed.data(), settings.model(), analysed.features().configuration(),
                         fineEvaluation, facts, merge);
+        EvaluationResult evaluation = model.evaluation();
+        if (evaluation == null) {
+            return model;
+        }
+        return FollowUpScreen.fitted(evaluation.classNames(), evaluation.predictions(), analysed.data(),
+                        patientStatuses)
+                .filter(screen -> screen.basis() == FollowUpScreen.Basis.PATIENT_WEIGHTED_ACCURACY)
+                .map(model::withFollowUpScreen).orElse(model);
     }
 
     /** The record of a run on {@code collection}, scored by {@code evaluation} (not yet kept in a store). */

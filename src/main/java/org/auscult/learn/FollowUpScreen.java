@@ -1,8 +1,13 @@
 package org.auscult.learn;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The answer to "does this recording need a clinician's follow-up?", given at one operating point of the model's
@@ -17,11 +22,35 @@ import java.util.Optional;
  * follow-up, at a specificity of 0.98 (docs/decisions/follow-up-screen.md). Recordings whose truth is artifact take no
  * part in fitting {@code t}.
  *
+ * <p><b>For patients</b> ({@link #fitted}): when the evaluation holds patients whose murmur status is known (CirCor),
+ * with and without a murmur, {@code t} is instead the threshold that maximises their weighted accuracy (weights 5
+ * present, 1 absent, {@link MurmurWeightedAccuracy}) when a patient needs follow-up if any of their recordings does:
+ * the answer the workstation gives a patient ({@code analysis.PatientAnswer}) and the one the PhysioNet/CinC Challenge
+ * 2022 scores. A patient without a murmur has four or five recordings, any of which can flag them, so this threshold
+ * lies above the recording one (docs/decisions/follow-up-screen.md).
+ *
  * @param threshold   {@code t}
  * @param sensitivity share of the follow-up recordings of the evaluation at or above {@code t}
  * @param specificity share of its normal recordings below {@code t}
+ * @param basis       what {@code t} was chosen for
  */
-public record FollowUpScreen(double threshold, double sensitivity, double specificity) {
+public record FollowUpScreen(double threshold, double sensitivity, double specificity, Basis basis)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What the threshold was chosen for. */
+    public enum Basis {
+        /** {@value #SPECIFICITY} of the normal recordings below it. */
+        RECORDING_SPECIFICITY,
+        /** The highest weighted accuracy of the patients of known murmur status. */
+        PATIENT_WEIGHTED_ACCURACY
+    }
+
+    /** A screen whose threshold keeps the recordings' specificity ({@link Basis#RECORDING_SPECIFICITY}). */
+    public FollowUpScreen(double threshold, double sensitivity, double specificity) {
+        this(threshold, sensitivity, specificity, Basis.RECORDING_SPECIFICITY);
+    }
 
     /** The specificity the threshold keeps on the normal recordings of the model's cross-validation. */
     public static final double SPECIFICITY = 0.90;
@@ -68,6 +97,98 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
     }
 
     /**
+     * The screen of these out-of-fold predictions over {@code classes}: for the patients' weighted accuracy (their
+     * first repeat) when the predictions' recordings (ids of {@code data}, whose groups are the patients) include
+     * patients of known status in {@code statusById} with and without a murmur, else for the recordings'
+     * specificity ({@link #of}).
+     */
+    public static Optional<FollowUpScreen> fitted(List<String> classes, List<Prediction> predictions,
+                                                  LabelledDataset data, Map<String, Murmur> statusById) {
+        Optional<FollowUpScreen> byRecordings = of(classes, predictions);
+        if (statusById.isEmpty() || byRecordings.isEmpty()) {
+            return byRecordings;
+        }
+        Map<String, String> groupOfId = new HashMap<>();
+        for (int row = 0; row < data.ids().length; row++) {
+            groupOfId.put(data.ids()[row], data.groups()[row]);
+        }
+        Map<String, Double> score = new HashMap<>();
+        Map<String, Boolean> present = new HashMap<>();
+        for (Prediction prediction : predictions) {
+            Murmur status = prediction.repeat() == 0 ? statusById.get(prediction.id()) : null;
+            if (status == null || status == Murmur.UNKNOWN) {
+                continue;
+            }
+            String patient = groupOfId.getOrDefault(prediction.id(), prediction.id());
+            score.merge(patient, probability(classes, prediction.posterior()), Math::max);
+            present.merge(patient, status == Murmur.PRESENT, Boolean::logicalOr);
+        }
+        long withMurmur = present.values().stream().filter(Boolean::booleanValue).count();
+        if (withMurmur == 0 || withMurmur == present.size()) {
+            return byRecordings;
+        }
+        double threshold = bestForPatients(score, present);
+        FollowUpScreen atRecordings = byRecordings.get();
+        return Optional.of(atRecordingsThreshold(classes, predictions, threshold, atRecordings));
+    }
+
+    /**
+     * The patient score {@code t} with the highest {@code (5 TP + TN) / (5 P + A)} when a patient of score
+     * {@code s} is called present at {@code s >= t}; of equal ones the lowest, which calls more patients present.
+     */
+    static double bestForPatients(Map<String, Double> score, Map<String, Boolean> present) {
+        long patientsWith = present.values().stream().filter(Boolean::booleanValue).count();
+        long patientsWithout = present.size() - patientsWith;
+        double best = Double.NaN;
+        double bestAccuracy = -1;
+        List<Double> candidates = new ArrayList<>(new TreeSet<>(score.values()));
+        candidates.add(Double.POSITIVE_INFINITY);
+        for (double t : candidates) {
+            long truePositives = 0;
+            long trueNegatives = 0;
+            for (Map.Entry<String, Double> entry : score.entrySet()) {
+                boolean called = entry.getValue() >= t;
+                boolean murmur = present.get(entry.getKey());
+                truePositives += called && murmur ? 1 : 0;
+                trueNegatives += !called && !murmur ? 1 : 0;
+            }
+            double accuracy = (Murmur.PRESENT.weight() * truePositives + Murmur.ABSENT.weight() * trueNegatives)
+                    / (double) (Murmur.PRESENT.weight() * patientsWith + Murmur.ABSENT.weight() * patientsWithout);
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** A patient screen at {@code threshold}, with the recordings' sensitivity and specificity there. */
+    private static FollowUpScreen atRecordingsThreshold(List<String> classes, List<Prediction> predictions,
+                                                        double threshold, FollowUpScreen atRecordings) {
+        long positives = 0;
+        long found = 0;
+        long negatives = 0;
+        long kept = 0;
+        for (Prediction prediction : predictions) {
+            String truth = classes.get(prediction.truth());
+            if (truth.equals("artifact")) {
+                continue;
+            }
+            boolean yes = probability(classes, prediction.posterior()) >= threshold;
+            if (PerSourceReport.needsFollowUp(truth)) {
+                positives++;
+                found += yes ? 1 : 0;
+            } else {
+                negatives++;
+                kept += yes ? 0 : 1;
+            }
+        }
+        return new FollowUpScreen(threshold, positives == 0 ? atRecordings.sensitivity() : found / (double) positives,
+                negatives == 0 ? atRecordings.specificity() : kept / (double) negatives,
+                Basis.PATIENT_WEIGHTED_ACCURACY);
+    }
+
+    /**
      * {@code p_f}: the probability of the classes that need follow-up, posterior indexed like {@code classes}, to 9
      * decimals.
      */
@@ -91,8 +212,9 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
      * below it and 78 % of those needing follow-up reached it".
      */
     public String describe() {
-        return String.format(Locale.ROOT, "p_follow_up %.3f or more: in the model's cross-validation %.0f %% of the "
+        return String.format(Locale.ROOT, "p_follow_up %.3f or more%s: in the model's cross-validation %.0f %% of the "
                         + "normal recordings stayed below it and %.0f %% of those needing follow-up reached it",
-                threshold, 100 * specificity, 100 * sensitivity);
+                threshold, basis == Basis.PATIENT_WEIGHTED_ACCURACY
+                        ? " (chosen for the patients' weighted accuracy)" : "", 100 * specificity, 100 * sensitivity);
     }
 }

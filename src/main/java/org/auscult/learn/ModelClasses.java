@@ -115,6 +115,8 @@ final class ModelClasses {
             "org.auscult.learn.CompactForest",
             "org.auscult.learn.EvaluationResult",
             "org.auscult.learn.FeatureDistribution",
+            "org.auscult.learn.FollowUpScreen",
+            "org.auscult.learn.FollowUpScreen$Basis",
             "org.auscult.learn.ModelSpec",
             "org.auscult.learn.Prediction",
             "org.auscult.learn.Preset",

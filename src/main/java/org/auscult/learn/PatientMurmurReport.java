@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  *   <li>{@link #of}: present when any recording's most probable class is {@code murmur}, absent otherwise;</li>
  *   <li>{@link #byFollowUp}: present when any recording needs follow-up ({@link FollowUpScreen}), the rule the
  *       workstation's patient answer gives (org.auscult.analysis.PatientAnswer). The threshold of each fold is
- *       fitted on the other folds' predictions only, as a model's threshold is fitted on its own cross-validation
- *       and then meets patients it has not heard.</li>
+ *       fitted on the other folds' predictions only ({@link FollowUpScreen#fitted}: for the weighted accuracy of
+ *       their patients), as a model's threshold is fitted on its own cross-validation and then meets patients it
+ *       has not heard.</li>
  * </ul>
  * Only patients whose status is known and who have a scored recording count: CirCor patients whose murmur is
  * "unknown" have no labelled recording, so the Challenge's weight 3 for them cannot be scored here, and a patient
@@ -52,8 +53,8 @@ public record PatientMurmurReport(String rule, int[][] confusion) {
         List<Prediction> first = result.predictions().stream().filter(p -> p.repeat() == 0).toList();
         Map<Integer, Optional<FollowUpScreen>> screenOfFold = new HashMap<>();
         for (Prediction prediction : first) {
-            screenOfFold.computeIfAbsent(prediction.fold(), fold -> FollowUpScreen.of(classes,
-                    first.stream().filter(other -> other.fold() != fold).toList()));
+            screenOfFold.computeIfAbsent(prediction.fold(), fold -> FollowUpScreen.fitted(classes,
+                    first.stream().filter(other -> other.fold() != fold).toList(), data, statusById));
         }
         if (screenOfFold.values().stream().anyMatch(Optional::isEmpty)) {
             return Optional.empty();

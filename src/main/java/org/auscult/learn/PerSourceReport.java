@@ -42,9 +42,17 @@ public record PerSourceReport(List<Row> rows, FollowUpScreen screen) {
 
     /** The report of {@code result}, evaluated on {@code data} (whose rows the predictions index). */
     public static PerSourceReport of(EvaluationResult result, LabelledDataset data) {
+        return of(result, data, Map.of());
+    }
+
+    /**
+     * The same, its follow-up screen fitted as a model trained on {@code data} fits it: for the patients' weighted
+     * accuracy when {@code statusById} names patients of known murmur status ({@link FollowUpScreen#fitted}).
+     */
+    public static PerSourceReport of(EvaluationResult result, LabelledDataset data, Map<String, Murmur> statusById) {
         String[] sources = data.sources();
         List<String> classes = result.classNames();
-        FollowUpScreen screen = FollowUpScreen.of(result).orElse(null);
+        FollowUpScreen screen = FollowUpScreen.fitted(classes, result.predictions(), data, statusById).orElse(null);
         // recordings, correct, followUp, followUpHit, normal, normalHit, followUpScreened, normalPassed
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, List<double[]>> murmurScores = new TreeMap<>(); // {P(murmur), 1 if murmur else 0}

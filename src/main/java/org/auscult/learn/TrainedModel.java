@@ -28,11 +28,15 @@ import weka.core.Instances;
  * @param profile              what the training data looked like (feature distributions per class, sample
  *                             rates, durations, levels), or null for a model saved before models carried one:
  *                             such a file has no {@code profile} field and Java serialisation leaves it null
+ * @param followUpScreen       the follow-up answer's threshold fitted at training for the patients' weighted
+ *                             accuracy ({@link FollowUpScreen#fitted}), or null: then the screen is fitted on the
+ *                             evaluation's recordings when the model is loaded (a model trained without patients
+ *                             of known murmur status, or saved before models carried one)
  */
 public record TrainedModel(Classifier classifier, List<String> classNames, List<String> featureNames,
                            Map<String, String> featureConfiguration, String dataFingerprint,
                            EvaluationResult evaluation, Map<String, String> versions, ModelSpec spec,
-                           TrainingProfile profile)
+                           TrainingProfile profile, FollowUpScreen followUpScreen)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -50,6 +54,20 @@ public record TrainedModel(Classifier classifier, List<String> classNames, List<
         ParameterException.require(profile == null || (profile.classNames().equals(classNames)
                         && profile.featureNames().equals(featureNames)),
                 "the training profile must describe the model's classes and features");
+    }
+
+    /** A model without a follow-up screen of its own ({@link #followUpScreen}). */
+    public TrainedModel(Classifier classifier, List<String> classNames, List<String> featureNames,
+                        Map<String, String> featureConfiguration, String dataFingerprint, EvaluationResult evaluation,
+                        Map<String, String> versions, ModelSpec spec, TrainingProfile profile) {
+        this(classifier, classNames, featureNames, featureConfiguration, dataFingerprint, evaluation, versions, spec,
+                profile, null);
+    }
+
+    /** This model with {@code screen} as its follow-up screen. */
+    public TrainedModel withFollowUpScreen(FollowUpScreen screen) {
+        return new TrainedModel(classifier, classNames, featureNames, featureConfiguration, dataFingerprint, evaluation,
+                versions, spec, profile, screen);
     }
 
     /** The training profile, when the model carries one. */

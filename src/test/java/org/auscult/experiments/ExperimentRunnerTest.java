@@ -61,6 +61,24 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aModelTrainedOnPatientsOfKnownStatusKeepsTheirFollowUpThreshold() throws Exception {
+        RecordingCollection samples = new CollectionImporter().importCollection(Path.of("sample-recordings/circor"),
+                ImportOptions.defaults());
+        ExperimentRunner.Outcome outcome = runner().run(samples, fast(), (stage, done, total) -> { },
+                FoldListener.NONE, new Cancellation());
+        org.auscult.learn.FollowUpScreen screen = outcome.model().followUpScreen();
+        assertTrue(screen != null, "a CirCor collection names its patients' murmur status");
+        assertEquals(org.auscult.learn.FollowUpScreen.Basis.PATIENT_WEIGHTED_ACCURACY, screen.basis());
+        assertEquals(org.auscult.learn.FollowUpScreen.fitted(outcome.evaluation().classNames(),
+                outcome.evaluation().predictions(), outcome.data(), PatientStatuses.of(List.of(samples)))
+                .orElseThrow(), screen);
+
+        ExperimentRunner.Outcome synthetic = runner().run(collection, fast(), (stage, done, total) -> { },
+                FoldListener.NONE, new Cancellation());
+        assertEquals(null, synthetic.model().followUpScreen(), "no patient status: fitted for the recordings on load");
+    }
+
+    @Test
     void aRunKeptAndRepeatedWithItsSettingsGivesTheSameNumbers() throws Exception {
         List<FoldResult> folds = new ArrayList<>();
         List<ExperimentRunner.Stage> stages = new ArrayList<>();

@@ -85,6 +85,18 @@ class ModelFileTest {
     }
 
     @Test
+    void theFollowUpScreenFittedForPatientsIsKept() throws IOException {
+        FollowUpScreen screen = new FollowUpScreen(0.41, 0.78, 0.93, FollowUpScreen.Basis.PATIENT_WEIGHTED_ACCURACY);
+        TrainedModel model = smallModel().withFollowUpScreen(screen);
+        Path file = folder.resolve("screened" + ModelFile.EXTENSION);
+        ModelFile.save(model, file, false);
+        assertEquals(screen, ModelFile.load(file).followUpScreen());
+        Path without = folder.resolve("plain" + ModelFile.EXTENSION);
+        ModelFile.save(smallModel(), without, false);
+        assertEquals(null, ModelFile.load(without).followUpScreen());
+    }
+
+    @Test
     void refusesToOverwriteUnlessAsked() throws IOException {
         TrainedModel model = smallModel();
         Path file = folder.resolve("kept.auscult");

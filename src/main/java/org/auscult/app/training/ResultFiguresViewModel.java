@@ -46,7 +46,8 @@ public final class ResultFiguresViewModel {
          * id in {@code statuses} (empty when no collection is CirCor), as {@code evaluate} computes them.
          */
         public static Figures of(EvaluationResult result, LabelledDataset data, Map<String, Murmur> statuses) {
-            PerSourceReport perSource = data.distinctSources().size() > 1 ? PerSourceReport.of(result, data) : null;
+            PerSourceReport perSource = data.distinctSources().size() > 1 ? PerSourceReport.of(result, data, statuses)
+                    : null;
             return new Figures(perSource, PatientMurmurReport.bothRules(result, data, statuses).stream()
                     .map(patients -> patients.toText().strip()).toList());
         }

@@ -92,7 +92,7 @@ public final class RunPageViewModel {
                                 if (generation == runGeneration) {
                                     showFold(fold);
                                 }
-                            }), context.cancellation());
+                            }), context.cancellation(), collections.patientStatuses());
                     context.checkCancelled();
                     store.save(result.experiment());
                     return Map.entry(result, store.list());
