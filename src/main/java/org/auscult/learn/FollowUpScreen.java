@@ -1,7 +1,6 @@
 package org.auscult.learn;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +44,15 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
         RECORDING_SPECIFICITY,
         /** The highest weighted accuracy of the patients of known murmur status. */
         PATIENT_WEIGHTED_ACCURACY
+    }
+
+    public FollowUpScreen {
+        // a model file carries one: a damaged or crafted file must not give a threshold nothing can be compared with
+        org.auscult.dsp.ParameterException.require(Double.isFinite(threshold) && threshold >= 0,
+                "follow-up threshold must be a number from 0, got " + threshold);
+        org.auscult.dsp.ParameterException.require(sensitivity >= 0 && sensitivity <= 1 && specificity >= 0
+                && specificity <= 1, "follow-up sensitivity and specificity must be in [0, 1]");
+        java.util.Objects.requireNonNull(basis, "basis");
     }
 
     /** A screen whose threshold keeps the recordings' specificity ({@link Basis#RECORDING_SPECIFICITY}). */
@@ -135,15 +143,14 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
     /**
      * The patient score {@code t} with the highest {@code (5 TP + TN) / (5 P + A)} when a patient of score
      * {@code s} is called present at {@code s >= t}; of equal ones the lowest, which calls more patients present.
+     * Only the patients' own scores are tried, so at least the highest-scoring patient is called present.
      */
     static double bestForPatients(Map<String, Double> score, Map<String, Boolean> present) {
         long patientsWith = present.values().stream().filter(Boolean::booleanValue).count();
         long patientsWithout = present.size() - patientsWith;
         double best = Double.NaN;
         double bestAccuracy = -1;
-        List<Double> candidates = new ArrayList<>(new TreeSet<>(score.values()));
-        candidates.add(Double.POSITIVE_INFINITY);
-        for (double t : candidates) {
+        for (double t : new TreeSet<>(score.values())) {
             long truePositives = 0;
             long trueNegatives = 0;
             for (Map.Entry<String, Double> entry : score.entrySet()) {

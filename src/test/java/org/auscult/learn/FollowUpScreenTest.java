@@ -136,4 +136,14 @@ class FollowUpScreenTest {
         status.keySet().forEach(id -> unknown.put(id, Murmur.UNKNOWN));
         assertEquals(byRecordings, FollowUpScreen.fitted(CLASSES, predictions, data, unknown).orElseThrow());
     }
+
+    @Test
+    void aThresholdNothingCanBeComparedWithIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(org.auscult.dsp.ParameterException.class,
+                () -> new FollowUpScreen(Double.NaN, 0.8, 0.9));
+        org.junit.jupiter.api.Assertions.assertThrows(org.auscult.dsp.ParameterException.class,
+                () -> new FollowUpScreen(-0.1, 0.8, 0.9));
+        org.junit.jupiter.api.Assertions.assertThrows(org.auscult.dsp.ParameterException.class,
+                () -> new FollowUpScreen(0.4, 1.5, 0.9));
+    }
 }
