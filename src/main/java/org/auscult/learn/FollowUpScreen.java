@@ -40,7 +40,7 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
 
     /** What the threshold was chosen for. */
     public enum Basis {
-        /** {@value #SPECIFICITY} of the normal recordings below it. */
+        /** {@value FollowUpScreen#SPECIFICITY} of the normal recordings below it. */
         RECORDING_SPECIFICITY,
         /** The highest weighted accuracy of the patients of known murmur status. */
         PATIENT_WEIGHTED_ACCURACY
@@ -136,8 +136,7 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
             return byRecordings;
         }
         double threshold = bestForPatients(score, present);
-        FollowUpScreen atRecordings = byRecordings.get();
-        return Optional.of(atRecordingsThreshold(classes, predictions, threshold, atRecordings));
+        return Optional.of(patientScreen(classes, predictions, threshold, byRecordings.get()));
     }
 
     /**
@@ -169,9 +168,12 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
         return best;
     }
 
-    /** A patient screen at {@code threshold}, with the recordings' sensitivity and specificity there. */
-    private static FollowUpScreen atRecordingsThreshold(List<String> classes, List<Prediction> predictions,
-                                                        double threshold, FollowUpScreen atRecordings) {
+    /**
+     * The patients' screen at {@code threshold}, with the recordings' sensitivity and specificity there ({@code
+     * byRecordings}' where the predictions hold no recording of a kind).
+     */
+    private static FollowUpScreen patientScreen(List<String> classes, List<Prediction> predictions, double threshold,
+                                                FollowUpScreen byRecordings) {
         long positives = 0;
         long found = 0;
         long negatives = 0;
@@ -190,8 +192,8 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
                 kept += yes ? 0 : 1;
             }
         }
-        return new FollowUpScreen(threshold, positives == 0 ? atRecordings.sensitivity() : found / (double) positives,
-                negatives == 0 ? atRecordings.specificity() : kept / (double) negatives,
+        return new FollowUpScreen(threshold, positives == 0 ? byRecordings.sensitivity() : found / (double) positives,
+                negatives == 0 ? byRecordings.specificity() : kept / (double) negatives,
                 Basis.PATIENT_WEIGHTED_ACCURACY);
     }
 
