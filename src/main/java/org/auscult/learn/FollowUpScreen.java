@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * part in fitting {@code t}.
  *
  * <p><b>For patients</b> ({@link #fitted}): when the evaluation holds patients whose murmur status is known (CirCor),
- * with and without a murmur, {@code t} is instead the threshold that maximises their weighted accuracy (weights 5
+ * at least {@value #MIN_PATIENTS} with and as many without a murmur, {@code t} is instead the threshold that maximises their weighted accuracy (weights 5
  * present, 1 absent, {@link MurmurWeightedAccuracy}) when a patient needs follow-up if any of their recordings does:
  * the answer the workstation gives a patient ({@code analysis.PatientAnswer}) and the one the PhysioNet/CinC Challenge
  * 2022 scores. A patient without a murmur has four or five recordings, any of which can flag them, so this threshold
@@ -62,6 +62,11 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
 
     /** The specificity the threshold keeps on the normal recordings of the model's cross-validation. */
     public static final double SPECIFICITY = 0.90;
+    /**
+     * The patients with and without a murmur each that the patients' threshold needs: with fewer, one patient moves
+     * it far (eight and eight call every patient present), and the recordings' threshold is steadier.
+     */
+    public static final int MIN_PATIENTS = 20;
 
     /**
      * {@code p_f} is rounded to this grid: sums of the same probabilities in another order differ by a few ulps, and
@@ -107,8 +112,8 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
     /**
      * The screen of these out-of-fold predictions over {@code classes}: for the patients' weighted accuracy (their
      * first repeat) when the predictions' recordings (ids of {@code data}, whose groups are the patients) include
-     * patients of known status in {@code statusById} with and without a murmur, else for the recordings'
-     * specificity ({@link #of}).
+     * at least {@value #MIN_PATIENTS} patients of known status in {@code statusById} with a murmur and as many
+     * without, else for the recordings' specificity ({@link #of}).
      */
     public static Optional<FollowUpScreen> fitted(List<String> classes, List<Prediction> predictions,
                                                   LabelledDataset data, Map<String, Murmur> statusById) {
@@ -132,7 +137,7 @@ public record FollowUpScreen(double threshold, double sensitivity, double specif
             present.merge(patient, status == Murmur.PRESENT, Boolean::logicalOr);
         }
         long withMurmur = present.values().stream().filter(Boolean::booleanValue).count();
-        if (withMurmur == 0 || withMurmur == present.size()) {
+        if (withMurmur < MIN_PATIENTS || present.size() - withMurmur < MIN_PATIENTS) {
             return byRecordings;
         }
         double threshold = bestForPatients(score, present);

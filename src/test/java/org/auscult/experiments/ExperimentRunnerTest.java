@@ -61,18 +61,14 @@ class ExperimentRunnerTest {
     }
 
     @Test
-    void aModelTrainedOnPatientsOfKnownStatusKeepsTheirFollowUpThreshold() throws Exception {
+    void aModelKeepsAPatientsThresholdOnlyWhenItsDataHaveEnoughPatients() throws Exception {
+        // the bundled samples: eight CirCor patients with a murmur and eight without, fewer than the threshold needs
         RecordingCollection samples = new CollectionImporter().importCollection(Path.of("sample-recordings/circor"),
                 ImportOptions.defaults());
+        assertEquals(16, PatientStatuses.of(List.of(samples)).size());
         ExperimentRunner.Outcome outcome = runner().run(samples, fast(), (stage, done, total) -> { },
                 FoldListener.NONE, new Cancellation());
-        org.auscult.learn.FollowUpScreen screen = outcome.model().followUpScreen();
-        assertTrue(screen != null, "a CirCor collection names its patients' murmur status");
-        assertEquals(org.auscult.learn.FollowUpScreen.Basis.PATIENT_WEIGHTED_ACCURACY, screen.basis());
-        assertEquals(org.auscult.learn.FollowUpScreen.fitted(outcome.evaluation().classNames(),
-                outcome.evaluation().predictions(), outcome.data(), PatientStatuses.of(List.of(samples)))
-                .orElseThrow(), screen);
-
+        assertEquals(null, outcome.model().followUpScreen(), "too few patients: fitted for the recordings on load");
         ExperimentRunner.Outcome synthetic = runner().run(collection, fast(), (stage, done, total) -> { },
                 FoldListener.NONE, new Cancellation());
         assertEquals(null, synthetic.model().followUpScreen(), "no patient status: fitted for the recordings on load");

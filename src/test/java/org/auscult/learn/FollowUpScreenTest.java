@@ -75,22 +75,23 @@ class FollowUpScreenTest {
     }
 
     /**
-     * Patients of five recordings each ({@code p<i>_<site>}): two with a murmur heard at one site (0.8 and 0.7), four
-     * without, whose loudest sites score 0.45, 0.4, 0.35 and 0.3, the other sites 0.05-0.2. Of the 28 normal
-     * recordings 90 % stay below 0.4, which flags two of the four patients without a murmur; 0.7 finds both murmurs
-     * and flags none.
+     * {@code copies} times six patients of five recordings each ({@code p<i>_<site>}): two with a murmur heard at one
+     * site (0.8 and 0.7), four without, whose loudest sites score 0.45, 0.4, 0.35 and 0.3, the other sites 0.05-0.2.
+     * 90 % of the normal recordings stay below 0.4, which flags half the patients without a murmur; 0.7 finds every
+     * murmur and flags none.
      */
-    private static LabelledDataset patients(List<Prediction> predictions, java.util.Map<String, Murmur> status) {
-        double[][] loudest = {{0.8}, {0.7}, {0.45}, {0.4}, {0.35}, {0.3}};
+    private static LabelledDataset patients(int copies, List<Prediction> predictions,
+                                            java.util.Map<String, Murmur> status) {
+        double[] loudest = {0.8, 0.7, 0.45, 0.4, 0.35, 0.3};
         List<String> ids = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         List<Integer> truths = new ArrayList<>();
-        for (int patient = 0; patient < loudest.length; patient++) {
-            boolean murmur = patient < 2;
+        for (int patient = 0; patient < copies * loudest.length; patient++) {
+            boolean murmur = patient % loudest.length < 2;
             for (int site = 0; site < 5; site++) {
                 String id = "p" + patient + "_" + site;
                 int truth = murmur && site == 0 ? 1 : 2;
-                double score = site == 0 ? loudest[patient][0] : 0.05 * site;
+                double score = site == 0 ? loudest[patient % loudest.length] : 0.05 * site;
                 predictions.add(Prediction.of(0, 0, ids.size(), id, truth, new double[] {0, score, 1 - score}));
                 status.put(id, murmur ? Murmur.PRESENT : Murmur.ABSENT);
                 ids.add(id);
@@ -107,14 +108,14 @@ class FollowUpScreenTest {
     void withPatientsOfKnownStatusTheThresholdIsChosenForTheirWeightedAccuracy() {
         List<Prediction> predictions = new ArrayList<>();
         java.util.Map<String, Murmur> status = new java.util.HashMap<>();
-        LabelledDataset data = patients(predictions, status);
+        LabelledDataset data = patients(10, predictions, status);
         FollowUpScreen byRecordings = FollowUpScreen.of(CLASSES, predictions).orElseThrow();
         FollowUpScreen forPatients = FollowUpScreen.fitted(CLASSES, predictions, data, status).orElseThrow();
         assertEquals(FollowUpScreen.Basis.RECORDING_SPECIFICITY, byRecordings.basis());
         assertEquals(FollowUpScreen.Basis.PATIENT_WEIGHTED_ACCURACY, forPatients.basis());
         assertEquals(0.4, byRecordings.threshold(), 1e-12);
         assertEquals(0.7, forPatients.threshold(), 1e-12);
-        // at 0.7 both murmur recordings reach it and all 28 normal ones stay below
+        // at 0.7 every murmur recording reaches it and every normal one stays below
         assertEquals(1.0, forPatients.sensitivity(), 1e-12);
         assertEquals(1.0, forPatients.specificity(), 1e-12);
         assertTrue(forPatients.describe().contains("chosen for the patients' weighted accuracy"),
@@ -123,10 +124,10 @@ class FollowUpScreenTest {
     }
 
     @Test
-    void withoutPatientsOfBothKindsTheRecordingsDecide() {
+    void withoutEnoughPatientsOfBothKindsTheRecordingsDecide() {
         List<Prediction> predictions = new ArrayList<>();
         java.util.Map<String, Murmur> status = new java.util.HashMap<>();
-        LabelledDataset data = patients(predictions, status);
+        LabelledDataset data = patients(10, predictions, status);
         FollowUpScreen byRecordings = FollowUpScreen.of(CLASSES, predictions).orElseThrow();
         assertEquals(byRecordings, FollowUpScreen.fitted(CLASSES, predictions, data, java.util.Map.of()).orElseThrow());
         java.util.Map<String, Murmur> allAbsent = new java.util.HashMap<>();
@@ -135,6 +136,12 @@ class FollowUpScreenTest {
         java.util.Map<String, Murmur> unknown = new java.util.HashMap<>();
         status.keySet().forEach(id -> unknown.put(id, Murmur.UNKNOWN));
         assertEquals(byRecordings, FollowUpScreen.fitted(CLASSES, predictions, data, unknown).orElseThrow());
+        // 18 patients with a murmur and 36 without: too few with one
+        List<Prediction> fewer = new ArrayList<>();
+        java.util.Map<String, Murmur> fewerStatus = new java.util.HashMap<>();
+        LabelledDataset fewerData = patients(9, fewer, fewerStatus);
+        assertEquals(FollowUpScreen.Basis.RECORDING_SPECIFICITY,
+                FollowUpScreen.fitted(CLASSES, fewer, fewerData, fewerStatus).orElseThrow().basis());
     }
 
     @Test

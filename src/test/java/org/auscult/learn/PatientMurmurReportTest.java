@@ -43,8 +43,8 @@ class PatientMurmurReportTest {
     void theFollowUpRuleUsesTheThresholdFittedOnTheOtherFolds() {
         List<String> classes = List.of("murmur", "normal");
         // fold 0: a (present, p 0.4), b (absent, 0.1), e (absent, 0.35); fold 1: c (present, 0.3), d (absent, 0.05),
-        // f (absent, 0.2). Fold 0's threshold, fitted on fold 1's patients for their weighted accuracy, is 0.3; fold
-        // 1's is 0.4.
+        // f (absent, 0.2). Too few patients for a patients' threshold (FollowUpScreen.MIN_PATIENTS), so each fold's
+        // is fitted on the other's recordings: fold 0's is 0.3 (the lowest score above its normals), fold 1's 0.4.
         String[] ids = {"a_MV", "b_MV", "e_MV", "c_MV", "d_MV", "f_MV"};
         double[] murmur = {0.4, 0.1, 0.35, 0.3, 0.05, 0.2};
         int[] fold = {0, 0, 0, 1, 1, 1};
