@@ -40,14 +40,10 @@ public record PerSourceReport(List<Row> rows, FollowUpScreen screen) {
         rows = List.copyOf(rows);
     }
 
-    /** The report of {@code result}, evaluated on {@code data} (whose rows the predictions index). */
-    public static PerSourceReport of(EvaluationResult result, LabelledDataset data) {
-        return of(result, data, Map.of());
-    }
-
     /**
-     * The same, its follow-up screen fitted as a model trained on {@code data} fits it: for the patients' weighted
-     * accuracy when {@code statusById} names patients of known murmur status ({@link FollowUpScreen#fitted}).
+     * The report of {@code result}, evaluated on {@code data} (whose rows the predictions index), its follow-up screen
+     * fitted as a model trained on {@code data} fits it: for the patients' weighted accuracy when {@code statusById}
+     * names enough patients of known murmur status ({@link FollowUpScreen#fitted}).
      */
     public static PerSourceReport of(EvaluationResult result, LabelledDataset data, Map<String, Murmur> statusById) {
         String[] sources = data.sources();

@@ -179,12 +179,7 @@ public final class NetworkEmission implements StateEmission {
 
     @Override
     public double[] soundProbability(double[][] logLikelihoods) {
-        double[] out = new double[logLikelihoods[0].length];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = Math.exp(logLikelihoods[0][t] / EVIDENCE_WEIGHT + logPrior[0])
-                    + Math.exp(logLikelihoods[2][t] / EVIDENCE_WEIGHT + logPrior[2]);
-        }
-        return out;
+        return StateEmission.soundProbability(logLikelihoods, logPrior, EVIDENCE_WEIGHT);
     }
 
     @Override

@@ -30,4 +30,17 @@ public interface StateEmission {
 
     /** Writes the parameters and their record as properties text, atomically. */
     void write(Path file, boolean replace) throws IOException;
+
+    /**
+     * {@code P(S1 | x_t) + P(S2 | x_t)} recovered from log-likelihoods {@code w (ln P(j | x_t) − ln P(j))} of
+     * evidence weight {@code w} and the log-priors {@code ln P(j)}: {@code exp(l_j / w + ln P(j))} for j = S1, S2.
+     */
+    static double[] soundProbability(double[][] logLikelihoods, double[] logPrior, double weight) {
+        double[] out = new double[logLikelihoods[0].length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Math.exp(logLikelihoods[0][t] / weight + logPrior[0])
+                    + Math.exp(logLikelihoods[2][t] / weight + logPrior[2]);
+        }
+        return out;
+    }
 }

@@ -143,11 +143,7 @@ public final class TrainedEmission implements StateEmission {
 
     @Override
     public double[] soundProbability(double[][] logLikelihoods) {
-        double[] out = new double[logLikelihoods[0].length];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = Math.exp(logLikelihoods[0][t] + logPrior[0]) + Math.exp(logLikelihoods[2][t] + logPrior[2]);
-        }
-        return out;
+        return StateEmission.soundProbability(logLikelihoods, logPrior, 1);
     }
 
     /** {@code ln P(j | x)} into {@code out}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PerSourceReportTest {
@@ -24,7 +25,8 @@ class PerSourceReportTest {
                 prediction(5, 3, 3));
         List<Prediction> withRepeat = new java.util.ArrayList<>(predictions);
         withRepeat.add(new Prediction(1, 0, 0, "a1", 0, 3, new double[4])); // the second repeat is not counted
-        PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes, withRepeat, 0), data);
+        PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes, withRepeat, 0), data,
+                Map.of());
 
         assertEquals(List.of("circor", "pn/a", "all"), report.rows().stream().map(PerSourceReport.Row::source)
                 .toList());
@@ -66,7 +68,8 @@ class PerSourceReportTest {
         }
         LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[n][1], labels, ids, ids,
                 sources);
-        PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes, predictions, 0), data);
+        PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes, predictions, 0), data,
+                Map.of());
 
         assertEquals(0.85, report.screen().threshold(), 1e-12);
         assertEquals(0.9, report.rows().get(0).screenSpecificity(), 1e-12);
@@ -83,7 +86,7 @@ class PerSourceReportTest {
         LabelledDataset data = new LabelledDataset(List.of("f"), classes, new double[1][1], new int[] {1},
                 new String[] {"r"}, new String[] {"p"}, new String[] {"s"});
         PerSourceReport report = PerSourceReport.of(new EvaluationResult("t", classes,
-                List.of(new Prediction(0, 0, 0, "r", 1, 1, new double[] {0, 1})), 0), data);
+                List.of(new Prediction(0, 0, 0, "r", 1, 1, new double[] {0, 1})), 0), data, Map.of());
         assertTrue(Double.isNaN(report.rows().get(0).sensitivity()));
         assertTrue(report.toTable().contains(" - "), report.toTable());
     }
