@@ -111,6 +111,8 @@ final class ModelClasses {
             "org.auscult.learn.CalibratedThresholds",
             "org.auscult.learn.ClassMerging",
             "org.auscult.learn.CostSensitivePosterior",
+            "org.auscult.learn.SizedKernelCache$Polynomial",
+            "org.auscult.learn.SizedKernelCache$Rbf",
             "org.auscult.learn.SourceClassBalancer",
             "org.auscult.learn.CompactForest",
             "org.auscult.learn.EvaluationResult",

@@ -80,6 +80,7 @@ public final class ModelFactory {
         forest.setNumFeatures(options.featuresPerSplit());
         forest.setMaxDepth(options.maxDepth());
         forest.setSeed(seed);
+        forest.setRepresentCopiesUsingWeights(true);
         // Parallelism comes from running folds concurrently; Weka's own slots gave no speed-up.
         forest.setNumExecutionSlots(1);
         return forest;
@@ -99,11 +100,11 @@ public final class ModelFactory {
 
     private static Kernel kernel(SmoKernel kernel) {
         if (kernel instanceof SmoKernel.Rbf rbf) {
-            RBFKernel rbfKernel = new RBFKernel();
+            RBFKernel rbfKernel = new SizedKernelCache.Rbf();
             rbfKernel.setGamma(rbf.gamma());
             return rbfKernel;
         }
-        PolyKernel polyKernel = new PolyKernel();
+        PolyKernel polyKernel = new SizedKernelCache.Polynomial();
         polyKernel.setExponent(((SmoKernel.Polynomial) kernel).exponent());
         return polyKernel;
     }

@@ -31,7 +31,7 @@ public record StackedOptions(int folds, List<BaseModel> baseModels, double metaR
     /** A model combined by stacking or voting. */
     public enum BaseModel { RANDOM_FOREST, SMO, LOGITBOOST, ADABOOST }
 
-    public static final StackedOptions DEFAULTS = new StackedOptions(5,
+    public static final StackedOptions DEFAULTS = new StackedOptions(2,
             List.of(BaseModel.RANDOM_FOREST, BaseModel.SMO, BaseModel.LOGITBOOST, BaseModel.ADABOOST), 1e-8);
 
     private static final List<String> KEYS = List.of("folds", "baseModels", "metaRidge");
