@@ -2,7 +2,12 @@ package org.auscult.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import weka.classifiers.functions.supportVector.CachedKernel;
 import weka.classifiers.functions.supportVector.PolyKernel;
@@ -22,24 +27,29 @@ class SizedKernelCacheTest {
     }
 
     @Test
-    void theRbfKernelGivesWekasValuesFromItsWholeMatrix() throws Exception {
-        RBFKernel weka = new RBFKernel();
-        weka.setGamma(0.3);
-        SizedKernelCache.Rbf sized = new SizedKernelCache.Rbf();
-        sized.setGamma(0.3);
-        assertSameValues(weka, sized);
+    void aKernelBuiltOnMoreRowsKeepsWekasCache() throws Exception {
+        int rows = SizedKernelCache.FULL_MATRIX_ROWS + 1;
+        Instances large = Blobs.make(new int[] {rows - rows / 2, rows / 2}, 2, 1, 2, 8).toInstances();
+        SizedKernelCache.Rbf kernel = new SizedKernelCache.Rbf();
+        kernel.buildKernel(large);
+        assertEquals(SizedKernelCache.DEFAULT_CACHE, kernel.getCacheSize());
     }
 
-    @Test
-    void thePolynomialKernelGivesWekasValuesFromItsWholeMatrix() throws Exception {
-        PolyKernel weka = new PolyKernel();
-        weka.setExponent(2);
-        SizedKernelCache.Polynomial sized = new SizedKernelCache.Polynomial();
-        sized.setExponent(2);
-        assertSameValues(weka, sized);
+    static Stream<Arguments> kernels() {
+        RBFKernel rbf = new RBFKernel();
+        rbf.setGamma(0.3);
+        SizedKernelCache.Rbf sizedRbf = new SizedKernelCache.Rbf();
+        sizedRbf.setGamma(0.3);
+        PolyKernel polynomial = new PolyKernel();
+        polynomial.setExponent(2);
+        SizedKernelCache.Polynomial sizedPolynomial = new SizedKernelCache.Polynomial();
+        sizedPolynomial.setExponent(2);
+        return Stream.of(Arguments.of(rbf, sizedRbf), Arguments.of(polynomial, sizedPolynomial));
     }
 
-    private static void assertSameValues(CachedKernel weka, CachedKernel sized) throws Exception {
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void theKernelGivesWekasValuesFromItsWholeMatrix(CachedKernel weka, CachedKernel sized) throws Exception {
         weka.buildKernel(DATA);
         sized.buildKernel(DATA);
         assertEquals(SizedKernelCache.WHOLE_MATRIX, sized.getCacheSize());
