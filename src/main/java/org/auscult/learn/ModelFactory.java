@@ -80,6 +80,7 @@ public final class ModelFactory {
         forest.setNumFeatures(options.featuresPerSplit());
         forest.setMaxDepth(options.maxDepth());
         forest.setSeed(seed);
+        // Each bootstrap sample as its distinct rows weighted by their count: the same trees from fewer rows.
         forest.setRepresentCopiesUsingWeights(true);
         // Parallelism comes from running folds concurrently; Weka's own slots gave no speed-up.
         forest.setNumExecutionSlots(1);

@@ -10,7 +10,7 @@ import weka.core.Instances;
  * <p>Weka's default cache keeps 250 007 kernel values in 4 slots each: 16 MB allocated for every binary SVM of every
  * fit (an SMO over 5 classes builds 10), and values evicted from it are computed again. For a training set of
  * {@code n <= FULL_MATRIX_ROWS} rows the whole lower triangle {@code K[i][j], j <= i}, {@code n (n + 1) / 2} values,
- * is smaller (at most 67 MB, 0.7 MB for PASCAL's largest pair of classes) and each value is computed once (Weka's
+ * is smaller (at most 67 MB; under 1 MB for PASCAL's largest pair of classes) and each value is computed once (Weka's
  * cache size 0). Larger sets keep Weka's default cache, so the memory stays bounded however large the collection.
  *
  * <p>The kernel values are Weka's own; the full matrix always evaluates {@code K(x_i, x_j)} with {@code i >= j},
