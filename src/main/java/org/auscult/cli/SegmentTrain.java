@@ -158,6 +158,7 @@ final class SegmentTrain implements Callable<Integer> {
         record.put(prefix + ".s2_f1", String.format(Locale.ROOT, "%.4f", s2.f1()));
         record.put(prefix + ".hr_mae_bpm", String.format(Locale.ROOT, "%.2f", score.meanHeartRateError()));
         record.put(prefix + ".hr_median_bpm", String.format(Locale.ROOT, "%.2f", score.medianHeartRateError()));
+        record.put(prefix + ".span_hr_mae_bpm", String.format(Locale.ROOT, "%.2f", score.meanSpanHeartRateError()));
         return record;
     }
 }

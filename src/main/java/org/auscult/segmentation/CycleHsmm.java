@@ -6,8 +6,9 @@ package org.auscult.segmentation;
  *
  * <p>The states S1 → systole → S2 → diastole → S1 follow each other in a fixed cycle. A state lasts d envelope values
  * with probability {@code p_j(d) ∝ N(d; μ_j, σ_j)} over {@code μ_j ± 3σ_j} (at least one value), with Springer's
- * durations: S1 {@code μ = 122 ms, σ = 22 ms}; S2 {@code μ = 94 ms, σ = 22 ms}; systole
- * {@code μ = T_sys − 122 ms, σ = 25 ms}; diastole {@code μ = T_cycle − T_sys − 94 ms, σ = 0.07 μ + 6 ms}, where
+ * durations: S1 {@code μ_S1 = 122 ms, σ = 22 ms}; S2 {@code μ_S2 = 94 ms, σ = 22 ms}; systole
+ * {@code μ = T_sys − μ_S1, σ = 25 ms}; diastole {@code μ = T_cycle − T_sys − μ_S2, σ = 0.07 μ + 6 ms} (with the
+ * network emission the sounds shorten with a fast heart, {@link SoundDurations#ANNOTATED}), where
  * {@code T_cycle} and {@code T_sys} come from the envelope autocorrelation ({@link HeartRateEstimate}). Springer's
  * Gaussians forbid an irregular beat, so two changes let the rhythm show through: the diastole may last from
  * {@value #MIN_DIASTOLE_SECONDS} s (a premature beat) to {@code μ + 0.6 T_cycle} (a compensatory pause), and the
@@ -50,8 +51,6 @@ final class CycleHsmm {
 
     static final double PITCH_WEIGHT = 1.0;
     /** Mean durations of S1 and S2 (Springer 2016), seconds. */
-    static final double S1_MEAN_SECONDS = 0.122;
-    static final double S2_MEAN_SECONDS = 0.094;
     /** Weight of the uniform part of the systole and diastole durations, which lets the rhythm be irregular. */
     static final double OUTLIER_WEIGHT = 0.05;
     /** Shortest diastole, seconds: a premature beat may come this soon after S2. */
@@ -64,6 +63,7 @@ final class CycleHsmm {
     private final double pitchWeight;
     /** The trained emission, or null for the hand-set one. */
     private final StateEmission trained;
+    private final SoundDurations durations;
 
     CycleHsmm() {
         this(EMISSION_SLOPE, EMISSION_THRESHOLD, PITCH_WEIGHT);
@@ -74,6 +74,7 @@ final class CycleHsmm {
         this.threshold = threshold;
         this.pitchWeight = pitchWeight;
         this.trained = null;
+        this.durations = SoundDurations.SPRINGER;
     }
 
     /** A model whose emission is {@code trained} instead of the hand-set logistic scores. */
@@ -82,6 +83,12 @@ final class CycleHsmm {
         this.threshold = EMISSION_THRESHOLD;
         this.pitchWeight = PITCH_WEIGHT;
         this.trained = java.util.Objects.requireNonNull(trained, "trained");
+        this.durations = trained.soundDurations();
+    }
+
+    /** The sound lengths this model expects. */
+    SoundDurations durations() {
+        return durations;
     }
 
     /** Whether the emission is the trained one, whose {@link #rateEnvelope} is a probability of a heart sound. */
@@ -149,7 +156,7 @@ final class CycleHsmm {
         if (n == 0) {
             return new Path(states, 0);
         }
-        double[][] durationLog = durationLogProbabilities(rate, heartRate);
+        double[][] durationLog = durationLogProbabilities(rate, heartRate, durations);
         int[] maxDuration = new int[STATES];
         int[] minDuration = new int[STATES];
         for (int j = 0; j < STATES; j++) {
@@ -230,9 +237,9 @@ final class CycleHsmm {
      * {@code ln p_j(d)} for d = 0 .. max_j (index 0 and values outside the allowed range are −∞), normalised over
      * the allowed range.
      */
-    static double[][] durationLogProbabilities(int rate, HeartRateEstimate heartRate) {
-        double s1Mean = S1_MEAN_SECONDS;
-        double s2Mean = S2_MEAN_SECONDS;
+    static double[][] durationLogProbabilities(int rate, HeartRateEstimate heartRate, SoundDurations durations) {
+        double s1Mean = durations.s1Mean(heartRate.cycleSeconds());
+        double s2Mean = durations.s2Mean(heartRate.cycleSeconds());
         double systoleMean = Math.max(0.06, heartRate.systolicIntervalSeconds() - s1Mean);
         double diastoleMean = Math.max(0.1, heartRate.cycleSeconds() - heartRate.systolicIntervalSeconds() - s2Mean);
         double[][] meanSd = {

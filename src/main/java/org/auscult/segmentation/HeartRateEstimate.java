@@ -57,6 +57,14 @@ public record HeartRateEstimate(double heartRateBpm, double cycleSeconds, double
      * by counting its sounds.
      */
     public static HeartRateEstimate of(double[] envelope, int rate, boolean soundProbability) {
+        return of(envelope, rate, soundProbability, SoundDurations.SPRINGER);
+    }
+
+    /**
+     * The estimate as {@link #of(double[], int, boolean)}, the S1-to-S2 interval looked for from
+     * {@code durations}' shortest ({@link SoundDurations#shortestSystolicInterval}).
+     */
+    static HeartRateEstimate of(double[] envelope, int rate, boolean soundProbability, SoundDurations durations) {
         int n = envelope.length;
         int minLag = (int) Math.round(MIN_CYCLE_SECONDS * rate);
         int maxLag = Math.min(n - 1, (int) Math.round(MAX_CYCLE_SECONDS * rate));
@@ -89,7 +97,7 @@ public record HeartRateEstimate(double heartRateBpm, double cycleSeconds, double
         if (soundProbability) {
             cycleLag = fasterByTheSoundCount(envelope, rate, r, cycleLag, minLag);
         }
-        int minSystole = (int) Math.round(MIN_SYSTOLE_SECONDS * rate);
+        int minSystole = (int) Math.round(durations.shortestSystolicInterval(cycleLag / (double) rate) * rate);
         int maxSystole = cycleLag / 2;
         int systoleLag = maxSystole > minSystole ? argMax(r, minSystole, maxSystole) : Math.max(1, cycleLag / 3);
         double periodicity = Math.max(0, Math.min(1, r[cycleLag] * n / (double) (n - cycleLag)));

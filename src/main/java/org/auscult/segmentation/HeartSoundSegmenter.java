@@ -117,7 +117,7 @@ public final class HeartSoundSegmenter {
         double[] score = envelopes.soundScore();
         double[][] emission = model.emission(envelopes);
         HeartRateEstimate heartRate = HeartRateEstimate.of(model.rateEnvelope(envelopes, emission), rate,
-                model.isTrained());
+                model.isTrained(), model.durations());
         CycleHsmm.Path shortPath = model.decodePath(emission, rate, heartRate);
         int[] states = shortPath.states();
         HeartRateEstimate longSystole = heartRate.withSystolicInterval(
@@ -130,7 +130,7 @@ public final class HeartSoundSegmenter {
                 states = longPath.states();
             }
         }
-        HeartRateEstimate refined = refine(states, rate, heartRate);
+        HeartRateEstimate refined = refine(states, rate, heartRate, model.durations());
         if (refined != null) {
             states = model.decodePath(emission, rate, refined).states();
         }
@@ -170,12 +170,12 @@ public final class HeartSoundSegmenter {
 
     /**
      * The cycle and systolic interval measured on a first decoding, for a second one: the durations of the complete
-     * segments (not the first, not the last) give {@code T_sys = median systole + 122 ms} (the model's systole mean is
-     * {@code T_sys − 122 ms}) and {@code T_cycle} = the sum of the four median durations. The autocorrelation sees
+     * segments (not the first, not the last) give {@code T_sys = median systole + μ_S1} (the model's systole mean is
+     * {@code T_sys − μ_S1}, with {@code μ_S1} the mean S1 length of {@code durations} at that cycle) and {@code T_cycle} = the sum of the four median durations. The autocorrelation sees
      * only the strongest repetition of the envelope; the decoded segments measure this recording's own systole and
      * diastole. Null when there are fewer than two complete systoles or diastoles.
      */
-    static HeartRateEstimate refine(int[] states, int rate, HeartRateEstimate first) {
+    static HeartRateEstimate refine(int[] states, int rate, HeartRateEstimate first, SoundDurations durations) {
         List<Double> systoles = new ArrayList<>();
         List<Double> diastoles = new ArrayList<>();
         List<Double> s1s = new ArrayList<>();
@@ -200,8 +200,8 @@ public final class HeartSoundSegmenter {
         if (systoles.size() < 2 || diastoles.size() < 2 || s1s.isEmpty() || s2s.isEmpty()) {
             return null;
         }
-        double systolicInterval = median(systoles) + CycleHsmm.S1_MEAN_SECONDS;
         double cycle = median(systoles) + median(diastoles) + median(s1s) + median(s2s);
+        double systolicInterval = median(systoles) + durations.s1Mean(cycle);
         return new HeartRateEstimate(60 / cycle, cycle, systolicInterval, first.periodicity());
     }
 

@@ -22,6 +22,11 @@ public interface StateEmission {
     /** {@code P(S1 | x_t) + P(S2 | x_t)} from the log-likelihoods {@link #logLikelihoods} returned. */
     double[] soundProbability(double[][] logLikelihoods);
 
+    /** The sound lengths the cycle HSMM expects when it decodes with this emission. */
+    default SoundDurations soundDurations() {
+        return SoundDurations.SPRINGER;
+    }
+
     /** The record of what the parameters were trained on and how they scored ({@code trained.*}, {@code scored.*}). */
     Map<String, String> record();
 

@@ -37,6 +37,8 @@ class SegmentTrainTest {
         assertEquals("16", emission.record().get("scored.cv.recordings"));
         double s1 = Double.parseDouble(emission.record().get("scored.cv.s1_f1"));
         assertTrue(s1 > 0.5 && s1 <= 1, "S1 F1 " + s1);
+        double spanError = Double.parseDouble(emission.record().get("scored.cv.span_hr_mae_bpm"));
+        assertTrue(spanError >= 0 && spanError < 60, "span heart-rate error " + spanError);
 
         Run again = CommandLineTest.run("segment", "train", CommandLineTest.SAMPLES.toString(), "-o", out.toString());
         assertEquals(AuscultCommand.EXIT_USAGE, again.exitCode());

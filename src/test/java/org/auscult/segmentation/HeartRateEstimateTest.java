@@ -70,4 +70,16 @@ class HeartRateEstimateTest {
         close[43] = 1;
         assertEquals(1, HeartRateEstimate.soundPeaks(close, RATE));
     }
+
+    @Test
+    void aFastHeartsSystoleIsLookedForBelow200MsWithTheAnnotatedDurations() {
+        // 160 bpm with S2 0.17 s after S1: Springer's search starts at 0.2 s, above half the cycle, and falls back to
+        // a third of the cycle; the annotated durations look from 0.3 of the cycle
+        double[] envelope = sounds(160, 0.17, 20);
+        HeartRateEstimate annotated = HeartRateEstimate.of(envelope, RATE, true, SoundDurations.ANNOTATED);
+        HeartRateEstimate springer = HeartRateEstimate.of(envelope, RATE, true, SoundDurations.SPRINGER);
+        assertEquals(160, annotated.heartRateBpm(), 8, annotated.toString());
+        assertEquals(0.17, annotated.systolicIntervalSeconds(), 0.021, annotated.toString());
+        assertTrue(Math.abs(springer.systolicIntervalSeconds() - 0.17) > 0.04, springer.toString());
+    }
 }

@@ -162,5 +162,7 @@ class NetworkEmissionTest {
         assertTrue(Integer.parseInt(shipped.record().get("trained.recordings")) > 2000, shipped.record().toString());
         assertTrue(Double.parseDouble(shipped.record().get("scored.cv.s1_f1")) >= 0.95, shipped.record().toString());
         assertTrue(Double.parseDouble(shipped.record().get("scored.cv.s2_f1")) >= 0.95, shipped.record().toString());
+        assertTrue(Double.parseDouble(shipped.record().get("scored.cv.span_hr_mae_bpm")) <= 2,
+                shipped.record().toString());
     }
 }
