@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
         })
 final class BenchSegmentationCv implements Callable<Integer> {
 
+    /** The part of a recording its reference must cover for the whole recording's rate to be compared with it. */
+    static final double MOSTLY_ANNOTATED = 0.8;
+
     @Spec
     CommandSpec spec;
 
@@ -85,8 +88,10 @@ final class BenchSegmentationCv implements Callable<Integer> {
                 recordings.size(), patients, excluded.size());
         out.println(header("emission"));
         out.println(row(SegmentationTraining.score("hand-set", recordings, HeartSoundSegmenter.handSet())));
+        List<DatasetScore> crossValidated = new ArrayList<>();
         for (CycleEmission model : List.of(CycleEmission.TRAINED, CycleEmission.NETWORK)) {
-            out.println(row(SegmentationTraining.crossValidate(recordings, folds, seed, model)));
+            crossValidated.add(SegmentationTraining.crossValidate(recordings, folds, seed, model));
+            out.println(row(crossValidated.get(crossValidated.size() - 1)));
             out.flush();
         }
         Map<String, HeartSoundSegmenter> segmenters = new LinkedHashMap<>();
@@ -102,6 +107,12 @@ final class BenchSegmentationCv implements Callable<Integer> {
             if (Files.isRegularFile(timing)) {
                 out.println(row(rename(entry.getKey() + " PASCAL", benchmark.pascal(timing))));
             }
+        }
+        for (DatasetScore score : crossValidated) {
+            DatasetScore mostly = score.mostlyAnnotated(MOSTLY_ANNOTATED);
+            out.printf(Locale.ROOT, "%s: HR MAE %.2f bpm on the %d recordings whose reference covers at least %.0f %% "
+                    + "of the recording%n", score.dataset(), mostly.meanHeartRateError(), mostly.recordings().size(),
+                    100 * MOSTLY_ANNOTATED);
         }
         Map<CycleEmission, StateEmission> shipped = new LinkedHashMap<>();
         shipped.put(CycleEmission.TRAINED, TrainedEmission.shipped());

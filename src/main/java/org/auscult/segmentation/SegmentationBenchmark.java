@@ -39,9 +39,13 @@ public final class SegmentationBenchmark {
     /** Sample rate of the PASCAL timing marks. */
     public static final int PASCAL_MARK_RATE = 44_100;
 
-    /** The score of one recording. */
+    /**
+     * The score of one recording.
+     *
+     * @param annotatedFraction the part of the recording the reference's scored span covers, 0 .. 1
+     */
     public record RecordingScore(String name, EventCounts s1, EventCounts s2, double referenceBpm,
-                                 double predictedBpm, double spanBpm, double qualityIndex) {
+                                 double predictedBpm, double spanBpm, double qualityIndex, double annotatedFraction) {
 
         /** The error of the heart rate shown, measured over the whole recording, bpm. */
         public double heartRateError() {
@@ -88,6 +92,16 @@ public final class SegmentationBenchmark {
             double[] errors = errors().toArray();
             return errors.length == 0 ? Double.NaN
                     : Arrays.stream(errors).filter(e -> e <= bpm).count() / (double) errors.length;
+        }
+
+        /**
+         * The recordings whose reference covers at least {@code fraction} of the recording: there the reference rate
+         * is the whole recording's, and {@link #meanHeartRateError()} over them measures the rate shown without the
+         * drift of an unannotated remainder.
+         */
+        public DatasetScore mostlyAnnotated(double fraction) {
+            return new DatasetScore(dataset, recordings.stream().filter(r -> r.annotatedFraction() >= fraction)
+                    .toList());
         }
 
         /** Mean absolute error of the heart rate over the scored span only, bpm (see {@link SegmentationBenchmark}). */
@@ -216,9 +230,12 @@ public final class SegmentationBenchmark {
                                         double spanStart, double spanEnd) {
         double[] predS1 = within(predicted.eventTimes(CardiacState.S1), spanStart, spanEnd);
         double[] predS2 = within(predicted.eventTimes(CardiacState.S2), spanStart, spanEnd);
+        double duration = predicted.segments().isEmpty() ? 0
+                : predicted.segments().get(predicted.segments().size() - 1).endSeconds();
+        double annotated = duration > 0 ? Math.max(0, Math.min(1, (spanEnd - spanStart) / duration)) : 0;
         return new RecordingScore(name, EventCounts.match(refS1, predS1, TOLERANCE_SECONDS),
                 EventCounts.match(refS2, predS2, TOLERANCE_SECONDS), referenceHeartRate(refS1),
-                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex());
+                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex(), annotated);
     }
 
     static double[] within(double[] times, double from, double to) {

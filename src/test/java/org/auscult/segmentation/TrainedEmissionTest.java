@@ -239,5 +239,9 @@ class TrainedEmissionTest {
         var dataset = new SegmentationBenchmark.DatasetScore("one", List.of(score));
         assertEquals(0, dataset.meanSpanHeartRateError(), 1e-9);
         assertEquals(60, dataset.meanHeartRateError(), 1e-9);
+        // the reference covers 9.95 .. 12.95 s of a recording whose segments end at 19.95 s
+        assertEquals(3 / 19.95, score.annotatedFraction(), 1e-9);
+        assertEquals(0, dataset.mostlyAnnotated(0.8).recordings().size());
+        assertEquals(1, dataset.mostlyAnnotated(0.15).recordings().size());
     }
 }
