@@ -49,8 +49,9 @@ class NetworkEmissionTest {
         return new NetworkTraining.Labelled(envelopes, states);
     }
 
+    /** The share of the toy's values whose most probable state under the network is the true one. */
     private static double accuracy(NetworkEmission emission, NetworkTraining.Labelled test) {
-        double[][] ll = likelihoods(emission, test);
+        double[][] ll = emission.logPosteriors(test.envelopes());
         int right = 0;
         int judged = 0;
         for (int t = 0; t < test.states().length; t++) {
@@ -108,6 +109,28 @@ class NetworkEmissionTest {
         // S1 and S2 are the toy's values with h[t] < 0, which the network sees at t; any other pair of states would
         // average about 0.5 on both
         assertTrue(onSounds / sounds > 0.65 && elsewhere / others < 0.35, onSounds / sounds + " " + elsewhere / others);
+    }
+
+    @Test
+    void theHsmmReadsOneValueForBothSoundsAndTheNetworksSilencesAsTheyAre() {
+        NetworkEmission emission = NetworkTraining.fit(List.of(toy(2000, 3)), 2, 8, 40, 1, Map.of());
+        NetworkTraining.Labelled test = toy(400, 4);
+        double[][] posterior = emission.logPosteriors(test.envelopes());
+        double[][] likelihood = likelihoods(emission, test);
+        double[] sound = emission.soundProbability(likelihood);
+        boolean s1AndS2Differ = false;
+        for (int t = 0; t < sound.length; t++) {
+            assertEquals(likelihood[0][t], likelihood[2][t], 0.0, "value " + t);
+            double p1 = Math.exp(posterior[0][t]);
+            double p2 = Math.exp(posterior[2][t]);
+            assertEquals(p1 + p2, sound[t], 1e-9, "value " + t);
+            s1AndS2Differ |= Math.abs(p1 - p2) > 0.5;
+            // systole against diastole keeps the network's own ratio
+            double silences = posterior[1][t] - posterior[3][t];
+            assertEquals(silences, (likelihood[1][t] - likelihood[3][t]) / NetworkEmission.EVIDENCE_WEIGHT
+                    + Math.log(emission.prior()[1] / emission.prior()[3]), 1e-9, "value " + t);
+        }
+        assertTrue(s1AndS2Differ, "the network itself tells S1 from S2 on the toy");
     }
 
     @Test

@@ -49,7 +49,7 @@ class SegmentationAccuracyTest {
                 HeartSoundSegmenter.of(CycleEmission.NETWORK)).circor(Path.of("sample-recordings/circor"),
                 Optional.empty());
         assertEquals(16, score.recordings().size());
-        // measured 0.951 / 0.950 by a network that never heard these patients
+        // measured 0.959 / 0.956 by a network that never heard these patients
         assertTrue(score.s1().f1() >= 0.94, "S1 F1 " + score.s1());
         assertTrue(score.s2().f1() >= 0.94, "S2 F1 " + score.s2());
         assertTrue(score.meanHeartRateError() <= 2.0, "mean heart-rate error " + score.meanHeartRateError());
@@ -63,8 +63,8 @@ class SegmentationAccuracyTest {
                 + " is absent (set -Dauscult.shared to the shared data folder to run this test)");
         SegmentationBenchmark.DatasetScore score = new SegmentationBenchmark(
                 HeartSoundSegmenter.of(CycleEmission.NETWORK)).pascal(timing);
-        // measured 0.801 / 0.798: below the hand-set emission, which was tuned on these marks
-        assertTrue(score.s1().f1() >= 0.79, "S1 F1 " + score.s1());
-        assertTrue(score.s2().f1() >= 0.79, "S2 F1 " + score.s2());
+        // measured 0.813 / 0.816: below the hand-set emission, which was tuned on these marks
+        assertTrue(score.s1().f1() >= 0.80, "S1 F1 " + score.s1());
+        assertTrue(score.s2().f1() >= 0.80, "S2 F1 " + score.s2());
     }
 }
