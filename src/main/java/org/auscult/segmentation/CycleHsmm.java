@@ -50,7 +50,6 @@ final class CycleHsmm {
         CardiacState.DIASTOLE};
 
     static final double PITCH_WEIGHT = 1.0;
-    /** Mean durations of S1 and S2 (Springer 2016), seconds. */
     /** Weight of the uniform part of the systole and diastole durations, which lets the rhythm be irregular. */
     static final double OUTLIER_WEIGHT = 0.05;
     /** Shortest diastole, seconds: a premature beat may come this soon after S2. */

@@ -170,10 +170,11 @@ public final class HeartSoundSegmenter {
 
     /**
      * The cycle and systolic interval measured on a first decoding, for a second one: the durations of the complete
-     * segments (not the first, not the last) give {@code T_sys = median systole + μ_S1} (the model's systole mean is
-     * {@code T_sys − μ_S1}, with {@code μ_S1} the mean S1 length of {@code durations} at that cycle) and {@code T_cycle} = the sum of the four median durations. The autocorrelation sees
-     * only the strongest repetition of the envelope; the decoded segments measure this recording's own systole and
-     * diastole. Null when there are fewer than two complete systoles or diastoles.
+     * segments (not the first, not the last) give {@code T_cycle} = the sum of the four median durations and
+     * {@code T_sys = median systole + μ_S1} (the model's systole mean is {@code T_sys − μ_S1}, with {@code μ_S1} the
+     * mean S1 length of {@code durations} at {@code T_cycle}). The autocorrelation sees only the strongest repetition
+     * of the envelope; the decoded segments measure this recording's own systole and diastole. Null when there are
+     * fewer than two complete systoles or diastoles.
      */
     static HeartRateEstimate refine(int[] states, int rate, HeartRateEstimate first, SoundDurations durations) {
         List<Double> systoles = new ArrayList<>();
