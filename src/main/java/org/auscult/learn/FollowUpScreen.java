@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * part in fitting {@code t}.
  *
  * <p><b>For patients</b> ({@link #fitted}): when the evaluation holds patients whose murmur status is known (CirCor),
- * at least {@value #MIN_PATIENTS} with and as many without a murmur, {@code t} is instead the threshold that maximises their weighted accuracy (weights 5
- * present, 1 absent, {@link MurmurWeightedAccuracy}) when a patient needs follow-up if any of their recordings does:
+ * at least {@value #MIN_PATIENTS} with and as many without a murmur, {@code t} is instead the threshold that
+ * maximises their weighted accuracy (weights 5 present, 1 absent, {@link MurmurWeightedAccuracy}) when a patient
+ * needs follow-up if any of their recordings does:
  * the answer the workstation gives a patient ({@code analysis.PatientAnswer}) and the one the PhysioNet/CinC Challenge
  * 2022 scores. A patient without a murmur has four or five recordings, any of which can flag them, so this threshold
  * lies above the recording one (docs/decisions/follow-up-screen.md).

@@ -40,8 +40,6 @@ import org.auscult.io.AtomicFiles;
 public final class NetworkEmission implements StateEmission {
 
     static final int STATES = 4;
-    private static final int S1 = 0;
-    private static final int S2 = 2;
     static final int ENVELOPES = 4;
     /** The parameters shipped with Auscult, trained on the CirCor 2022 training part. */
     public static final String RESOURCE = "/org/auscult/segmentation/network-emission.properties";
@@ -152,14 +150,14 @@ public final class NetworkEmission implements StateEmission {
      */
     double[][] logLikelihoods(double[][] e) {
         double[][] out = logPosteriors(e);
-        double soundLogPrior = logSum(logPrior[S1], logPrior[S2]);
+        double soundLogPrior = logSum(logPrior[CycleHsmm.S1], logPrior[CycleHsmm.S2]);
         for (int t = 0; t < out[0].length; t++) {
-            double sound = EVIDENCE_WEIGHT * (logSum(out[S1][t], out[S2][t]) - soundLogPrior);
+            double sound = EVIDENCE_WEIGHT * (logSum(out[CycleHsmm.S1][t], out[CycleHsmm.S2][t]) - soundLogPrior);
             for (int j = 0; j < STATES; j++) {
                 out[j][t] = EVIDENCE_WEIGHT * (out[j][t] - logPrior[j]);
             }
-            out[S1][t] = sound;
-            out[S2][t] = sound;
+            out[CycleHsmm.S1][t] = sound;
+            out[CycleHsmm.S2][t] = sound;
         }
         return out;
     }

@@ -43,8 +43,8 @@ public interface StateEmission {
     static double[] soundProbability(double[][] logLikelihoods, double[] logPrior, double weight) {
         double[] out = new double[logLikelihoods[0].length];
         for (int t = 0; t < out.length; t++) {
-            out[t] = Math.exp(logLikelihoods[0][t] / weight + logPrior[0])
-                    + Math.exp(logLikelihoods[2][t] / weight + logPrior[2]);
+            out[t] = Math.exp(logLikelihoods[CycleHsmm.S1][t] / weight + logPrior[CycleHsmm.S1])
+                    + Math.exp(logLikelihoods[CycleHsmm.S2][t] / weight + logPrior[CycleHsmm.S2]);
         }
         return out;
     }
