@@ -36,6 +36,12 @@ import org.auscult.features.RecordingFeature;
  *   <li>{@code cycle_murmur_systole_flatness} = median over systoles of {@code mean(r) / max(r)}, r the RMS of x in
  *       {@value #FRAME_SECONDS} s frames across the mid-systole: near 1 for a plateau (holosystolic murmur), small
  *       for silence broken by a click.</li>
+ *   <li>{@code cycle_murmur_early_ratio} = median over cycles of {@code log10(R(early systole) / R(early diastole))},
+ *       early systole the first third of the systole after S1 ends and early diastole the same length of time after
+ *       S2 ends (or the whole diastole when shorter): where an early-systolic murmur sits, against the same stretch
+ *       of the other silence, where the sound's tail decays the same way but no systolic murmur reaches; and
+ *       {@code cycle_murmur_early_ratio_<lo>_<hi>} the same in the four bands. Early-systolic and low-pitched murmurs
+ *       fill too little of the mid-systole for the ratios above;</li>
  *   <li>{@code cycle_murmur_mfcc_sd_<k>} = {@code cycle_mfcc_systole_<k> − cycle_mfcc_diastole_<k>} for every MFCC
  *       coefficient k ({@link CycleMfccFeature}): how the spectral shape of systole differs from that of diastole in
  *       the same recording, which a tree cannot form from the two values on its own.</li>
@@ -49,6 +55,8 @@ public final class CycleMurmurFeature implements RecordingFeature {
     public static final double EDGE_FRACTION = 0.15;
     /** {@code log10} of the systole-to-diastole RMS ratio above which a cycle counts as having systolic sound. */
     public static final double LOUDER_LOG_RATIO = 0.2;
+    /** Share of the systole, right after S1, that the early-systole ratio reads. */
+    public static final double EARLY_FRACTION = 1.0 / 3;
     static final double FRAME_SECONDS = 0.01;
     static final double[][] BANDS = {{25, 100}, {100, 200}, {200, 400}, {400, 900}};
     private static final CycleMfccFeature CYCLE_MFCC = new CycleMfccFeature();
@@ -57,7 +65,8 @@ public final class CycleMurmurFeature implements RecordingFeature {
             "cycle_murmur_sd_ratio_25_100", "cycle_murmur_sd_ratio_100_200", "cycle_murmur_sd_ratio_200_400",
             "cycle_murmur_sd_ratio_400_900", "cycle_murmur_systole_sound", "cycle_murmur_diastole_sound",
             "cycle_murmur_systole_sound_100_200", "cycle_murmur_systole_sound_200_400",
-            "cycle_murmur_systole_flatness");
+            "cycle_murmur_systole_flatness", "cycle_murmur_early_ratio", "cycle_murmur_early_ratio_25_100",
+            "cycle_murmur_early_ratio_100_200", "cycle_murmur_early_ratio_200_400", "cycle_murmur_early_ratio_400_900");
 
     @Override
     public String name() {
@@ -119,6 +128,8 @@ public final class CycleMurmurFeature implements RecordingFeature {
         double[] diastoleSound = new double[n];
         double[][] bandSystoleSound = new double[BANDS.length][n];
         double[] flatness = new double[n];
+        double[] earlyRatio = new double[n];
+        double[][] bandEarlyRatio = new double[BANDS.length][n];
         for (int c = 0; c < n; c++) {
             Segment[] cycle = cycles.get(c);
             sdRatio[c] = Math.log10(rms(x, rate, middle(cycle[1])) / rms(x, rate, middle(cycle[3])));
@@ -126,6 +137,7 @@ public final class CycleMurmurFeature implements RecordingFeature {
             systoleSound[c] = rms(x, rate, middle(cycle[1])) / sound;
             diastoleSound[c] = rms(x, rate, middle(cycle[3])) / sound;
             flatness[c] = flatness(x, rate, middle(cycle[1]));
+            earlyRatio[c] = earlyRatio(x, rate, cycle);
         }
         // one band signal at a time: a long recording's four band copies would not fit beside each other
         boolean[] inBand = new boolean[BANDS.length];
@@ -140,6 +152,7 @@ public final class CycleMurmurFeature implements RecordingFeature {
                 double systole = rms(band, rate, middle(cycle[1]));
                 bandRatio[b][c] = Math.log10(systole / rms(band, rate, middle(cycle[3])));
                 bandSystoleSound[b][c] = systole / soundRms(band, rate, cycle);
+                bandEarlyRatio[b][c] = earlyRatio(band, rate, cycle);
             }
         }
         int louder = 0;
@@ -158,6 +171,10 @@ public final class CycleMurmurFeature implements RecordingFeature {
         result[8] = inBand[1] ? median(bandSystoleSound[1]) : 0;
         result[9] = inBand[2] ? median(bandSystoleSound[2]) : 0;
         result[10] = median(flatness);
+        result[11] = median(earlyRatio);
+        for (int b = 0; b < BANDS.length; b++) {
+            result[12 + b] = inBand[b] ? median(bandEarlyRatio[b]) : 0;
+        }
         for (int i = 0; i < result.length; i++) {
             result[i] = CycleFeatures.orElse(result[i], 0);
         }
@@ -176,6 +193,19 @@ public final class CycleMurmurFeature implements RecordingFeature {
             }
         }
         return cycles;
+    }
+
+    /**
+     * {@code log10(R(early systole) / R(early diastole))} of one cycle: the first third of the systole after S1, and
+     * as long a stretch after S2 (cut at the end of the diastole).
+     */
+    private static double earlyRatio(float[] x, int rate, Segment[] cycle) {
+        double length = EARLY_FRACTION * cycle[1].durationSeconds();
+        double s1End = cycle[0].endSeconds();
+        double s2End = cycle[2].endSeconds();
+        double earlySystole = rms(x, rate, new double[] {s1End, s1End + length});
+        double earlyDiastole = rms(x, rate, new double[] {s2End, Math.min(cycle[3].endSeconds(), s2End + length)});
+        return Math.log10(earlySystole / earlyDiastole);
     }
 
     /** {start, end} in seconds of a silence without its first and last {@link #EDGE_FRACTION}. */

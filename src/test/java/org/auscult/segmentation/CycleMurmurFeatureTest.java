@@ -23,7 +23,7 @@ class CycleMurmurFeatureTest {
     void theGroupIsRegisteredWithOneMfccDifferencePerCoefficient() {
         assertTrue(FeatureRegistry.isRecordingFeature(CycleMurmurFeature.NAME));
         List<String> names = FeatureRegistry.summaryNames(MURMUR_GROUP);
-        assertEquals(4 * 13 + 11 + 13, names.size());
+        assertEquals(4 * 13 + 16 + 13, names.size());
         assertEquals("cycle_murmur_sd_ratio", names.get(52));
         assertEquals("cycle_murmur_mfcc_sd_13", names.get(names.size() - 1));
     }
@@ -47,6 +47,26 @@ class CycleMurmurFeatureTest {
         // the systole's spectrum differs from the diastole's: the energy coefficient most of all
         assertTrue(after.value("cycle_murmur_mfcc_sd_01") > before.value("cycle_murmur_mfcc_sd_01") + 10,
                 after.toString());
+    }
+
+    /**
+     * Noise only in the first 80 ms after S1: the early-systole ratio finds it where the mid-systole ratio, which
+     * leaves out the S1 tail and reads mostly the silent rest of the systole, barely moves.
+     */
+    @Test
+    void anEarlySystolicMurmurRaisesTheEarlyRatioMoreThanTheMidSystolicOne() {
+        double[] beats = Lubdub.regularBeats(70, 0.4, 12);
+        AudioClip clean = Lubdub.of(12, beats, 0.32, 60, 60);
+        FeatureVector before = engine.extract(clean).summary();
+        FeatureVector after = engine.extract(withNoise(clean, beats, 0.03, 0.11, 1.0)).summary();
+
+        double earlyRise = after.value("cycle_murmur_early_ratio") - before.value("cycle_murmur_early_ratio");
+        double midRise = after.value("cycle_murmur_sd_ratio") - before.value("cycle_murmur_sd_ratio");
+        assertTrue(earlyRise > 0.8, after.toString());
+        assertTrue(earlyRise > midRise + 0.3, "early " + earlyRise + ", mid " + midRise);
+        assertTrue(after.value("cycle_murmur_early_ratio_200_400") > 0.8, after.toString());
+        assertEquals(before.value("cycle_murmur_diastole_sound"), after.value("cycle_murmur_diastole_sound"),
+                0.5 * before.value("cycle_murmur_diastole_sound"), "diastole untouched");
     }
 
     /** The median over beats ignores noise in a few systoles, where a pooled energy would not. */
@@ -94,12 +114,16 @@ class CycleMurmurFeatureTest {
 
     /** White noise of standard deviation 0.05 × {@code level} from 80 to 220 ms after each beat (inside systole). */
     private static AudioClip withSystolicNoise(AudioClip clean, double[] beats, double level) {
+        return withNoise(clean, beats, 0.08, 0.22, level);
+    }
+
+    /** White noise of standard deviation 0.05 × {@code level} from {@code from} to {@code to} s after each beat. */
+    private static AudioClip withNoise(AudioClip clean, double[] beats, double from, double to, double level) {
         float[] samples = clean.samples().clone();
         Random random = new Random(3);
         int rate = clean.sampleRate();
         for (double beat : beats) {
-            for (int i = (int) ((beat + 0.08) * rate); i < Math.min(samples.length, (int) ((beat + 0.22) * rate));
-                 i++) {
+            for (int i = (int) ((beat + from) * rate); i < Math.min(samples.length, (int) ((beat + to) * rate)); i++) {
                 samples[i] += (float) (0.05 * level * random.nextGaussian());
             }
         }
