@@ -82,7 +82,7 @@ public final class CycleMurmurFeature implements RecordingFeature {
     public String description() {
         return "Sound inside the silences, beat by beat: median systole-to-diastole ratio overall and in four bands, "
                 + "share of beats with a louder systole, systolic and diastolic sound relative to S1/S2, "
-                + "systolic plateau";
+                + "systolic plateau, early systole against early diastole overall and in four bands";
     }
 
     @Override
