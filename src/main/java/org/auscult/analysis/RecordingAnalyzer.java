@@ -95,6 +95,8 @@ public final class RecordingAnalyzer {
      */
     private final HeartSoundSegmenter segmenter = HeartSoundSegmenter.of(CycleEmission.TRAINED);
     private final FeatureEngine engine;
+    /** The model's features among the engine's (a model trained before a group gained values uses fewer). */
+    private final ModelColumns modelColumns;
 
     /** An analyzer that extracts features only, as {@code config} says. */
     public RecordingAnalyzer(AnalysisConfig config) {
@@ -113,10 +115,7 @@ public final class RecordingAnalyzer {
         this.segment = segment;
         this.assessQuality = assessQuality;
         this.engine = new FeatureEngine(config.features());
-        if (model != null && !engine.summaryNames().equals(model.model().featureNames())) {
-            throw new IllegalStateException("the model expects features " + model.model().featureNames()
-                    + " but its configuration produces " + engine.summaryNames());
-        }
+        this.modelColumns = model == null ? null : ModelColumns.of(engine.summaryNames(), model.model().featureNames());
     }
 
     /**
@@ -241,7 +240,7 @@ public final class RecordingAnalyzer {
         for (int c = 0; c < posterior.length; c++) {
             posterior[c] /= judged;
         }
-        Verdict verdict = VerdictAdvisor.verdict(model, posterior, info, reference, summary);
+        Verdict verdict = VerdictAdvisor.verdict(model, posterior, info, reference, modelColumns.select(summary));
         List<String> warnings = new ArrayList<>(verdict.warnings());
         warnings.add(RecordingWindows.note(classes, votes, judged, windows, info.durationSeconds()));
         return new Analysis(file, decoded, info, conditioned, null, features,
@@ -259,7 +258,7 @@ public final class RecordingAnalyzer {
     private JudgedWindow judgeWindow(AudioClip window, double fromSeconds, double toSeconds, boolean audible) {
         Map<String, Object> shared = new HashMap<>();
         double[] values = engine.extract(window, shared).summary().values();
-        double[] p = audible ? model.model().posterior(values) : null;
+        double[] p = audible ? model.model().posterior(modelColumns.select(values)) : null;
         String predicted = p == null ? "" : model.model().classNames().get(Prediction.mostProbable(p));
         Segmentation cycle = segmenter.segment(window, shared);
         return new JudgedWindow(values, p, new HeartTrend.Window(fromSeconds, toSeconds, cycle.heartRateBpm(),
@@ -394,7 +393,7 @@ public final class RecordingAnalyzer {
         if (!reason.isEmpty()) {
             return Verdict.notJudged(model.model().classNames(), model.describe(), reason);
         }
-        double[] values = features.summary().values();
+        double[] values = modelColumns.select(features.summary().values());
         return VerdictAdvisor.verdict(model, model.model().posterior(values), info, reference, values);
     }
 }
