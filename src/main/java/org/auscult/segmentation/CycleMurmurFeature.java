@@ -37,7 +37,7 @@ import org.auscult.features.RecordingFeature;
  *       {@value #FRAME_SECONDS} s frames across the mid-systole: near 1 for a plateau (holosystolic murmur), small
  *       for silence broken by a click.</li>
  *   <li>{@code cycle_murmur_early_ratio} = median over cycles of {@code log10(R(early systole) / R(early diastole))},
- *       early systole the first third of the systole after S1 ends and early diastole the same length of time after
+ *       early systole the first quarter of the systole after S1 ends and early diastole the same length of time after
  *       S2 ends (or the whole diastole when shorter): where an early-systolic murmur sits, against the same stretch
  *       of the other silence, where the sound's tail decays the same way but no systolic murmur reaches; and
  *       {@code cycle_murmur_early_ratio_<lo>_<hi>} the same in the four bands. Early-systolic and low-pitched murmurs
@@ -55,8 +55,11 @@ public final class CycleMurmurFeature implements RecordingFeature {
     public static final double EDGE_FRACTION = 0.15;
     /** {@code log10} of the systole-to-diastole RMS ratio above which a cycle counts as having systolic sound. */
     public static final double LOUDER_LOG_RATIO = 0.2;
-    /** Share of the systole, right after S1, that the early-systole ratio reads. */
-    public static final double EARLY_FRACTION = 1.0 / 3;
+    /**
+     * Share of the systole, right after S1, that the early-systole ratio reads: a quarter measured better than a third
+     * or a half (docs/decisions/cycle-features.md).
+     */
+    public static final double EARLY_FRACTION = 0.25;
     static final double FRAME_SECONDS = 0.01;
     static final double[][] BANDS = {{25, 100}, {100, 200}, {200, 400}, {400, 900}};
     private static final CycleMfccFeature CYCLE_MFCC = new CycleMfccFeature();
@@ -196,7 +199,7 @@ public final class CycleMurmurFeature implements RecordingFeature {
     }
 
     /**
-     * {@code log10(R(early systole) / R(early diastole))} of one cycle: the first third of the systole after S1, and
+     * {@code log10(R(early systole) / R(early diastole))} of one cycle: the first quarter of the systole after S1, and
      * as long a stretch after S2 (cut at the end of the diastole).
      */
     private static double earlyRatio(float[] x, int rate, Segment[] cycle) {
