@@ -90,8 +90,9 @@ final class BenchSegmentationCv implements Callable<Integer> {
         out.println(row(SegmentationTraining.score("hand-set", recordings, HeartSoundSegmenter.handSet())));
         List<DatasetScore> crossValidated = new ArrayList<>();
         for (CycleEmission model : List.of(CycleEmission.TRAINED, CycleEmission.NETWORK)) {
-            crossValidated.add(SegmentationTraining.crossValidate(recordings, folds, seed, model));
-            out.println(row(crossValidated.get(crossValidated.size() - 1)));
+            DatasetScore score = SegmentationTraining.crossValidate(recordings, folds, seed, model);
+            crossValidated.add(score);
+            out.println(row(score));
             out.flush();
         }
         Map<String, HeartSoundSegmenter> segmenters = new LinkedHashMap<>();

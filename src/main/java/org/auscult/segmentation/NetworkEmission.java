@@ -56,6 +56,8 @@ public final class NetworkEmission implements StateEmission {
      * 0.960 / 0.961 and 0.959 / 0.959, all within 0.003 of each other, so the weight stays.
      */
     static final double EVIDENCE_WEIGHT = 0.5;
+    /** The states the network's own evidence is read for; the sounds share one value. */
+    private static final int[] SILENCES = {CycleHsmm.SYSTOLE, CycleHsmm.DIASTOLE};
 
     private final int context;
     private final int hidden;
@@ -153,7 +155,7 @@ public final class NetworkEmission implements StateEmission {
         double soundLogPrior = logSum(logPrior[CycleHsmm.S1], logPrior[CycleHsmm.S2]);
         for (int t = 0; t < out[0].length; t++) {
             double sound = EVIDENCE_WEIGHT * (logSum(out[CycleHsmm.S1][t], out[CycleHsmm.S2][t]) - soundLogPrior);
-            for (int j = 0; j < STATES; j++) {
+            for (int j : SILENCES) {
                 out[j][t] = EVIDENCE_WEIGHT * (out[j][t] - logPrior[j]);
             }
             out[CycleHsmm.S1][t] = sound;

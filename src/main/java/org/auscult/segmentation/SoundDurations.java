@@ -38,17 +38,21 @@ public enum SoundDurations {
 
     /** The mean S1 length for a cycle of {@code cycleSeconds}, seconds. */
     double s1Mean(double cycleSeconds) {
-        return this == SPRINGER ? SPRINGER_S1_SECONDS : Math.min(SPRINGER_S1_SECONDS, S1_CYCLE_FRACTION * cycleSeconds);
+        return springerOrShorter(SPRINGER_S1_SECONDS, S1_CYCLE_FRACTION, cycleSeconds);
     }
 
     /** The mean S2 length for a cycle of {@code cycleSeconds}, seconds. */
     double s2Mean(double cycleSeconds) {
-        return this == SPRINGER ? SPRINGER_S2_SECONDS : Math.min(SPRINGER_S2_SECONDS, S2_CYCLE_FRACTION * cycleSeconds);
+        return springerOrShorter(SPRINGER_S2_SECONDS, S2_CYCLE_FRACTION, cycleSeconds);
     }
 
     /** The shortest S1-to-S2 interval the autocorrelation looks for in a cycle of {@code cycleSeconds}, seconds. */
     double shortestSystolicInterval(double cycleSeconds) {
-        return this == SPRINGER ? HeartRateEstimate.MIN_SYSTOLE_SECONDS
-                : Math.min(HeartRateEstimate.MIN_SYSTOLE_SECONDS, SYSTOLE_CYCLE_FRACTION * cycleSeconds);
+        return springerOrShorter(HeartRateEstimate.MIN_SYSTOLE_SECONDS, SYSTOLE_CYCLE_FRACTION, cycleSeconds);
+    }
+
+    /** {@code springer}, or with {@link #ANNOTATED} at most {@code fraction} of the cycle. */
+    private double springerOrShorter(double springer, double fraction, double cycleSeconds) {
+        return this == SPRINGER ? springer : Math.min(springer, fraction * cycleSeconds);
     }
 }
