@@ -44,6 +44,8 @@ public final class VerdictAdvisor {
     public static final double WEAK_PRECISION = 0.5;
     /** A class whose out-of-fold recall is below this is rarely recognised, so its absence says little. */
     public static final double WEAK_RECALL = 0.25;
+    /** The class whose answer reassures. */
+    private static final String NORMAL = "normal";
 
     /** The warning on a recording the model was trained on. */
     public static final String HEARD_IN_TRAINING = "The model was trained on this recording: its verdict says what "
@@ -159,7 +161,9 @@ public final class VerdictAdvisor {
      *   <li>the predicted class's precision is below {@value #WEAK_PRECISION}: most recordings the model called so
      *       were something else;</li>
      *   <li>each other class whose recall is below {@value #WEAK_RECALL}: the model rarely recognises it, so this
-     *       answer does not rule it out.</li>
+     *       answer does not rule it out. Said only where the answer reassures: with a {@code normal} class, on a
+     *       normal answer; any other answer already sends the recording to a clinician or to be recorded again, and
+     *       the same note on every recording teaches a reader to skip the warnings.</li>
      * </ul>
      */
     public static List<String> trackRecord(List<String> classNames, double[] probabilities,
@@ -176,6 +180,9 @@ public final class VerdictAdvisor {
             notes.add(String.format(Locale.ROOT, "In the model's cross-validation only %.0f %% of its \"%s\" answers "
                     + "were right (it found %.0f %% of the %s recordings).", 100 * evaluation.precision(predicted),
                     classNames.get(predicted), 100 * evaluation.recall(predicted), classNames.get(predicted)));
+        }
+        if (classNames.contains(NORMAL) && !classNames.get(predicted).equals(NORMAL)) {
+            return notes;
         }
         for (int c = 0; c < classNames.size(); c++) {
             if (c != predicted && evaluation.support(c) > 0 && evaluation.recall(c) < WEAK_RECALL) {
