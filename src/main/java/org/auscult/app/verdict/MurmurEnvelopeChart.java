@@ -13,7 +13,7 @@ import org.auscult.segmentation.murmur.MurmurEnvelope;
 /**
  * The evidence under a murmur's description: the median murmur envelope of its beats, systole's bins then diastole's,
  * each bar the level of that part of the cycle in dB relative to the heart sounds of the same beat (0 dB at the
- * top, {@value #LOWEST_DB} dB at the bottom). A systolic murmur fills the systole's bars; where in systole it sits is
+ * top, {@value #LOWEST_DB} dB at the bottom), under a title strip that says what was measured. A systolic murmur fills the systole's bars; where in systole it sits is
  * where they rise.
  */
 public final class MurmurEnvelopeChart extends Region {
@@ -21,6 +21,8 @@ public final class MurmurEnvelopeChart extends Region {
     static final double LOWEST_DB = -40;
     private static final double HEIGHT = 74;
     private static final double LABELS = 14;
+    /** The strip above the bars for the chart's title, so the tallest bar never runs under it. */
+    private static final double TITLE = 13;
     private static final Color SYSTOLE = Color.web("#e8a33d");
     private static final Color DIASTOLE = Color.web("#5b9bd5");
     private static final Color TEXT = Color.web("#9aa4ad");
@@ -62,12 +64,12 @@ public final class MurmurEnvelopeChart extends Region {
         double[] diastole = envelope.diastole();
         int bars = systole.length + diastole.length;
         double barWidth = width / bars;
-        double plot = HEIGHT - LABELS;
+        double plot = HEIGHT - LABELS - TITLE;
         for (int i = 0; i < bars; i++) {
             double db = i < systole.length ? systole[i] : diastole[i - systole.length];
             double share = Math.max(0, Math.min(1, (db - LOWEST_DB) / -LOWEST_DB));
             g.setFill(i < systole.length ? SYSTOLE : DIASTOLE);
-            g.fillRect(i * barWidth + 1, plot * (1 - share), barWidth - 2, plot * share);
+            g.fillRect(i * barWidth + 1, TITLE + plot * (1 - share), barWidth - 2, plot * share);
         }
         g.setFill(TEXT);
         g.setFont(Font.font(10));
