@@ -1,0 +1,157 @@
+package org.auscult.app;
+
+import static org.auscult.app.UiWait.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.auscult.analysis.LoadedModel;
+import org.auscult.analysis.Verdict;
+import org.auscult.app.browser.RecordingRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window as {@code java -jar target/auscult.jar} opens it with no option: the bundled sample recordings judged by
+ * the bundled default model, whose training left out the samples' patients. A clinician checking a clear murmur
+ * gets a murmur, a follow-up, a description and no "unsure"; a clear murmur-free recording gets normal and no
+ * follow-up. With {@code -Dauscult.screenshots=assets/screenshots} it saves the README's pictures of the window:
+ * {@code workstation} (the murmur at 1366 x 768) and {@code heart-cycle} (three seconds of it with its beat stack).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class DefaultWindowUiTest {
+
+    /** Holosystolic, grade III/VI, at the pulmonary site: the samples' loudest murmur. */
+    private static final String CLEAR_MURMUR = "85198_PV";
+    /** Murmur-free, clean heart sounds. */
+    private static final String CLEAR_NORMAL = "69161_TV";
+
+    @TempDir
+    static Path folder;
+
+    private WorkstationViewModel model;
+    private MainWindow window;
+    private TestWindow shown;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        shown = TestWindow.layout(folder.resolve("layout-" + System.nanoTime() + ".properties"))
+                .labels(folder.resolve("labels-" + System.nanoTime() + ".db")).atOrigin().size(1366, 768).show(stage);
+        model = shown.model;
+        window = shown.window;
+        model.modelProperty().set(LoadedModel.load(null));
+        model.open(WorkstationOptions.SAMPLE_RECORDINGS);
+    }
+
+    @AfterEach
+    void stop() {
+        shown.close();
+    }
+
+    @Test
+    void aClearMurmurIsAMurmurThatNeedsFollowUpAndIsDescribed(FxRobot robot) throws Exception {
+        Verdict verdict = select(robot, CLEAR_MURMUR);
+        assertEquals("murmur", verdict.predictedClass());
+        assertTrue(verdict.confidence() >= 0.8, "a clear murmur, a confident verdict: " + verdict.confidence());
+        assertEquals("yes", verdict.followUp());
+        assertTrue(model.verdict().followUpProperty().get().startsWith("Needs a clinician's follow-up: yes"),
+                model.verdict().followUpProperty().get());
+        waitFor("the murmur's description", () -> !model.verdict().murmurProperty().get().isEmpty());
+        assertTrue(model.verdict().murmurProperty().get().contains("Holosystolic"),
+                model.verdict().murmurProperty().get());
+        assertTrue(model.verdict().modelProperty().get().contains("bundled default model"),
+                model.verdict().modelProperty().get());
+        assertNoDoubtAbout(verdict);
+        saveScreenshots(robot);
+    }
+
+    @Test
+    void aClearMurmurFreeRecordingIsNormalWithoutFollowUp(FxRobot robot) throws Exception {
+        Verdict verdict = select(robot, CLEAR_NORMAL);
+        assertEquals("normal", verdict.predictedClass());
+        assertEquals("no", verdict.followUp());
+        assertEquals("", model.verdict().murmurProperty().get(), "no murmur, no description");
+        assertNoDoubtAbout(verdict);
+    }
+
+    /** Neither "unsure" nor a verdict on a recording the model learnt from. */
+    private void assertNoDoubtAbout(Verdict verdict) {
+        assertFalse(window.root().lookup("#verdict-unsure").isVisible(), "enough usable heart sound");
+        List<String> warnings = verdict.warnings();
+        assertTrue(warnings.stream().noneMatch(w -> w.startsWith("Unsure")), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("trained on this recording")), warnings.toString());
+    }
+
+    private Verdict select(FxRobot robot, String name) throws Exception {
+        waitFor("the collection", () -> model.browser().rows().size() == 16);
+        TableView<RecordingRow> table = robot.lookup("#recordings").queryTableView();
+        int index = table.getItems().stream().map(RecordingRow::name).toList().indexOf(name);
+        robot.interact(() -> {
+            table.getSelectionModel().select(index);
+            table.scrollTo(index);
+        });
+        waitFor("the verdict and cycle of " + name, () -> model.loadedProperty().get() != null
+                && model.loadedProperty().get().row().name().equals(name)
+                && model.verdict().verdictProperty().get() != null
+                && model.cycle().automaticProperty().get() != null
+                && model.features().referenceProperty().get() != null);
+        return model.verdict().verdictProperty().get();
+    }
+
+    /** The whole window on the murmur, then three seconds of it with the beat stack. */
+    private void saveScreenshots(FxRobot robot) throws Exception {
+        if (!Screenshots.asked()) {
+            return;
+        }
+        save(robot, "workstation");
+        robot.interact(() -> {
+            model.viewport().show(2, 5);
+            for (TabPane tabs : robot.lookup(".tab-pane").queryAllAs(TabPane.class)) {
+                tabs.getTabs().stream().filter(tab -> "beats-tab".equals(tab.getId())).findFirst()
+                        .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        save(robot, "heart-cycle");
+    }
+
+    private void save(FxRobot robot, String name) throws Exception {
+        waitFor("the spectrogram tiles", () -> {
+            robot.interact(() -> window.spectrogram().redrawNow());
+            return window.spectrogram().complete();
+        });
+        Exception[] failure = new Exception[1];
+        robot.interact(() -> {
+            window.waveform().requestFocus();   // no focus ring on a toolbar button in the picture
+            window.waveform().redrawNow();
+            window.spectrogram().redrawNow();
+            window.curves().redrawNow();
+            window.annotations().redrawNow();
+            window.beatStack().redrawNow();
+            try {
+                Screenshots.saveIfAsked(stage.getScene(), name);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+}
