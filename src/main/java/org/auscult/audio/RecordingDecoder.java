@@ -42,42 +42,13 @@ public final class RecordingDecoder {
      * (read, not decoded).
      */
     public WavFormat readFormat(Path file) throws UnreadableAudioException {
-        return run(file, new Work<>() {
-            @Override
-            public WavFormat wav() throws UnreadableAudioException {
-                return wav.readFormat(file);
-            }
-
-            @Override
-            public WavFormat flac(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return FlacDecoder.readFormat(file, channel, detection);
-            }
-
-            @Override
-            public WavFormat mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return Mp3Decoder.readFormat(file, channel, detection);
-            }
-        });
+        return run(file, () -> wav.readFormat(file), (channel, detection) -> detection.kind() == AudioFiles.Kind.FLAC
+                ? FlacDecoder.readFormat(file, channel, detection) : Mp3Decoder.readFormat(file, channel, detection));
     }
 
     /** Decodes the whole file to mono float samples, with warnings about anything that was tolerated. */
     public DecodedAudio decode(Path file) throws UnreadableAudioException {
-        return run(file, new Work<>() {
-            @Override
-            public DecodedAudio wav() throws UnreadableAudioException {
-                return wav.decode(file);
-            }
-
-            @Override
-            public DecodedAudio flac(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return FlacDecoder.decode(file, channel, detection, List.of());
-            }
-
-            @Override
-            public DecodedAudio mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return Mp3Decoder.decode(file, channel, detection, List.of());
-            }
-        });
+        return run(file, () -> wav.decode(file), (channel, detection) -> decodeWhole(file, channel, detection));
     }
 
     /**
@@ -88,22 +59,8 @@ public final class RecordingDecoder {
      */
     public WavDecoder.Streamed stream(Path file, WavDecoder.BlockSink sink) throws UnreadableAudioException {
         Objects.requireNonNull(sink, "sink");
-        return run(file, new Work<>() {
-            @Override
-            public WavDecoder.Streamed wav() throws UnreadableAudioException {
-                return wav.stream(file, sink);
-            }
-
-            @Override
-            public WavDecoder.Streamed flac(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return feed(FlacDecoder.decode(file, channel, detection, List.of()), sink);
-            }
-
-            @Override
-            public WavDecoder.Streamed mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return feed(Mp3Decoder.decode(file, channel, detection, List.of()), sink);
-            }
-        });
+        return run(file, () -> wav.stream(file, sink),
+                (channel, detection) -> feed(decodeWhole(file, channel, detection), sink));
     }
 
     /**
@@ -112,27 +69,18 @@ public final class RecordingDecoder {
      * between blocks and may throw {@link java.util.concurrent.CancellationException} to stop.
      */
     public SampleRanges ranges(Path file, int bucketFrames, Runnable checkpoint) throws UnreadableAudioException {
-        return run(file, new Work<>() {
-            @Override
-            public SampleRanges wav() throws UnreadableAudioException {
-                return wav.ranges(file, bucketFrames, checkpoint);
-            }
-
-            @Override
-            public SampleRanges flac(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return rangesOf(FlacDecoder.decode(file, channel, detection, List.of()));
-            }
-
-            @Override
-            public SampleRanges mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException {
-                return rangesOf(Mp3Decoder.decode(file, channel, detection, List.of()));
-            }
-
-            private SampleRanges rangesOf(DecodedAudio decoded) {
-                checkpoint.run();
-                return SampleRanges.of(decoded.clip().samples(), decoded.clip().sampleRate(), bucketFrames);
-            }
+        return run(file, () -> wav.ranges(file, bucketFrames, checkpoint), (channel, detection) -> {
+            DecodedAudio decoded = decodeWhole(file, channel, detection);
+            checkpoint.run();
+            return SampleRanges.of(decoded.clip().samples(), decoded.clip().sampleRate(), bucketFrames);
         });
+    }
+
+    /** A FLAC or MP3 recording decoded whole into memory. */
+    private static DecodedAudio decodeWhole(Path file, FileChannel channel, AudioFiles.Detection detection)
+            throws IOException {
+        return detection.kind() == AudioFiles.Kind.FLAC ? FlacDecoder.decode(file, channel, detection, List.of())
+                : Mp3Decoder.decode(file, channel, detection, List.of());
     }
 
     /** Hands a decoded recording to {@code sink} as a stream would. */
@@ -149,20 +97,22 @@ public final class RecordingDecoder {
         return new WavDecoder.Streamed(decoded.format(), decoded.warnings(), decoded.levels());
     }
 
-    /** What to do with each kind of file. */
-    private interface Work<T> {
-        T wav() throws UnreadableAudioException;
+    /** The work on a WAV file, which the WAV decoder opens itself. */
+    private interface WavWork<T> {
+        T run() throws UnreadableAudioException;
+    }
 
-        T flac(FileChannel channel, AudioFiles.Detection detection) throws IOException;
-
-        T mp3(FileChannel channel, AudioFiles.Detection detection) throws IOException;
+    /** The work on a FLAC or MP3 file, read from the channel opened here. */
+    private interface ChannelWork<T> {
+        T run(FileChannel channel, AudioFiles.Detection detection) throws IOException;
     }
 
     /**
      * Tells the file's format and runs the work for it: the WAV decoder opens the file itself; the FLAC and MP3
      * decoders read the channel opened here. Every failure becomes an UnreadableAudioException naming the file.
      */
-    private static <T> T run(Path file, Work<T> work) throws UnreadableAudioException {
+    private static <T> T run(Path file, WavWork<T> wavWork, ChannelWork<T> channelWork)
+            throws UnreadableAudioException {
         Objects.requireNonNull(file, "file");
         AudioFiles.Detection detection;
         T result;
@@ -173,8 +123,7 @@ public final class RecordingDecoder {
             detection = AudioFiles.detect(channel);
             result = switch (detection.kind()) {
                 case WAV -> null; // decoded below, once this channel is closed
-                case FLAC -> work.flac(channel, detection);
-                case MP3 -> work.mp3(channel, detection);
+                case FLAC, MP3 -> channelWork.run(channel, detection);
                 default -> throw new UnreadableAudioException(file, AudioFiles.describeUnsupported(file, detection));
             };
         } catch (UnreadableAudioException | java.util.concurrent.CancellationException e) {
@@ -185,7 +134,7 @@ public final class RecordingDecoder {
             throw WavDecoder.internalFailure(file, e);
         }
         if (detection.kind() == AudioFiles.Kind.WAV) {
-            result = work.wav();
+            result = wavWork.run();
         }
         return withNameNote(file, detection.kind(), result);
     }
