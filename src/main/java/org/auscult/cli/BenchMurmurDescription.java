@@ -21,6 +21,7 @@ import org.auscult.segmentation.murmur.MurmurModel;
 import org.auscult.segmentation.murmur.MurmurTraining;
 import org.auscult.segmentation.murmur.MurmurTraining.Score;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,12 +62,8 @@ final class BenchMurmurDescription implements Callable<Integer> {
             description = "Times the patients are dealt to folds; the figures are their mean (default ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--exclude-patients", paramLabel = "FILE", description = "Leave out the patients listed there.")
-    List<Path> excludeLists = new ArrayList<>();
-
-    @Option(names = "--exclude-patients-of", paramLabel = "DIR",
-            description = "Leave out the patients of the recordings in DIR.")
-    List<Path> excludeFolders = new ArrayList<>();
+    @Mixin
+    ExcludedPatientsOptions exclude;
 
     @Option(names = "--ridge", defaultValue = "1.0",
             description = "Ridge of the regressions on standardised features (default ${DEFAULT-VALUE}).")
@@ -99,7 +96,7 @@ final class BenchMurmurDescription implements Callable<Integer> {
             OutputTargets.check(force, train);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Set<String> excluded = SegmentTrain.excludedPatients(excludeLists, excludeFolders);
+        Set<String> excluded = exclude.patients();
         List<MurmurCorpus.Patient> patients = MurmurCorpus.read(folder, excluded);
         if (patients.stream().noneMatch(p -> p.hasSystolicMurmur() || p.hasDiastolicMurmur())) {
             throw new IllegalArgumentException("no patients with an annotated murmur in " + folder);

@@ -21,6 +21,7 @@ import org.auscult.segmentation.TrainedEmission;
 import org.auscult.features.CycleEmission;
 import org.auscult.segmentation.SegmentationTraining;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,12 +57,8 @@ final class BenchSegmentationCv implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold assignment (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--exclude-patients", paramLabel = "FILE", description = "Leave out the patients listed there.")
-    List<Path> excludeLists = new ArrayList<>();
-
-    @Option(names = "--exclude-patients-of", paramLabel = "DIR",
-            description = "Leave out the patients of the recordings in DIR.")
-    List<Path> excludeFolders = new ArrayList<>();
+    @Mixin
+    ExcludedPatientsOptions exclude;
 
     @Option(names = "--circor-samples", paramLabel = "DIR",
             description = "Also score the hand-set and the shipped emissions on this CirCor-style folder "
@@ -76,13 +73,8 @@ final class BenchSegmentationCv implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Set<String> excluded = SegmentTrain.excludedPatients(excludeLists, excludeFolders);
-        List<String> problems = new ArrayList<>();
-        List<SegmentationTraining.Recording> recordings = SegmentationTraining.load(folder, excluded, problems);
-        problems.forEach(p -> out.println("skipped " + p));
-        if (recordings.isEmpty()) {
-            throw new IllegalArgumentException("no annotated recordings (.wav with .tsv) in " + folder);
-        }
+        Set<String> excluded = exclude.patients();
+        List<SegmentationTraining.Recording> recordings = ExcludedPatientsOptions.loadAnnotated(folder, excluded, out);
         long patients = recordings.stream().map(SegmentationTraining.Recording::patient).distinct().count();
         out.printf(Locale.ROOT, "%d recordings of %d patients (%d patients excluded); S1/S2 within +-60 ms%n",
                 recordings.size(), patients, excluded.size());

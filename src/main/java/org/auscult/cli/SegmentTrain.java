@@ -1,18 +1,14 @@
 package org.auscult.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.Optional;
-import org.auscult.audio.AudioFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.EventCounts;
 import org.auscult.segmentation.HeartSoundSegmenter;
@@ -22,6 +18,7 @@ import org.auscult.segmentation.SegmentationTraining;
 import org.auscult.features.CycleEmission;
 import org.auscult.segmentation.StateEmission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,13 +48,8 @@ final class SegmentTrain implements Callable<Integer> {
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
 
-    @Option(names = "--exclude-patients", paramLabel = "FILE",
-            description = "Leave out the patients listed there, one ID a line.")
-    List<Path> excludeLists = new ArrayList<>();
-
-    @Option(names = "--exclude-patients-of", paramLabel = "DIR",
-            description = "Leave out the patients of the recordings in DIR (e.g. the test samples).")
-    List<Path> excludeFolders = new ArrayList<>();
+    @Mixin
+    ExcludedPatientsOptions exclude;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
             description = "Patient-grouped cross-validation folds to measure first (0: none; default ${DEFAULT-VALUE}).")
@@ -90,13 +82,9 @@ final class SegmentTrain implements Callable<Integer> {
         }
         OutputTargets.check(force, out);
         PrintWriter console = spec.commandLine().getOut();
-        Set<String> excluded = excludedPatients(excludeLists, excludeFolders);
-        List<String> problems = new ArrayList<>();
-        List<SegmentationTraining.Recording> recordings = SegmentationTraining.load(folder, excluded, problems);
-        problems.forEach(p -> console.println("skipped " + p));
-        if (recordings.isEmpty()) {
-            throw new IllegalArgumentException("no annotated recordings (.wav with .tsv) in " + folder);
-        }
+        Set<String> excluded = exclude.patients();
+        List<SegmentationTraining.Recording> recordings = ExcludedPatientsOptions.loadAnnotated(folder, excluded,
+                console);
         Map<String, String> record = new LinkedHashMap<>();
         record.put("trained.excluded_patients", Integer.toString(excluded.size()));
         long patients = recordings.stream().map(SegmentationTraining.Recording::patient).distinct().count();
@@ -132,21 +120,6 @@ final class SegmentTrain implements Callable<Integer> {
                 emission.record().get("trained.recordings"), emission.record().get("trained.patients"), out);
         console.flush();
         return AuscultCommand.EXIT_OK;
-    }
-
-    static Set<String> excludedPatients(List<Path> lists, List<Path> folders) throws java.io.IOException {
-        Set<String> excluded = new TreeSet<>();
-        for (Path list : lists) {
-            excluded.addAll(SegmentationTraining.readPatientList(list));
-        }
-        for (Path dir : folders) {
-            try (var files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString()).filter(AudioFiles::isRecordingName)
-                        .map(n -> n.contains("_") ? n.substring(0, n.indexOf('_')) : AudioFiles.stripExtension(n))
-                        .forEach(excluded::add);
-            }
-        }
-        return excluded;
     }
 
     static Map<String, String> scoreRecord(String prefix, DatasetScore score) {
