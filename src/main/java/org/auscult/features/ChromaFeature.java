@@ -12,30 +12,16 @@ import java.util.List;
  * Tuning is the configured value; it is not estimated from the recording (librosa's default would estimate it).
  * Columns {@code chroma_C, chroma_C#, .., chroma_B} for 12 bins per octave, {@code chroma_01 ..} otherwise.
  */
-public final class ChromaFeature implements FeatureExtractor {
+public final class ChromaFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "chroma";
     private static final List<String> PITCH_CLASSES =
             List.of("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Chroma (pitch classes)";
-    }
-
-    @Override
-    public String description() {
-        return "Chroma: spectral power per pitch class (C .. B), scaled so that each frame's strongest class is 1";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "window", "center", "padMode", "nChroma", "tuning");
+    public ChromaFeature() {
+        super(NAME, "Chroma (pitch classes)",
+                "Chroma: spectral power per pitch class (C .. B), scaled so that each frame's strongest class is 1",
+                List.of("frameSize", "hopSize", "window", "center", "padMode", "nChroma", "tuning"));
     }
 
     @Override

@@ -6,28 +6,14 @@ import java.util.List;
  * The log-mel spectrogram as a feature: {@code dB[t,i]} of {@link MelSpectrogram} (Slaney mel bands, power in dB,
  * clipped at topDb below the recording's maximum). Columns {@code mel_01 .. mel_NN}, lowest band first.
  */
-public final class MelSpectrogramFeature implements FeatureExtractor {
+public final class MelSpectrogramFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "melspectrogram";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Mel spectrogram";
-    }
-
-    @Override
-    public String description() {
-        return "Slaney log-mel spectrogram: power of each mel band in dB, clipped at topDb below the recording's maximum";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "window", "center", "padMode", "nMels", "fmin", "fmax", "topDb");
+    public MelSpectrogramFeature() {
+        super(NAME, "Mel spectrogram", "Slaney log-mel spectrogram: power of each mel band in dB, clipped at topDb "
+                + "below the recording's maximum",
+                List.of("frameSize", "hopSize", "window", "center", "padMode", "nMels", "fmin", "fmax", "topDb"));
     }
 
     @Override

@@ -11,28 +11,15 @@ import java.util.List;
  * </pre>
  * Columns {@code mfcc_01 .. mfcc_NN}; {@code mfcc_01} is the 0th coefficient (the scaled mean log energy).
  */
-public final class MfccFeature implements FeatureExtractor {
+public final class MfccFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "mfcc";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "MFCCs (spectral shape)";
-    }
-
-    @Override
-    public String description() {
-        return "Mel-frequency cepstral coefficients: orthonormal DCT-II of the Slaney log-mel spectrogram (dB)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "window", "center", "padMode", "nMfcc", "nMels", "fmin", "fmax", "topDb");
+    public MfccFeature() {
+        super(NAME, "MFCCs (spectral shape)",
+                "Mel-frequency cepstral coefficients: orthonormal DCT-II of the Slaney log-mel spectrogram (dB)",
+                List.of("frameSize", "hopSize", "window", "center", "padMode", "nMfcc", "nMels", "fmin", "fmax",
+                        "topDb"));
     }
 
     @Override

@@ -11,28 +11,14 @@ import java.util.List;
  * an all-zero frame gives 0. A pure tone gives its frequency; white noise gives about sampleRate / 4.
  * Column {@code spectral_centroid}.
  */
-public final class SpectralCentroidFeature implements FeatureExtractor {
+public final class SpectralCentroidFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "spectral_centroid";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Spectral centroid";
-    }
-
-    @Override
-    public String description() {
-        return "Spectral centroid: magnitude-weighted mean frequency of each frame (Hz)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "window", "center", "padMode");
+    public SpectralCentroidFeature() {
+        super(NAME, "Spectral centroid",
+                "Spectral centroid: magnitude-weighted mean frequency of each frame (Hz)",
+                List.of("frameSize", "hopSize", "window", "center", "padMode"));
     }
 
     @Override

@@ -11,28 +11,14 @@ import java.util.List;
  * </pre>
  * in Hz, a multiple of the bin spacing. An all-zero frame gives 0. Column {@code spectral_rolloff}.
  */
-public final class SpectralRolloffFeature implements FeatureExtractor {
+public final class SpectralRolloffFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "spectral_rolloff";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Spectral roll-off";
-    }
-
-    @Override
-    public String description() {
-        return "Spectral roll-off: frequency below which rolloffPercent of each frame's spectral magnitude lies (Hz)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "window", "center", "padMode", "rolloffPercent");
+    public SpectralRolloffFeature() {
+        super(NAME, "Spectral roll-off",
+                "Spectral roll-off: frequency below which rolloffPercent of each frame's spectral magnitude lies (Hz)",
+                List.of("frameSize", "hopSize", "window", "center", "padMode", "rolloffPercent"));
     }
 
     @Override

@@ -16,30 +16,16 @@ import org.auscult.audio.AudioClip;
  * (numpy's edge mode), whatever the STFT pad mode, because librosa pads the zero-crossing rate that way.
  * A sine of frequency f has a rate of about 2f / sampleRate. Column {@code zcr}.
  */
-public final class ZeroCrossingRateFeature implements FeatureExtractor {
+public final class ZeroCrossingRateFeature extends NamedFeature implements FeatureExtractor {
 
     public static final String NAME = "zcr";
     /** Samples at most this far from zero count as zero, hence positive. */
     public static final double ZERO_THRESHOLD = 1e-10;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Zero-crossing rate";
-    }
-
-    @Override
-    public String description() {
-        return "Zero-crossing rate: fraction of sample positions in a frame where the waveform changes sign (0 .. 1)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("frameSize", "hopSize", "center");
+    public ZeroCrossingRateFeature() {
+        super(NAME, "Zero-crossing rate",
+                "Zero-crossing rate: fraction of sample positions in a frame where the waveform changes sign (0 .. 1)",
+                List.of("frameSize", "hopSize", "center"));
     }
 
     @Override

@@ -4,35 +4,22 @@ import java.util.List;
 
 import org.auscult.features.AnalysisContext;
 import org.auscult.features.FeatureConfig;
+import org.auscult.features.NamedFeature;
 import org.auscult.features.RecordingFeature;
 
 /**
  * Feature group {@code cycle}: energy and peaks inside the heart cycle, {@link CycleFeatures#CYCLE_NAMES}, defined in
  * {@link CycleFeatures}.
  */
-public final class CycleFeature implements RecordingFeature {
+public final class CycleFeature extends NamedFeature implements RecordingFeature {
 
     public static final String NAME = "cycle";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Heart-cycle energy";
-    }
-
-    @Override
-    public String description() {
-        return "Heart-cycle energy: systolic and diastolic energy and their ratio, energy above 200 Hz in each, "
-                + "S1/S2 amplitude ratio, extra peaks in diastole (S3/S4 candidates)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of();
+    public CycleFeature() {
+        super(NAME, "Heart-cycle energy",
+                "Heart-cycle energy: systolic and diastolic energy and their ratio, energy above 200 Hz in each, "
+                        + "S1/S2 amplitude ratio, extra peaks in diastole (S3/S4 candidates)",
+                List.of());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.auscult.features.AnalysisContext;
 import org.auscult.features.FeatureConfig;
+import org.auscult.features.NamedFeature;
 import org.auscult.features.MfccFeature;
 import org.auscult.features.RecordingFeature;
 
@@ -16,7 +17,7 @@ import org.auscult.features.RecordingFeature;
  * the sound of systole is no longer averaged with that of the heart sounds. The MFCCs are those of the {@code mfcc}
  * feature under the same configuration. A state without frames takes the mean over all frames of the recording.
  */
-public final class CycleMfccFeature implements RecordingFeature {
+public final class CycleMfccFeature extends NamedFeature implements RecordingFeature {
 
     public static final String NAME = "cycle_mfcc";
     private static final CardiacState[] STATES = {CardiacState.S1, CardiacState.SYSTOLE, CardiacState.S2,
@@ -24,24 +25,10 @@ public final class CycleMfccFeature implements RecordingFeature {
     private static final MfccFeature MFCC = new MfccFeature();
     private static final String SHARED_NAME = "segmentation.state-mfcc";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "MFCCs per heart-cycle phase";
-    }
-
-    @Override
-    public String description() {
-        return "Mean MFCCs within S1, systole, S2 and diastole (per-cycle spectral shape)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return MFCC.parameters();
+    public CycleMfccFeature() {
+        super(NAME, "MFCCs per heart-cycle phase",
+                "Mean MFCCs within S1, systole, S2 and diastole (per-cycle spectral shape)",
+                MFCC.parameters());
     }
 
     @Override

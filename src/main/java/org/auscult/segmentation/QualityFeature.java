@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.auscult.features.AnalysisContext;
 import org.auscult.features.FeatureConfig;
+import org.auscult.features.NamedFeature;
 import org.auscult.features.RecordingFeature;
 
 /**
@@ -11,7 +12,7 @@ import org.auscult.features.RecordingFeature;
  * {@code quality_index = P · F}, {@code quality_periodicity} (P), {@code quality_fit} (F) and
  * {@code quality_unsure} (1 when the index is below {@link SignalQuality#UNSURE_BELOW}, else 0).
  */
-public final class QualityFeature implements RecordingFeature {
+public final class QualityFeature extends NamedFeature implements RecordingFeature {
 
     public static final String NAME = "quality";
     /** The column of the index itself. */
@@ -19,25 +20,11 @@ public final class QualityFeature implements RecordingFeature {
     private static final List<String> NAMES = List.of(INDEX, "quality_periodicity", "quality_fit",
             "quality_unsure");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Signal quality";
-    }
-
-    @Override
-    public String description() {
-        return "Signal quality of the heart cycle (0-1): envelope periodicity times segmentation fit, and whether "
-                + "a verdict should be 'unsure'";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of();
+    public QualityFeature() {
+        super(NAME, "Signal quality",
+                "Signal quality of the heart cycle (0-1): envelope periodicity times segmentation fit, and whether "
+                        + "a verdict should be 'unsure'",
+                List.of());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.auscult.features.AnalysisContext;
 import org.auscult.features.FeatureConfig;
+import org.auscult.features.NamedFeature;
 import org.auscult.features.RecordingFeature;
 
 /**
@@ -19,7 +20,7 @@ import org.auscult.features.RecordingFeature;
  * missing sound), {@code rhythm_shortest_interval_ratio} (a sound coming early) and {@code rhythm_interval_repeats}
  * (the short-long alternation broken).
  */
-public final class RhythmFeature implements RecordingFeature {
+public final class RhythmFeature extends NamedFeature implements RecordingFeature {
 
     public static final String NAME = "rhythm";
     private static final List<String> NAMES = List.of("rhythm_heart_rate", "rhythm_rr_mean", "rhythm_rr_sd",
@@ -27,26 +28,12 @@ public final class RhythmFeature implements RecordingFeature {
             "rhythm_premature_beats", "rhythm_interval_anomaly_max", "rhythm_interval_anomaly_second",
             "rhythm_shortest_interval_ratio", "rhythm_interval_repeats");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Heart rate and rhythm";
-    }
-
-    @Override
-    public String description() {
-        return "Heart rate (bpm) and RR-interval rhythm from the S1/S2 segmentation: mean, spread, RMSSD, "
-                + "longest interval, premature beats; intervals between heart sounds that fit neither systole nor "
-                + "diastole (extra or missing sounds)";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of();
+    public RhythmFeature() {
+        super(NAME, "Heart rate and rhythm",
+                "Heart rate (bpm) and RR-interval rhythm from the S1/S2 segmentation: mean, spread, RMSSD, "
+                        + "longest interval, premature beats; intervals between heart sounds that fit neither systole nor "
+                        + "diastole (extra or missing sounds)",
+                List.of());
     }
 
     @Override
