@@ -40,10 +40,6 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
         return new AnalysisConfig(SignalConditioning.defaults(), FeatureConfig.defaults());
     }
 
-    public AnalysisConfig withConditioning(SignalConditioning newConditioning) {
-        return new AnalysisConfig(newConditioning, features, usableStretches);
-    }
-
     public AnalysisConfig withFeatures(FeatureConfig newFeatures) {
         return new AnalysisConfig(conditioning, newFeatures, usableStretches);
     }

@@ -4,7 +4,6 @@ import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeRulerView;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -3,7 +3,6 @@ package org.auscult.app;
 import java.util.function.Consumer;
 import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.DisplayDecoding;
-import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.app.browser.RecordingRow;
 import org.auscult.app.task.BackgroundTask;
 import org.auscult.app.waveform.WaveformSummary;

@@ -8,7 +8,6 @@ import org.auscult.app.task.LatestTask;
 import org.auscult.app.task.StatusReporter;
 import org.auscult.app.timeline.TimeViewport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -83,16 +83,8 @@ final class PolyphaseStage {
         return down;
     }
 
-    double inputRate() {
-        return inputRate;
-    }
-
     double outputRate() {
         return inputRate * up / down;
-    }
-
-    KaiserLowPass prototype() {
-        return prototype;
     }
 
     int tapsPerPhase() {

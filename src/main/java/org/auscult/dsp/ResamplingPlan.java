@@ -22,15 +22,11 @@ import java.util.List;
  */
 final class ResamplingPlan {
 
-    private final int sourceRate;
-    private final int targetRate;
     private final long up;
     private final long down;
     private final List<PolyphaseStage> stages;
 
     private ResamplingPlan(int sourceRate, int targetRate, List<PolyphaseStage> stages) {
-        this.sourceRate = sourceRate;
-        this.targetRate = targetRate;
         long divisor = gcd(sourceRate, targetRate);
         this.up = targetRate / divisor;
         this.down = sourceRate / divisor;
@@ -70,14 +66,6 @@ final class ResamplingPlan {
 
     List<PolyphaseStage> stages() {
         return stages;
-    }
-
-    int sourceRate() {
-        return sourceRate;
-    }
-
-    int targetRate() {
-        return targetRate;
     }
 
     /** Output length for n input samples: ⌈n · p / q⌉ (p/q = target/source reduced), the samples whose time lies

@@ -146,11 +146,6 @@ public final class FeatureRegistry {
         return List.copyOf(NAMES);
     }
 
-    /** All registered recording-level feature groups, in registration order. */
-    public static synchronized List<RecordingFeature> recordingFeatures() {
-        return List.copyOf(RECORDING_FEATURES.values());
-    }
-
     /** All registered frame-level features, in registration order. */
     public static synchronized List<FeatureExtractor> all() {
         return List.copyOf(EXTRACTORS.values());

@@ -136,10 +136,6 @@ public final class MelFilterbank {
         return sampleRate;
     }
 
-    public int nFft() {
-        return nFft;
-    }
-
     /** The nMels + 2 band edges in Hz: filter i spans edge i .. edge i+2 and peaks at edge i+1 (a new array). */
     public double[] bandEdgesHz() {
         return bandEdgesHz.clone();

@@ -87,16 +87,6 @@ public final class Spectrogram {
         return row;
     }
 
-    /** The magnitude spectrum of one frame (a new array). */
-    public double[] magnitudeFrame(int frame) {
-        double[] row = new double[binCount];
-        int offset = index(frame, 0);
-        for (int k = 0; k < binCount; k++) {
-            row[k] = Math.sqrt(power[offset + k]);
-        }
-        return row;
-    }
-
     /** Powers, row-major [frame * binCount + bin]; shared for speed inside the package, never modified. */
     double[] powers() {
         return power;

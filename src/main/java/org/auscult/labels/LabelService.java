@@ -95,12 +95,6 @@ public final class LabelService {
         return updateLabel(recording, opinion, label -> label.withNotes(notes));
     }
 
-    /** Removes the user's label ({@code opinion}) of a recording. */
-    public synchronized void clearLabel(RecordingRef recording, Opinion opinion) {
-        perform(new PutLabel("clear label of " + recording.path().getFileName(), recording.id(), Source.USER,
-                opinion, Optional.empty()));
-    }
-
     /** Adds a class beside the five built-in ones; false when it exists already. */
     public synchronized boolean addClass(String name) {
         String checked = LabelClasses.requireValid(name);

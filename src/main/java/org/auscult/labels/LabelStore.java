@@ -298,17 +298,6 @@ public final class LabelStore implements AutoCloseable {
         return db.read(() -> eventInTransaction(id));
     }
 
-    /** Number of events of all recordings (a quick health figure). */
-    public synchronized int eventCount() {
-        return db.read(() -> {
-            try (PreparedStatement statement = db.prepare("SELECT count(*) FROM event");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
-    }
-
     Optional<LabelEvent> eventInTransaction(long id) throws SQLException {
         return queryEvents("SELECT id, recording_id, source, type, start_s, end_s, labeller, created_at "
                 + "FROM event WHERE id = ?", id).stream().findFirst();

@@ -111,11 +111,6 @@ public final class ClassMerging extends AbstractClassifier {
         return coarse;
     }
 
-    /** The classifier trained on the fine classes. */
-    public Classifier fineClassifier() {
-        return fine;
-    }
-
     @Override
     public String toString() {
         return "ClassMerging(" + fineHeader.numClasses() + " -> " + coarseClasses + " classes) of " + fine;

@@ -36,20 +36,12 @@ public record EvaluationOptions(Protocol protocol, int folds, int repeats, long 
         return new EvaluationOptions(newProtocol, folds, repeats, seed, threads);
     }
 
-    public EvaluationOptions withFolds(int newFolds) {
-        return new EvaluationOptions(protocol, newFolds, repeats, seed, threads);
-    }
-
     public EvaluationOptions withRepeats(int newRepeats) {
         return new EvaluationOptions(protocol, folds, newRepeats, seed, threads);
     }
 
     public EvaluationOptions withSeed(long newSeed) {
         return new EvaluationOptions(protocol, folds, repeats, newSeed, threads);
-    }
-
-    public EvaluationOptions withThreads(int newThreads) {
-        return new EvaluationOptions(protocol, folds, repeats, seed, newThreads);
     }
 
     /** A one-line description for reports, e.g. "grouped-cv, 10 folds x 3 repeats, seed 1". */

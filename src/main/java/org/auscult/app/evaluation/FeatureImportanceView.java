@@ -106,11 +106,6 @@ public final class FeatureImportanceView extends VBox {
         getChildren().addAll(placeholder, charts);
     }
 
-    /** Whether scores are on show; before Compute (and after a new run) the view says what Compute does instead. */
-    public boolean hasScores() {
-        return scored.get();
-    }
-
     /** Called with a feature's name when the user chooses it. */
     public void setOnFeatureChosen(Consumer<String> callback) {
         this.onFeatureChosen = callback;

@@ -80,9 +80,4 @@ public record SpectrogramSettings(int fftSize, int hopSize, Window window, doubl
         return new SpectrogramSettings(fftSize, hopSize, window, minFrequency, maxFrequency, newFloor, newCeiling,
                 colourMap);
     }
-
-    public SpectrogramSettings withColourMap(ColourMap newMap) {
-        return new SpectrogramSettings(fftSize, hopSize, window, minFrequency, maxFrequency, floorDb, ceilingDb,
-                newMap);
-    }
 }

@@ -79,10 +79,6 @@ public final class TrainingWizardView {
         return root;
     }
 
-    public ConfusionMatrixView liveMatrix() {
-        return liveMatrix;
-    }
-
     public ConfusionMatrixView resultMatrix() {
         return results.resultMatrix();
     }

@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.BandPassFilter;
-import org.auscult.segmentation.CardiacState;
 import org.auscult.segmentation.Segment;
 import org.auscult.segmentation.Segmentation;
 

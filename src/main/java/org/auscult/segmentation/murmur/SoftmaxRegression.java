@@ -139,10 +139,6 @@ public final class SoftmaxRegression {
         return best;
     }
 
-    public int classCount() {
-        return weights.length;
-    }
-
     double[] mean() {
         return mean.clone();
     }

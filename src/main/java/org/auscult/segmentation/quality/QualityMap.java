@@ -111,15 +111,6 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
         return kinds.get(second) == SecondKind.USABLE;
     }
 
-    /** Per-second usable flags. */
-    public boolean[] usableFlags() {
-        boolean[] flags = new boolean[kinds.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = usable(i);
-        }
-        return flags;
-    }
-
     @Override
     public double[] probability() {
         return probability.clone();
