@@ -2,17 +2,12 @@ package org.auscult.segmentation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-
-import org.auscult.io.AtomicFiles;
 
 /**
  * The emission of the heart-cycle HSMM as a small neural network: the posterior {@code P(j | x_t)} of each state j
@@ -82,13 +77,7 @@ public final class NetworkEmission implements StateEmission {
         this.b1 = b1.clone();
         this.w2 = w2.clone();
         this.b2 = b2.clone();
-        this.logPrior = new double[STATES];
-        for (int j = 0; j < STATES; j++) {
-            if (!(prior[j] > 0 && prior[j] < 1)) {
-                throw new IllegalArgumentException("state " + j + ": prior must be in (0, 1), got " + prior[j]);
-            }
-            logPrior[j] = Math.log(prior[j]);
-        }
+        this.logPrior = ParameterFile.logPrior(prior);
         this.record = new LinkedHashMap<>(record);
     }
 
@@ -103,14 +92,7 @@ public final class NetworkEmission implements StateEmission {
 
     /** The parameters shipped in {@link #RESOURCE}. */
     public static NetworkEmission shipped() {
-        try (InputStream in = NetworkEmission.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ParameterFile.shipped(NetworkEmission.class, RESOURCE, NetworkEmission::read);
     }
 
     static int inputs(int context) {
@@ -235,9 +217,7 @@ public final class NetworkEmission implements StateEmission {
 
     @Override
     public NetworkEmission withRecord(Map<String, String> extra) {
-        Map<String, String> merged = new LinkedHashMap<>(record);
-        merged.putAll(extra);
-        return new NetworkEmission(context, hidden, w1, b1, w2, b2, prior(), merged);
+        return new NetworkEmission(context, hidden, w1, b1, w2, b2, prior(), ParameterFile.merged(record, extra));
     }
 
     /** The state priors {@code P(j)} the network was trained with. */
@@ -247,8 +227,7 @@ public final class NetworkEmission implements StateEmission {
 
     @Override
     public void write(Path file, boolean replace) throws IOException {
-        AtomicFiles.write(file, replace, stream -> {
-            PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        ParameterFile.write(file, replace, out -> {
             out.println("# Emission of the Auscult heart-cycle HSMM: a network with one hidden layer, "
                     + "ln b_j(x) = w (ln P(j|x) - ln P(j)) for systole and diastole, "
                     + "w (ln(P(S1|x) + P(S2|x)) - ln(P(S1) + P(S2))) for both sounds, w = " + EVIDENCE_WEIGHT);
@@ -261,9 +240,7 @@ public final class NetworkEmission implements StateEmission {
             out.println("w2=" + numbers(w2));
             out.println("b2=" + numbers(b2));
             out.println("prior=" + numbers(prior()));
-            EmissionFile.writeRecord(out, record);
-            out.flush();
-        });
+        }, record);
     }
 
     private static String numbers(double[] values) {
@@ -276,16 +253,16 @@ public final class NetworkEmission implements StateEmission {
 
     /** Reads parameters written by {@link #write}. */
     public static NetworkEmission read(InputStream in) throws IOException {
-        Properties properties = EmissionFile.load(in);
+        Properties properties = ParameterFile.load(in);
         if (!"network".equals(properties.getProperty("model"))) {
             throw new IOException("not a network emission (model=" + properties.getProperty("model") + ")");
         }
         try {
-            return new NetworkEmission(Integer.parseInt(EmissionFile.required(properties, "network.context").trim()),
-                    Integer.parseInt(EmissionFile.required(properties, "network.hidden").trim()),
-                    EmissionFile.numbers(properties, "w1"), EmissionFile.numbers(properties, "b1"),
-                    EmissionFile.numbers(properties, "w2"), EmissionFile.numbers(properties, "b2"),
-                    EmissionFile.numbers(properties, "prior"), EmissionFile.record(properties));
+            return new NetworkEmission(Integer.parseInt(ParameterFile.required(properties, "network.context").trim()),
+                    Integer.parseInt(ParameterFile.required(properties, "network.hidden").trim()),
+                    ParameterFile.numbers(properties, "w1"), ParameterFile.numbers(properties, "b1"),
+                    ParameterFile.numbers(properties, "w2"), ParameterFile.numbers(properties, "b2"),
+                    ParameterFile.numbers(properties, "prior"), ParameterFile.record(properties));
         } catch (NumberFormatException e) {
             throw new IOException("not a number: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -2,10 +2,6 @@ package org.auscult.segmentation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-
-import org.auscult.io.AtomicFiles;
 
 /**
  * The emission of the heart-cycle HSMM learnt from annotated segmentations, after Springer, Tarassenko &amp; Clifford
@@ -66,18 +60,14 @@ public final class TrainedEmission implements StateEmission {
             throw new IllegalArgumentException("need weights and a prior for " + STATES + " states");
         }
         this.weights = new double[STATES][];
-        this.logPrior = new double[STATES];
         for (int j = 0; j < STATES; j++) {
             if (weights[j].length != FEATURES.size()) {
                 throw new IllegalArgumentException("state " + j + ": expected " + FEATURES.size() + " weights, got "
                         + weights[j].length);
             }
-            if (!(prior[j] > 0 && prior[j] < 1)) {
-                throw new IllegalArgumentException("state " + j + ": prior must be in (0, 1), got " + prior[j]);
-            }
             this.weights[j] = weights[j].clone();
-            this.logPrior[j] = Math.log(prior[j]);
         }
+        this.logPrior = ParameterFile.logPrior(prior);
         this.record = new LinkedHashMap<>(record);
     }
 
@@ -88,22 +78,13 @@ public final class TrainedEmission implements StateEmission {
 
     @Override
     public TrainedEmission withRecord(Map<String, String> extra) {
-        Map<String, String> merged = new LinkedHashMap<>(record);
-        merged.putAll(extra);
         double[] prior = Arrays.stream(logPrior).map(Math::exp).toArray();
-        return new TrainedEmission(weights, prior, merged);
+        return new TrainedEmission(weights, prior, ParameterFile.merged(record, extra));
     }
 
     /** The parameters shipped in {@link #RESOURCE}. */
     public static TrainedEmission shipped() {
-        try (InputStream in = TrainedEmission.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParameterFile.shipped(TrainedEmission.class, RESOURCE, TrainedEmission::read);
     }
 
     /** The features of every envelope value, {@code [t][feature]} in {@link #FEATURES} order. */
@@ -311,8 +292,7 @@ public final class TrainedEmission implements StateEmission {
 
     @Override
     public void write(Path file, boolean replace) throws IOException {
-        AtomicFiles.write(file, replace, stream -> {
-            PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        ParameterFile.write(file, replace, out -> {
             out.println("# Emission of the Auscult heart-cycle HSMM: multinomial logistic regression, "
                     + "ln b_j(x) = ln P(j|x) - ln P(j)");
             out.println("# states: 0 S1, 1 systole, 2 S2, 3 diastole");
@@ -327,14 +307,12 @@ public final class TrainedEmission implements StateEmission {
             for (int j = 0; j < STATES; j++) {
                 out.println("prior." + j + "=" + String.format(Locale.ROOT, "%.9g", Math.exp(logPrior[j])));
             }
-            EmissionFile.writeRecord(out, record);
-            out.flush();
-        });
+        }, record);
     }
 
     /** Reads parameters written by {@link #write}. */
     public static TrainedEmission read(InputStream in) throws IOException {
-        Properties properties = EmissionFile.load(in);
+        Properties properties = ParameterFile.load(in);
         String features = properties.getProperty("features", "");
         if (!features.equals(String.join(" ", FEATURES))) {
             throw new IOException("expected the features '" + String.join(" ", FEATURES) + "', got '" + features + "'");
@@ -343,14 +321,14 @@ public final class TrainedEmission implements StateEmission {
         double[] prior = new double[STATES];
         try {
             for (int j = 0; j < STATES; j++) {
-                weights[j] = EmissionFile.numbers(properties, "weights." + j);
-                prior[j] = Double.parseDouble(EmissionFile.required(properties, "prior." + j).trim());
+                weights[j] = ParameterFile.numbers(properties, "weights." + j);
+                prior[j] = Double.parseDouble(ParameterFile.required(properties, "prior." + j).trim());
             }
         } catch (NumberFormatException e) {
             throw new IOException("not a number: " + e.getMessage(), e);
         }
         try {
-            return new TrainedEmission(weights, prior, EmissionFile.record(properties));
+            return new TrainedEmission(weights, prior, ParameterFile.record(properties));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.auscult.audio.AudioClip;
 import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
+import org.auscult.segmentation.ParameterFile;
 import org.auscult.segmentation.Segmentation;
 
 /**
@@ -95,14 +95,7 @@ public final class MurmurModel {
 
     /** The parameters shipped in {@link #RESOURCE}. */
     public static MurmurModel shipped() {
-        try (InputStream in = MurmurModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParameterFile.shipped(MurmurModel.class, RESOURCE, MurmurModel::read);
     }
 
     /**
@@ -185,13 +178,8 @@ public final class MurmurModel {
                 throw new IOException("murmur parameters, attribute " + key + ": " + e.getMessage(), e);
             }
         }
-        Map<String, String> record = new TreeMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("trained.") || name.startsWith("scored.")) {
-                record.put(name, properties.getProperty(name));
-            }
-        }
-        return new MurmurModel(parts, Boolean.parseBoolean(properties.getProperty("phase.shown", "false")), record);
+        return new MurmurModel(parts, Boolean.parseBoolean(properties.getProperty("phase.shown", "false")),
+                ParameterFile.record(properties));
     }
 
     /** Writes the parameters to {@code file} (atomically; an existing file only with {@code replace}). */
