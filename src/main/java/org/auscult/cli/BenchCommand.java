@@ -103,7 +103,7 @@ final class BenchCommand implements Runnable {
             out.printf("%-34s %12.0f%n", "audio s per wall s (extraction)", result.audioSeconds() / wall);
             out.printf("%-34s %12.0f%n", "audio s per wall s (process)", result.audioSeconds() / sinceJvmStart);
             out.printf("%-34s %12.0f%n", "peak heap used (MB)", peakHeapBytes() / 1e6);
-            long rss = peakResidentBytes();
+            long rss = BenchLongRecording.highWaterMark(Path.of("/proc/self/status"));
             if (rss > 0) {
                 out.printf("%-34s %12.0f%n", "peak resident memory (MB)", rss / 1e6);
             }
@@ -227,20 +227,5 @@ final class BenchCommand implements Runnable {
             }
         }
         return peak;
-    }
-
-    /** The process's peak resident set (VmHWM) where the system reports it (Linux), else -1. */
-    static long peakResidentBytes() {
-        Path status = Path.of("/proc/self/status");
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -101,8 +101,11 @@ final class BenchLongRecording implements Callable<Integer> {
         return process.exitValue();
     }
 
-    /** VmHWM of a /proc status file in bytes, or -1 when it cannot be read (the process ended, not Linux). */
-    private static long highWaterMark(Path status) {
+    /**
+     * The peak resident set (VmHWM) of a /proc status file in bytes, or -1 when it cannot be read (the process ended,
+     * not Linux).
+     */
+    static long highWaterMark(Path status) {
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {

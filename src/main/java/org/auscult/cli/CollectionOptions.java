@@ -20,6 +20,7 @@ import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.PatientStatuses;
 import org.auscult.experiments.TrainingLabels;
 import org.auscult.learn.Cancellation;
+import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.Murmur;
 import org.auscult.library.Corpora;
@@ -186,11 +187,16 @@ final class CollectionOptions {
     }
 
     /**
-     * Imports the collection, prints its summary, and runs the feature stage of an experiment on it, with
-     * {@code labels} or, when empty, the {@link DefaultRecipe}'s labels for the collection.
+     * Imports the collection, prints its summary, and runs the feature stage of an experiment on it: the analysis
+     * these options give on the default recipe's, the design of {@code model} at {@code seed}, and the labels
+     * {@code mergeClasses} and {@code --keep-noisy-labels} ask for or, when none, the {@link DefaultRecipe}'s labels
+     * for the collection.
      */
-    ExperimentRun startExperiment(PrintWriter err, ExperimentSettings chosen, Optional<TrainingLabels> labels)
-            throws IOException {
+    ExperimentRun startExperiment(PrintWriter err, ModelOptions model, long seed, EvaluationOptions evaluation,
+                                  MergeClassesOption mergeClasses) throws IOException {
+        ExperimentSettings chosen = new ExperimentSettings(analysis.resolve(DefaultRecipe.analysisProperties()),
+                model.resolve(seed), evaluation, TrainingLabels.AS_IMPORTED);
+        Optional<TrainingLabels> labels = ExperimentRecord.labels(noisyLabels, mergeClasses);
         RecordingInputs.Resolved resolved = resolve(ImportOptions.DEFAULT_LABEL_MAPPING);
         RecordingCollection imported = trainingCollection(resolved, err);
         if (imported != resolved.collections().get(0)) {

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
-import org.auscult.experiments.TrainingLabels;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
@@ -90,11 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));
-        ExperimentSettings chosen = new ExperimentSettings(
-                collection.analysis.resolve(DefaultRecipe.analysisProperties()), model.resolve(seed),
-                options, TrainingLabels.AS_IMPORTED);
-        CollectionOptions.ExperimentRun run = collection.startExperiment(err, chosen,
-                ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed, options, mergeClasses);
         ExperimentSettings settings = run.settings();
         EvaluationResult result = ExperimentRunner.scored(run.evaluate(err, "folds"), settings);
         out.println(result.toTable());

@@ -3,10 +3,8 @@ package org.auscult.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentRunner;
 import org.auscult.experiments.ExperimentSettings;
-import org.auscult.experiments.TrainingLabels;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.ModelFile;
@@ -70,12 +68,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputTargets.check(force, this.out);
-        ExperimentSettings chosen = new ExperimentSettings(
-                collection.analysis.resolve(DefaultRecipe.analysisProperties()), model.resolve(seed),
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed,
                 EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
-                TrainingLabels.AS_IMPORTED);
-        CollectionOptions.ExperimentRun run = collection.startExperiment(err, chosen,
-                ExperimentRecord.labels(collection.noisyLabels, mergeClasses));
+                mergeClasses);
         ExperimentSettings settings = run.settings();
 
         EvaluationResult evaluation = null;
