@@ -109,8 +109,8 @@ public final class CycleFeatures {
         double diastoleHeight = Double.NaN;
         double systoleHeight = Double.NaN;
         if (!soundPeaks.isEmpty() && !diastoleValues.isEmpty()) {
-            double base = median(diastoleValues);
-            double sound = median(soundPeaks);
+            double base = Segmentation.median(diastoleValues);
+            double sound = Segmentation.median(soundPeaks);
             double span = sound - base;
             if (span > 0) {
                 int edge = (int) Math.round(EDGE_SECONDS * envelopeRate);
@@ -192,9 +192,5 @@ public final class CycleFeatures {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {sum / count, high == null || sum == 0 ? Double.NaN : highSum / sum};
-    }
-
-    static double median(List<Double> values) {
-        return Segmentation.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

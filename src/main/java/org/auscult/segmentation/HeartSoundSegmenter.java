@@ -201,13 +201,10 @@ public final class HeartSoundSegmenter {
         if (systoles.size() < 2 || diastoles.size() < 2 || s1s.isEmpty() || s2s.isEmpty()) {
             return null;
         }
-        double cycle = median(systoles) + median(diastoles) + median(s1s) + median(s2s);
-        double systolicInterval = median(systoles) + durations.s1Mean(cycle);
+        double cycle = Segmentation.median(systoles) + Segmentation.median(diastoles) + Segmentation.median(s1s)
+                + Segmentation.median(s2s);
+        double systolicInterval = Segmentation.median(systoles) + durations.s1Mean(cycle);
         return new HeartRateEstimate(60 / cycle, cycle, systolicInterval, first.periodicity());
-    }
-
-    private static double median(List<Double> values) {
-        return Segmentation.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Runs of equal states as segments; the last one reaches the end of the recording. */

@@ -82,6 +82,11 @@ public record Segmentation(List<Segment> segments, double heartRateBpm, double s
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** {@link #median(double[])} of a list. */
+    public static double median(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Segmentation that && segments.equals(that.segments)

@@ -165,10 +165,10 @@ public record MurmurEvidence(MurmurEnvelope envelope, List<Bin> median, List<Bin
         if (s1Ends.isEmpty()) {
             return List.of();
         }
-        double systoleStart = median(s1Ends);
-        double systoleEnd = systoleStart + median(systoles);
-        double diastoleStart = systoleEnd + median(s2s);
-        double diastoleEnd = diastoleStart + median(diastoles);
+        double systoleStart = Segmentation.median(s1Ends);
+        double systoleEnd = systoleStart + Segmentation.median(systoles);
+        double diastoleStart = systoleEnd + Segmentation.median(s2s);
+        double diastoleEnd = diastoleStart + Segmentation.median(diastoles);
         List<Bin> bins = new ArrayList<>();
         spread(bins, envelope.systole(), systoleStart, systoleEnd, true);
         spread(bins, envelope.diastole(), diastoleStart, diastoleEnd, false);
@@ -200,9 +200,5 @@ public record MurmurEvidence(MurmurEnvelope envelope, List<Bin> median, List<Bin
         for (int b = 0; b < levels.length; b++) {
             bins.add(new Bin(from + b * width, from + (b + 1) * width, levels[b], systolic));
         }
-    }
-
-    private static double median(List<Double> values) {
-        return Segmentation.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
