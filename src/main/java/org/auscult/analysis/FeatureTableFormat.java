@@ -30,10 +30,6 @@ public enum FeatureTableFormat {
         this.extension = extension;
     }
 
-    public String extension() {
-        return extension;
-    }
-
     /** The format a file name asks for, by its extension. */
     public static FeatureTableFormat forFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

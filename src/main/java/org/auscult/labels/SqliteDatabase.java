@@ -100,10 +100,6 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     /** The schema version of the open database. */
     int schemaVersion() {
         return read(() -> Migrations.currentVersion(connection));
