@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.auscult.app.controls.Buttons;
 import org.auscult.segmentation.CardiacState;
 
 /**
@@ -55,14 +56,12 @@ public final class CycleBar extends HBox {
             ShownCycle cycle = model.shownProperty().get();
             return cycle.source() == CycleSource.NONE ? "" : "(" + cycle.source().description() + ")";
         }, model.shownProperty(), model.messageProperty()));
-        Button accept = new Button("Accept as labels");
-        accept.setId("cycle-accept");
+        Button accept = Buttons.of("cycle-accept", "Accept as labels", () -> acceptAction.run());
         accept.setFocusTraversable(false);
         accept.setTooltip(new Tooltip("Store the automatic segmentation as your S1, systole, S2 and diastole events "
                 + "(one step, Ctrl+Z undoes it); then correct them on the labels lane"));
         accept.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !(model.canAcceptProperty().get() && canLabel.get()), model.canAcceptProperty(), canLabel));
-        accept.setOnAction(event -> acceptAction.run());
         getChildren().addAll(source, accept);
     }
 

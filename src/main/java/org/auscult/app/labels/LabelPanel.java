@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.auscult.app.controls.Buttons;
 import org.auscult.labels.EventType;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.Quality;
@@ -112,18 +113,14 @@ public final class LabelPanel extends VBox {
             return label == null ? "not labelled" : "by " + label.labeller() + ", " + WHEN.format(label.labelledAt());
         }, model.labelProperty()));
 
-        Button undo = new Button("Undo");
-        undo.setId("label-undo");
+        Button undo = Buttons.of("label-undo", "Undo", () -> model.undo());
         undo.setFocusTraversable(false);
         undo.disableProperty().bind(model.undoState().canUndoProperty().not());
-        undo.setOnAction(event -> model.undo());
         undo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Undo "
                 + model.undoState().undoTextProperty().get() + " (Ctrl+Z)"), model.undoState().undoTextProperty()));
-        Button redo = new Button("Redo");
-        redo.setId("label-redo");
+        Button redo = Buttons.of("label-redo", "Redo", () -> model.redo());
         redo.setFocusTraversable(false);
         redo.disableProperty().bind(model.undoState().canRedoProperty().not());
-        redo.setOnAction(event -> model.redo());
         redo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Redo "
                 + model.undoState().redoTextProperty().get() + " (Ctrl+Shift+Z)"), model.undoState().redoTextProperty()));
 

@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.auscult.app.controls.Buttons;
 
 /**
  * The Record window: input, patient and site; Start, Stop, Keep and Discard; the level meter, the last ten seconds
@@ -83,23 +84,15 @@ public final class RecordView extends VBox {
         form.addRow(3, new Label(""), listen);
         GridPane.setHgrow(inputs, Priority.ALWAYS);
 
-        Button start = new Button("Start");
-        start.setId("record-start");
-        start.setOnAction(event -> model.start());
-        Button stop = new Button("Stop");
-        stop.setId("record-stop");
-        stop.setOnAction(event -> model.stop());
-        Button keep = new Button("Keep");
-        keep.setId("record-keep");
-        keep.setOnAction(event -> {
+        Button start = Buttons.of("record-start", "Start", () -> model.start());
+        Button stop = Buttons.of("record-stop", "Stop", () -> model.stop());
+        Button keep = Buttons.of("record-keep", "Keep", () -> {
             Path kept = model.keep();
             if (kept != null) {
                 onKept.accept(kept);
             }
         });
-        Button discard = new Button("Discard");
-        discard.setId("record-discard");
-        discard.setOnAction(event -> model.discard());
+        Button discard = Buttons.of("record-discard", "Discard", () -> model.discard());
         var recording = model.stateProperty().isEqualTo(RecordViewModel.State.RECORDING);
         var stopped = model.stateProperty().isEqualTo(RecordViewModel.State.STOPPED);
         start.disableProperty().bind(model.stateProperty().isNotEqualTo(RecordViewModel.State.READY));

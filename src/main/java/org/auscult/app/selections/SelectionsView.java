@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.auscult.analysis.SelectionMeasurement;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.table.TableColumns;
 
 /**
@@ -56,19 +57,14 @@ public final class SelectionsView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button measureButton = new Button("Measure (M)");
-        measureButton.setId("measure-selection");
+        Button measureButton = Buttons.of("measure-selection", "Measure (M)", () -> measure.run());
         measureButton.setTooltip(new Tooltip("Measure the selected stretch (and frequency band, when dragged on the "
                 + "spectrogram)"));
-        measureButton.setOnAction(event -> measure.run());
-        Button remove = new Button("Remove");
-        remove.setId("remove-selection");
+        Button remove = Buttons.of("remove-selection", "Remove",
+                () -> model.remove(table.getSelectionModel().getSelectedItem()));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(event -> model.remove(table.getSelectionModel().getSelectedItem()));
-        Button export = new Button("Export CSV…");
-        export.setId("export-selections");
+        Button export = Buttons.of("export-selections", "Export CSV…", () -> export());
         export.disableProperty().bind(Bindings.isEmpty(model.rows()));
-        export.setOnAction(event -> export());
         message.setId("selections-message");
         message.setWrapText(true);
         getChildren().addAll(new HBox(6, measureButton, remove, export), table, message);

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import org.auscult.app.controls.Buttons;
 import org.auscult.dsp.Window;
 
 /** The spectrogram settings bar: FFT size, hop, window, frequency range, dB range and colour map. */
@@ -48,10 +49,8 @@ public final class SpectrogramSettingsView extends FlowPane {
         error.setId("spectrogram-error");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
-        Button apply = new Button("Apply");
-        apply.setId("apply-spectrogram");
+        Button apply = Buttons.of("apply-spectrogram", "Apply", () -> apply());
         apply.setTooltip(new Tooltip("Apply the spectrogram settings (Enter in any field)"));
-        apply.setOnAction(event -> apply());
         for (TextField field : List.of(hop, minFrequency, maxFrequency, floorDb, ceilingDb)) {
             field.setOnAction(event -> apply());
         }

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.DataSummary;
 import org.auscult.labels.LabelClasses;
@@ -50,12 +51,9 @@ final class DataPageView {
         collection.setId("collection-name");
         collection.textProperty().bind(Bindings.createStringBinding(model.data()::collectionLine,
                 model.data().collectionProperty(), model.data().summarisingProperty()));
-        Button useOpen = new Button("Use the workstation's collection");
-        useOpen.setId("use-open-collection");
-        useOpen.setOnAction(event -> model.data().useWorkstationCollection());
-        Button choose = new Button("Choose a folder or collection…");
-        choose.setId("choose-collection");
-        choose.setOnAction(event -> {
+        Button useOpen = Buttons.of("use-open-collection", "Use the workstation's collection",
+                () -> model.data().useWorkstationCollection());
+        Button choose = Buttons.of("choose-collection", "Choose a folder or collection…", () -> {
             Path folder = chooseFolder.get();
             if (folder != null) {
                 model.data().openCollection(folder);
@@ -169,9 +167,8 @@ final class DataPageView {
                         + part.root());
                 HBox.setHgrow(name, Priority.ALWAYS);
                 name.setId("added-collection-" + i);
-                Button remove = new Button("Remove");
-                remove.setId("remove-collection-" + i);
-                remove.setOnAction(event -> model.data().removeCollection(part));
+                Button remove = Buttons.of("remove-collection-" + i, "Remove",
+                        () -> model.data().removeCollection(part));
                 remove.setMinWidth(Region.USE_PREF_SIZE);
                 HBox row = new HBox(8, remove, name);
                 row.setAlignment(Pos.CENTER_LEFT);

@@ -31,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
@@ -139,17 +140,12 @@ final class ResultsPageView {
                 model.openRecording(cell.getSelectionModel().getSelectedItem());
             }
         });
-        Button openRecording = new Button("Open in the waveform view");
-        openRecording.setId("open-recording");
+        Button openRecording = Buttons.of("open-recording", "Open in the waveform view",
+                () -> model.openRecording(cell.getSelectionModel().getSelectedItem()));
         openRecording.disableProperty().bind(cell.getSelectionModel().selectedItemProperty().isNull());
-        openRecording.setOnAction(event -> model.openRecording(cell.getSelectionModel().getSelectedItem()));
 
-        Button save = new Button("Save model…");
-        save.setId("save-model");
-        save.setOnAction(event -> saveModel());
-        Button use = new Button("Use as active model");
-        use.setId("use-model");
-        use.setOnAction(event -> model.useAsActiveModel());
+        Button save = Buttons.of("save-model", "Save model…", () -> saveModel());
+        Button use = Buttons.of("use-model", "Use as active model", () -> model.useAsActiveModel());
         Label savedTo = new Label();
         savedTo.setId("saved-model");
         savedTo.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -173,14 +169,11 @@ final class ResultsPageView {
     }
 
     private Node importancePage() {
-        Button compute = new Button("Compute feature importance");
-        compute.setId("compute-importance");
+        Button compute = Buttons.of("compute-importance", "Compute feature importance",
+                () -> model.importance().computeImportance());
         compute.disableProperty().bind(model.importance().importanceRunningProperty());
-        compute.setOnAction(event -> model.importance().computeImportance());
-        Button stop = new Button("Cancel");
-        stop.setId("cancel-importance");
+        Button stop = Buttons.of("cancel-importance", "Cancel", () -> model.importance().cancelImportance());
         stop.disableProperty().bind(model.importance().importanceRunningProperty().not());
-        stop.setOnAction(event -> model.importance().cancelImportance());
         ProgressBar importanceProgress = new ProgressBar();
         importanceProgress.progressProperty().bind(model.importance().importanceProgressProperty());
         importance.setOnFeatureChosen(model.importance()::chooseFeature);

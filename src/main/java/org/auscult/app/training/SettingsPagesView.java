@@ -25,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.table.TableColumns;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.Preset;
@@ -94,9 +95,7 @@ final class SettingsPagesView {
                 "Frame size (samples)", field("frame-size", model.features().frameSizeProperty()),
                 "Hop (samples)", field("hop-size", model.features().hopSizeProperty()),
                 "MFCC coefficients", field("n-mfcc", model.features().nMfccProperty()));
-        Button preview = new Button("Preview on one recording");
-        preview.setId("preview");
-        preview.setOnAction(event -> model.previewFeatures());
+        Button preview = Buttons.of("preview", "Preview on one recording", () -> model.previewFeatures());
         Label source = new Label();
         source.setId("preview-source");
         source.textProperty().bind(model.features().previewSourceProperty());

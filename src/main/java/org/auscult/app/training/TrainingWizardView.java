@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 
 /**
@@ -122,9 +123,7 @@ public final class TrainingWizardView {
         message.setWrapText(true);
         message.setStyle("-fx-text-fill: #203050;");
         message.textProperty().bind(model.messageProperty());
-        Button back = new Button("Back");
-        back.setId("back");
-        back.setOnAction(event -> model.back());
+        Button back = Buttons.of("back", "Back", () -> model.back());
         back.disableProperty().bind(model.pageProperty().isEqualTo(TrainingWizardViewModel.Page.DATA)
                 .or(model.run().runningProperty()));
         Button next = new Button("Next");
@@ -164,14 +163,10 @@ public final class TrainingWizardView {
                         + (model.run().remainingProperty().get().isEmpty() ? "" : ", remaining about "
                         + model.run().remainingProperty().get()),
                 model.run().elapsedProperty(), model.run().remainingProperty()));
-        Button start = new Button("Run again");
-        start.setId("start");
+        Button start = Buttons.of("start", "Run again", () -> model.start());
         start.disableProperty().bind(model.run().runningProperty());
-        start.setOnAction(event -> model.start());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
+        Button cancel = Buttons.of("cancel", "Cancel", () -> model.cancel());
         cancel.disableProperty().bind(model.run().runningProperty().not());
-        cancel.setOnAction(event -> model.cancel());
         Label metrics = new Label();
         metrics.setId("live-metrics");
         metrics.textProperty().bind(model.run().liveMetricsProperty());
