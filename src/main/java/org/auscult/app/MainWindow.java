@@ -1,5 +1,6 @@
 package org.auscult.app;
 
+import org.auscult.app.controls.Labels;
 import org.auscult.app.task.FxTaskExecutor;
 import org.auscult.app.timeline.TimeViewport;
 import org.auscult.app.timeline.TimeRulerView;
@@ -255,9 +256,7 @@ public final class MainWindow {
 
 
     private HBox statusLine() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(model.status().messageProperty());
+        Label status = Labels.bound("status", model.status().messageProperty());
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.setPrefWidth(120);
@@ -267,11 +266,9 @@ public final class MainWindow {
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
         // In the status line, not the toolbar, where a narrow window hides it behind the overflow arrow.
-        Label playbackMessage = new Label();
-        playbackMessage.setId("playback-message");
+        Label playbackMessage = Labels.bound("playback-message", model.playback().messageProperty());
         playbackMessage.getStyleClass().add("error-text");
         playbackMessage.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        playbackMessage.textProperty().bind(model.playback().messageProperty());
         playbackMessage.managedProperty().bind(playbackMessage.textProperty().isNotEmpty());
         HBox line = new HBox(8, progress, playbackMessage, status, spring, readout);
         line.setPadding(new Insets(2, 8, 2, 8));

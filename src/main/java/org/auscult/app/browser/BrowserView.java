@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
 
 /**
@@ -100,11 +101,9 @@ public final class BrowserView extends VBox {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        Label note = new Label();
-        note.setId("collection-note");
+        Label note = Labels.bound("collection-note", model.noteProperty());
         note.setWrapText(true);
         note.getStyleClass().add("hint-text");
-        note.textProperty().bind(model.noteProperty());
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         getChildren().addAll(new HBox(4, search, classFilter), table, note);

@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.segmentation.CardiacState;
 
 /**
@@ -45,10 +46,7 @@ public final class CycleBar extends HBox {
         }
         legend.getChildren().add(murmurLegend(model));
         getChildren().addAll(show, legend);
-        Label source = new Label();
-        source.setId("cycle-source");
-        source.getStyleClass().add("hint-text");
-        source.textProperty().bind(Bindings.createStringBinding(() -> {
+        Label source = Labels.bound("cycle-source", Bindings.createStringBinding(() -> {
             String problem = model.messageProperty().get();
             if (!problem.isEmpty()) {
                 return problem;
@@ -56,6 +54,7 @@ public final class CycleBar extends HBox {
             ShownCycle cycle = model.shownProperty().get();
             return cycle.source() == CycleSource.NONE ? "" : "(" + cycle.source().description() + ")";
         }, model.shownProperty(), model.messageProperty()));
+        source.getStyleClass().add("hint-text");
         Button accept = Buttons.of("cycle-accept", "Accept as labels", () -> acceptAction.run());
         accept.setFocusTraversable(false);
         accept.setTooltip(new Tooltip("Store the automatic segmentation as your S1, systole, S2 and diastole events "

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.controls.Labels;
 
 /**
  * The patient of the selected recording, site by site: the patient's answer, where a murmur is most likely, and a
@@ -30,10 +31,8 @@ public final class ExaminationView extends VBox {
         title.setWrapText(true);
         title.setStyle("-fx-font-weight: bold;");
         title.textProperty().bind(model.titleProperty());
-        Label summary = new Label();
-        summary.setId("examination-summary");
+        Label summary = Labels.bound("examination-summary", model.summaryProperty());
         summary.setWrapText(true);
-        summary.textProperty().bind(model.summaryProperty());
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setTooltip(new javafx.scene.control.Tooltip("A murmur heard at any site makes the patient a murmur"
                 + " patient: the site where the model finds one most likely says most."));

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.labels.EventType;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.Quality;
@@ -105,13 +106,11 @@ public final class LabelPanel extends VBox {
         type.setTooltip(new Tooltip("Type of new events (Alt+1 ... Alt+0); type a name for a custom type"));
         type.valueProperty().bindBidirectional(model.currentTypeProperty());
 
-        Label signed = new Label();
-        signed.setId("label-signed");
-        signed.getStyleClass().add("dim-text");
-        signed.textProperty().bind(Bindings.createStringBinding(() -> {
+        Label signed = Labels.bound("label-signed", Bindings.createStringBinding(() -> {
             RecordingLabel label = model.labelProperty().get();
             return label == null ? "not labelled" : "by " + label.labeller() + ", " + WHEN.format(label.labelledAt());
         }, model.labelProperty()));
+        signed.getStyleClass().add("dim-text");
 
         Button undo = Buttons.of("label-undo", "Undo", () -> model.undo());
         undo.setFocusTraversable(false);
@@ -124,16 +123,12 @@ public final class LabelPanel extends VBox {
         redo.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip("Redo "
                 + model.undoState().redoTextProperty().get() + " (Ctrl+Shift+Z)"), model.undoState().redoTextProperty()));
 
-        Label recorded = new Label();
-        recorded.setId("label-recorded-as");
+        Label recorded = Labels.bound("label-recorded-as", model.recordedAsProperty());
         recorded.setWrapText(true);
-        recorded.textProperty().bind(model.recordedAsProperty());
         recorded.managedProperty().bind(recorded.textProperty().isNotEmpty());
 
-        Label message = new Label();
-        message.setId("label-message");
+        Label message = Labels.bound("label-message", model.messageProperty());
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(6);

@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 
 /**
  * The Record window: input, patient and site; Start, Stop, Keep and Discard; the level meter, the last ten seconds
@@ -145,9 +146,7 @@ public final class RecordView extends VBox {
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
+        Label label = Labels.bound(id, text);
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
 import org.auscult.experiments.DataSummary;
 import org.auscult.labels.LabelClasses;
@@ -47,9 +48,7 @@ final class DataPageView {
     }
 
     Node node() {
-        Label collection = new Label();
-        collection.setId("collection-name");
-        collection.textProperty().bind(Bindings.createStringBinding(model.data()::collectionLine,
+        Label collection = Labels.bound("collection-name", Bindings.createStringBinding(model.data()::collectionLine,
                 model.data().collectionProperty(), model.data().summarisingProperty()));
         Button useOpen = Buttons.of("use-open-collection", "Use the workstation's collection",
                 () -> model.data().useWorkstationCollection());
@@ -126,9 +125,7 @@ final class DataPageView {
         noisyApart.setTooltip(new Tooltip("The model learns noisynormal and noisymurmur as classes of their own and "
                 + "adds their probabilities to normal and murmur when it answers; the evaluation is scored in "
                 + "normal / murmur."));
-        Label noisyNote = new Label();
-        noisyNote.setId("noisy-labels-note");
-        noisyNote.textProperty().bind(model.data().noisyRecordingsNoteProperty());
+        Label noisyNote = Labels.bound("noisy-labels-note", model.data().noisyRecordingsNoteProperty());
         VBox noisyLabels = new VBox(2, noisyApart, noisyNote);
         noisyLabels.visibleProperty().bind(model.data().noisyRecordingsProperty().greaterThan(0));
         noisyLabels.managedProperty().bind(noisyLabels.visibleProperty());

@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.evaluation.ClassMetricsTable;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 import org.auscult.app.evaluation.FeatureImportanceView;
@@ -121,9 +122,7 @@ final class ResultsPageView {
         model.outcomeProperty().addListener(observable -> redraw.run());
         model.normalisedProperty().addListener(observable -> redraw.run());
 
-        Label cellTitle = new Label();
-        cellTitle.setId("cell-title");
-        cellTitle.textProperty().bind(model.cellTitleProperty());
+        Label cellTitle = Labels.bound("cell-title", model.cellTitleProperty());
         ListView<Prediction> cell = new ListView<>(model.cellPredictions());
         cell.setId("cell-recordings");
         cell.setCellFactory(list -> new ListCell<>() {
@@ -146,9 +145,7 @@ final class ResultsPageView {
 
         Button save = Buttons.of("save-model", "Save model…", () -> saveModel());
         Button use = Buttons.of("use-model", "Use as active model", () -> model.useAsActiveModel());
-        Label savedTo = new Label();
-        savedTo.setId("saved-model");
-        savedTo.textProperty().bind(Bindings.createStringBinding(() -> {
+        Label savedTo = Labels.bound("saved-model", Bindings.createStringBinding(() -> {
             Experiment experiment = model.experimentProperty().get();
             return experiment == null || experiment.modelPath().isEmpty() ? "Model not saved"
                     : "Saved: " + experiment.modelPath();
@@ -213,15 +210,13 @@ final class ResultsPageView {
             }
         });
         pastRuns.setItems(model.pastRuns());
-        Label details = new Label();
-        details.setId("past-run-details");
-        details.setWrapText(true);
-        details.setMinHeight(Region.USE_PREF_SIZE);
-        details.textProperty().bind(Bindings.createStringBinding(() -> {
+        Label details = Labels.bound("past-run-details", Bindings.createStringBinding(() -> {
             Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
             return chosen == null ? "Select a run to see its data, its F1 per class and its model file."
                     : PastRunsTable.details(chosen);
         }, pastRuns.getSelectionModel().selectedItemProperty()));
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         Label kept = new Label("Runs are kept in " + model.store().folder());
         kept.setWrapText(true);
         kept.setMinHeight(Region.USE_PREF_SIZE);

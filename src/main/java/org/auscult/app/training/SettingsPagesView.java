@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
 import org.auscult.learn.Balancing;
 import org.auscult.learn.Preset;
@@ -96,9 +97,7 @@ final class SettingsPagesView {
                 "Hop (samples)", field("hop-size", model.features().hopSizeProperty()),
                 "MFCC coefficients", field("n-mfcc", model.features().nMfccProperty()));
         Button preview = Buttons.of("preview", "Preview on one recording", () -> model.previewFeatures());
-        Label source = new Label();
-        source.setId("preview-source");
-        source.textProperty().bind(model.features().previewSourceProperty());
+        Label source = Labels.bound("preview-source", model.features().previewSourceProperty());
         TableView<FeaturesPageViewModel.PreviewValue> values = new TableView<>(model.features().preview());
         values.setId("preview-table");
         TableColumn<FeaturesPageViewModel.PreviewValue, String> name = TableColumns.of("Summary value",
@@ -180,11 +179,7 @@ final class SettingsPagesView {
         protocol.setConverter(named(Protocol::forPeople));
         protocol.valueProperty().bindBidirectional(model.protocol().protocolProperty());
         TextField folds = field("folds", model.protocol().foldsProperty());
-        Label plan = new Label();
-        plan.setId("protocol-plan");
-        plan.setWrapText(true);
-        plan.setMinHeight(Region.USE_PREF_SIZE);
-        plan.textProperty().bind(Bindings.createStringBinding(() -> {
+        Label plan = Labels.bound("protocol-plan", Bindings.createStringBinding(() -> {
             try {
                 return "Will run: " + model.settings().evaluation().forPeople() + ". Every run is kept in "
                         + model.store().folder() + ".";
@@ -193,6 +188,8 @@ final class SettingsPagesView {
             }
         }, model.protocol().protocolProperty(), model.protocol().foldsProperty(), model.protocol().repeatsProperty(),
                 model.protocol().seedProperty(), model.problemProperty()));
+        plan.setWrapText(true);
+        plan.setMinHeight(Region.USE_PREF_SIZE);
         GridPane options = grid("Protocol", protocol, "Folds (≥ 2)", folds,
                 "Repeats (≥ 1)", field("repeats", model.protocol().repeatsProperty()),
                 "Seed", field("seed", model.protocol().seedProperty()));

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.auscult.app.controls.Buttons;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.evaluation.ConfusionMatrixView;
 
 /**
@@ -154,9 +155,7 @@ public final class TrainingWizardView {
         progress.setId("run-progress");
         progress.setPrefWidth(420);
         progress.progressProperty().bind(model.run().progressProperty());
-        Label stage = new Label();
-        stage.setId("run-stage");
-        stage.textProperty().bind(model.run().stageProperty());
+        Label stage = Labels.bound("run-stage", model.run().stageProperty());
         Label times = new Label();
         times.setId("run-times");
         times.textProperty().bind(Bindings.createStringBinding(() -> "Elapsed " + model.run().elapsedProperty().get()
@@ -167,9 +166,7 @@ public final class TrainingWizardView {
         start.disableProperty().bind(model.run().runningProperty());
         Button cancel = Buttons.of("cancel", "Cancel", () -> model.cancel());
         cancel.disableProperty().bind(model.run().runningProperty().not());
-        Label metrics = new Label();
-        metrics.setId("live-metrics");
-        metrics.textProperty().bind(model.run().liveMetricsProperty());
+        Label metrics = Labels.bound("live-metrics", model.run().liveMetricsProperty());
         liveMatrix.setId("live-matrix");
         model.run().liveConfusionProperty().addListener((observable, before, matrix) ->
                 liveMatrix.show(matrix, false, matrix == null ? "" : "Out-of-fold predictions so far"));
