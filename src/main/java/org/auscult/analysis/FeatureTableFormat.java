@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.CsvText;
 
 /**
  * The on-disk forms of a {@link FeatureTable}: CSV for Python and spreadsheets, ARFF for Weka.
@@ -81,19 +82,19 @@ public enum FeatureTableFormat {
         out.write("id,path,label,patient,source");
         for (String name : table.featureNames()) {
             out.write(',');
-            out.write(csvField(name));
+            out.write(CsvText.field(name));
         }
         out.write('\n');
         for (FeatureRow row : table.rows()) {
-            out.write(csvField(row.id()));
+            out.write(CsvText.field(row.id()));
             out.write(',');
-            out.write(csvField(row.path()));
+            out.write(CsvText.field(row.path()));
             out.write(',');
-            out.write(csvField(row.label()));
+            out.write(CsvText.field(row.label()));
             out.write(',');
-            out.write(csvField(row.patient()));
+            out.write(CsvText.field(row.patient()));
             out.write(',');
-            out.write(csvField(row.source()));
+            out.write(CsvText.field(row.source()));
             for (double value : row.values()) {
                 out.write(',');
                 out.write(Double.toString(value));
@@ -137,14 +138,6 @@ public enum FeatureTableFormat {
             out.write(row.labelled() ? arffQuote(row.label()) : "?");
             out.write('\n');
         }
-    }
-
-    /** A CSV field, quoted by RFC 4180 when it holds a comma, a quote or a line break. */
-    public static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** ARFF values and names are single-quoted with backslash escapes, as Weka's own writer does. */

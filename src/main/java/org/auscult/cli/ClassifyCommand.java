@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
-import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.PatientAnswer;
 import org.auscult.analysis.RecordingAnalyzer;
@@ -21,6 +19,7 @@ import org.auscult.analysis.RecordingBatch;
 import org.auscult.analysis.ReferenceSet;
 import org.auscult.analysis.Verdict;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
 import org.auscult.library.Recording;
@@ -145,7 +144,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
                 writer.println(String.join(",", header));
                 for (List<String> cells : rows) {
-                    writer.println(String.join(",", cells.stream().map(FeatureTableFormat::csvField).toList()));
+                    writer.println(CsvText.row(cells.toArray(String[]::new)));
                 }
                 writer.flush();
             });
@@ -192,13 +191,13 @@ final class ClassifyCommand implements Callable<Integer> {
         AtomicFiles.write(file, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             writer.println("patient,follow_up,needing_follow_up,recordings,without_answer");
-            answers.forEach((patient, answer) -> writer.println(String.join(",", Stream.of(patient,
+            answers.forEach((patient, answer) -> writer.println(CsvText.row(patient,
                     switch (answer.status()) {
                         case PRESENT -> "yes";
                         case ABSENT -> "no";
                         case UNKNOWN -> "unknown";
                     }, String.join(" ", answer.flagged()), Integer.toString(answer.sites()),
-                    Integer.toString(answer.unjudged())).map(FeatureTableFormat::csvField).toList())));
+                    Integer.toString(answer.unjudged()))));
             writer.flush();
         });
     }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.auscult.audio.RecordingDecoder;
+import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
-import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.audio.RecordingInfo;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.io.AtomicFiles;
@@ -66,15 +66,15 @@ final class InfoCommand implements Callable<Integer> {
                 writer.println("file,format,sample_rate,channels,frames,duration_s,peak_dbfs,rms_dbfs,dc_offset,"
                         + "clipped_fraction,problems");
                 for (RecordingInfo info : infos) {
-                    writer.println(String.join(",", FeatureTableFormat.csvField(info.file().toString()),
-                            FeatureTableFormat.csvField(info.format()), Integer.toString(info.sampleRate()),
+                    writer.println(String.join(",", CsvText.field(info.file().toString()),
+                            CsvText.field(info.format()), Integer.toString(info.sampleRate()),
                             Integer.toString(info.channels()), Long.toString(info.frames()),
                             String.format(Locale.ROOT, "%.6f", info.durationSeconds()),
                             String.format(Locale.ROOT, "%.2f", info.peakDbfs()),
                             String.format(Locale.ROOT, "%.2f", info.rmsDbfs()),
                             String.format(Locale.ROOT, "%.6f", info.dcOffset()),
                             String.format(Locale.ROOT, "%.6f", info.clippedFraction()),
-                            FeatureTableFormat.csvField(String.join("; ", info.problems()))));
+                            CsvText.field(String.join("; ", info.problems()))));
                 }
                 writer.flush();
             });

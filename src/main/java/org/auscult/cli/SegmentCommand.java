@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
-import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.experiments.DefaultRecipe;
 import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.CsvText;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
 import org.auscult.segmentation.Segmentation;
@@ -128,10 +128,10 @@ final class SegmentCommand implements Callable<Integer> {
             for (Row row : rows) {
                 Segmentation s = row.segmentation();
                 Rhythm rhythm = s.rhythm();
-                writer.println(String.join(",", FeatureTableFormat.csvField(row.name()), number(s.heartRateBpm()),
+                writer.println(String.join(",", CsvText.field(row.name()), number(s.heartRateBpm()),
                         number(s.qualityIndex()), Integer.toString(row.quality().usableSeconds()),
                         row.quality().judgeable() ? "0" : "1",
-                        row.quality().reason().map(r -> FeatureTableFormat.csvField(r.label())).orElse(""),
+                        row.quality().reason().map(r -> CsvText.field(r.label())).orElse(""),
                         Integer.toString(s.beatTimes().length), number(rhythm.meanRr()), number(rhythm.sdRr()),
                         number(rhythm.rmssd()), number(rhythm.minPrematureRatio()),
                         Integer.toString(rhythm.prematureBeats())));

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.auscult.analysis.Datasets;
-import org.auscult.analysis.FeatureTableFormat;
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.FeatureDistribution;
 import org.auscult.learn.LabelledDataset;
@@ -109,7 +109,7 @@ final class SeparabilityCommand implements Callable<Integer> {
             StringBuilder table = new StringBuilder("feature,auc,positive_count,positive_median,positive_p25,"
                     + "positive_p75,negative_count,negative_median,negative_p25,negative_p75\n");
             for (FeatureSeparation s : ranked) {
-                table.append(FeatureTableFormat.csvField(s.feature())).append(String.format(Locale.ROOT,
+                table.append(CsvText.field(s.feature())).append(String.format(Locale.ROOT,
                         ",%.6f,%d,%s,%s,%s,%d,%s,%s,%s%n", s.auc(), s.positive().count(), s.positive().median(),
                         s.positive().p25(), s.positive().p75(), s.negative().count(), s.negative().median(),
                         s.negative().p25(), s.negative().p75()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.auscult.io.CsvText;
 
 /**
  * The PASCAL 2011 {@code set_a_timing.csv}: the S1 and S2 marks of set A, one per line, {@code fname,cycle,sound,
@@ -71,7 +72,7 @@ public final class PascalTiming {
         TextTable.writeText(file, overwrite, out -> {
             out.write("fname,cycle,sound,location\n");
             for (Mark mark : marks) {
-                out.write(TextTable.csvField(mark.fname()) + "," + mark.cycle() + "," + mark.sound() + ","
+                out.write(CsvText.field(mark.fname()) + "," + mark.cycle() + "," + mark.sound() + ","
                         + mark.location() + "\n");
             }
         });

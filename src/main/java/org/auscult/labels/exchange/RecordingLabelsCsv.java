@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.auscult.io.CsvText;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.Quality;
 import org.auscult.labels.RecordingLabel;
@@ -102,11 +103,10 @@ public final class RecordingLabelsCsv {
                 String written = path.startsWith(folder) ? folder.relativize(path).toString().replace('\\', '/')
                         : path.toString();
                 RecordingLabel l = row.label();
-                List<String> fields = List.of(written, row.sha256(), row.source().map(Source::sqlName).orElse(""),
+                out.write(CsvText.row(written, row.sha256(), row.source().map(Source::sqlName).orElse(""),
                         Integer.toString(row.opinion().number()), l.labelClass().orElse(""),
                         l.quality().map(Quality::sqlName).orElse(""), l.notes(), l.labeller(),
-                        l.labelledAt().toString());
-                out.write(String.join(",", fields.stream().map(TextTable::csvField).toList()) + "\n");
+                        l.labelledAt().toString()) + "\n");
             }
         });
     }

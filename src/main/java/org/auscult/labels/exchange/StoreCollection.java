@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.auscult.io.CsvText;
 import org.auscult.labels.LabelStore;
 import org.auscult.labels.Opinion;
 import org.auscult.labels.Quality;
@@ -99,8 +100,8 @@ public final class StoreCollection {
                 Path path = r.path().toAbsolutePath().normalize();
                 String written = path.startsWith(folder) ? folder.relativize(path).toString().replace('\\', '/')
                         : path.toString();
-                out.write(String.join(",", List.of(written, r.label().orElse(""), r.patient(), r.source(),
-                        r.metadata().getOrDefault("quality", "")).stream().map(TextTable::csvField).toList()) + "\n");
+                out.write(CsvText.row(written, r.label().orElse(""), r.patient(), r.source(),
+                        r.metadata().getOrDefault("quality", "")) + "\n");
             }
         });
         return new Summary(counts[0], counts[1], counts[2], counts[3], counts[4]);

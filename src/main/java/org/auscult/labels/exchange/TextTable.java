@@ -121,11 +121,6 @@ final class TextTable {
         fields.clear();
     }
 
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    static String csvField(String value) {
-        return org.auscult.io.CsvText.field(value);
-    }
-
     /** The index of {@code name} in a header (case-insensitive), or -1. */
     static int column(List<String> header, String name) {
         for (int i = 0; i < header.size(); i++) {
