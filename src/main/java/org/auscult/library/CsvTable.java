@@ -3,7 +3,6 @@ package org.auscult.library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.auscult.io.BoundedTextReader;
+import org.auscult.io.CsvRecords;
 import org.auscult.io.TextFileException;
 
 /**
@@ -72,7 +72,7 @@ final class CsvTable {
      */
     static Optional<List<String>> peekHeader(Path file) {
         try (BoundedTextReader reader = BoundedTextReader.open(file)) {
-            List<Row> first = parse(file, reader, 1);
+            List<Row> first = parse(reader, 1);
             return first.isEmpty() ? Optional.empty()
                     : Optional.of(first.get(0).fields().stream().map(String::strip).toList());
         } catch (IOException | RuntimeException unreadable) {
@@ -158,90 +158,15 @@ final class CsvTable {
      */
     private static List<Row> readRecords(Path file) throws IOException {
         try (BoundedTextReader reader = BoundedTextReader.open(file)) {
-            return parse(file, reader, Integer.MAX_VALUE);
+            return parse(reader, Integer.MAX_VALUE);
         } catch (TextFileException e) {
             throw new CollectionFormatException(file, e.line(), e.problem());
         }
     }
 
-    /** The RFC 4180 state machine; stops after {@code limit} non-blank records. */
-    private static List<Row> parse(Path file, BoundedTextReader in, int limit) throws IOException {
-        List<Row> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        int quoteOpenedOn = 0;
-        boolean inQuotes = false;
-        boolean fieldWasQuoted = false;
-        boolean atFieldStart = true;
-        int c = in.read();
-        while (c != -1 && records.size() < limit) {
-            char ch = (char) c;
-            int next = in.read();
-            if (inQuotes) {
-                if (ch == '"' && next == '"') {
-                    field.append('"');
-                    next = in.read();
-                } else if (ch == '"') {
-                    inQuotes = false;
-                    if (next != ',' && next != '\n' && next != '\r' && next != -1) {
-                        throw new CollectionFormatException(file, line,
-                                "unexpected '" + (char) next + "' after a closing quote");
-                    }
-                } else {
-                    if (ch == '\n' || (ch == '\r' && next != '\n')) {
-                        line++;
-                    }
-                    field.append(ch);
-                    if (field.length() > BoundedTextReader.DEFAULT_MAX_LINE) {
-                        throw new CollectionFormatException(file, quoteOpenedOn, "a quoted field longer than "
-                                + BoundedTextReader.DEFAULT_MAX_LINE + " characters");
-                    }
-                }
-            } else if (ch == '"' && atFieldStart) {
-                inQuotes = true;
-                fieldWasQuoted = true;
-                quoteOpenedOn = line;
-                atFieldStart = false;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                atFieldStart = true;
-                fieldWasQuoted = false;
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && next == '\n') {
-                    next = in.read();
-                }
-                fields.add(field.toString());
-                endRecord(records, fields, recordLine, fieldWasQuoted);
-                field.setLength(0);
-                fields = new ArrayList<>();
-                atFieldStart = true;
-                fieldWasQuoted = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(ch);
-                atFieldStart = false;
-            }
-            c = next;
-        }
-        if (inQuotes) {
-            throw new CollectionFormatException(file, quoteOpenedOn,
-                    "unterminated quoted field (the quote opened here is never closed)");
-        }
-        if (records.size() < limit && (!fields.isEmpty() || field.length() > 0 || fieldWasQuoted)) {
-            fields.add(field.toString());
-            endRecord(records, fields, recordLine, fieldWasQuoted);
-        }
-        return records;
-    }
-
-    private static void endRecord(List<Row> records, List<String> fields, int line, boolean lastFieldQuoted) {
-        boolean blankLine = fields.size() == 1 && fields.get(0).isBlank() && !lastFieldQuoted;
-        if (!blankLine) {
-            records.add(new Row(line, List.copyOf(fields)));
-        }
+    /** The records of {@code in}, quotes read strictly; stops after {@code limit} of them. */
+    private static List<Row> parse(BoundedTextReader in, int limit) throws IOException {
+        return CsvRecords.read(in, CsvRecords.Quotes.STRICT, limit).stream()
+                .map(record -> new Row(record.line(), record.fields())).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.BoundedTextReader;
+import org.auscult.io.CsvRecords;
 import org.auscult.io.TextFileException;
 
 /** The small amount of delimited-text reading and writing the exchange formats share (RFC 4180 CSV, TSV). */
@@ -51,74 +52,11 @@ final class TextTable {
      */
     static List<Row> readCsv(Path file) throws IOException {
         try (BoundedTextReader in = BoundedTextReader.open(file)) {
-            return parseCsv(file, in);
+            return CsvRecords.read(in, CsvRecords.Quotes.LENIENT, Integer.MAX_VALUE).stream()
+                    .map(record -> new Row(record.line(), record.fields())).toList();
         } catch (TextFileException e) {
             throw new ExchangeFormatException(file, e.line(), e.problem());
         }
-    }
-
-    private static List<Row> parseCsv(Path file, BoundedTextReader in) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int recordLine = 1;
-        int quoteLine = 1;
-        int c = in.read();
-        while (c != -1) {
-            int next = in.read();
-            if (quoted) {
-                if (c == '"') {
-                    if (next == '"') {
-                        field.append('"');
-                        next = in.read();
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n' || (c == '\r' && next != '\n')) {
-                        line++;
-                    }
-                    field.append((char) c);
-                    if (field.length() > BoundedTextReader.DEFAULT_MAX_LINE) {
-                        throw new ExchangeFormatException(file, quoteLine, "a quoted field longer than "
-                                + BoundedTextReader.DEFAULT_MAX_LINE + " characters");
-                    }
-                }
-            } else if (c == '"') {
-                quoted = true;
-                quoteLine = line;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && next == '\n') {
-                    next = in.read();
-                }
-                endRecord(rows, fields, field, recordLine);
-                line++;
-                recordLine = line;
-            } else {
-                field.append((char) c);
-            }
-            c = next;
-        }
-        if (quoted) {
-            throw new ExchangeFormatException(file, quoteLine, "a quoted field is not closed");
-        }
-        endRecord(rows, fields, field, recordLine);
-        return rows;
-    }
-
-    private static void endRecord(List<Row> rows, List<String> fields, StringBuilder field, int line) {
-        fields.add(field.toString());
-        field.setLength(0);
-        boolean blank = fields.size() == 1 && fields.get(0).isBlank();
-        if (!blank) {
-            rows.add(new Row(line, List.copyOf(fields)));
-        }
-        fields.clear();
     }
 
     /** The index of {@code name} in a header (case-insensitive), or -1. */
