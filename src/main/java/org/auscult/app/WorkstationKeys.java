@@ -1,6 +1,7 @@
 package org.auscult.app;
 
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -69,25 +70,14 @@ final class WorkstationKeys {
 
     /** Acts on a key pressed anywhere in the window (an event filter: it sees the key before any control). */
     void handle(KeyEvent event) {
-        if (KeyCombination.valueOf("Shortcut+Shift+O").match(event)) {
-            chooseFile.run();
-            event.consume();
-            return;
-        }
-        if (KeyCombination.valueOf("Shortcut+O").match(event)) {
-            chooseCollection.run();
-            event.consume();
-            return;
-        }
-        if (KeyCombination.valueOf("Shortcut+T").match(event)) {
-            openTrainingWizard.run();
-            event.consume();
-            return;
-        }
-        if (KeyCombination.valueOf("Shortcut+F").match(event)) {
-            browser.focusSearch();
-            event.consume();
-            return;
+        for (Map.Entry<String, Runnable> shortcut : List.of(Map.entry("Shortcut+Shift+O", chooseFile),
+                Map.entry("Shortcut+O", chooseCollection), Map.entry("Shortcut+T", openTrainingWizard),
+                Map.entry("Shortcut+F", (Runnable) browser::focusSearch))) {
+            if (KeyCombination.valueOf(shortcut.getKey()).match(event)) {
+                shortcut.getValue().run();
+                event.consume();
+                return;
+            }
         }
         if (event.isShortcutDown() && event.getCode() == KeyCode.Z && !(event.getTarget() instanceof TextInputControl)) {
             if (event.isShiftDown()) {

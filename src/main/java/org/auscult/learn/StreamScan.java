@@ -210,7 +210,7 @@ final class StreamScan {
             char type = (char) in.readByte();
             String fieldName = in.readUTF();
             if (type == '[' || type == 'L') {
-                fieldTypeName(in.readByte());
+                stringOrReference(in.readByte(), "a field type that is not a string");
             } else if ("BCDFIJSZ".indexOf(type) < 0) {
                 throw new IOException("field " + fieldName + " of " + name + " has an unknown type code");
             }
@@ -224,14 +224,14 @@ final class StreamScan {
         return descriptor;
     }
 
-    /** The type name of an object field: a string, new or shared. */
-    private void fieldTypeName(byte code) throws IOException {
+    /** A string, new or shared (a field's type name, an enum constant's name); anything else is {@code problem}. */
+    private void stringOrReference(byte code, String problem) throws IOException {
         if (code == ObjectStreamConstants.TC_STRING) {
             string(in.readUnsignedShort());
         } else if (code == ObjectStreamConstants.TC_REFERENCE) {
             reference();
         } else {
-            throw new IOException("a field type that is not a string");
+            throw new IOException(problem);
         }
     }
 
@@ -358,14 +358,7 @@ final class StreamScan {
             throw new IOException("an enum constant of a class that is no enum");
         }
         newHandle(new Node()).weight = 1;
-        byte code = in.readByte();
-        if (code == ObjectStreamConstants.TC_STRING) {
-            string(in.readUnsignedShort());
-        } else if (code == ObjectStreamConstants.TC_REFERENCE) {
-            reference();
-        } else {
-            throw new IOException("an enum constant without a name");
-        }
+        stringOrReference(in.readByte(), "an enum constant without a name");
         return 1;
     }
 
