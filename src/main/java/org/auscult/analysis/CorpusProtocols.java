@@ -90,35 +90,48 @@ public final class CorpusProtocols {
                 }
                 List<CorpusRow> test = physionet.stream().filter(r -> r.source().equals(held)).toList();
                 CorpusModel model = train(train, r -> followUp(r), classes, step, physioNetSources(train));
-                int[][] pairs = new int[test.size()][2];
-                for (int i = 0; i < test.size(); i++) {
-                    pairs[i][0] = classes.indexOf(followUp(test.get(i)));
-                    pairs[i][1] = model.predict(test.get(i).x());
-                }
-                return pairs;
+                return pairs(model, test, CorpusProtocols::followUp, classes);
             }));
         }
-        List<Integer> truth = new ArrayList<>();
-        List<Integer> predicted = new ArrayList<>();
+        List<int[][]> folds = new ArrayList<>();
         for (int s = 0; s < sources.size(); s++) {
             int[][] pairs = futures.get(s).get();
-            int[] t = new int[pairs.length];
-            int[] p = new int[pairs.length];
-            for (int i = 0; i < pairs.length; i++) {
-                t[i] = pairs[i][0];
-                p[i] = pairs[i][1];
-                truth.add(t[i]);
-                predicted.add(p[i]);
-            }
+            folds.add(pairs);
             if (verbose) {
-                ConfusionMatrix one = ConfusionMatrix.of(classes, t, p);
+                ConfusionMatrix one = pooled(classes, List.<int[][]>of(pairs));
                 details.accept(String.format(Locale.ROOT,
                         "  %s held out: %d records, recall normal %.3f, recall abnormal %.3f",
                         sources.get(s), pairs.length, one.recall(0), one.recall(1)));
             }
         }
-        return ConfusionMatrix.of(classes, truth.stream().mapToInt(Integer::intValue).toArray(),
-                predicted.stream().mapToInt(Integer::intValue).toArray()).balancedAccuracy();
+        return pooled(classes, folds).balancedAccuracy();
+    }
+
+    /** For each row of {@code test}, the class index of its truth as {@code label} reads it, and the prediction. */
+    private static int[][] pairs(CorpusModel model, List<CorpusRow> test, Function<CorpusRow, String> label,
+                                 List<String> classes) throws Exception {
+        int[][] pairs = new int[test.size()][2];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i][0] = classes.indexOf(label.apply(test.get(i)));
+            pairs[i][1] = model.predict(test.get(i).x());
+        }
+        return pairs;
+    }
+
+    /** The confusion matrix of the (truth, prediction) pairs of every fold. */
+    private static ConfusionMatrix pooled(List<String> classes, List<int[][]> folds) {
+        int[][] all = folds.stream().flatMap(Arrays::stream).toArray(int[][]::new);
+        return ConfusionMatrix.of(classes, Arrays.stream(all).mapToInt(pair -> pair[0]).toArray(),
+                Arrays.stream(all).mapToInt(pair -> pair[1]).toArray());
+    }
+
+    /** The pairs of every fold, in order, once each is done. */
+    private static List<int[][]> done(List<Future<int[][]>> futures) throws Exception {
+        List<int[][]> folds = new ArrayList<>();
+        for (Future<int[][]> future : futures) {
+            folds.add(future.get());
+        }
+        return folds;
     }
 
     private static String followUp(CorpusRow row) {
@@ -257,21 +270,11 @@ public final class CorpusProtocols {
             futures.add(pool.submit(() -> {
                 List<CorpusRow> train = Arrays.stream(fold.trainRows()).mapToObj(pascalRows::get).toList();
                 CorpusModel model = train(train, CorpusRow::label, classes, step, physionetRows);
-                int[][] pairs = new int[fold.testRows().length][2];
-                for (int i = 0; i < pairs.length; i++) {
-                    CorpusRow row = pascalRows.get(fold.testRows()[i]);
-                    pairs[i][0] = classes.indexOf(row.label());
-                    pairs[i][1] = model.predict(row.x());
-                }
-                return pairs;
+                return pairs(model, Arrays.stream(fold.testRows()).mapToObj(pascalRows::get).toList(),
+                        CorpusRow::label, classes);
             }));
         }
-        List<int[]> all = new ArrayList<>();
-        for (Future<int[][]> future : futures) {
-            all.addAll(Arrays.asList(future.get()));
-        }
-        ConfusionMatrix matrix = ConfusionMatrix.of(classes, all.stream().mapToInt(a -> a[0]).toArray(),
-                all.stream().mapToInt(a -> a[1]).toArray());
+        ConfusionMatrix matrix = pooled(classes, done(futures));
         return new double[] {matrix.accuracy(), matrix.macroF1()};
     }
 
@@ -293,20 +296,10 @@ public final class CorpusProtocols {
                 List<CorpusRow> train = physionet.stream().filter(r -> foldOf.get(r.id()) != fold).toList();
                 List<CorpusRow> test = physionet.stream().filter(r -> foldOf.get(r.id()) == fold).toList();
                 CorpusModel model = train(train, CorpusRow::source, classes, plain, train);
-                int[][] pairs = new int[test.size()][2];
-                for (int i = 0; i < test.size(); i++) {
-                    pairs[i][0] = classes.indexOf(test.get(i).source());
-                    pairs[i][1] = model.predict(test.get(i).x());
-                }
-                return pairs;
+                return pairs(model, test, CorpusRow::source, classes);
             }));
         }
-        List<int[]> all = new ArrayList<>();
-        for (Future<int[][]> future : futures) {
-            all.addAll(Arrays.asList(future.get()));
-        }
-        return ConfusionMatrix.of(classes, all.stream().mapToInt(a -> a[0]).toArray(),
-                all.stream().mapToInt(a -> a[1]).toArray()).balancedAccuracy();
+        return pooled(classes, done(futures)).balancedAccuracy();
     }
 
     private static List<String> names(int count) {
