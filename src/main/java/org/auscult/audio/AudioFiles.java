@@ -292,7 +292,8 @@ public final class AudioFiles {
         return "convert it to WAV or FLAC, for example: ffmpeg -i \"" + input + "\" \"" + output + "\"";
     }
 
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+    /** Up to {@code length} bytes from {@code position} (fewer at the end of the file), big-endian. */
+    static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
         int wanted = (int) Math.max(0, Math.min(length, channel.size() - position));
         ByteBuffer buffer = ByteBuffer.allocate(wanted).order(ByteOrder.BIG_ENDIAN);
         WavHeaderReader.readFully(channel, buffer, position);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -91,17 +90,15 @@ final class FlacDecoder {
         if (declared > 0 && declared <= (header.fileSize() - header.audioOffset()) * MAX_SAMPLES_PER_BYTE) {
             return header.format(declared);
         }
-        return decode(file, channel, header, List.of()).format();
+        return decode(file, channel, header).format();
     }
 
     /** Decodes the FLAC stream at {@code detection.audioOffset()} into memory. */
-    static DecodedAudio decode(Path file, FileChannel channel, AudioFiles.Detection detection, List<String> notes)
-            throws IOException {
-        return decode(file, channel, readHeader(file, channel, detection), notes);
+    static DecodedAudio decode(Path file, FileChannel channel, AudioFiles.Detection detection) throws IOException {
+        return decode(file, channel, readHeader(file, channel, detection));
     }
 
-    private static DecodedAudio decode(Path file, FileChannel channel, Header header, List<String> notes)
-            throws IOException {
+    private static DecodedAudio decode(Path file, FileChannel channel, Header header) throws IOException {
         StreamInfo info = header.info();
         long declared = info.totalSamples();
         long fileBytes = header.fileSize() - header.audioOffset();
@@ -131,7 +128,7 @@ final class FlacDecoder {
             throw damaged(file, out.size(), info.sampleRate(), e);
         }
 
-        List<String> warnings = new ArrayList<>(notes);
+        List<String> warnings = new ArrayList<>();
         warnings.addAll(header.warnings());
         long decoded = out.size();
         if (decoded == 0) {
@@ -286,7 +283,7 @@ final class FlacDecoder {
                 throw new UnreadableAudioException(file, "more than " + MAX_BLOCKS + " FLAC metadata blocks; not a"
                         + " usable FLAC file");
             }
-            ByteBuffer blockHeader = read(channel, position, BLOCK_HEADER_BYTES);
+            ByteBuffer blockHeader = AudioFiles.read(channel, position, BLOCK_HEADER_BYTES);
             if (blockHeader.limit() < BLOCK_HEADER_BYTES) {
                 throw new UnreadableAudioException(file, blocks.isEmpty()
                         ? "the file ends right after the 'fLaC' signature: no STREAMINFO, no audio"
@@ -318,7 +315,7 @@ final class FlacDecoder {
                         throw new UnreadableAudioException(file, "STREAMINFO is " + length + " bytes, "
                                 + STREAMINFO_BYTES + " are needed");
                     }
-                    info = parseStreamInfo(file, read(channel, body, STREAMINFO_BYTES));
+                    info = parseStreamInfo(file, AudioFiles.read(channel, body, STREAMINFO_BYTES));
                 } else {
                     warnings.add("the file has more than one STREAMINFO block; used the first");
                 }
@@ -368,12 +365,5 @@ final class FlacDecoder {
 
     private static String describeBlocks(List<String> blocks) {
         return "(metadata blocks found: " + (blocks.isEmpty() ? "none" : String.join(", ", blocks)) + ")";
-    }
-
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        int wanted = (int) Math.max(0, Math.min(length, channel.size() - position));
-        ByteBuffer buffer = ByteBuffer.allocate(wanted).order(ByteOrder.BIG_ENDIAN);
-        WavHeaderReader.readFully(channel, buffer, position);
-        return buffer.flip();
     }
 }

@@ -75,8 +75,7 @@ final class Mp3Decoder {
     }
 
     /** Decodes the whole file into memory. */
-    static DecodedAudio decode(Path file, FileChannel channel, AudioFiles.Detection detection, List<String> notes)
-            throws IOException {
+    static DecodedAudio decode(Path file, FileChannel channel, AudioFiles.Detection detection) throws IOException {
         Scan scan = scan(file, channel, detection);
         MonoSamples out = new MonoSamples(file, scan.samples());
         Bitstream bitstream = new Bitstream(streamAt(channel, scan.audioOffset(), scan.audioEnd()));
@@ -113,7 +112,7 @@ final class Mp3Decoder {
         } catch (JavaLayerException | RuntimeException | JavaLayerError e) {
             throw damaged(file, out.size(), scan.sampleRate(), e);
         }
-        List<String> warnings = new ArrayList<>(notes);
+        List<String> warnings = new ArrayList<>();
         if (replaced > 0) {
             warnings.add(String.format(Locale.ROOT, "%d of %d MPEG frames have a damaged header (another layer than"
                     + " the first frame's layer %d) and were replaced by silence", replaced, frames, scan.layer()));
@@ -154,7 +153,7 @@ final class Mp3Decoder {
         List<String> tags = new ArrayList<>(detection.tags());
         long audioOffset = skipTagFrame(channel, detection.audioOffset(), tags);
         long audioEnd = audioEnd(channel, audioOffset, tags);
-        ByteBuffer start = read(channel, audioOffset, AudioFiles.SIGNATURE_BYTES);
+        ByteBuffer start = AudioFiles.read(channel, audioOffset, AudioFiles.SIGNATURE_BYTES);
         if (AudioFiles.startsWith(start, 0, "ID3")) {
             throw new UnreadableAudioException(file, "an ID3 tag inside the MPEG audio at byte " + audioOffset
                     + "; not a usable MP3 file");
@@ -204,7 +203,7 @@ final class Mp3Decoder {
      * frame of silence), otherwise at {@code offset}.
      */
     private static long skipTagFrame(FileChannel channel, long offset, List<String> tags) throws IOException {
-        ByteBuffer probe = read(channel, offset, TAG_FRAME_PROBE_BYTES);
+        ByteBuffer probe = AudioFiles.read(channel, offset, TAG_FRAME_PROBE_BYTES);
         if (probe.limit() < MpegHeader.BYTES) {
             return offset;
         }
@@ -240,12 +239,13 @@ final class Mp3Decoder {
         long end = channel.size();
         List<String> found = new ArrayList<>();
         if (end - ID3V1_BYTES >= audioOffset
-                && AudioFiles.startsWith(read(channel, end - ID3V1_BYTES, 3), 0, "TAG")) {
+                && AudioFiles.startsWith(AudioFiles.read(channel, end - ID3V1_BYTES, 3), 0, "TAG")) {
             end -= ID3V1_BYTES;
             found.add("ID3v1");
         }
         if (end - APE_FOOTER_BYTES >= audioOffset) {
-            ByteBuffer footer = read(channel, end - APE_FOOTER_BYTES, APE_FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer footer = AudioFiles.read(channel, end - APE_FOOTER_BYTES, APE_FOOTER_BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN);
             if (AudioFiles.startsWith(footer, 0, "APETAGEX")) {
                 long size = Integer.toUnsignedLong(footer.getInt(12));
                 boolean header = (footer.getInt(20) & 0x8000_0000) != 0;
@@ -310,12 +310,5 @@ final class Mp3Decoder {
                 : "";
         return new UnreadableAudioException(file, "the MP3 data is damaged" + where + ": the decoder failed with "
                 + e, e);
-    }
-
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        int wanted = (int) Math.max(0, Math.min(length, channel.size() - position));
-        ByteBuffer buffer = ByteBuffer.allocate(wanted).order(ByteOrder.BIG_ENDIAN);
-        WavHeaderReader.readFully(channel, buffer, position);
-        return buffer.flip();
     }
 }

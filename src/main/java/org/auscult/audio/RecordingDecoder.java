@@ -79,8 +79,8 @@ public final class RecordingDecoder {
     /** A FLAC or MP3 recording decoded whole into memory. */
     private static DecodedAudio decodeWhole(Path file, FileChannel channel, AudioFiles.Detection detection)
             throws IOException {
-        return detection.kind() == AudioFiles.Kind.FLAC ? FlacDecoder.decode(file, channel, detection, List.of())
-                : Mp3Decoder.decode(file, channel, detection, List.of());
+        return detection.kind() == AudioFiles.Kind.FLAC ? FlacDecoder.decode(file, channel, detection)
+                : Mp3Decoder.decode(file, channel, detection);
     }
 
     /** Hands a decoded recording to {@code sink} as a stream would. */
