@@ -2,8 +2,6 @@ package org.auscult.labels;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,13 +115,8 @@ public final class Examinations {
     }
 
     private List<Examination> queryExaminations(String sql, Object... parameters) throws SQLException {
-        List<Examination> found = new ArrayList<>();
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                found.add(new Examination(rows.getLong(1), rows.getString(2), Instant.parse(rows.getString(3)),
-                        List.of()));
-            }
-        }
+        List<Examination> found = db.query(sql, row -> new Examination(row.getLong(1), row.getString(2),
+                Instant.parse(row.getString(3)), List.of()), parameters);
         List<Examination> withRecordings = new ArrayList<>();
         for (Examination examination : found) {
             withRecordings.add(new Examination(examination.id(), examination.patient(), examination.startedAt(),
@@ -134,13 +127,7 @@ public final class Examinations {
     }
 
     private List<Auscultation> queryAuscultations(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            List<Auscultation> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(new Auscultation(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                        Instant.parse(rows.getString(5)), rows.getString(6)));
-            }
-            return result;
-        }
+        return db.query(sql, row -> new Auscultation(row.getLong(1), row.getLong(2), row.getString(3),
+                row.getString(4), Instant.parse(row.getString(5)), row.getString(6)), parameters);
     }
 }

@@ -162,13 +162,8 @@ public final class LabelStore implements AutoCloseable {
     }
 
     private List<RecordingRef> queryRecordings(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            List<RecordingRef> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(new RecordingRef(rows.getLong(1), Path.of(rows.getString(2)), rows.getString(3)));
-            }
-            return result;
-        }
+        return db.query(sql, row -> new RecordingRef(row.getLong(1), Path.of(row.getString(2)), row.getString(3)),
+                parameters);
     }
 
     // ---- recording labels -------------------------------------------------------------------------------------
@@ -197,31 +192,18 @@ public final class LabelStore implements AutoCloseable {
 
     /** Ids of the recordings with a user label naming a class (first opinion). */
     public synchronized Set<Long> userLabelledRecordings() {
-        return db.read(() -> {
-            Set<Long> ids = new HashSet<>();
-            try (PreparedStatement statement = db.prepare("SELECT recording_id FROM recording_label WHERE source = "
-                    + "'user' AND opinion = 1 AND class IS NOT NULL");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return db.read(() -> new HashSet<>(db.query("SELECT recording_id FROM recording_label WHERE source = "
+                + "'user' AND opinion = 1 AND class IS NOT NULL", row -> row.getLong(1))));
     }
 
     /** The user's class (first opinion) of every recording that has one, by the recording's path. */
     public synchronized java.util.Map<Path, String> userClasses() {
         return db.read(() -> {
             java.util.Map<Path, String> classes = new java.util.HashMap<>();
-            try (PreparedStatement statement = db.prepare("SELECT r.path, l.class FROM recording_label l "
-                    + "JOIN recording r ON r.id = l.recording_id "
-                    + "WHERE l.source = 'user' AND l.opinion = 1 AND l.class IS NOT NULL");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    classes.put(Path.of(rows.getString(1)), rows.getString(2));
-                }
-            }
+            db.query("SELECT r.path, l.class FROM recording_label l JOIN recording r ON r.id = l.recording_id "
+                    + "WHERE l.source = 'user' AND l.opinion = 1 AND l.class IS NOT NULL",
+                    row -> java.util.Map.entry(Path.of(row.getString(1)), row.getString(2)))
+                    .forEach(entry -> classes.put(entry.getKey(), entry.getValue()));
             return classes;
         });
     }
@@ -229,17 +211,12 @@ public final class LabelStore implements AutoCloseable {
     /** Recordings whose two user opinions both name a class and differ, by path. */
     public synchronized List<Disagreement> disagreements() {
         return db.read(() -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = db.prepare("SELECT a.recording_id FROM recording_label a "
+            List<Long> ids = db.query("SELECT a.recording_id FROM recording_label a "
                     + "JOIN recording_label b ON b.recording_id = a.recording_id AND b.source = a.source "
                     + "JOIN recording r ON r.id = a.recording_id "
                     + "WHERE a.source = 'user' AND a.opinion = 1 AND b.opinion = 2 "
-                    + "AND a.class IS NOT NULL AND b.class IS NOT NULL AND a.class <> b.class ORDER BY r.path");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
+                    + "AND a.class IS NOT NULL AND b.class IS NOT NULL AND a.class <> b.class ORDER BY r.path",
+                    row -> row.getLong(1));
             List<Disagreement> result = new ArrayList<>();
             for (long id : ids) {
                 RecordingRef recording = queryRecordings("SELECT id, path, sha256 FROM recording WHERE id = ?", id)
@@ -304,15 +281,9 @@ public final class LabelStore implements AutoCloseable {
     }
 
     private List<LabelEvent> queryEvents(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
-            List<LabelEvent> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(new LabelEvent(rows.getLong(1), rows.getLong(2), Source.ofSqlName(rows.getString(3)),
-                        rows.getString(4), rows.getDouble(5), rows.getDouble(6), rows.getString(7),
-                        Instant.parse(rows.getString(8))));
-            }
-            return result;
-        }
+        return db.query(sql, row -> new LabelEvent(row.getLong(1), row.getLong(2), Source.ofSqlName(row.getString(3)),
+                row.getString(4), row.getDouble(5), row.getDouble(6), row.getString(7),
+                Instant.parse(row.getString(8))), parameters);
     }
 
     /** Inserts an event (with its own id when it has one, as when an undone deletion is redone); returns the id. */
@@ -347,12 +318,7 @@ public final class LabelStore implements AutoCloseable {
     public synchronized List<String> classes() {
         return db.read(() -> {
             List<String> result = new ArrayList<>(LabelClasses.BUILT_IN);
-            try (PreparedStatement statement = db.prepare("SELECT name FROM label_class ORDER BY added_at, name");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(rows.getString(1));
-                }
-            }
+            result.addAll(db.query("SELECT name FROM label_class ORDER BY added_at, name", row -> row.getString(1)));
             return result;
         });
     }

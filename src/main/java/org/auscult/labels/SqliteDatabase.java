@@ -34,6 +34,11 @@ final class SqliteDatabase implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** Makes one value of the current row of a query. */
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     private final Path file;
     private final Connection connection;
 
@@ -110,11 +115,7 @@ final class SqliteDatabase implements AutoCloseable {
         return read(() -> {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-                List<String> lines = new ArrayList<>();
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
-                }
-                return String.join("; ", lines);
+                return String.join("; ", all(rows, row -> row.getString(1)));
             }
         });
     }
@@ -162,6 +163,21 @@ final class SqliteDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Every row of the query {@code sql} with {@code parameters}, each made by {@code reader}, in order. */
+    <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            return all(rows, reader);
+        }
+    }
+
+    private static <T> List<T> all(ResultSet rows, RowReader<T> reader) throws SQLException {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+            result.add(reader.read(rows));
+        }
+        return result;
     }
 
     PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
