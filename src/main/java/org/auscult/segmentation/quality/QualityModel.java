@@ -1,10 +1,8 @@
 package org.auscult.segmentation.quality;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.auscult.dsp.LinearSystem;
+import org.auscult.segmentation.ParameterFile;
 
 /**
  * Logistic regression from the {@link QualityIndices} of a second to the probability that it is usable heart sound:
@@ -59,14 +58,8 @@ public record QualityModel(double[] mean, double[] sd, double[] weights, double 
     public static QualityModel bundled() {
         QualityModel model = bundled;
         if (model == null) {
-            try (InputStream in = QualityModel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                model = read(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            model = ParameterFile.shipped(QualityModel.class, RESOURCE,
+                    in -> read(new InputStreamReader(in, StandardCharsets.UTF_8)));
             bundled = model;
         }
         return model;
@@ -93,13 +86,7 @@ public record QualityModel(double[] mean, double[] sd, double[] weights, double 
             sd[j] = number(p, "sd." + name);
             weights[j + 1] = number(p, "weight." + name);
         }
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("trained.") || key.startsWith("scored.")) {
-                notes.put(key, p.getProperty(key));
-            }
-        }
-        return new QualityModel(mean, sd, weights, number(p, "threshold"), notes);
+        return new QualityModel(mean, sd, weights, number(p, "threshold"), ParameterFile.record(p));
     }
 
     private static double number(Properties p, String key) {
