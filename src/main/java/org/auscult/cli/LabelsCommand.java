@@ -51,19 +51,33 @@ final class LabelsCommand implements Runnable {
         audacity, circor, pascal_timing, csv, collection, features
     }
 
-    /** Options every subcommand shares. */
-    static final class DatabaseOption {
+    /** What every subcommand shares: the label database, open while the subcommand runs. */
+    abstract static class OnDatabase implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--db", paramLabel = "FILE", description = "The label database (default: ${DEFAULT-VALUE}).",
                 defaultValue = "${sys:auscult.labels.db:-${sys:user.home}/.auscult/labels.db}")
         Path database;
 
-        LabelStore open() {
-            return LabelStore.open(database);
+        @Override
+        public Integer call() throws Exception {
+            checkOutputs();
+            try (LabelStore store = LabelStore.open(database)) {
+                return call(store);
+            }
         }
-    }
 
-    static LabelService service(LabelStore store) {
-        return new LabelService(store, System.getProperty("user.name", ""), Clock.systemUTC());
+        /** Refuses the run before the database is opened (an output that exists, say); nothing by default. */
+        void checkOutputs() throws java.io.IOException {
+        }
+
+        abstract Integer call(LabelStore store) throws Exception;
+
+        /** The exchange of labels with files, through a service that signs the changes with the user's name. */
+        static LabelExchange exchange(LabelStore store) {
+            return new LabelExchange(new LabelService(store, System.getProperty("user.name", ""), Clock.systemUTC()));
+        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -73,13 +87,7 @@ final class LabelsCommand implements Runnable {
                 "csv: recording labels (path,sha256,label_source,opinion,label,quality,notes,labeller,labelled_at).",
                 "collection: the labels a collection carries (FILE is the collection, any layout), kept apart from "
                     + "yours."})
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption db;
-
+    static final class Import extends OnDatabase {
         @Option(names = "--format", required = true, paramLabel = "FORMAT",
                 description = "audacity, circor, pascal_timing, csv or collection.")
         Format format;
@@ -98,26 +106,23 @@ final class LabelsCommand implements Runnable {
         String as;
 
         @Override
-        public Integer call() throws Exception {
+        Integer call(LabelStore store) throws Exception {
             Source source = Source.ofSqlName(as);
-            PrintWriter out = spec.commandLine().getOut();
-            try (LabelStore store = db.open()) {
-                LabelExchange exchange = new LabelExchange(service(store));
-                ImportReport report = switch (format) {
-                    case audacity -> exchange.importAudacity(file, requireRecording(spec, recording), source);
-                    case circor -> exchange.importCirCor(file, requireRecording(spec, recording), source);
-                    case pascal_timing -> exchange.importPascalTiming(file,
-                            root != null ? root : file.toAbsolutePath().getParent(), source);
-                    case csv -> exchange.importRecordingLabels(file, source);
-                    case collection -> exchange.importCollectionLabels(importCollection(spec, file, null));
-                    default -> throw new ParameterException(spec.commandLine(), "--format " + format
-                            + " can only be exported");
-                };
-                out.printf("Imported %d recording labels and %d events from %s into %s.%n", report.labels(),
-                        report.events(), file, store.file());
-                report.problems().forEach(spec.commandLine().getErr()::println);
-                return report.problems().isEmpty() ? AuscultCommand.EXIT_OK : AuscultCommand.EXIT_INPUT_FAILED;
-            }
+            LabelExchange exchange = exchange(store);
+            ImportReport report = switch (format) {
+                case audacity -> exchange.importAudacity(file, requireRecording(spec, recording), source);
+                case circor -> exchange.importCirCor(file, requireRecording(spec, recording), source);
+                case pascal_timing -> exchange.importPascalTiming(file,
+                        root != null ? root : file.toAbsolutePath().getParent(), source);
+                case csv -> exchange.importRecordingLabels(file, source);
+                case collection -> exchange.importCollectionLabels(importCollection(spec, file, null));
+                default -> throw new ParameterException(spec.commandLine(), "--format " + format
+                        + " can only be exported");
+            };
+            spec.commandLine().getOut().printf("Imported %d recording labels and %d events from %s into %s.%n",
+                    report.labels(), report.events(), file, store.file());
+            report.problems().forEach(spec.commandLine().getErr()::println);
+            return report.problems().isEmpty() ? AuscultCommand.EXIT_OK : AuscultCommand.EXIT_INPUT_FAILED;
         }
     }
 
@@ -145,13 +150,7 @@ final class LabelsCommand implements Runnable {
                 "collection: COLLECTION (--collection) with the current labels as a label CSV that 'train' and "
                     + "'evaluate' read.",
                 "features: the labelled feature table of --collection (.arff or .csv by FILE's extension)."})
-    static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption db;
-
+    static final class Export extends OnDatabase {
         @Option(names = "--format", required = true, paramLabel = "FORMAT",
                 description = "audacity, circor, pascal_timing, csv, collection or features.")
         Format format;
@@ -183,42 +182,44 @@ final class LabelsCommand implements Runnable {
         AnalysisOptions analysis;
 
         @Override
-        public Integer call() throws Exception {
+        void checkOutputs() throws IOException {
             OutputTargets.check(force, format == Format.features ? LabelledFeatureTable.files(out) : List.of(out));
+        }
+
+        @Override
+        Integer call(LabelStore store) throws Exception {
             PrintWriter stdout = spec.commandLine().getOut();
-            try (LabelStore store = db.open()) {
-                LabelExchange exchange = new LabelExchange(service(store));
-                switch (format) {
-                    case audacity -> {
-                        exchange.exportAudacity(requireRecording(spec, recording), out, force);
-                        stdout.printf("Wrote %s.%n", out);
-                    }
-                    case circor -> {
-                        int left = exchange.exportCirCor(requireRecording(spec, recording), out, force);
-                        stdout.printf("Wrote %s%s.%n", out, left == 0 ? ""
-                                : " (" + left + " events of types CirCor has no state for were left out)");
-                    }
-                    case pascal_timing -> stdout.printf("Wrote %d marks to %s.%n", exchange.exportPascalTiming(
-                            root != null ? root : out.toAbsolutePath().getParent(), out, force), out);
-                    case csv -> stdout.printf("Wrote %d recording labels to %s.%n",
-                            exchange.exportRecordingLabels(out, Optional.ofNullable(root), force), out);
-                    case collection -> {
-                        StoreCollection.Summary s = StoreCollection.writeCsv(importCollection(), store, out, force);
-                        stdout.printf("Wrote %s: labels from you %d, imported %d, the collection %d; unlabelled %d, "
-                                + "unusable %d.%n", out, s.fromUser(), s.fromImport(), s.fromCollection(),
-                                s.unlabelled(), s.unusable());
-                    }
-                    case features -> {
-                        FeatureTableBuilder.Result result = LabelledFeatureTable.export(importCollection(), store,
-                                analysis.resolve(), Jobs.resolve(jobs), out, force);
-                        stdout.printf("Wrote %s: %d recordings x %d features.%n", out,
-                                result.table().rows().size(), result.table().featureNames().size());
-                        return Failures.report(result.failures(), spec.commandLine().getErr());
-                    }
-                    default -> throw new IllegalStateException(format.toString());
+            LabelExchange exchange = exchange(store);
+            switch (format) {
+                case audacity -> {
+                    exchange.exportAudacity(requireRecording(spec, recording), out, force);
+                    stdout.printf("Wrote %s.%n", out);
                 }
-                return AuscultCommand.EXIT_OK;
+                case circor -> {
+                    int left = exchange.exportCirCor(requireRecording(spec, recording), out, force);
+                    stdout.printf("Wrote %s%s.%n", out, left == 0 ? ""
+                            : " (" + left + " events of types CirCor has no state for were left out)");
+                }
+                case pascal_timing -> stdout.printf("Wrote %d marks to %s.%n", exchange.exportPascalTiming(
+                        root != null ? root : out.toAbsolutePath().getParent(), out, force), out);
+                case csv -> stdout.printf("Wrote %d recording labels to %s.%n",
+                        exchange.exportRecordingLabels(out, Optional.ofNullable(root), force), out);
+                case collection -> {
+                    StoreCollection.Summary s = StoreCollection.writeCsv(importCollection(), store, out, force);
+                    stdout.printf("Wrote %s: labels from you %d, imported %d, the collection %d; unlabelled %d, "
+                            + "unusable %d.%n", out, s.fromUser(), s.fromImport(), s.fromCollection(),
+                            s.unlabelled(), s.unusable());
+                }
+                case features -> {
+                    FeatureTableBuilder.Result result = LabelledFeatureTable.export(importCollection(), store,
+                            analysis.resolve(), Jobs.resolve(jobs), out, force);
+                    stdout.printf("Wrote %s: %d recordings x %d features.%n", out,
+                            result.table().rows().size(), result.table().featureNames().size());
+                    return Failures.report(result.failures(), spec.commandLine().getErr());
+                }
+                default -> throw new IllegalStateException(format.toString());
             }
+            return AuscultCommand.EXIT_OK;
         }
 
         private RecordingCollection importCollection() throws IOException {
@@ -232,25 +233,16 @@ final class LabelsCommand implements Runnable {
 
     @Command(name = "disagreements", mixinStandardHelpOptions = true,
             description = "List recordings whose first and second opinions name different classes.")
-    static final class Disagreements implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption db;
-
+    static final class Disagreements extends OnDatabase {
         @Override
-        public Integer call() {
+        Integer call(LabelStore store) {
             PrintWriter out = spec.commandLine().getOut();
-            try (LabelStore store = db.open()) {
-                List<Disagreement> all = store.disagreements();
-                out.println("path,first,first_labeller,second,second_labeller");
-                for (Disagreement d : all) {
-                    out.println(CsvText.row(d.recording().path().toString(), cls(d.first()),
-                            d.first().labeller(), cls(d.second()), d.second().labeller()));
-                }
-                return AuscultCommand.EXIT_OK;
+            out.println("path,first,first_labeller,second,second_labeller");
+            for (Disagreement d : store.disagreements()) {
+                out.println(CsvText.row(d.recording().path().toString(), cls(d.first()),
+                        d.first().labeller(), cls(d.second()), d.second().labeller()));
             }
+            return AuscultCommand.EXIT_OK;
         }
 
         private static String cls(RecordingLabel label) {
