@@ -81,7 +81,8 @@ public final class CorpusFeatureCache {
         List<FeatureTableBuilder.Input> inputs = collection.recordings().stream().map(FeatureTableBuilder.Input::of)
                 .toList();
         FeatureTableBuilder.Result result = new FeatureTableBuilder(config, threads).build(inputs, (d, t, s) -> { });
-        Path file = cache.resolve(digest(location.toAbsolutePath() + properties.toString()) + "-" + corpus + ".csv");
+        Path file = cache.resolve(FeatureCache.digest(location.toAbsolutePath() + properties.toString(), 6) + "-"
+                + corpus + ".csv");
         FeatureTableFormat.CSV.write(result.table(), file, true);
         return result.table();
     }
@@ -145,9 +146,5 @@ public final class CorpusFeatureCache {
         }
         fields.add(field.toString());
         return fields;
-    }
-
-    private static String digest(String text) {
-        return FeatureCache.digest(text, 6);
     }
 }

@@ -62,11 +62,6 @@ public final class LabelStore implements AutoCloseable {
         return new LabelStore(SqliteDatabase.open(file, schemaVersion));
     }
 
-    /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */
-    static boolean isBusy(SQLException e) {
-        return SqliteDatabase.isBusy(e);
-    }
-
     public Path file() {
         return db.file();
     }

@@ -153,20 +153,16 @@ final class CollectionBuilder {
     }
 
     /**
-     * True when the file is named like audio ({@link AudioFiles#isAudioFile}): a recording (WAV, FLAC, MP3), or audio
-     * in a format that cannot be decoded, which the import then reports instead of leaving it out without a word.
+     * The files named like audio ({@link AudioFiles#isAudioFile}) directly inside {@code folder}, sorted by name; none
+     * when it is not a folder. Audio in a format that cannot be decoded is among them, for the import to report
+     * instead of leaving it out without a word.
      */
-    static boolean isAudio(Path file) {
-        return AudioFiles.isAudioFile(file);
-    }
-
-    /** The audio files ({@link #isAudio}) directly inside {@code folder}, sorted by name; none when it is not a folder. */
     static List<Path> audioFilesIn(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(CollectionBuilder::isAudio).filter(Files::isRegularFile).sorted().toList();
+            return children.filter(AudioFiles::isAudioFile).filter(Files::isRegularFile).sorted().toList();
         }
     }
 

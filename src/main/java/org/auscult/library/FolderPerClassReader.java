@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.auscult.audio.AudioFiles;
 
 /**
  * {@code <root>/<label>/**.wav} (or .flac, .mp3): the folder names the class. Recordings in folders below a class
@@ -88,7 +89,7 @@ final class FolderPerClassReader implements LayoutReader {
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file,
                     java.nio.file.attribute.BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && CollectionBuilder.isAudio(file)) {
+                if (attributes.isRegularFile() && AudioFiles.isAudioFile(file)) {
                     wavs.add(file);
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;
