@@ -82,9 +82,9 @@ public final class Envelopes {
             double y2 = y * y;
             shannon[i] = y2 > 0 ? -y2 * Math.log(y2) : 0;
         }
-        double[] hilbertEnvelope = standardise(blockMean(analytic));
-        double[] homomorphicEnvelope = standardise(blockMean(homomorphic));
-        double[] shannonEnergy = standardise(blockMean(shannon));
+        double[] hilbertEnvelope = standardise(blockMean(analytic, BLOCK));
+        double[] homomorphicEnvelope = standardise(blockMean(homomorphic, BLOCK));
+        double[] shannonEnergy = standardise(blockMean(shannon, BLOCK));
         double[] pitch = pitch(working.samples(), hilbertEnvelope, homomorphicEnvelope, shannonEnergy);
         return new Envelopes(hilbertEnvelope, homomorphicEnvelope, shannonEnergy, pitch);
     }
@@ -130,8 +130,8 @@ public final class Envelopes {
     private static double[] pitch(float[] working, double[] a, double[] h, double[] s) {
         double[] low = square(LOW_PART.filter(working));
         double[] high = square(HIGH_PART.filter(working));
-        double[] lowEnergy = blockMean(low);
-        double[] highEnergy = blockMean(high);
+        double[] lowEnergy = blockMean(low, BLOCK);
+        double[] highEnergy = blockMean(high, BLOCK);
         int n = Math.min(a.length, lowEnergy.length);
         double[] ratio = new double[n];
         double sum = 0;
@@ -169,15 +169,15 @@ public final class Envelopes {
         return pitch.clone();
     }
 
-    static double[] blockMean(double[] x) {
-        int blocks = x.length / BLOCK;
-        double[] out = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
+    /** The mean of each whole block of {@code block} values of {@code x}; a last, partial block is left out. */
+    public static double[] blockMean(double[] x, int block) {
+        double[] out = new double[x.length / block];
+        for (int b = 0; b < out.length; b++) {
             double sum = 0;
-            for (int i = b * BLOCK; i < (b + 1) * BLOCK; i++) {
+            for (int i = b * block; i < (b + 1) * block; i++) {
                 sum += x[i];
             }
-            out[b] = sum / BLOCK;
+            out[b] = sum / block;
         }
         return out;
     }

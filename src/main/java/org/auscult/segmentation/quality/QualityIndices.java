@@ -11,6 +11,7 @@ import org.auscult.dsp.AnalyticSignal;
 import org.auscult.dsp.BandPassFilter;
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.Resampler;
+import org.auscult.segmentation.Envelopes;
 
 /**
  * Signal-quality indices of each second of a phonocardiogram, after the indices Springer et al. (2014, "Automated
@@ -127,7 +128,7 @@ public final class QualityIndices {
         for (int i = 0; i < b.length; i++) {
             b[i] = filtered[i];
         }
-        double[] envelope = blockMean(AnalyticSignal.magnitude(b), rate / ENVELOPE_RATE);
+        double[] envelope = Envelopes.blockMean(AnalyticSignal.magnitude(b), rate / ENVELOPE_RATE);
         double[] clipping = clippingPerSecond(clip, seconds);
         double[] rms = new double[seconds];
         for (int s = 0; s < seconds; s++) {
@@ -376,17 +377,5 @@ public final class QualityIndices {
 
     static double median(double[] x) {
         return percentile(x, 0.5);
-    }
-
-    private static double[] blockMean(double[] x, int block) {
-        double[] out = new double[x.length / block];
-        for (int b = 0; b < out.length; b++) {
-            double sum = 0;
-            for (int i = b * block; i < (b + 1) * block; i++) {
-                sum += x[i];
-            }
-            out[b] = sum / block;
-        }
-        return out;
     }
 }
