@@ -260,16 +260,21 @@ public final class SegmentationTraining {
         }
     }
 
-    /** The fold of every patient: patients sorted, shuffled with {@code seed}, dealt in turn. */
+    /** The fold of every patient, {@link #dealFolds dealt} with {@code seed}. */
     static Map<String, Integer> foldOf(List<Recording> recordings, int folds, long seed) {
+        return dealFolds(recordings.stream().map(Recording::patient).toList(), folds, seed);
+    }
+
+    /** The fold of every group (patient): the groups sorted, shuffled with {@code seed} and dealt in turn. */
+    public static Map<String, Integer> dealFolds(java.util.Collection<String> groups, int folds, long seed) {
         if (folds < 2) {
             throw new IllegalArgumentException("need at least 2 folds, got " + folds);
         }
-        List<String> patients = new ArrayList<>(new TreeSet<>(recordings.stream().map(Recording::patient).toList()));
-        java.util.Collections.shuffle(patients, new java.util.Random(seed));
+        List<String> order = new ArrayList<>(new TreeSet<>(groups));
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
         Map<String, Integer> fold = new TreeMap<>();
-        for (int i = 0; i < patients.size(); i++) {
-            fold.put(patients.get(i), i % folds);
+        for (int i = 0; i < order.size(); i++) {
+            fold.put(order.get(i), i % folds);
         }
         return fold;
     }

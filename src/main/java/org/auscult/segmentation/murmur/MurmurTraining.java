@@ -2,11 +2,8 @@ package org.auscult.segmentation.murmur;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.auscult.audio.AudioClip;
@@ -214,7 +211,8 @@ public final class MurmurTraining {
         int[] predicted = new int[n * repeats];
         double[] accuracies = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            Map<String, Integer> fold = foldOf(annotated, folds, seed + r);
+            Map<String, Integer> fold = SegmentationTraining.dealFolds(
+                    annotated.stream().map(c -> c.patient().group()).toList(), folds, seed + r);
             int correct = 0;
             for (int k = 0; k < folds; k++) {
                 List<Case> training = new ArrayList<>();
@@ -281,19 +279,5 @@ public final class MurmurTraining {
             counts[t]++;
         }
         return java.util.Arrays.stream(counts).max().orElse(0) / (double) truth.length;
-    }
-
-    /** The fold of every patient group: groups sorted, shuffled with {@code seed}, dealt in turn. */
-    static Map<String, Integer> foldOf(List<Case> cases, int folds, long seed) {
-        if (folds < 2) {
-            throw new IllegalArgumentException("need at least 2 folds, got " + folds);
-        }
-        List<String> groups = new ArrayList<>(new TreeSet<>(cases.stream().map(c -> c.patient().group()).toList()));
-        Collections.shuffle(groups, new Random(seed));
-        Map<String, Integer> fold = new TreeMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            fold.put(groups.get(i), i % folds);
-        }
-        return fold;
     }
 }

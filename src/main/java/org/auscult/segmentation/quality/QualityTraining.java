@@ -1,13 +1,11 @@
 package org.auscult.segmentation.quality;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeSet;
 
+import org.auscult.segmentation.SegmentationTraining;
 import org.auscult.segmentation.quality.QualityEvidence.Recording;
 
 /**
@@ -85,12 +83,8 @@ public final class QualityTraining {
      */
     public static CrossValidated crossValidate(List<Recording> recordings) {
         List<Recording> labelled = recordings.stream().filter(Recording::labelled).toList();
-        List<String> groups = new ArrayList<>(new TreeSet<>(labelled.stream().map(Recording::group).toList()));
-        Collections.shuffle(groups, new Random(SEED));
-        Map<String, Integer> fold = new HashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            fold.put(groups.get(i), i % FOLDS);
-        }
+        Map<String, Integer> fold = SegmentationTraining.dealFolds(labelled.stream().map(Recording::group).toList(),
+                FOLDS, SEED);
         Map<String, QualityModel> heldOut = new HashMap<>();
         for (int f = 0; f < FOLDS; f++) {
             int held = f;
