@@ -186,9 +186,11 @@ public final class VerdictAdvisor {
         }
         for (int c = 0; c < classNames.size(); c++) {
             if (c != predicted && evaluation.support(c) > 0 && evaluation.recall(c) < WEAK_RECALL) {
-                notes.add(String.format(Locale.ROOT, "The model recognised only %.0f %% of the %s recordings in its "
-                        + "cross-validation: this answer does not rule out %s.", 100 * evaluation.recall(c),
-                        classNames.get(c), classNames.get(c)));
+                String share = evaluation.recall(c) == 0 ? "none"
+                        : String.format(Locale.ROOT, "only %.0f %%", 100 * evaluation.recall(c));
+                notes.add(String.format(Locale.ROOT, "The model recognised %s of the %s recordings in its "
+                        + "cross-validation: this answer does not rule out %s.", share, classNames.get(c),
+                        classNames.get(c)));
             }
         }
         return notes;

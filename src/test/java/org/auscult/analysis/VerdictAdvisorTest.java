@@ -64,6 +64,15 @@ class VerdictAdvisorTest {
     }
 
     @Test
+    void aClassNeverRecognisedIsSaidToBeRecognisedNone() {
+        var neverFound = new org.auscult.learn.ConfusionMatrix(THREE,
+                new long[][] {{0, 0, 20}, {2, 20, 18}, {2, 8, 90}});
+        assertEquals(List.of("The model recognised none of the extrastole recordings in its cross-validation: "
+                + "this answer does not rule out extrastole."),
+                VerdictAdvisor.trackRecord(THREE, new double[] {0.1, 0.2, 0.7}, neverFound));
+    }
+
+    @Test
     void withoutANormalClassEveryAnswerNamesTheRarelyRecognisedClass() {
         List<String> noNormal = List.of("extrastole", "murmur", "other");
         var trackRecord = new org.auscult.learn.ConfusionMatrix(noNormal,
