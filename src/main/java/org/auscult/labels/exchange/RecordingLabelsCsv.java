@@ -75,19 +75,38 @@ public final class RecordingLabelsCsv {
                 String label = field(row, columns[4]);
                 String quality = field(row, columns[5]);
                 String at = field(row, columns[8]);
-                Optional<Instant> labelledAt = at.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(at));
+                Optional<Instant> labelledAt = at.isEmpty() ? Optional.empty() : Optional.of(instant(at));
                 result.add(new Row(row.line(), folder.resolve(written).normalize(), field(row, columns[1]),
                         source.isEmpty() ? Optional.empty() : Optional.of(Source.ofSqlName(source)),
-                        opinion.isEmpty() ? Opinion.FIRST : Opinion.of(Integer.parseInt(opinion)),
+                        opinion.isEmpty() ? Opinion.FIRST : opinion(opinion),
                         new RecordingLabel(label.isEmpty() ? Optional.empty() : Optional.of(label),
                                 quality.isEmpty() ? Optional.empty() : Optional.of(Quality.parse(quality)),
                                 field(row, columns[6]), field(row, columns[7]), labelledAt.orElse(Instant.EPOCH)),
                         labelledAt));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 throw new ExchangeFormatException(file, row.line(), e.getMessage());
             }
         }
         return result;
+    }
+
+    /** The opinion column: 1 or 2, as written; anything else named in the message. */
+    private static Opinion opinion(String written) {
+        try {
+            return Opinion.of(Integer.parseInt(written));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("opinion must be 1 or 2, got '" + written + "'");
+        }
+    }
+
+    /** The labelled_at column: an ISO-8601 instant in UTC, as written. */
+    private static Instant instant(String written) {
+        try {
+            return Instant.parse(written);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("labelled_at must be an ISO-8601 time in UTC such as "
+                    + "2026-03-01T09:30:00Z, got '" + written + "'");
+        }
     }
 
     private static String field(TextTable.Row row, int column) {

@@ -108,6 +108,17 @@ class HostileLabelFilesTest {
         assertRefused(huge, "line 2", "longer than", RecordingLabelsCsv::read);
     }
 
+    @Test
+    void aWrongOpinionOrTimeIsRefusedWithItsColumnAndWhatItShouldBe() throws IOException {
+        String header = "path,sha256,label_source,opinion,label,quality,notes,labeller,labelled_at\n";
+        Path opinion = bytes("opinion.csv", (header + "a.wav,,user,first,normal,,,me,\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertRefused(opinion, "line 2", "opinion must be 1 or 2, got 'first'", RecordingLabelsCsv::read);
+        Path time = bytes("time.csv", (header + "a.wav,,user,1,normal,,,me,yesterday\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertRefused(time, "line 2", "labelled_at must be an ISO-8601 time", RecordingLabelsCsv::read);
+    }
+
     // ---- finding 10: Audacity numbers and labels, byte order marks, paths outside the collection ---------------
 
     @Test
