@@ -44,9 +44,9 @@ public final class SegmentationTsv {
                     if (fields.length < 3) {
                         throw new IllegalArgumentException("expected start, end and state");
                     }
-                    double start = Double.parseDouble(fields[0]);
-                    double end = Double.parseDouble(fields[1]);
-                    double stateNumber = Double.parseDouble(fields[2]);
+                    double start = number("start", fields[0]);
+                    double end = number("end", fields[1]);
+                    double stateNumber = number("state", fields[2]);
                     if (stateNumber != Math.rint(stateNumber)) {
                         throw new IllegalArgumentException("state must be a whole number, got " + fields[2]);
                     }
@@ -58,6 +58,15 @@ public final class SegmentationTsv {
             }
         }
         return segments;
+    }
+
+    /** A column's number, or a message naming the column and what was written there. */
+    private static double number(String column, String written) {
+        try {
+            return Double.parseDouble(written);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a number: '" + written + "'");
+        }
     }
 
     /**

@@ -61,7 +61,8 @@ class SegmentationTsvTest {
         error = assertThrows(IOException.class, () -> SegmentationTsv.read(file));
         assertTrue(error.getMessage().contains("line 1: expected start, end and state"), error.getMessage());
         Files.writeString(file, "0\tx\t1\n");
-        assertThrows(IOException.class, () -> SegmentationTsv.read(file));
+        error = assertThrows(IOException.class, () -> SegmentationTsv.read(file));
+        assertTrue(error.getMessage().contains("line 1: end is not a number: 'x'"), error.getMessage());
         Files.writeString(file, "2\t1\t1\n");
         error = assertThrows(IOException.class, () -> SegmentationTsv.read(file));
         assertTrue(error.getMessage().contains("0 <= start <= end"), error.getMessage());
