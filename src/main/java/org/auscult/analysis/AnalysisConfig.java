@@ -1,6 +1,7 @@
 package org.auscult.analysis;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.auscult.dsp.SignalConditioning;
@@ -24,6 +25,9 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
     static final String FEATURE_PREFIX = "feature.";
     /** The key of {@link #usableStretches()}. */
     public static final String USABLE_STRETCHES = "quality.usableStretches";
+    /** The keys of the signal conditioning ({@link SignalConditioning#toProperties()}). */
+    private static final List<String> CONDITIONING_KEYS = List.copyOf(
+            SignalConditioning.defaults().toProperties().keySet());
 
     public AnalysisConfig {
         Objects.requireNonNull(conditioning, "conditioning");
@@ -54,8 +58,23 @@ public record AnalysisConfig(SignalConditioning conditioning, FeatureConfig feat
     }
 
     /**
-     * Reads what {@link #toProperties()} wrote. Absent keys take their defaults; an unknown key is an error that
-     * names it, so a misspelt parameter is never silently ignored.
+     * Refuses, naming it, any key a person gave ({@code --set}, {@code --config}) that no analysis reads: the
+     * conditioning's keys, {@value #USABLE_STRETCHES} and {@code feature.<name>} (whose names {@link FeatureConfig}
+     * checks). {@link #of} itself reads a model's configuration leniently outside {@code feature.}, as the oldest
+     * model files carry keys of their own there.
+     */
+    public static void requireKnownKeys(Map<String, String> properties) {
+        for (String key : properties.keySet()) {
+            org.auscult.dsp.ParameterException.require(CONDITIONING_KEYS.contains(key) || key.equals(USABLE_STRETCHES)
+                    || key.startsWith(FEATURE_PREFIX), "unknown analysis parameter '" + key + "', known: "
+                    + String.join(", ", CONDITIONING_KEYS) + ", " + USABLE_STRETCHES + " and " + FEATURE_PREFIX
+                    + "<name>");
+        }
+    }
+
+    /**
+     * Reads what {@link #toProperties()} wrote. Absent keys take their defaults; an unknown {@code feature.} key is an
+     * error that names it (see {@link #requireKnownKeys} for the rest).
      */
     public static AnalysisConfig of(Map<String, String> properties) {
         Map<String, String> conditioningProperties = new LinkedHashMap<>();

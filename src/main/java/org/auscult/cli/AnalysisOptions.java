@@ -42,6 +42,7 @@ final class AnalysisOptions {
             loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key)));
         }
         properties.putAll(settings);
+        AnalysisConfig.requireKnownKeys(properties);
         return AnalysisConfig.of(properties);
     }
 }

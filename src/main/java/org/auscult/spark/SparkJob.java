@@ -181,6 +181,7 @@ public final class SparkJob {
     static AnalysisConfig configOf(Map<String, String> settings) {
         Map<String, String> properties = new LinkedHashMap<>(AnalysisConfig.defaults().toProperties());
         properties.putAll(settings);
+        AnalysisConfig.requireKnownKeys(properties);
         return AnalysisConfig.of(properties);
     }
 

@@ -173,11 +173,19 @@ class CommandLineTest {
     void usageErrorsExitWithTwo() {
         assertEquals(2, run("features").exitCode());
         assertEquals(2, run("features", "x", "-o", "t.csv", "--jobs", "many").exitCode());
+        Run negativeJobs = run("features", SAMPLES.toString(), "-o", folder.resolve("j.csv").toString(), "--jobs", "-1");
+        assertEquals(2, negativeJobs.exitCode(), negativeJobs.err());
+        assertTrue(negativeJobs.err().contains("--jobs must be 0 (one per core) or more, got -1"), negativeJobs.err());
+        assertFalse(Files.exists(folder.resolve("j.csv")), "refused before any work");
         assertEquals(2, run("no-such-command").exitCode());
         Run badParameter = run("features", SAMPLES.toString(), "-o", folder.resolve("t.csv").toString(),
                 "--set", "feature.hopSize=0");
         assertEquals(2, badParameter.exitCode());
         assertTrue(badParameter.err().contains("hopSize"), badParameter.err());
+        Run misspelt = run("features", SAMPLES.toString(), "-o", folder.resolve("t.csv").toString(),
+                "--set", "bandpass.hi=500");
+        assertEquals(2, misspelt.exitCode(), "a misspelt key is refused, not ignored");
+        assertTrue(misspelt.err().contains("unknown analysis parameter 'bandpass.hi'"), misspelt.err());
     }
 
     @Test
