@@ -14,6 +14,9 @@ import javafx.stage.Stage;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.Verdict;
 import org.auscult.app.browser.RecordingRow;
+import org.auscult.app.labels.AnnotationViewModel;
+import org.auscult.labels.exchange.TimedMark;
+import org.auscult.segmentation.CardiacState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * the bundled default model, whose training left out the samples' patients. A clinician checking a clear murmur
  * gets a murmur, a follow-up, a description and no "unsure"; a clear murmur-free recording gets normal and no
  * follow-up. With {@code -Dauscult.screenshots=assets/screenshots} it saves the README's pictures of the window:
- * {@code workstation} (the murmur at 1366 x 768) and {@code heart-cycle} (three seconds of it with its beat stack).
+ * {@code workstation} (the murmur at 1366 x 768), {@code heart-cycle} and {@code beat-stack} (three and one and a half
+ * seconds of it with its beat stack) and {@code labelling} (the murmur marked by a person).
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -114,21 +118,46 @@ class DefaultWindowUiTest {
         return model.verdict().verdictProperty().get();
     }
 
-    /** The whole window on the murmur, then three seconds of it with the beat stack. */
+    /**
+     * The whole window on the murmur; three seconds of it with the beat stack; a second and a half, closer; and the
+     * same three seconds labelled by a person (class murmur, the murmur marked over the systoles the window found).
+     */
     private void saveScreenshots(FxRobot robot) throws Exception {
         if (!Screenshots.asked()) {
             return;
         }
         save(robot, "workstation");
+        show(robot, 2, 3, "beats-tab");
+        save(robot, "heart-cycle");
+        show(robot, 2, 1.5, "beats-tab");
+        save(robot, "beat-stack");
+
+        AnnotationViewModel annotations = shown.annotations;
+        waitFor("labelling", () -> annotations.recordingProperty().get() != null);
+        List<TimedMark> murmurs = model.cycle().automaticProperty().get().segments().stream()
+                .filter(segment -> segment.state() == CardiacState.SYSTOLE && segment.startSeconds() >= 2
+                        && segment.endSeconds() <= 5)
+                .map(segment -> new TimedMark(segment.startSeconds(), segment.endSeconds(), "murmur")).toList();
         robot.interact(() -> {
-            model.viewport().show(2, 5);
+            annotations.setClassByKey(2);
+            annotations.addEvents("mark the murmur", murmurs);
+        });
+        waitFor("the labels", () -> annotations.events().size() == murmurs.size()
+                && annotations.userClasses().containsValue("murmur"));
+        show(robot, 2, 3, "labels-tab");
+        save(robot, "labelling");
+    }
+
+    /** {@code seconds} of the recording from {@code start}, with the tab {@code tabId} in front. */
+    private void show(FxRobot robot, double start, double seconds, String tabId) {
+        robot.interact(() -> {
+            model.viewport().show(start, seconds);
             for (TabPane tabs : robot.lookup(".tab-pane").queryAllAs(TabPane.class)) {
-                tabs.getTabs().stream().filter(tab -> "beats-tab".equals(tab.getId())).findFirst()
+                tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst()
                         .ifPresent(tab -> tabs.getSelectionModel().select(tab));
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        save(robot, "heart-cycle");
     }
 
     private void save(FxRobot robot, String name) throws Exception {
