@@ -10,6 +10,7 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableFormat;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.io.OutputTargets;
 import org.auscult.library.Layout;
 import picocli.CommandLine.Command;
@@ -51,6 +52,11 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace TABLE if it exists.")
     boolean force;
 
+    @Option(names = "--recipe", description = "Analyse as the default recipe and the bundled model do (2 kHz, "
+            + "25-900 Hz, the heart-cycle groups: the features the verdict reads) instead of the librosa-comparable "
+            + "defaults; --config and --set still override it.")
+    boolean recipe;
+
     @Mixin
     NoisyLabelsOption noisyLabels;
 
@@ -63,7 +69,7 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
         OutputTargets.check(force, format.files(out));
-        AnalysisConfig config = analysis.resolve();
+        AnalysisConfig config = recipe ? analysis.resolve(DefaultRecipe.analysisProperties()) : analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
                 noisyLabels.labelMapping());
         resolved.collections().forEach(collection -> err.println(collection.summary()));
