@@ -161,26 +161,6 @@ class DefaultWindowUiTest {
     }
 
     private void save(FxRobot robot, String name) throws Exception {
-        waitFor("the spectrogram tiles", () -> {
-            robot.interact(() -> window.spectrogram().redrawNow());
-            return window.spectrogram().complete();
-        });
-        Exception[] failure = new Exception[1];
-        robot.interact(() -> {
-            window.waveform().requestFocus();   // no focus ring on a toolbar button in the picture
-            window.waveform().redrawNow();
-            window.spectrogram().redrawNow();
-            window.curves().redrawNow();
-            window.annotations().redrawNow();
-            window.beatStack().redrawNow();
-            try {
-                Screenshots.saveIfAsked(stage.getScene(), name);
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        Screenshots.saveWindowIfAsked(robot, window, name);
     }
 }

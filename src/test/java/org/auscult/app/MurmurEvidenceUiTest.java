@@ -222,29 +222,6 @@ class MurmurEvidenceUiTest {
 
     /** With -Dauscult.screenshots=docs/screenshots, the window with the murmur drawn, its spectrogram complete. */
     private void saveScreenshot(FxRobot robot) throws Exception {
-        if (!Screenshots.asked()) {
-            return;
-        }
-        waitFor("the spectrogram tiles", () -> {
-            robot.interact(() -> window.spectrogram().redrawNow());
-            return window.spectrogram().complete();
-        });
-        Exception[] failure = new Exception[1];
-        robot.interact(() -> {
-            window.waveform().requestFocus();   // no focus ring on a toolbar button in the picture
-            window.waveform().redrawNow();
-            window.spectrogram().redrawNow();
-            window.curves().redrawNow();
-            window.annotations().redrawNow();
-            window.beatStack().redrawNow();
-            try {
-                Screenshots.saveIfAsked(stage.getScene(), "murmur-evidence");
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        Screenshots.saveWindowIfAsked(robot, window, "murmur-evidence");
     }
 }

@@ -116,27 +116,7 @@ class NoCutTextUiTest {
 
     /** With -Dauscult.screenshots=docs/screenshots, the window as it is, its spectrogram complete. */
     private void saveScreenshot(FxRobot robot, String name) throws Exception {
-        if (!Screenshots.asked()) {
-            return;
-        }
-        waitFor("the spectrogram tiles", () -> {
-            window.spectrogram().redrawNow();
-            return window.spectrogram().complete();
-        });
-        Exception[] failure = new Exception[1];
-        robot.interact(() -> {
-            window.waveform().redrawNow();
-            window.spectrogram().redrawNow();
-            window.curves().redrawNow();
-            try {
-                Screenshots.saveIfAsked(stage.getScene(), name);
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        Screenshots.saveWindowIfAsked(robot, window, name);
     }
 
     private List<String> check(FxRobot robot, int width, int height) {

@@ -8,6 +8,8 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Screenshots for the documentation, written only when asked:
@@ -28,6 +30,51 @@ public final class Screenshots {
     public static boolean asked() {
         String folder = System.getProperty(PROPERTY);
         return folder != null && !folder.isBlank();
+    }
+
+    /**
+     * Saves {@code scene} as {@code name}.png in the folder asked for, if any, from the test thread: the snapshot is
+     * taken on the FX thread and its failure thrown here.
+     */
+    public static void saveIfAsked(FxRobot robot, Scene scene, String name) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Exception[] failure = new Exception[1];
+        robot.interact(() -> {
+            try {
+                saveIfAsked(scene, name);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /**
+     * Saves the main window as {@code name}.png, if asked, as a person sees it: its spectrogram tiles complete,
+     * every layer drawn, the focus on the waveform (no focus ring on a toolbar button in the picture).
+     */
+    public static void saveWindowIfAsked(FxRobot robot, MainWindow window, String name) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        UiWait.waitFor("the spectrogram tiles", () -> {
+            robot.interact(() -> window.spectrogram().redrawNow());
+            return window.spectrogram().complete();
+        });
+        robot.interact(() -> {
+            window.waveform().requestFocus();
+            window.waveform().redrawNow();
+            window.spectrogram().redrawNow();
+            window.curves().redrawNow();
+            window.annotations().redrawNow();
+            window.beatStack().redrawNow();
+        });
+        saveIfAsked(robot, window.root().getScene(), name);
     }
 
     /** Saves {@code scene} as {@code name}.png in the folder asked for, if any. Call on the FX thread. */

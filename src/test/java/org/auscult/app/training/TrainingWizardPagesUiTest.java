@@ -383,20 +383,7 @@ class TrainingWizardPagesUiTest {
     }
 
     private void shoot(FxRobot robot, String name) throws Exception {
-        if (Screenshots.asked()) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Exception[] failure = new Exception[1];
-            robot.interact(() -> {
-                try {
-                    Screenshots.saveIfAsked(stage.getScene(), name);
-                } catch (Exception e) {
-                    failure[0] = e;
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-        }
+        Screenshots.saveIfAsked(robot, stage.getScene(), name);
     }
 
     /** Every row of {@code table} is on screen whole: no vertical scroll bar, each row inside the table. */
