@@ -13,8 +13,8 @@ import org.auscult.segmentation.murmur.MurmurEnvelope;
 /**
  * The evidence under a murmur's description: the median murmur envelope of its beats, systole's bins then diastole's,
  * each bar the level of that part of the cycle in dB relative to the heart sounds of the same beat (0 dB at the
- * top, {@value #LOWEST_DB} dB at the bottom), under a title strip that says what was measured. A systolic murmur fills the systole's bars; where in systole it sits is
- * where they rise.
+ * top, {@value #LOWEST_DB} dB at the bottom), under a title strip that says what was measured. A systolic murmur
+ * fills the systole's bars; where in systole it sits is where they rise.
  */
 public final class MurmurEnvelopeChart extends Region {
 
