@@ -32,6 +32,7 @@ import org.auscult.analysis.AnalysisConfig;
 import org.auscult.analysis.LoadedModel;
 import org.auscult.analysis.RecordingAnalyzer;
 import org.auscult.analysis.Verdict;
+import org.auscult.experiments.DefaultRecipe;
 import scala.Tuple2;
 
 /**
@@ -74,10 +75,13 @@ public final class SparkJob {
         }
     }
 
-    /** Parses {@code features|classify INPUT OUTPUT [--set k=v]... [--model FILE] [--format csv|parquet]}. */
+    /**
+     * Parses {@code features|classify INPUT OUTPUT [--recipe] [--set k=v]... [--model FILE] [--format csv|parquet]};
+     * {@code --recipe} analyses as the default recipe does, as {@code features --recipe} on the command line.
+     */
     static Job parse(String[] args) {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: features|classify INPUT OUTPUT [--set key=value]... "
+            throw new IllegalArgumentException("usage: features|classify INPUT OUTPUT [--recipe] [--set key=value]... "
                     + "[--model FILE] [--format csv|parquet]");
         }
         Task task = switch (args[0]) {
@@ -88,8 +92,13 @@ public final class SparkJob {
         Map<String, String> settings = new LinkedHashMap<>();
         Path model = null;
         String format = "csv";
+        boolean recipe = false;
         for (int i = 3; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--recipe")) {
+                recipe = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
@@ -112,8 +121,14 @@ public final class SparkJob {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        if (task == Task.CLASSIFY && !settings.isEmpty()) {
-            throw new IllegalArgumentException("classify analyses as the model's training data was: no --set");
+        if (task == Task.CLASSIFY && (!settings.isEmpty() || recipe)) {
+            throw new IllegalArgumentException("classify analyses as the model's training data was: no --set or "
+                    + "--recipe");
+        }
+        if (recipe) {
+            Map<String, String> fromRecipe = new LinkedHashMap<>(DefaultRecipe.analysisProperties());
+            fromRecipe.putAll(settings);
+            settings = fromRecipe;
         }
         if (task == Task.FEATURES && model != null) {
             throw new IllegalArgumentException("--model is for classify");

@@ -157,5 +157,18 @@ class SparkJobTest {
                 () -> SparkJob.parse(new String[] {"classify", "in", "out", "--set", "a=b"}));
         assertThrows(IllegalArgumentException.class,
                 () -> SparkJob.parse(new String[] {"features", "in", "out", "--format", "xlsx"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkJob.parse(new String[] {"classify", "in", "out", "--recipe"}));
+    }
+
+    @Test
+    void theRecipeAnalysesAsTheCommandLinesFeaturesRecipeAndSetStillOverridesIt() {
+        SparkJob.Job job = SparkJob.parse(new String[] {"features", "in", "out", "--set", "feature.nMfcc=20",
+            "--recipe"});
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(
+                org.auscult.experiments.DefaultRecipe.analysisProperties());
+        expected.put("feature.nMfcc", "20");
+        assertEquals(expected, job.settings());
+        assertEquals(org.auscult.analysis.AnalysisConfig.of(expected), SparkJob.configOf(job.settings()));
     }
 }
