@@ -32,8 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * the bundled default model, whose training left out the samples' patients. A clinician checking a clear murmur
  * gets a murmur, a follow-up, a description and no "unsure"; a clear murmur-free recording gets normal and no
  * follow-up. With {@code -Dauscult.screenshots=assets/screenshots} it saves the README's pictures of the window:
- * {@code workstation} (the murmur at 1366 x 768), {@code heart-cycle} and {@code beat-stack} (three and one and a half
- * seconds of it with its beat stack) and {@code labelling} (the murmur marked by a person).
+ * {@code workstation} (the murmur at 1366 x 768) and {@code workstation-zoomed} (three seconds of it),
+ * {@code heart-cycle} and {@code beat-stack} (three and one and a half seconds with its beat stack) and
+ * {@code labelling} (the murmur marked by a person).
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -119,14 +120,21 @@ class DefaultWindowUiTest {
     }
 
     /**
-     * The whole window on the murmur; three seconds of it with the beat stack; a second and a half, closer; and the
-     * same three seconds labelled by a person (class murmur, the murmur marked over the systoles the window found).
+     * The whole window on the murmur, then three seconds of it; three seconds with the beat stack; a second and a
+     * half, closer; and the same three seconds labelled by a person (class murmur, the murmur marked over the
+     * systoles the window found).
      */
     private void saveScreenshots(FxRobot robot) throws Exception {
         if (!Screenshots.asked()) {
             return;
         }
+        // the feature that tells CirCor's murmurs best, beside its distribution in each class of the training data
+        robot.interact(() -> model.features().selectedFeatureProperty().set(model.features().rows().indexOf(
+                model.features().rows().stream().filter(row -> row.name().equals("cycle_murmur_early_ratio_100_200"))
+                        .findFirst().orElseThrow())));
         save(robot, "workstation");
+        show(robot, 2, 3, "none: the features tab stays");
+        save(robot, "workstation-zoomed");
         show(robot, 2, 3, "beats-tab");
         save(robot, "heart-cycle");
         show(robot, 2, 1.5, "beats-tab");

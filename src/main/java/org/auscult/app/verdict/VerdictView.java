@@ -27,6 +27,10 @@ public final class VerdictView extends VBox {
     private final Label followUp = new Label();
     private final MurmurEnvelopeChart murmurEnvelope = new MurmurEnvelopeChart();
     private final GridPane probabilities = new GridPane();
+    /** Height of the warnings list with warnings, and without (its "No warnings" line). */
+    private static final double WARNINGS_HEIGHT = 90;
+    private static final double EMPTY_WARNINGS_HEIGHT = 30;
+
     private final ListView<String> warnings = new ListView<>();
 
     public VerdictView(VerdictViewModel model) {
@@ -68,7 +72,10 @@ public final class VerdictView extends VBox {
         Tooltip.install(probabilities, new Tooltip("The model's probability for every class"));
         warnings.setId("verdict-warnings");
         warnings.setItems(model.warnings());
-        warnings.setPrefHeight(90);
+        // one line when there is nothing to say, so the tabs below keep the room on a laptop's screen
+        warnings.prefHeightProperty().bind(javafx.beans.binding.Bindings.when(
+                javafx.beans.binding.Bindings.isEmpty(model.warnings())).then(EMPTY_WARNINGS_HEIGHT)
+                .otherwise(WARNINGS_HEIGHT));
         warnings.setPlaceholder(new Label("No warnings"));
         warnings.getStyleClass().add("warnings");
         warnings.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
