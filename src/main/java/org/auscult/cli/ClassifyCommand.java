@@ -22,6 +22,7 @@ import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
+import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 import org.auscult.segmentation.quality.QualityMap;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Spec;
                     + "(predicted: 'cannot judge', with the reason).",
             "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
                     + "and artifact); follow_up answers it yes or no at the model's operating point (the threshold "
-                    + "that kept 90 %% of the normal recordings of its cross-validation below it, printed under the "
-                    + "table); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
+                    + "printed under the table, with what it was chosen for and what it kept in the model's "
+                    + "cross-validation); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
                     + "windows).",
             "When the recordings name their patients (a collection with patient IDs) and a patient has several, a "
                     + "line per patient follows: follow-up when any of the patient's recordings needs it, none when "
@@ -76,6 +77,11 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: cores).")
     int jobs;
 
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "How to read a folder when its layout cannot be detected or is detected wrong (e.g. "
+                    + "plain-folder for a folder of patients' folders): ${COMPLETION-CANDIDATES}.")
+    Layout layout;
+
     @Override
     public Integer call() throws Exception {
         OutputTargets.check(force, csv, patientsCsv);
@@ -85,7 +91,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ReferenceSet reference = ReferenceSet.preferred(model, null);
         RecordingAnalyzer.judging(model, reference, false); // a model its own configuration does not fit fails here
 
-        RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
+        RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.ofNullable(layout));
         ProgressBar progress = ProgressBar.forTerminal(err, "classify");
         List<RecordingBatch.Outcome<Judged>> outcomes = RecordingBatch.run(resolved.inputs(), Jobs.resolve(jobs),
                 () -> RecordingAnalyzer.judging(model, reference, false).assessingQuality(),

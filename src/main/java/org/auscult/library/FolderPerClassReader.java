@@ -3,10 +3,9 @@ package org.auscult.library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.auscult.audio.AudioFiles;
 
@@ -59,15 +58,26 @@ final class FolderPerClassReader implements LayoutReader {
         if (!Files.isDirectory(folderOrFile)) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "a folder is expected");
         }
-        CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
+        FolderPatients patients = new FolderPatients(folderOrFile, options);
+        List<Path> files = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Path classFolder : classFolders(folderOrFile)) {
             String label = classFolder.getFileName().toString();
             for (Path wav : audioFilesUnder(classFolder)) {
-                builder.add(null, 0, wav, label, label, patientOf(wav, options), "", Map.of());
+                patients.add(classFolder, wav);
+                files.add(wav);
+                labels.add(label);
             }
         }
         for (Path wav : CollectionBuilder.audioFilesIn(folderOrFile)) {
-            builder.add(null, 0, wav, "", "", patientOf(wav, options), "", Map.of());
+            patients.add(folderOrFile, wav);
+            files.add(wav);
+            labels.add("");
+        }
+        CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
+        List<String> patientOfFile = patients.patients();
+        for (int i = 0; i < files.size(); i++) {
+            builder.add(null, 0, files.get(i), labels.get(i), labels.get(i), patientOfFile.get(i), "", Map.of());
         }
         return builder.build();
     }
@@ -98,18 +108,4 @@ final class FolderPerClassReader implements LayoutReader {
         wavs.sort(null);
         return wavs;
     }
-
-    static String patientOf(Path wav, ImportOptions options) {
-        String stem = CollectionBuilder.stem(wav);
-        Matcher recorded = RECORDED_NAME.matcher(stem);
-        if (recorded.matches()) {
-            return recorded.group(1);   // Auscult's Record mode wrote it: the patient before the site and the time
-        }
-        int underscore = stem.indexOf('_');
-        return options.folderPatients() == ImportOptions.PatientNaming.PREFIX_BEFORE_UNDERSCORE && underscore > 0
-                ? stem.substring(0, underscore) : stem;
-    }
-
-    /** The name Record mode gives a recording: {@code <patient>_<site>_<yyyyMMdd-HHmmss>}. */
-    private static final Pattern RECORDED_NAME = Pattern.compile("(.+)_(?:AV|PV|TV|MV|PhC)_\\d{8}-\\d{6}");
 }

@@ -24,7 +24,11 @@ public record ImportOptions(Optional<Layout> layout, Map<String, String> labelMa
 
     /** Patient of a file in the folder-per-class layout, where nothing else says who was recorded. */
     public enum PatientNaming {
-        /** Each file is its own patient: {@code murmur/p12_apex.wav} -> {@code p12_apex}. */
+        /**
+         * Each file is its own patient: {@code murmur/p12_apex.wav} -> {@code p12_apex}, and in a folder below,
+         * with the folder: {@code murmur/ward2/p12_apex.wav} -> {@code ward2/p12_apex}. With either naming, a file
+         * named only by its site is its folder's: {@code murmur/p12/MV.wav} -> {@code p12}.
+         */
         FILE_STEM,
         /** The part of the file name before the first '_': {@code murmur/p12_apex.wav} -> {@code p12}. */
         PREFIX_BEFORE_UNDERSCORE

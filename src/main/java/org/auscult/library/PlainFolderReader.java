@@ -42,9 +42,12 @@ final class PlainFolderReader implements LayoutReader {
         if (recordings.isEmpty()) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "it holds no recordings");
         }
+        FolderPatients patients = new FolderPatients(folderOrFile, options);
+        recordings.forEach(recording -> patients.add(folderOrFile, recording));
+        List<String> patientOf = patients.patients();
         CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
-        for (Path recording : recordings) {
-            builder.add(null, 0, recording, "", "", FolderPerClassReader.patientOf(recording, options), "", Map.of());
+        for (int i = 0; i < recordings.size(); i++) {
+            builder.add(null, 0, recordings.get(i), "", "", patientOf.get(i), "", Map.of());
         }
         return builder.build();
     }

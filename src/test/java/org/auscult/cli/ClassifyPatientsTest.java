@@ -24,6 +24,22 @@ class ClassifyPatientsTest {
     Path folder;
 
     @Test
+    void aFolderOfPatientsFoldersOfSiteNamedFilesGivesOneAnswerPerPatient() throws Exception {
+        Path samples = CommandLineTest.SAMPLES;
+        Files.createDirectories(folder.resolve("p1"));
+        Files.createDirectories(folder.resolve("p2"));
+        Files.copy(samples.resolve("85198_PV.wav"), folder.resolve("p1/AV.wav"));
+        Files.copy(samples.resolve("69161_TV.wav"), folder.resolve("p1/MV.wav"));
+        Files.copy(samples.resolve("40058_PV.wav"), folder.resolve("p2/MV.wav"));
+        CommandLineTest.Run classify = CommandLineTest.run("classify", folder.toString(), "--layout", "plain-folder");
+        assertEquals(AuscultCommand.EXIT_OK, classify.exitCode(), classify.err());
+        String out = classify.out();
+        assertTrue(out.contains("Patients (follow-up when any of the patient's recordings needs it):\np1  "), out);
+        assertTrue(out.contains("\np2  "), "p1/MV and p2/MV are two patients, not one called MV: " + out);
+        assertFalse(out.contains("\nMV  "), out);
+    }
+
+    @Test
     void everyPatientGetsTheAnswerItsRecordingsGive() throws Exception {
         Path samples = CommandLineTest.SAMPLES;
         Files.copy(samples.resolve("36327_MV.wav"), folder.resolve("1_MV.wav"));

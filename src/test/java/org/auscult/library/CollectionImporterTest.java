@@ -112,6 +112,8 @@ class CollectionImporterTest {
                 ImportOptions.defaults().withLayout(Layout.PLAIN_FOLDER));
         assertEquals(List.of("clinic/p3_base", "ward2/p1/apex", "ward2/p2/apex"),
                 plain.recordings().stream().map(Recording::id).toList());
+        assertEquals(List.of("clinic/p3_base", "ward2/p1/apex", "ward2/p2/apex"),
+                plain.recordings().stream().map(Recording::patient).toList(), "two apex files, two patients");
         assertEquals(Map.of(), plain.classCounts());
     }
 

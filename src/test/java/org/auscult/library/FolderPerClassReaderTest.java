@@ -55,6 +55,28 @@ class FolderPerClassReaderTest {
     }
 
     @Test
+    void aFileInAFolderBelowKeepsTheFolderInItsPatientAndASiteNameIsItsFoldersPatient() throws IOException {
+        Fixtures.wavs(root, "murmur/ward2/p1_apex.wav", "murmur/p7/MV.wav", "murmur/p7/AV.wav", "Normal/p8/mv.wav");
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals("ward2/p1_apex", byId(collection, "murmur/ward2/p1_apex").patient(),
+                "not the same patient as Normal/p1_apex");
+        assertEquals("p1_apex", byId(collection, "Normal/p1_apex").patient());
+        assertEquals("p7", byId(collection, "murmur/p7/MV").patient());
+        assertEquals("p7", byId(collection, "murmur/p7/AV").patient());
+        assertEquals("p8", byId(collection, "Normal/p8/mv").patient());
+
+        Fixtures.wavs(root, "Normal/apex.wav", "murmur/apex.wav");
+        RecordingCollection twoApexes = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals("Normal/apex", byId(twoApexes, "Normal/apex").patient(), "one name, two files, two patients");
+        assertEquals("murmur/apex", byId(twoApexes, "murmur/apex").patient());
+        assertEquals("p1_apex", byId(twoApexes, "Normal/p1_apex").patient(), "a name no other file has is kept");
+        assertEquals("p1", importer.importCollection(root, ImportOptions.defaults()
+                .withFolderPatients(ImportOptions.PatientNaming.PREFIX_BEFORE_UNDERSCORE))
+                .recordings().stream().filter(r -> r.id().equals("murmur/ward2/p1_apex")).findFirst().orElseThrow()
+                .patient(), "a name's own patient prefix is the patient wherever the file lies");
+    }
+
+    @Test
     void flacAndMp3AreRecordingsAndAudioThatCannotBeReadIsReportedNotDropped() throws IOException {
         Path compressed = Path.of("src/test/resources/org/auscult/audio/compressed");
         java.nio.file.Files.copy(compressed.resolve("40058_PV.flac"), root.resolve("murmur/p4.flac"));
