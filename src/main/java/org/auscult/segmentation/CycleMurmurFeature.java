@@ -9,6 +9,7 @@ import org.auscult.audio.AudioClip;
 import org.auscult.dsp.BandPassFilter;
 import org.auscult.features.AnalysisContext;
 import org.auscult.features.FeatureConfig;
+import org.auscult.features.NamedFeature;
 import org.auscult.features.RecordingFeature;
 
 /**
@@ -48,7 +49,7 @@ import org.auscult.features.RecordingFeature;
  * </ul>
  * A recording without a complete cycle takes 0 for every value (no sound found in its silences).
  */
-public final class CycleMurmurFeature implements RecordingFeature {
+public final class CycleMurmurFeature extends NamedFeature implements RecordingFeature {
 
     public static final String NAME = "cycle_murmur";
     /** Share of each silence left out at either end. */
@@ -71,26 +72,12 @@ public final class CycleMurmurFeature implements RecordingFeature {
             "cycle_murmur_systole_flatness", "cycle_murmur_early_ratio", "cycle_murmur_early_ratio_25_100",
             "cycle_murmur_early_ratio_100_200", "cycle_murmur_early_ratio_200_400", "cycle_murmur_early_ratio_400_900");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Murmur sound, beat by beat";
-    }
-
-    @Override
-    public String description() {
-        return "Sound inside the silences, beat by beat: median systole-to-diastole ratio overall and in four bands, "
-                + "share of beats with a louder systole, systolic and diastolic sound relative to S1/S2, "
-                + "systolic plateau, early systole against early diastole overall and in four bands";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return CYCLE_MFCC.parameters();
+    public CycleMurmurFeature() {
+        super(NAME, "Murmur sound, beat by beat",
+                "Sound inside the silences, beat by beat: median systole-to-diastole ratio overall and in four bands, "
+                        + "share of beats with a louder systole, systolic and diastolic sound relative to S1/S2, "
+                        + "systolic plateau, early systole against early diastole overall and in four bands",
+                CYCLE_MFCC.parameters());
     }
 
     @Override
