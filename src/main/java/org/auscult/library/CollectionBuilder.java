@@ -79,7 +79,7 @@ final class CollectionBuilder {
             problems.add(new ImportProblem(listedIn, line, "listed but missing: " + file));
             return;
         }
-        String id = idOf(file);
+        String id = idOf(root, file);
         Recording added = new Recording(file, id, label, originalLabel, patient.isBlank() ? id : patient, source,
                 metadata);
         Optional<String> problem = unsupportedAudio(file).or(() -> options.check().problem(file));
@@ -124,8 +124,8 @@ final class CollectionBuilder {
         recordings.set(earlier.index(), recordings.get(earlier.index()).withoutLabel(conflict));
     }
 
-    /** Path relative to the root, without extension, with '/' separators; absolute when outside the root. */
-    private String idOf(Path file) {
+    /** Path relative to {@code root}, without extension, with '/' separators; absolute when outside the root. */
+    static String idOf(Path root, Path file) {
         Path relative = file.startsWith(root) ? root.relativize(file) : file;
         String id = relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
         int dot = id.lastIndexOf('.');

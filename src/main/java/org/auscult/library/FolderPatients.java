@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.auscult.labels.Auscultation;
 
 /**
  * Who was recorded, where only file names and folders can say (the folder-per-class and plain-folder layouts), by
@@ -23,10 +24,11 @@ import java.util.regex.Pattern;
  */
 final class FolderPatients {
 
+    private static final String SITES = String.join("|", Auscultation.SITES);
     /** The name Record mode gives a recording: {@code <patient>_<site>_<yyyyMMdd-HHmmss>}. */
-    private static final Pattern RECORDED_NAME = Pattern.compile("(.+)_(?:AV|PV|TV|MV|PhC)_\\d{8}-\\d{6}");
+    private static final Pattern RECORDED_NAME = Pattern.compile("(.+)_(?:" + SITES + ")_\\d{8}-\\d{6}");
     /** A file name that only names an auscultation site. */
-    private static final Pattern SITE_NAME = Pattern.compile("(?i)AV|PV|TV|MV|PhC");
+    private static final Pattern SITE_NAME = Pattern.compile("(?i)" + SITES);
 
     private final Path root;
     private final ImportOptions options;
@@ -44,7 +46,7 @@ final class FolderPatients {
     void add(Path base, Path wav) {
         String stem = CollectionBuilder.stem(wav);
         Path below = wav.getParent() == null ? null : base.relativize(wav.getParent());
-        String folder = below == null ? "" : slashes(below);
+        String folder = below == null ? "" : below.toString().replace(below.getFileSystem().getSeparator(), "/");
         Matcher recorded = RECORDED_NAME.matcher(stem);
         int underscore = stem.indexOf('_');
         String patient;
@@ -76,17 +78,9 @@ final class FolderPatients {
         List<String> result = new ArrayList<>(patients);
         for (int i = 0; i < result.size(); i++) {
             if (ownPatient.get(i) && ownCounts.get(result.get(i)) > 1) {
-                Path file = files.get(i);
-                Path relative = file.startsWith(root) ? root.relativize(file) : file;
-                String path = slashes(relative);
-                result.set(i, path.substring(0, path.length() - file.getFileName().toString().length())
-                        + CollectionBuilder.stem(file));
+                result.set(i, CollectionBuilder.idOf(root, files.get(i)));
             }
         }
         return result;
-    }
-
-    private static String slashes(Path path) {
-        return path.toString().replace(path.getFileSystem().getSeparator(), "/");
     }
 }

@@ -30,7 +30,8 @@ import org.auscult.segmentation.SignalQuality;
 public final class ExaminationViewModel {
 
     /** A CirCor-style site in a recording's name: {@code 36327_MV}, {@code 50159_AV_1}, {@code p12_MV_20261205-0830}. */
-    private static final Pattern SITE_IN_NAME = Pattern.compile("(?:^|_)(AV|PV|TV|MV|PhC)(?:_|$)");
+    private static final Pattern SITE_IN_NAME = Pattern.compile("(?:^|_)(" + String.join("|", Auscultation.SITES)
+            + ")(?:_|$)");
 
     /** One recording of the patient. */
     public record SiteRow(String site, RecordingRow row) {
