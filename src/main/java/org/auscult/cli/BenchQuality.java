@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.auscult.audio.AudioFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.SignalQuality;
 import org.auscult.segmentation.quality.QualityEvidence;
 import org.auscult.segmentation.quality.QualityEvidence.Recording;
@@ -84,11 +85,15 @@ final class BenchQuality implements Callable<Integer> {
     @Option(names = "--write-model", paramLabel = "FILE", description = "Write the model fitted on all recordings.")
     Path writeModel;
 
+    @Option(names = "--force", description = "Replace the --write-model FILE if it exists.")
+    boolean force;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: cores).")
     int jobs;
 
     @Override
     public Integer call() throws IOException {
+        OutputTargets.check(force, writeModel);
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(circor)) {
             throw new IllegalArgumentException(circor + ": no such folder; name the CirCor recordings with --circor");
@@ -246,7 +251,7 @@ final class BenchQuality implements Callable<Integer> {
             notes.put("scored.pascal_artifacts", String.format(Locale.ROOT, "%d of %d with under half usable",
                     artifactsMostlyUnusable, artifacts.size()));
             QualityModel model = cv.all().with(cv.all().threshold(), notes);
-            model.write(writeModel);
+            model.write(writeModel, force);
             out.println("Wrote " + writeModel);
         }
         out.flush();

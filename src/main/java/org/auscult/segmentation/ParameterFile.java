@@ -102,7 +102,7 @@ public final class ParameterFile {
     }
 
     /** Writes what {@code parameters} prints and then the record, as UTF-8 text, atomically. */
-    static void write(Path file, boolean replace, Consumer<PrintWriter> parameters, Map<String, String> record)
+    public static void write(Path file, boolean replace, Consumer<PrintWriter> parameters, Map<String, String> record)
             throws IOException {
         AtomicFiles.write(file, replace, stream -> {
             PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

@@ -36,6 +36,12 @@ class BenchQualityTest {
         assertTrue(written.notes().get("trained.on").startsWith("16 CirCor recordings"), written.notes().toString());
         assertTrue(written.threshold() > 0 && written.threshold() < 1);
 
+        String first = Files.readString(model);
+        Run refused = CommandLineTest.run(args);
+        assertEquals(AuscultCommand.EXIT_USAGE, refused.exitCode(), "an existing model is kept unless --force");
+        assertTrue(refused.err().contains(model.toString()), refused.err());
+        assertEquals(first, Files.readString(model));
+
         Files.delete(model);
         Run again = CommandLineTest.run(args);
         assertEquals(0, again.exitCode(), again.err());

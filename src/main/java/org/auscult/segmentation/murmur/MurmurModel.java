@@ -3,8 +3,6 @@ package org.auscult.segmentation.murmur;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.features.CycleEmission;
-import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.ParameterFile;
 import org.auscult.segmentation.Segmentation;
@@ -184,8 +181,7 @@ public final class MurmurModel {
 
     /** Writes the parameters to {@code file} (atomically; an existing file only with {@code replace}). */
     public void write(Path file, boolean replace) throws IOException {
-        AtomicFiles.write(file, replace, out -> {
-            PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        ParameterFile.write(file, replace, writer -> {
             writer.println("# Auscult murmur description: one multinomial logistic regression per attribute");
             writer.println("features=" + String.join(",", MurmurFeatures.NAMES));
             writer.println("attributes=" + String.join(",", parts.stream().map(p -> p.attribute().key()).toList()));
@@ -202,9 +198,7 @@ public final class MurmurModel {
                 }
             }
             writer.println("phase.shown=" + phaseShown);
-            new TreeMap<>(record).forEach((k, v) -> writer.println(k + "=" + v.replace("\n", " ")));
-            writer.flush();
-        });
+        }, new TreeMap<>(record));
     }
 
     private static String required(Properties properties, String key) {

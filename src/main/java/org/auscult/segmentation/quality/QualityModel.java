@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.auscult.dsp.LinearSystem;
+import org.auscult.io.AtomicFiles;
 import org.auscult.segmentation.ParameterFile;
 
 /**
@@ -114,9 +115,9 @@ public record QualityModel(double[] mean, double[] sd, double[] weights, double 
         return out.toString();
     }
 
-    /** Writes {@link #format()} to {@code file}. */
-    public void write(Path file) throws IOException {
-        Files.writeString(file, format(), StandardCharsets.UTF_8);
+    /** Writes {@link #format()} to {@code file}, atomically; an existing file only with {@code replace}. */
+    public void write(Path file, boolean replace) throws IOException {
+        AtomicFiles.write(file, replace, stream -> stream.write(format().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** This model with another threshold and notes. */
