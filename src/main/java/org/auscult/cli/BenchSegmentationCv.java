@@ -124,19 +124,23 @@ final class BenchSegmentationCv implements Callable<Integer> {
 
     /**
      * The header of the score table; {@code HR} is the heart rate shown (whole recording), {@code span} the one of the
-     * predicted S1 events inside the annotated span (see {@link SegmentationBenchmark}).
+     * predicted S1 events inside the annotated span (see {@link SegmentationBenchmark}); {@code S1 ms} and
+     * {@code S2 ms} the median signed offset of the matched events (predicted minus annotated: positive is late).
      */
     static String header(String firstColumn) {
-        return String.format(Locale.ROOT, "%-22s %5s | %6s %6s %6s | %6s %6s %6s | %7s %7s %7s %8s", firstColumn,
-                "files", "S1 P", "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5bpm", "span MAE");
+        return String.format(Locale.ROOT, "%-22s %5s | %6s %6s %6s | %6s %6s %6s | %7s %7s %7s %8s | %6s %6s",
+                firstColumn, "files", "S1 P", "S1 R", "S1 F1", "S2 P", "S2 R", "S2 F1", "HR MAE", "HR med", "<=5bpm",
+                "span MAE", "S1 ms", "S2 ms");
     }
 
     static String row(DatasetScore score) {
         EventCounts s1 = score.s1();
         EventCounts s2 = score.s2();
-        return String.format(Locale.ROOT, "%-22s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %7.2f %7.2f %7.2f %8.2f",
+        return String.format(Locale.ROOT,
+                "%-22s %5d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %7.2f %7.2f %7.2f %8.2f | %+6.1f %+6.1f",
                 score.dataset(), score.recordings().size(), s1.precision(), s1.recall(), s1.f1(), s2.precision(),
                 s2.recall(), s2.f1(), score.meanHeartRateError(), score.medianHeartRateError(),
-                score.fractionWithin(5), score.meanSpanHeartRateError());
+                score.fractionWithin(5), score.meanSpanHeartRateError(), score.medianS1OffsetMillis(),
+                score.medianS2OffsetMillis());
     }
 }

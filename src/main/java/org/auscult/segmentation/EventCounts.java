@@ -39,12 +39,23 @@ public record EventCounts(int truePositives, int falsePositives, int falseNegati
      * {@code score_segmentation.py}, so both give the same counts).
      */
     public static EventCounts match(double[] reference, double[] predicted, double tolerance) {
+        int tp = signedOffsets(reference, predicted, tolerance).length;
+        return new EventCounts(tp, predicted.length - tp, reference.length - tp);
+    }
+
+    /**
+     * The signed offsets, predicted minus reference in seconds, of the pairs {@link #match} makes, in reference time
+     * order. Their median says whether a segmenter places its events early or late against an annotator's
+     * convention (where in a sound the mark goes), which the counts alone cannot tell.
+     */
+    public static double[] signedOffsets(double[] reference, double[] predicted, double tolerance) {
         double[] ref = reference.clone();
         double[] pred = predicted.clone();
         java.util.Arrays.sort(ref);
         java.util.Arrays.sort(pred);
         boolean[] used = new boolean[pred.length];
-        int tp = 0;
+        double[] offsets = new double[ref.length];
+        int matched = 0;
         for (double r : ref) {
             int bestIndex = -1;
             double bestDistance = Double.POSITIVE_INFINITY;
@@ -57,9 +68,9 @@ public record EventCounts(int truePositives, int falsePositives, int falseNegati
             }
             if (bestIndex >= 0) {
                 used[bestIndex] = true;
-                tp++;
+                offsets[matched++] = pred[bestIndex] - r;
             }
         }
-        return new EventCounts(tp, pred.length - tp, ref.length - tp);
+        return java.util.Arrays.copyOf(offsets, matched);
     }
 }

@@ -43,9 +43,12 @@ public final class SegmentationBenchmark {
      * The score of one recording.
      *
      * @param annotatedFraction the part of the recording the reference's scored span covers, 0 .. 1
+     * @param s1Offsets         predicted minus reference time of each matched S1 event, seconds
+     * @param s2Offsets         the same for S2
      */
     public record RecordingScore(String name, EventCounts s1, EventCounts s2, double referenceBpm,
-                                 double predictedBpm, double spanBpm, double qualityIndex, double annotatedFraction) {
+                                 double predictedBpm, double spanBpm, double qualityIndex, double annotatedFraction,
+                                 double[] s1Offsets, double[] s2Offsets) {
 
         /** The error of the heart rate shown, measured over the whole recording, bpm. */
         public double heartRateError() {
@@ -74,6 +77,24 @@ public final class SegmentationBenchmark {
 
         public EventCounts s2() {
             return recordings.stream().map(RecordingScore::s2).reduce(EventCounts.NONE, EventCounts::plus);
+        }
+
+        /**
+         * The median of predicted minus reference time over every matched S1 event, milliseconds; NaN when none
+         * matched. Near zero when the segmenter places S1 where the annotator does.
+         */
+        public double medianS1OffsetMillis() {
+            return medianMillis(recordings.stream().map(RecordingScore::s1Offsets));
+        }
+
+        /** As {@link #medianS1OffsetMillis()}, for S2. */
+        public double medianS2OffsetMillis() {
+            return medianMillis(recordings.stream().map(RecordingScore::s2Offsets));
+        }
+
+        private static double medianMillis(Stream<double[]> offsets) {
+            double[] all = offsets.flatMapToDouble(Arrays::stream).toArray();
+            return all.length == 0 ? Double.NaN : 1000 * Segmentation.median(all);
         }
 
         /** Mean absolute heart-rate error over recordings with a reference rate, bpm. */
@@ -235,7 +256,9 @@ public final class SegmentationBenchmark {
         double annotated = duration > 0 ? Math.max(0, Math.min(1, (spanEnd - spanStart) / duration)) : 0;
         return new RecordingScore(name, EventCounts.match(refS1, predS1, TOLERANCE_SECONDS),
                 EventCounts.match(refS2, predS2, TOLERANCE_SECONDS), referenceHeartRate(refS1),
-                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex(), annotated);
+                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex(), annotated,
+                EventCounts.signedOffsets(refS1, predS1, TOLERANCE_SECONDS),
+                EventCounts.signedOffsets(refS2, predS2, TOLERANCE_SECONDS));
     }
 
     static double[] within(double[] times, double from, double to) {

@@ -149,6 +149,8 @@ class SegmentCommandTest {
         String row = run.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
         // measured when the method was chosen: S1 F1 0.922, S2 F1 0.890 (docs/decisions/segmentation.md)
         assertTrue(row.matches("CirCor\\s+16 \\|.* 0\\.922 \\|.* 0\\.890 \\|.*"), row);
+        // the hand-set envelope places S1 and S2 early against CirCor's midpoints (docs/decisions/segmentation.md)
+        assertTrue(row.endsWith("|  -17.6  -10.2"), row);
 
         Run byDefault = CommandLineTest.run("bench", "segmentation", "--circor", CommandLineTest.SAMPLES.toString(),
                 "--pascal", folder.resolve("absent").toString());

@@ -1,5 +1,6 @@
 package org.auscult.segmentation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,17 @@ class EventCountsTest {
         assertEquals(0.5, counts.precision(), 1e-12);
         assertEquals(0.5, counts.recall(), 1e-12);
         assertEquals(0.5, counts.f1(), 1e-12);
+    }
+
+    @Test
+    void theOffsetsAreThoseOfTheMatchedPairs() {
+        double[] reference = {1.0, 2.0, 3.0, 4.0};
+        double[] predicted = {1.05, 1.9, 2.04, 4.07};
+        // the pairs of the test above: 1.05 with 1.0 and 2.04 with 2.0, predicted minus reference
+        assertArrayEquals(new double[] {0.05, 0.04}, EventCounts.signedOffsets(reference, predicted, 0.06), 1e-12);
+        assertArrayEquals(new double[] {-0.03}, EventCounts.signedOffsets(new double[] {2.0}, new double[] {1.97},
+                0.06), 1e-12);
+        assertEquals(0, EventCounts.signedOffsets(new double[] {1}, new double[0], 0.06).length);
     }
 
     @Test
