@@ -1,7 +1,6 @@
 package org.auscult.analysis;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import org.auscult.features.CycleEmission;
 import org.auscult.features.FeatureEngine;
 import org.auscult.features.FeatureRegistry;
 import org.auscult.features.FeatureSet;
-import org.auscult.features.FeatureVector;
-import org.auscult.learn.Prediction;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Segmentation;
 import org.auscult.segmentation.murmur.MurmurDescription;
@@ -97,6 +94,8 @@ public final class RecordingAnalyzer {
     private final FeatureEngine engine;
     /** The model's features among the engine's (a model trained before a group gained values uses fewer). */
     private final ModelColumns modelColumns;
+    /** Judges the recordings too long to judge whole; null without a model. */
+    private final WindowedJudge windowed;
 
     /** An analyzer that extracts features only, as {@code config} says. */
     public RecordingAnalyzer(AnalysisConfig config) {
@@ -116,6 +115,8 @@ public final class RecordingAnalyzer {
         this.assessQuality = assessQuality;
         this.engine = new FeatureEngine(config.features());
         this.modelColumns = model == null ? null : ModelColumns.of(engine.summaryNames(), model.model().featureNames());
+        this.windowed = model == null ? null
+                : new WindowedJudge(config, model, reference, engine, modelColumns, segmenter, assessQuality);
     }
 
     /**
@@ -181,100 +182,8 @@ public final class RecordingAnalyzer {
                 "%.0f s at %d Hz", format.durationSeconds(), ownRate ? format.sampleRate()
                         : conditioning.analysisRate(format)))) {
             DecodedAudio decoded = ownRate ? decoder.decode(file) : conditioning.decode(decoder, file);
-            return windowed ? analyzeInWindows(file, decoded, null) : analyze(file, decoded);
+            return windowed ? this.windowed.analyze(file, decoded, null) : analyze(file, decoded);
         }
-    }
-
-    /**
-     * Judges a long recording window by window ({@link RecordingWindows}): the verdict is the mean posterior of the
-     * windows that are not silent, and its features the mean of the windows' summary features. Nothing is segmented
-     * for display: the heart cycle of an hour is not drawn from this analysis.
-     */
-    private Analysis analyzeInWindows(Path file, DecodedAudio decoded, Consumer<Provisional> provisional) {
-        RecordingInfo info = RecordingInfo.of(file, decoded);
-        AudioClip conditioned = config.conditioning().apply(decoded.clip());
-        float[] raw = decoded.clip().samples();
-        int samples = conditioned.length();
-        int rate = conditioned.sampleRate();
-        int windows = RecordingWindows.count(info.durationSeconds());
-        List<String> classes = model.model().classNames();
-        double[] summary = new double[engine.summaryNames().size()];
-        double[] posterior = new double[classes.size()];
-        int[] votes = new int[classes.size()];
-        int judged = 0;
-        double silent = RecordingWindows.silentPeak();
-        int rawRate = decoded.clip().sampleRate();
-        List<HeartTrend.Window> trend = new ArrayList<>(windows);
-        for (int k = 0; k < windows; k++) {
-            int from = RecordingWindows.start(k, windows, samples);
-            int to = RecordingWindows.start(k + 1, windows, samples);
-            // the same stretch of the decoded clip, whose rate may differ from the analysis rate
-            int rawFrom = (int) Math.min(raw.length, (long) from * rawRate / rate);
-            int rawTo = (int) Math.min(raw.length, (long) to * rawRate / rate);
-            JudgedWindow window = judgeWindow(new AudioClip(Arrays.copyOfRange(conditioned.samples(), from, to), rate),
-                    from / (double) rate, to / (double) rate, RecordingWindows.peak(raw, rawFrom, rawTo) >= silent);
-            for (int i = 0; i < summary.length; i++) {
-                summary[i] += window.summary()[i] / windows;
-            }
-            if (window.posterior() != null) {
-                for (int c = 0; c < posterior.length; c++) {
-                    posterior[c] += window.posterior()[c];
-                }
-                votes[Prediction.mostProbable(window.posterior())]++;
-                judged++;
-            }
-            trend.add(window.trend());
-            if (provisional != null && judged > 0) {
-                provisional.accept(provisional(k + 1, windows, posterior, judged, trend));
-            }
-        }
-        HeartTrend heartTrend = new HeartTrend(trend);
-        FeatureSet features = new FeatureSet(config.features(), rate, samples, List.of(),
-                new FeatureVector(engine.summaryNames(), summary));
-        String reason = VerdictAdvisor.reasonNotToJudge(info);
-        if (!reason.isEmpty() || judged == 0) {
-            return new Analysis(file, decoded, info, conditioned, null, features, Verdict.notJudged(classes,
-                    model.describe(), reason.isEmpty() ? "Cannot judge: every window of the recording is silent." : reason),
-                    null, heartTrend, null);
-        }
-        for (int c = 0; c < posterior.length; c++) {
-            posterior[c] /= judged;
-        }
-        Verdict verdict = VerdictAdvisor.verdict(model, posterior, info, reference, modelColumns.select(summary));
-        List<String> warnings = new ArrayList<>(verdict.warnings());
-        warnings.add(RecordingWindows.note(classes, votes, judged, windows, info.durationSeconds()));
-        return new Analysis(file, decoded, info, conditioned, null, features,
-                verdict.withWarnings(warnings), null, heartTrend, null);
-    }
-
-    /** One window of a long recording analysed as a recording of its own; {@code posterior} is null when silent. */
-    private record JudgedWindow(double[] summary, double[] posterior, HeartTrend.Window trend) {
-    }
-
-    /**
-     * Extracts the features of one window of a long recording and, when {@code audible}, judges it. The segmentation
-     * its cycle features made gives its heart rate and signal quality for the trend at no further cost.
-     */
-    private JudgedWindow judgeWindow(AudioClip window, double fromSeconds, double toSeconds, boolean audible) {
-        Map<String, Object> shared = new HashMap<>();
-        double[] values = engine.extract(window, shared).summary().values();
-        double[] p = audible ? model.model().posterior(modelColumns.select(values)) : null;
-        String predicted = p == null ? "" : model.model().classNames().get(Prediction.mostProbable(p));
-        Segmentation cycle = segmenter.segment(window, shared);
-        return new JudgedWindow(values, p, new HeartTrend.Window(fromSeconds, toSeconds, cycle.heartRateBpm(),
-                cycle.qualityIndex(), predicted));
-    }
-
-    /** The verdict so far: the mean posterior of the {@code judged} audible windows among the first {@code done}. */
-    private Provisional provisional(int done, int windows, double[] posteriorSum, int judged,
-                                    List<HeartTrend.Window> trend) {
-        double[] sofar = new double[posteriorSum.length];
-        for (int c = 0; c < sofar.length; c++) {
-            sofar[c] = posteriorSum[c] / judged;
-        }
-        return new Provisional(done, windows, Verdict.of(model, sofar,
-                List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", done, windows))),
-                new HeartTrend(trend));
     }
 
     /**
@@ -309,8 +218,9 @@ public final class RecordingAnalyzer {
                 return null;
             }
             AudioClip opening = conditioning.apply(new AudioClip(Arrays.copyOf(samples, read), format.sampleRate()));
-            JudgedWindow window = judgeWindow(opening, 0, read / (double) format.sampleRate(), true);
-            return provisional(1, windows, window.posterior(), 1, List.of(window.trend()));
+            WindowedJudge.JudgedWindow window = windowed.judgeWindow(opening, 0, read / (double) format.sampleRate(),
+                    true);
+            return windowed.provisional(1, windows, window.posterior(), 1, List.of(window.trend()));
         }
     }
 
@@ -346,7 +256,7 @@ public final class RecordingAnalyzer {
      */
     public Analysis analyzeDecoded(Path file, DecodedAudio decoded, Consumer<Provisional> provisional) {
         double seconds = decoded.clip().durationSeconds();
-        return model != null && RecordingWindows.applies(seconds) ? analyzeInWindows(file, decoded, provisional)
+        return model != null && RecordingWindows.applies(seconds) ? windowed.analyze(file, decoded, provisional)
                 : analyze(file, decoded);
     }
 
@@ -363,8 +273,7 @@ public final class RecordingAnalyzer {
                 : null;
         String unsure = "";
         if (reason.isEmpty() && quality != null && !quality.judgeable()) {
-            String why = quality.describe();
-            unsure = Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
+            unsure = unsureWarning(quality);
             if (config.usableStretches()) {
                 reason = unsure;   // nothing usable to measure: no verdict
             }
@@ -376,7 +285,7 @@ public final class RecordingAnalyzer {
         Segmentation segmentation = segment && reason.isEmpty() ? segmenter.segment(conditioned, shared) : null;
         Verdict verdict = judge(info, features, reason);
         if (verdict != null && verdict.judged() && !unsure.isEmpty()) {
-            verdict = verdict.withWarningFirst(unsure);
+            verdict = verdict.unsure(unsure);
         }
         MurmurDescription murmur = null;
         if (verdict != null && verdict.judged() && unsure.isEmpty() && MURMUR.equals(verdict.predictedClass())) {
@@ -384,6 +293,12 @@ public final class RecordingAnalyzer {
             murmur = MurmurDescriber.SHIPPED.describe(conditioned);
         }
         return new Analysis(file, decoded, info, conditioned, segmentation, features, verdict, quality, murmur);
+    }
+
+    /** The warning on a recording {@code quality} finds too little usable heart sound in: "Unsure: too noisy (…); …". */
+    static String unsureWarning(QualityMap quality) {
+        String why = quality.describe();
+        return Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".";
     }
 
     private Verdict judge(RecordingInfo info, FeatureSet features, String reason) {

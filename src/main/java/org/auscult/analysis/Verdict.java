@@ -17,9 +17,11 @@ import org.auscult.learn.Prediction;
  * @param warnings      plain sentences on why the answer may not be trusted; empty when none applies
  * @param cannotJudge   why the model gives no answer, "" when it does
  * @param screen        the model's operating point for the follow-up answer, null when it has none
+ * @param unsure        why too little of the recording is usable heart sound to trust the answer ("Unsure: …",
+ *                      also its first warning), "" when enough is
  */
 public record Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings,
-                      String cannotJudge, FollowUpScreen screen) {
+                      String cannotJudge, FollowUpScreen screen, String unsure) {
 
     /** What stands for the predicted class of a recording the model cannot judge. */
     public static final String CANNOT_JUDGE = "cannot judge";
@@ -27,6 +29,12 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
     /** A judged recording, by a model with no follow-up screen. */
     public Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings) {
         this(classNames, probabilities, model, warnings, "", null);
+    }
+
+    /** A verdict on a recording with enough usable heart sound, or on none (not judged). */
+    public Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings,
+                   String cannotJudge, FollowUpScreen screen) {
+        this(classNames, probabilities, model, warnings, cannotJudge, screen, "");
     }
 
     /** {@code model}'s verdict on a judged recording. */
@@ -49,6 +57,7 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
         probabilities = probabilities.clone();
         Objects.requireNonNull(model, "model");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(unsure, "unsure");
     }
 
     /** The verdict on a recording the model cannot judge, and why (the reason is also its one warning). */
@@ -56,17 +65,20 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
         return new Verdict(classNames, new double[0], model, List.of(reason), reason, null);
     }
 
-    /** This verdict with {@code warning} before the others (the one to read first). */
-    public Verdict withWarningFirst(String warning) {
+    /**
+     * This verdict on a recording with too little usable heart sound: {@code reason} ("Unsure: …", with what to do)
+     * becomes its first warning, the one to read first, and it no longer answers "no" to follow-up.
+     */
+    public Verdict unsure(String reason) {
         List<String> all = new java.util.ArrayList<>(warnings.size() + 1);
-        all.add(warning);
+        all.add(reason);
         all.addAll(warnings);
-        return new Verdict(classNames, probabilities, model, all, cannotJudge, screen);
+        return new Verdict(classNames, probabilities, model, all, cannotJudge, screen, reason);
     }
 
     /** This verdict with other warnings. */
     public Verdict withWarnings(List<String> other) {
-        return new Verdict(classNames, probabilities, model, other, cannotJudge, screen);
+        return new Verdict(classNames, probabilities, model, other, cannotJudge, screen, unsure);
     }
 
     public boolean judged() {
@@ -92,10 +104,17 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
                 ? FollowUpScreen.probability(classNames, probabilities) : Double.NaN;
     }
 
-    /** "yes" or "no" by the model's {@link #screen}; "" when not judged or the model has no screen. */
+    /**
+     * "yes" or "no" by the model's {@link #screen}; "" when not judged or the model has no screen, and "" instead of
+     * "no" on an {@link #unsure} recording: a few usable seconds cannot rule a finding out, while a finding in them
+     * still calls the patient back.
+     */
     public String followUp() {
         double p = followUpProbability();
-        return screen == null || Double.isNaN(p) ? "" : screen.needsFollowUp(p) ? "yes" : "no";
+        if (screen == null || Double.isNaN(p)) {
+            return "";
+        }
+        return screen.needsFollowUp(p) ? "yes" : unsure.isEmpty() ? "no" : "";
     }
 
     /** The probability of the predicted class, NaN when not judged. */

@@ -84,13 +84,23 @@ public final class VerdictAdvisor {
      */
     public static Verdict verdict(LoadedModel model, double[] posterior, RecordingInfo info, ReferenceSet reference,
                                   double[] features) {
+        return verdict(model, posterior, info, info.durationSeconds(), reference, features);
+    }
+
+    /**
+     * As {@link #verdict(LoadedModel, double[], RecordingInfo, ReferenceSet, double[])}, for a posterior measured on
+     * stretches of {@code judgedSeconds} (the windows of a long recording): their length, not the recording's, is
+     * compared with the training durations.
+     */
+    public static Verdict verdict(LoadedModel model, double[] posterior, RecordingInfo info, double judgedSeconds,
+                                  ReferenceSet reference, double[] features) {
         List<String> classNames = model.model().classNames();
         List<String> warnings = new ArrayList<>();
         if (model.model().profile() != null && model.model().profile().trainedOn(info.audioFingerprint())) {
             warnings.add(HEARD_IN_TRAINING);
         }
         warnings.addAll(warnings(classNames, posterior,
-                model.analysisConfig().conditioning().analysisRate(), info, reference, features));
+                model.analysisConfig().conditioning().analysisRate(), info, judgedSeconds, reference, features));
         if (model.model().evaluation() != null) {
             warnings.addAll(trackRecord(classNames, posterior, model.model().evaluation().confusion()));
         }
@@ -105,6 +115,12 @@ public final class VerdictAdvisor {
      */
     public static List<String> warnings(List<String> classNames, double[] probabilities, int analysisRate,
                                         RecordingInfo info, ReferenceSet reference, double[] features) {
+        return warnings(classNames, probabilities, analysisRate, info, info.durationSeconds(), reference, features);
+    }
+
+    private static List<String> warnings(List<String> classNames, double[] probabilities, int analysisRate,
+                                         RecordingInfo info, double judgedSeconds, ReferenceSet reference,
+                                         double[] features) {
         List<String> warnings = new ArrayList<>();
         int[] order = topTwo(probabilities);
         if (order[1] >= 0 && probabilities[order[0]] - probabilities[order[1]] < CLOSE_MARGIN) {
@@ -127,10 +143,9 @@ public final class VerdictAdvisor {
                     info.durationSeconds()));
         } else if (reference != null && !reference.durations().isEmpty()) {
             FeatureDistribution durations = reference.durations();
-            if (info.durationSeconds() < durations.min() / durationFactor
-                    || info.durationSeconds() > durations.max() * durationFactor) {
+            if (judgedSeconds < durations.min() / durationFactor || judgedSeconds > durations.max() * durationFactor) {
                 warnings.add(String.format(Locale.ROOT, "Duration %.1f s is outside %s (%.1f to %.1f s).",
-                        info.durationSeconds(), reference.recordingsNoun(), durations.min(), durations.max()));
+                        judgedSeconds, reference.recordingsNoun(), durations.min(), durations.max()));
             }
         }
         if (reference != null) {

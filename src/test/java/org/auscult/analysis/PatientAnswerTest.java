@@ -51,4 +51,19 @@ class PatientAnswerTest {
         assertEquals("Patient: unknown: none of 2 recordings has a follow-up answer.",
                 PatientAnswer.of(List.of(unread, noScreen)).describe(), "a model without a threshold");
     }
+
+    @Test
+    void anUnsureSiteCannotRuleAFindingOutButItsFindingStillCounts() {
+        String unsure = "Unsure: too noisy (0 of 20 s usable); hold the stethoscope still and keep the room quiet.";
+        PatientAnswer.Site quietButUnsure = new PatientAnswer.Site("AV", site("AV", 0.1).verdict().unsure(unsure));
+        assertEquals("", quietButUnsure.verdict().followUp());
+        assertEquals(unsure, quietButUnsure.verdict().warnings().get(0));
+        PatientAnswer noisy = PatientAnswer.of(List.of(quietButUnsure, site("MV", 0.2)));
+        assertEquals(Murmur.UNKNOWN, noisy.status());
+        assertEquals("Patient: unknown: no follow-up at 1 site, 1 without an answer.", noisy.describe());
+
+        PatientAnswer.Site findingButUnsure = new PatientAnswer.Site("TV", site("TV", 0.8).verdict().unsure(unsure));
+        assertEquals("yes", findingButUnsure.verdict().followUp());
+        assertEquals(Murmur.PRESENT, PatientAnswer.of(List.of(quietButUnsure, findingButUnsure)).status());
+    }
 }

@@ -195,4 +195,21 @@ class RecordingAnalyzerTest {
         assertNull(new RecordingAnalyzer(AnalysisConfig.defaults()).judgeOpening(longBeatAt44k("unjudged")),
                 "no model, nothing judged");
     }
+
+    @Test
+    void aLongRecordingOfNoiseIsUnsureAsAShortOneIsAndItsWindowsBoundTheDuration() throws Exception {
+        LoadedModel model = LoadedModel.load(null);
+        RecordingAnalyzer analyzer = RecordingAnalyzer.judging(model, ReferenceSet.preferred(model, null), false)
+                .assessingQuality();
+        RecordingAnalyzer.Analysis noise = analyzer.analyze(wav("noise-150s", noise(150 * RATE, 0.1)));
+
+        assertEquals(150, noise.quality().kinds().size(), "every second of the three windows");
+        assertFalse(noise.quality().judgeable());
+        assertTrue(noise.verdict().judged());
+        assertTrue(noise.verdict().warnings().get(0).startsWith("Unsure: "), noise.verdict().warnings().toString());
+        assertEquals(noise.verdict().warnings().get(0), noise.verdict().unsure());
+        assertFalse(noise.verdict().followUp().equals("no"), "a noisy hour rules nothing out");
+        assertTrue(noise.verdict().warnings().stream().noneMatch(w -> w.startsWith("Duration")),
+                "each window of 50 s lies within the training durations: " + noise.verdict().warnings());
+    }
 }

@@ -69,11 +69,16 @@ public final class VerdictViewModel {
     }
 
     /**
-     * "Needs a clinician's follow-up: yes (p 0.42, the model's threshold 0.39)", "" when the verdict has no follow-up
-     * answer (not judged, or a model without a screen).
+     * "Needs a clinician's follow-up: yes (p 0.42, the model's threshold 0.39)", "… cannot say on so little usable
+     * heart sound (…)" on an unsure recording below the threshold, "" when the verdict has no follow-up answer (not
+     * judged, or a model without a screen).
      */
     static String followUpText(Verdict verdict) {
         String answer = verdict.followUp();
+        if (answer.isEmpty() && !verdict.unsure().isEmpty() && verdict.screen() != null
+                && !Double.isNaN(verdict.followUpProbability())) {
+            answer = "cannot say on so little usable heart sound";
+        }
         return answer.isEmpty() ? "" : String.format(Locale.ROOT,
                 "Needs a clinician's follow-up: %s (p %.2f, the model's threshold %.2f)", answer,
                 verdict.followUpProbability(), verdict.screen().threshold());

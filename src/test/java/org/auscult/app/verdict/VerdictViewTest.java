@@ -68,6 +68,12 @@ class VerdictViewTest {
         robot.interact(() -> model.verdictProperty().set(new Verdict(classes, lower, "model", List.of(), "", screen)));
         assertEquals("Needs a clinician's follow-up: no (p 0.30, the model's threshold 0.35)", followUp.getText());
 
+        Verdict unsure = new Verdict(classes, lower, "model", List.of(), "", screen)
+                .unsure("Unsure: too noisy (2 of 20 s usable); hold the stethoscope still and keep the room quiet.");
+        robot.interact(() -> model.verdictProperty().set(unsure));
+        assertEquals("Needs a clinician's follow-up: cannot say on so little usable heart sound (p 0.30, the model's "
+                + "threshold 0.35)", followUp.getText(), "an unsure recording rules nothing out");
+
         robot.interact(() -> model.verdictProperty().set(new Verdict(classes, lower, "model", List.of())));
         assertFalse(followUp.isVisible(), "a model without a screen gives no yes or no");
     }
