@@ -117,9 +117,14 @@ final class SegmentCommand implements Callable<Integer> {
             Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
             SegmentationTsv.write(tsv, segmentation.segments(), force);
             rows.add(new Row(input.id(), segmentation, quality));
-            console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f, %s%n", input.id(),
-                    segmentation.heartRateBpm(), segmentation.beatTimes().length, segmentation.qualityIndex(),
-                    quality.describe());
+            if (quality.judgeable()) {
+                console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f, %s%n", input.id(),
+                        segmentation.heartRateBpm(), segmentation.beatTimes().length, segmentation.qualityIndex(),
+                        quality.describe());
+            } else {
+                // the beats of noise or silence are not a heart's: no rate is given for them
+                console.printf(Locale.ROOT, "%s: no heart rate, %s%n", input.id(), quality.describe());
+            }
         }
         AtomicFiles.write(summary, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
@@ -128,13 +133,15 @@ final class SegmentCommand implements Callable<Integer> {
             for (Row row : rows) {
                 Segmentation s = row.segmentation();
                 Rhythm rhythm = s.rhythm();
-                writer.println(String.join(",", CsvText.field(row.name()), number(s.heartRateBpm()),
-                        number(s.qualityIndex()), Integer.toString(row.quality().usableSeconds()),
-                        row.quality().judgeable() ? "0" : "1",
+                List<String> beats = List.of(Integer.toString(s.beatTimes().length), number(rhythm.meanRr()),
+                        number(rhythm.sdRr()), number(rhythm.rmssd()), number(rhythm.minPrematureRatio()),
+                        Integer.toString(rhythm.prematureBeats()));
+                // an unsure recording's beats are those of noise or silence: its rate and rhythm are left empty
+                boolean heart = row.quality().judgeable();
+                writer.println(String.join(",", CsvText.field(row.name()), heart ? number(s.heartRateBpm()) : "",
+                        number(s.qualityIndex()), Integer.toString(row.quality().usableSeconds()), heart ? "0" : "1",
                         row.quality().reason().map(r -> CsvText.field(r.label())).orElse(""),
-                        Integer.toString(s.beatTimes().length), number(rhythm.meanRr()), number(rhythm.sdRr()),
-                        number(rhythm.rmssd()), number(rhythm.minPrematureRatio()),
-                        Integer.toString(rhythm.prematureBeats())));
+                        String.join(",", heart ? beats : java.util.Collections.nCopies(beats.size(), ""))));
             }
             writer.flush();
         });

@@ -60,6 +60,23 @@ class SegmentCommandTest {
     }
 
     @Test
+    void silenceGetsNoHeartRate() throws IOException {
+        Path silent = folder.resolve("silent.wav");
+        org.auscult.audio.WavWriter.writePcm16(silent, new org.auscult.audio.AudioClip(new float[30 * 4000], 4000),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        Path out = folder.resolve("silent-segments");
+
+        Run run = CommandLineTest.run("segment", silent.toString(), "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("silent: no heart rate, unsure: no heart sound found (0 of 30 s usable)"),
+                run.out());
+        String[] row = Files.readAllLines(out.resolve("summary.csv")).get(1).split(",", -1);
+        assertEquals(List.of("silent", "", "0", "1", "no heart sound found", "", "", "", "", "", ""),
+                List.of(row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11]));
+    }
+
+    @Test
     void segmentsWithTheTrainedEmissionAsTheWindowDoesUnlessTheHandSetOneIsAsked() throws IOException {
         Path recordings = copySamples(1);
         Path byDefault = folder.resolve("default");
