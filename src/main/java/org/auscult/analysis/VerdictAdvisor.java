@@ -104,7 +104,15 @@ public final class VerdictAdvisor {
         if (model.model().evaluation() != null) {
             warnings.addAll(trackRecord(classNames, posterior, model.model().evaluation().confusion()));
         }
-        return Verdict.of(model, posterior, warnings);
+        Verdict verdict = Verdict.of(model, posterior, warnings);
+        if (verdict.followUp().equals("yes") && verdict.predictedClass().equals("normal")) {
+            // the two answers read alike to a person and disagree here: say why the follow-up one wins
+            warnings.add(String.format(Locale.ROOT, "Normal is the most probable class, but the classes that need "
+                    + "follow-up together reach the model's threshold (p_follow_up %.2f, threshold %.2f).",
+                    verdict.followUpProbability(), verdict.screen().threshold()));
+            verdict = verdict.withWarnings(warnings);
+        }
+        return verdict;
     }
 
     /**

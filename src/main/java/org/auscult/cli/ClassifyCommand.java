@@ -140,6 +140,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 out.println("follow_up: yes at " + model.followUpScreen().describe() + ".");
                 printPatients(out, patients);
                 out.flush();
+            } else if (followUp) {
+                out.println("follow_up: no answer: the model was trained without cross-validation (--no-evaluate), "
+                        + "which is where its threshold comes from.");
+                out.flush();
             }
         }
         if (patientsCsv != null) {

@@ -185,4 +185,27 @@ class VerdictAdvisorTest {
         assertEquals(1.0, d.percentile(9), 0);
         assertEquals(List.of("a"), reference().featuresOutsideRange(new double[] {3, 1}));
     }
+
+    @Test
+    void aNormalAnswerThatNeedsFollowUpSaysWhy() throws Exception {
+        LoadedModel bundled = LoadedModel.load(null);
+        List<String> classes = bundled.model().classNames();
+        double threshold = bundled.followUpScreen().threshold();
+        double[] posterior = new double[classes.size()];
+        // normal most probable, the murmur just above the threshold
+        posterior[classes.indexOf("murmur")] = threshold + 0.01;
+        posterior[classes.indexOf("normal")] = 1 - threshold - 0.01;
+        assertTrue(posterior[classes.indexOf("normal")] > threshold + 0.01, "a threshold under a half");
+        Verdict verdict = VerdictAdvisor.verdict(bundled, posterior, info(4000, 20, -30, List.of()), null, null);
+        assertEquals("yes", verdict.followUp());
+        assertEquals(String.format(java.util.Locale.ROOT, "Normal is the most probable class, but the classes that "
+                + "need follow-up together reach the model's threshold (p_follow_up %.2f, threshold %.2f).",
+                threshold + 0.01, threshold), verdict.warnings().get(verdict.warnings().size() - 1));
+
+        posterior[classes.indexOf("murmur")] = threshold - 0.01;
+        posterior[classes.indexOf("normal")] = 1 - threshold + 0.01;
+        Verdict below = VerdictAdvisor.verdict(bundled, posterior, info(4000, 20, -30, List.of()), null, null);
+        assertEquals("no", below.followUp());
+        assertTrue(below.warnings().stream().noneMatch(w -> w.startsWith("Normal is")), below.warnings().toString());
+    }
 }

@@ -46,6 +46,8 @@ class HeardInTrainingTest {
         CommandLineTest.Run classify = CommandLineTest.run("classify", training.resolve("normal").toString(),
                 unheard.toString(), renamed.toString(), "--model", model.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("follow_up: no answer: the model was trained without cross-validation"),
+                "an empty follow_up column says why: " + classify.out());
         List<String> rows = Files.readAllLines(csv);
         assertEquals(1 + 6 + 4 + 1, rows.size(), String.join("\n", rows));
         String heard = VerdictAdvisor.HEARD_IN_TRAINING.substring(0, 40);
