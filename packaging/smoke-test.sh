@@ -56,6 +56,16 @@ run --version
 expect_status 0 "--version"
 expect_output "^Auscult ${version//./\\.}$" out "--version"
 
+echo "== the jar copied without its lib folder says what is missing"
+mkdir "$work/alone"
+cp target/auscult.jar "$work/alone/"
+set +e
+java -jar "$work/alone/auscult.jar" --version >"$work/out" 2>"$work/err"
+status=$?
+set -e
+expect_status 1 "the jar alone"
+expect_output "libraries auscult.jar needs are missing" err "the jar alone"
+
 echo "== info on a sample recording"
 run info "$sample"
 expect_status 0 "info $sample"
