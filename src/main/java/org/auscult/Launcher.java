@@ -13,24 +13,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Launcher.class.getClassLoader().getResource("picocli/CommandLine.class") == null) {
-            // the jar names its libraries in lib/ beside it; copied alone it would fail with a stack trace
-            System.err.println("auscult: the libraries auscult.jar needs are missing: keep the lib folder that the "
-                    + "build writes beside it (" + libraryFolder() + ")");
+        if (!org.auscult.cli.Libraries.present()) {
             System.exit(1);
         }
         configureNativeLibraries();
         System.exit(AuscultCommand.run(args));
-    }
-
-    /** Where the jar looks for its libraries, for the message above. */
-    private static String libraryFolder() {
-        try {
-            return java.nio.file.Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolveSibling("lib").toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return "lib";
-        }
     }
 
     /**

@@ -251,7 +251,8 @@ public final class WorkstationViewModel {
                         context -> analyzer.analyzeDecoded(path, recording.decoded(),
                                 provisional -> ui.accept(() -> showProvisional(recording, provisional))))
                 .onSuccess(result -> {
-                    quality.set(result.quality());
+                    // a long recording's lane is its trend; its per-second map only decides "unsure"
+                    quality.set(result.trend() == null ? result.quality() : null);
                     trend.set(result.trend());
                     setWaiting("");
                     analysis.set(result);
