@@ -21,9 +21,10 @@ public final class CollectionScan {
     /**
      * What one recording gave: the verdict (null without a model) and the signal-quality index of its heart cycle
      * ({@link org.auscult.segmentation.SignalQuality}; NaN when the model's features do not measure it) and, for a
-     * murmur verdict, the murmur described ({@link RecordingAnalyzer.Analysis#describedMurmur}; a scan does not
-     * assess the usable seconds, so it describes the murmur of a recording the window would call unsure), or the
-     * reason it failed ("" when it did not).
+     * murmur verdict, the murmur described ({@link RecordingAnalyzer.Analysis#describedMurmur}), or the reason it
+     * failed ("" when it did not). The scan measures the usable seconds as {@code classify} and the opened recording
+     * do, so an unsure recording's verdict answers follow-up and is described alike in the browser, the patient
+     * view and the command line.
      */
     public record Item(Recording recording, Verdict verdict, double signalQuality, String murmur, String problem) {
     }
@@ -54,7 +55,7 @@ public final class CollectionScan {
                 .indexOf(QualityFeature.INDEX);
         List<RecordingBatch.Outcome<Scanned>> outcomes = RecordingBatch.run(
                 recordings.stream().map(FeatureTableBuilder.Input::of).toList(), Math.max(1, threads),
-                () -> RecordingAnalyzer.judging(model, modelReference, false),
+                () -> RecordingAnalyzer.judging(model, modelReference, false).assessingQuality(),
                 (input, analysis) -> new Scanned(analysis.verdict(), analysis.features().summary().values(),
                         analysis.info(), analysis.describedMurmur()),
                 (done, total, seconds) -> listener.progress(done / (double) total,

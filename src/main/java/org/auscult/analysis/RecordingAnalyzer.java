@@ -135,7 +135,7 @@ public final class RecordingAnalyzer {
      * ({@link Analysis#quality()}): a verdict on a recording with too little of it carries the warning "Unsure: …"
      * with the reason and what to do, as the window's banner says. The features and the verdict are unchanged
      * (only {@link AnalysisConfig#usableStretches()} measures the usable stretches alone and withholds the verdict).
-     * What {@code classify} and the window use; a collection scan, which shows only the predicted classes, does not.
+     * What {@code classify}, the window and its collection scan use.
      */
     public RecordingAnalyzer assessingQuality() {
         return new RecordingAnalyzer(config, model, reference, segment, true);
