@@ -338,16 +338,21 @@ public final class WavDecoder {
         }
     }
 
-    /** Names the first sample of a frame that is NaN, infinite or beyond the float range. */
+    /** Names the first sample of a frame that is NaN, infinite or beyond the accepted float range. */
     private static String describeBadFrame(ByteBuffer data, int frameInBlock, long firstFrame, WavFormat format,
                                            SampleConverter.Layout layout) {
         long frame = firstFrame + frameInBlock;
         int channels = format.channels();
         for (int c = 0; c < channels; c++) {
             double value = SampleConverter.valueAt(data, frameInBlock * format.blockAlign() + c * layout.bytes, layout);
-            if (!Float.isFinite((float) value)) {
+            if (!SampleConverter.acceptable(value)) {
                 String where = channels == 1 ? "sample " + frame
                         : "sample " + frame + " (channel " + (c + 1) + " of " + channels + ")";
+                if (Float.isFinite((float) value)) {
+                    return String.format(Locale.ROOT, "%s is %s, more than %.0f times full scale; a float WAV holds "
+                            + "samples around -1 to 1 (integer values stored as floats?)", where, (float) value,
+                            SampleConverter.MAX_FLOAT_MAGNITUDE);
+                }
                 String what = Double.isNaN(value) ? "NaN"
                         : Double.isInfinite(value) ? (value > 0 ? "+Infinity" : "-Infinity")
                         : value + ", beyond the range of a 32-bit float";

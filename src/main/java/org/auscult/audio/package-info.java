@@ -29,7 +29,8 @@
  *   <li>b-bit signed integer v (b = 16, 24, 32): {@code x = v / 2^(b-1)}, so int16 becomes {@code v / 32768}
  *       exactly, as in librosa; the range is [-1, 1 - 2^(1-b)];</li>
  *   <li>8-bit unsigned u: {@code x = (u - 128) / 128};</li>
- *   <li>float: kept as is (64-bit values rounded to the nearest float); NaN and infinite samples are refused.</li>
+ *   <li>float: kept as is (64-bit values rounded to the nearest float); NaN and infinite samples are refused, and
+ *       so are samples more than 1000 times full scale (+60 dBFS), which no recording of sound holds.</li>
  * </ul>
  * The divisor is that of the container, not of the valid bits: left-justified 20-bit samples in 24-bit
  * containers land at the same full scale.
