@@ -56,13 +56,15 @@ final class RecordingInputs {
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);
                 collections.add(collection);
                 for (Recording recording : collection.recordings()) {
-                    if (recording.metadata().containsKey(Recording.PROBLEM)) {
+                    if (!recording.readable()) {
                         continue; // failed the import check: reported below with the collection's problems
                     }
                     inputs.add(Input.of(recording));
                 }
                 for (ImportProblem problem : collection.problems()) {
-                    problems.add(new Failure(problem.file(), problem.reason()));
+                    // the row's line, so that a label file's problem can be found in it
+                    problems.add(new Failure(problem.file(), problem.line() > 0
+                            ? "line " + problem.line() + ": " + problem.reason() : problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
                 List<Path> wavs = audioFilesUnder(path);
