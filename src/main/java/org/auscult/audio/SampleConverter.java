@@ -80,6 +80,23 @@ final class SampleConverter {
         };
     }
 
+    /**
+     * As {@link #convert}, but only channel {@code channel} (0-based) of {@code channels}, not their mean: for
+     * channels that cancel when averaged ({@link ChannelMixdown}).
+     */
+    static int convertChannel(ByteBuffer in, int frames, int channels, int channel, Layout layout, float[] out,
+                              int o) {
+        int frameBytes = channels * layout.bytes;
+        for (int i = 0; i < frames; i++) {
+            double x = valueAt(in, i * frameBytes + channel * layout.bytes, layout);
+            if (!acceptable(x)) {
+                return i;
+            }
+            out[o + i] = (float) x;
+        }
+        return -1;
+    }
+
     private static int convertMono(ByteBuffer in, int frames, Layout layout, float[] out, int o) {
         switch (layout) {
             case UNSIGNED_8 -> {

@@ -39,8 +39,10 @@
  * {@code x[n] = (1/C) * sum_{c=1..C} x_c[n]}: the arithmetic mean of the C channels. The mean keeps the level of
  * identical channels (a mono recording stored as stereo decodes to the same samples as the mono file), and it
  * cannot leave the full-scale range, unlike the sum. For integer formats the sum of the channel values is exact
- * and divided once, so the result is the exact mean rounded once to a float. Channels in opposite phase cancel;
- * the analysis of heart sounds from a single sensor does not meet that case.
+ * and divided once, so the result is the exact mean rounded once to a float. Channels in opposite phase cancel (a
+ * lead wired the wrong way round): when the mean of a WAV's channels is 40 dB or more below its louder channel, that
+ * channel alone is decoded, with a warning saying so ({@code ChannelMixdown}); the waveform view and playback still
+ * show the mean.
  *
  * <h2>Tolerance</h2>
  * Defects common in real files are tolerated and reported as warnings in
