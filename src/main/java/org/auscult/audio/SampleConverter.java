@@ -46,15 +46,29 @@ final class SampleConverter {
         }
     }
 
+    /**
+     * The largest float sample magnitude accepted, in full scale: 1000 (+60 dBFS). Float WAVs may legitimately
+     * exceed 1.0 (unclipped processing leaves a few dB, rarely tens of dB, of overshoot), but a sample a thousand
+     * times full scale is no recording of sound: it is integer values stored as floats, or bytes that are not
+     * samples at all. Accepted, such values would give levels hundreds of dB above full scale and energies that
+     * overflow.
+     */
+    static final double MAX_FLOAT_MAGNITUDE = 1e3;
+
     private SampleConverter() {
+    }
+
+    /** True for a float sample the decoder accepts: finite and within {@link #MAX_FLOAT_MAGNITUDE}; false for NaN. */
+    static boolean acceptable(double sample) {
+        return Math.abs(sample) <= MAX_FLOAT_MAGNITUDE;
     }
 
     /**
      * Converts {@code frames} frames from the start of {@code in} (little-endian, absolute indexing) into
      * {@code out[outOffset ...]}.
      *
-     * @return -1 when every sample was finite, otherwise the index (within this block) of the first frame whose
-     *         value is not a finite float; the output is then incomplete
+     * @return -1 when every sample was {@link #acceptable}, otherwise the index (within this block) of the first
+     *         frame holding one that is not; the output is then incomplete
      */
     static int convert(ByteBuffer in, int frames, int channels, Layout layout, float[] out, int outOffset) {
         if (channels == 1) {
@@ -64,6 +78,23 @@ final class SampleConverter {
             case FLOAT_32, FLOAT_64 -> mixFloats(in, frames, channels, layout, out, outOffset);
             default -> mixIntegers(in, frames, channels, layout, out, outOffset);
         };
+    }
+
+    /**
+     * As {@link #convert}, but only channel {@code channel} (0-based) of {@code channels}, not their mean: for
+     * channels that cancel when averaged ({@link ChannelMixdown}).
+     */
+    static int convertChannel(ByteBuffer in, int frames, int channels, int channel, Layout layout, float[] out,
+                              int o) {
+        int frameBytes = channels * layout.bytes;
+        for (int i = 0; i < frames; i++) {
+            double x = valueAt(in, i * frameBytes + channel * layout.bytes, layout);
+            if (!acceptable(x)) {
+                return i;
+            }
+            out[o + i] = (float) x;
+        }
+        return -1;
     }
 
     private static int convertMono(ByteBuffer in, int frames, Layout layout, float[] out, int o) {
@@ -91,7 +122,7 @@ final class SampleConverter {
             case FLOAT_32 -> {
                 for (int i = 0; i < frames; i++) {
                     float x = in.getFloat(4 * i);
-                    if (!Float.isFinite(x)) {
+                    if (!acceptable(x)) {
                         return i;
                     }
                     out[o + i] = x;
@@ -100,7 +131,7 @@ final class SampleConverter {
             case FLOAT_64 -> {
                 for (int i = 0; i < frames; i++) {
                     float x = (float) in.getDouble(8 * i);
-                    if (!Float.isFinite(x)) {
+                    if (!acceptable(x)) {
                         return i;
                     }
                     out[o + i] = x;
@@ -131,7 +162,7 @@ final class SampleConverter {
             double sum = 0;
             for (int c = 0; c < channels; c++, p += layout.bytes) {
                 double x = layout == Layout.FLOAT_64 ? in.getDouble(p) : in.getFloat(p);
-                if (!Float.isFinite((float) x)) {
+                if (!acceptable(x)) {
                     return i;
                 }
                 sum += x;

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scaling: an integer sample {@code v} in a {@code b}-bit container becomes {@code v / 2^(b-1)}
  * (int16: {@code v / 32768}, as librosa); 8-bit samples are unsigned and become {@code (u - 128) / 128}. Float
- * samples are kept (64-bit ones rounded to float). Channels are averaged: {@code x[n] = (1/C) sum_c x_c[n]}.
+ * samples are kept (64-bit ones rounded to float). Channels are averaged: {@code x[n] = (1/C) sum_c x_c[n]}, unless
+ * they cancel ({@link ChannelMixdown}: the louder one is then decoded alone, with a warning).
  *
  * <p>Lenient where files in the wild are commonly wrong (a RIFF size that does not match the file, a data chunk
  * that claims more bytes than the file holds, a byte rate that does not add up, a missing pad byte), with a
@@ -130,15 +131,16 @@ public final class WavDecoder {
             WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.HEADER_PREFIX_BYTES);
             WavFormat format = header.format();
             sink.start(format);
+            ChannelMixdown mixdown = ChannelMixdown.of(file, channel, header);
             SignalLevels.Accumulator levels = new SignalLevels.Accumulator(format);
             int blockFrames = streamBlockFrames(format);
             float[] block = new float[blockFrames];
             readSamples(file, channel, header, blockFrames, (firstFrame, data, count, layout) -> {
-                convert(file, data, firstFrame, count, format, layout, block, 0);
+                convert(file, data, firstFrame, count, format, layout, mixdown, block, 0);
                 levels.add(block, 0, count);
                 sink.accept(block, count);
             });
-            return new Streamed(format, header.warnings(), levels.levels());
+            return new Streamed(format, mixdown.warnings(header.warnings()), levels.levels());
         });
     }
 
@@ -197,7 +199,7 @@ public final class WavDecoder {
             if (pcm16Mono) {
                 ranges.addPcm16(data, count);
             } else {
-                convert(file, data, firstFrame, count, format, layout, block, 0);
+                convert(file, data, firstFrame, count, format, layout, ChannelMixdown.MEAN, block, 0);
                 ranges.add(block, count);
             }
         });
@@ -228,7 +230,8 @@ public final class WavDecoder {
             if (data.hasRemaining()) {
                 throw new UnreadableAudioException(file, "the file is shorter than its header says");
             }
-            convert(file, data, firstFrame, frames, format, SampleConverter.Layout.of(format), target, 0);
+            convert(file, data, firstFrame, frames, format, SampleConverter.Layout.of(format), ChannelMixdown.MEAN,
+                    target, 0);
             return frames;
         });
     }
@@ -243,13 +246,13 @@ public final class WavDecoder {
     static final int STREAM_BLOCK_FRAMES = 1 << 18;
 
     /** Consumes the raw sample bytes of consecutive frames. */
-    private interface RawBlocks {
+    interface RawBlocks {
         void accept(long firstFrame, ByteBuffer data, int frames, SampleConverter.Layout layout) throws IOException;
     }
 
     /** Feeds the data chunk of a parsed file to {@code blocks} in order, at most {@code blockFrames} at a time. */
-    private static void readSamples(Path file, FileChannel channel, WavHeaderReader.Header header, int blockFrames,
-                                    RawBlocks blocks) throws IOException {
+    static void readSamples(Path file, FileChannel channel, WavHeaderReader.Header header, int blockFrames,
+                            RawBlocks blocks) throws IOException {
         readSamples(file, channel, header, blockFrames, 0, header.format().frameCount(), blocks);
     }
 
@@ -290,10 +293,11 @@ public final class WavDecoder {
         WavHeaderReader.Header header = WavHeaderReader.read(file, channel, WavHeaderReader.DECODE_PREFIX_BYTES);
         WavFormat format = header.format();
         float[] samples = allocate(file, format.frameCount());
+        ChannelMixdown mixdown = ChannelMixdown.of(file, channel, header);
         readSamples(file, channel, header, Integer.MAX_VALUE, (firstFrame, data, count, layout) ->
-                convert(file, data, firstFrame, count, format, layout, samples, (int) firstFrame));
+                convert(file, data, firstFrame, count, format, layout, mixdown, samples, (int) firstFrame));
 
-        List<String> warnings = header.warnings();
+        List<String> warnings = mixdown.warnings(header.warnings());
         if (!warnings.isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("{}: decoded with warnings: {}", file, String.join("; ", warnings));
         }
@@ -330,24 +334,32 @@ public final class WavDecoder {
     }
 
     private static void convert(Path file, ByteBuffer data, long firstFrame, int frames, WavFormat format,
-                                SampleConverter.Layout layout, float[] target, int targetOffset)
-            throws UnreadableAudioException {
-        int bad = SampleConverter.convert(data, frames, format.channels(), layout, target, targetOffset);
+                                SampleConverter.Layout layout, ChannelMixdown mixdown, float[] target,
+                                int targetOffset) throws UnreadableAudioException {
+        int bad = mixdown.channel < 0
+                ? SampleConverter.convert(data, frames, format.channels(), layout, target, targetOffset)
+                : SampleConverter.convertChannel(data, frames, format.channels(), mixdown.channel, layout, target,
+                        targetOffset);
         if (bad >= 0) {
             throw new UnreadableAudioException(file, describeBadFrame(data, bad, firstFrame, format, layout));
         }
     }
 
-    /** Names the first sample of a frame that is NaN, infinite or beyond the float range. */
+    /** Names the first sample of a frame that is NaN, infinite or beyond the accepted float range. */
     private static String describeBadFrame(ByteBuffer data, int frameInBlock, long firstFrame, WavFormat format,
                                            SampleConverter.Layout layout) {
         long frame = firstFrame + frameInBlock;
         int channels = format.channels();
         for (int c = 0; c < channels; c++) {
             double value = SampleConverter.valueAt(data, frameInBlock * format.blockAlign() + c * layout.bytes, layout);
-            if (!Float.isFinite((float) value)) {
+            if (!SampleConverter.acceptable(value)) {
                 String where = channels == 1 ? "sample " + frame
                         : "sample " + frame + " (channel " + (c + 1) + " of " + channels + ")";
+                if (Float.isFinite((float) value)) {
+                    return String.format(Locale.ROOT, "%s is %s, more than %.0f times full scale; a float WAV holds "
+                            + "samples around -1 to 1 (integer values stored as floats?)", where, (float) value,
+                            SampleConverter.MAX_FLOAT_MAGNITUDE);
+                }
                 String what = Double.isNaN(value) ? "NaN"
                         : Double.isInfinite(value) ? (value > 0 ? "+Infinity" : "-Infinity")
                         : value + ", beyond the range of a 32-bit float";

@@ -29,7 +29,8 @@
  *   <li>b-bit signed integer v (b = 16, 24, 32): {@code x = v / 2^(b-1)}, so int16 becomes {@code v / 32768}
  *       exactly, as in librosa; the range is [-1, 1 - 2^(1-b)];</li>
  *   <li>8-bit unsigned u: {@code x = (u - 128) / 128};</li>
- *   <li>float: kept as is (64-bit values rounded to the nearest float); NaN and infinite samples are refused.</li>
+ *   <li>float: kept as is (64-bit values rounded to the nearest float); NaN and infinite samples are refused, and
+ *       so are samples more than 1000 times full scale (+60 dBFS), which no recording of sound holds.</li>
  * </ul>
  * The divisor is that of the container, not of the valid bits: left-justified 20-bit samples in 24-bit
  * containers land at the same full scale.
@@ -38,8 +39,10 @@
  * {@code x[n] = (1/C) * sum_{c=1..C} x_c[n]}: the arithmetic mean of the C channels. The mean keeps the level of
  * identical channels (a mono recording stored as stereo decodes to the same samples as the mono file), and it
  * cannot leave the full-scale range, unlike the sum. For integer formats the sum of the channel values is exact
- * and divided once, so the result is the exact mean rounded once to a float. Channels in opposite phase cancel;
- * the analysis of heart sounds from a single sensor does not meet that case.
+ * and divided once, so the result is the exact mean rounded once to a float. Channels in opposite phase cancel (a
+ * lead wired the wrong way round): when the mean of a WAV's channels is 40 dB or more below its louder channel, that
+ * channel alone is decoded, with a warning saying so ({@code ChannelMixdown}); the waveform view and playback still
+ * show the mean.
  *
  * <h2>Tolerance</h2>
  * Defects common in real files are tolerated and reported as warnings in

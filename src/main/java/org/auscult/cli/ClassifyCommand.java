@@ -175,7 +175,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     outcome.failure() != null ? null : outcome.result().verdict());
         }
         for (RecordingCollection collection : collections) {
-            collection.recordings().stream().filter(recording -> recording.metadata().containsKey(Recording.PROBLEM))
+            collection.recordings().stream().filter(recording -> !recording.readable())
                     .forEach(unread -> addSite(byPatient, unread.patient(), unread.id(), null));
         }
         Map<String, PatientAnswer> answers = new TreeMap<>();

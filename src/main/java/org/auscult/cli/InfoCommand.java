@@ -42,43 +42,57 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the --csv FILE if it exists.")
     boolean force;
 
+    /** The --csv header: what a recording is, and for a file that could not be read, why (the error column). */
+    static final String CSV_HEADER = "file,format,sample_rate,channels,frames,duration_s,peak_dbfs,rms_dbfs,"
+            + "dc_offset,clipped_fraction,problems,error";
+
     @Override
     public Integer call() throws Exception {
         OutputTargets.check(force, csv);
         PrintWriter out = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
-        List<RecordingInfo> infos = new ArrayList<>();
+        // a row per input, readable or not, so the table accounts for every file the text output lists
+        List<String> rows = new ArrayList<>();
+        resolved.problems().forEach(problem -> rows.add(failureRow(problem)));
         RecordingDecoder decoder = new RecordingDecoder();
         for (Input input : resolved.inputs()) {
             try {
                 RecordingInfo info = RecordingInfo.read(decoder, input.path());
-                infos.add(info);
+                rows.add(row(info));
                 out.println(info.describe());
             } catch (UnreadableAudioException e) {
-                failures.add(new Failure(input.path(), e.problem()));
+                Failure failure = new Failure(input.path(), e.problem());
+                failures.add(failure);
+                rows.add(failureRow(failure));
             }
         }
         out.flush();
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                writer.println("file,format,sample_rate,channels,frames,duration_s,peak_dbfs,rms_dbfs,dc_offset,"
-                        + "clipped_fraction,problems");
-                for (RecordingInfo info : infos) {
-                    writer.println(String.join(",", CsvText.field(info.file().toString()),
-                            CsvText.field(info.format()), Integer.toString(info.sampleRate()),
-                            Integer.toString(info.channels()), Long.toString(info.frames()),
-                            String.format(Locale.ROOT, "%.6f", info.durationSeconds()),
-                            String.format(Locale.ROOT, "%.2f", info.peakDbfs()),
-                            String.format(Locale.ROOT, "%.2f", info.rmsDbfs()),
-                            String.format(Locale.ROOT, "%.6f", info.dcOffset()),
-                            String.format(Locale.ROOT, "%.6f", info.clippedFraction()),
-                            CsvText.field(String.join("; ", info.problems()))));
-                }
+                writer.println(CSV_HEADER);
+                rows.forEach(writer::println);
                 writer.flush();
             });
         }
         return Failures.report(failures, spec.commandLine().getErr());
+    }
+
+    private static String row(RecordingInfo info) {
+        return String.join(",", CsvText.field(info.file().toString()),
+                CsvText.field(info.format()), Integer.toString(info.sampleRate()),
+                Integer.toString(info.channels()), Long.toString(info.frames()),
+                String.format(Locale.ROOT, "%.6f", info.durationSeconds()),
+                String.format(Locale.ROOT, "%.2f", info.peakDbfs()),
+                String.format(Locale.ROOT, "%.2f", info.rmsDbfs()),
+                String.format(Locale.ROOT, "%.6f", info.dcOffset()),
+                String.format(Locale.ROOT, "%.6f", info.clippedFraction()),
+                CsvText.field(String.join("; ", info.problems())), "");
+    }
+
+    /** The file and why it could not be read; the columns that describe a recording are empty. */
+    private static String failureRow(Failure failure) {
+        return CsvText.field(failure.file().toString()) + ",".repeat(11) + CsvText.field(failure.problem());
     }
 }

@@ -2,6 +2,7 @@ package org.auscult.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -62,10 +63,20 @@ final class LabelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            // opening creates a database (and its folders): only a subcommand that stores labels may do that
+            if (!writesLabels() && !Files.exists(database)) {
+                throw new IllegalArgumentException("no label database at " + database + " (--db); labels are stored "
+                        + "by 'labels import' or the workstation");
+            }
             checkOutputs();
             try (LabelStore store = LabelStore.open(database)) {
                 return call(store);
             }
+        }
+
+        /** True for a subcommand that stores labels, which creates the database when there is none. */
+        boolean writesLabels() {
+            return false;
         }
 
         /** Refuses the run before the database is opened (an output that exists, say); nothing by default. */
@@ -104,6 +115,11 @@ final class LabelsCommand implements Runnable {
         @Option(names = "--as", paramLabel = "SOURCE", defaultValue = "import",
                 description = "import (a collection's labels, kept apart; default) or user (your own).")
         String as;
+
+        @Override
+        boolean writesLabels() {
+            return true;
+        }
 
         @Override
         Integer call(LabelStore store) throws Exception {

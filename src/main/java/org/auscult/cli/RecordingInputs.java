@@ -17,6 +17,7 @@ import org.auscult.library.ImportProblem;
 import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
+import org.auscult.library.RecordingIds;
 
 /**
  * Turns what the user named on the command line into recordings: audio files as they are; a collection (a folder
@@ -56,13 +57,15 @@ final class RecordingInputs {
                 RecordingCollection collection = new CollectionImporter().importCollection(path, options);
                 collections.add(collection);
                 for (Recording recording : collection.recordings()) {
-                    if (recording.metadata().containsKey(Recording.PROBLEM)) {
+                    if (!recording.readable()) {
                         continue; // failed the import check: reported below with the collection's problems
                     }
                     inputs.add(Input.of(recording));
                 }
                 for (ImportProblem problem : collection.problems()) {
-                    problems.add(new Failure(problem.file(), problem.reason()));
+                    // the row's line, so that a label file's problem can be found in it
+                    problems.add(new Failure(problem.file(), problem.line() > 0
+                            ? "line " + problem.line() + ": " + problem.reason() : problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
                 List<Path> wavs = audioFilesUnder(path);
@@ -78,7 +81,25 @@ final class RecordingInputs {
                         + " known layout"));
             }
         }
-        return new Resolved(inputs, problems, collections);
+        return new Resolved(distinctIds(inputs), problems, collections);
+    }
+
+    /**
+     * The inputs with ids that tell them apart ({@link RecordingIds#distinct}): recordings of the same name in
+     * different folders would otherwise share an output file and a table row. A recording that was its own patient
+     * stays so under its new id.
+     */
+    private static List<Input> distinctIds(List<Input> inputs) {
+        List<String> ids = RecordingIds.distinct(inputs.stream().map(Input::path).toList(),
+                inputs.stream().map(Input::id).toList());
+        List<Input> renamed = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            String id = ids.get(i);
+            renamed.add(id.equals(input.id()) ? input : new Input(input.path(), id, input.label(),
+                    input.patient().equals(input.id()) ? id : input.patient(), input.source()));
+        }
+        return renamed;
     }
 
     /** The recordings (WAV, FLAC, MP3) in {@code folder} and below it, in path order. */

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
             "Find S1, systole, S2 and diastole in recordings. Writes DIR/<name>.tsv per recording in the CirCor layout "
                     + "(start s, end s, state: 1 S1, 2 systole, 3 S2, 4 diastole) and DIR/summary.csv with the heart "
                     + "rate, quality index, usable seconds, any reason to be unsure and rhythm of each.",
+            "Recordings of the same name in different folders are named by their path below the folder they "
+                    + "share (s1/x.tsv, s2/x.tsv).",
             "Files that fail are listed at the end; the others are written."
         },
         subcommands = SegmentTrain.class)
@@ -98,8 +102,13 @@ final class SegmentCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         RecordingDecoder decoder = new RecordingDecoder();
         HeartSoundSegmenter segmenter = HeartSoundSegmenter.of(emission);
+        Set<Path> written = new HashSet<>();
         for (Input input : resolved.inputs()) {
             Path tsv = out.resolve(input.id() + ".tsv");
+            if (written.contains(tsv)) { // ids tell different recordings apart, so this one was given twice
+                failures.add(new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
+                continue;
+            }
             if (!force && Files.exists(tsv)) {
                 failures.add(new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
                 continue;
@@ -116,6 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
             }
             Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
             SegmentationTsv.write(tsv, segmentation.segments(), force);
+            written.add(tsv);
             rows.add(new Row(input.id(), segmentation, quality));
             if (quality.judgeable()) {
                 console.printf(Locale.ROOT, "%s: %.1f bpm, %d beats, quality %.2f, %s%n", input.id(),

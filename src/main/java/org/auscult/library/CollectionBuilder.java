@@ -85,7 +85,7 @@ final class CollectionBuilder {
         Optional<String> problem = unsupportedAudio(file).or(() -> options.check().problem(file));
         if (problem.isPresent()) {
             problems.add(new ImportProblem(listedIn, line, "unreadable recording " + file + ": " + problem.get()));
-            added = added.withoutLabel(problem.get());
+            added = added.unreadable(problem.get());
         }
         listings.put(file, new Listing(recordings.size(), listedIn, line, label));
         recordings.add(added);

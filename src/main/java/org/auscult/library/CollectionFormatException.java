@@ -9,7 +9,8 @@ import org.auscult.io.VisibleText;
  * A label file that cannot be read as the layout it claims to be: wrong column count, a missing required column, an
  * unterminated quote, a value outside its vocabulary. The import stops, because every row after a malformed one is
  * suspect; the message names the file, the line and what is wrong
- * ({@code "labels.csv line 7: 3 columns expected, found 1"}).
+ * ({@code "labels.csv line 7: 3 columns expected, found 1"}). A generic label CSV, which a person writes, reports a
+ * row of the wrong width as an {@link ImportProblem} instead and goes on: its quoting keeps the rows apart.
  */
 public class CollectionFormatException extends IOException {
 

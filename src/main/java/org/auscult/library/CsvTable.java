@@ -3,6 +3,7 @@ package org.auscult.library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,11 +36,13 @@ final class CsvTable {
     private final Path file;
     private final List<String> header;
     private final List<Row> rows;
+    private final List<ImportProblem> skipped;
 
-    private CsvTable(Path file, List<String> header, List<Row> rows) {
+    private CsvTable(Path file, List<String> header, List<Row> rows, List<ImportProblem> skipped) {
         this.file = file;
         this.header = header;
         this.rows = rows;
+        this.skipped = skipped;
     }
 
     /**
@@ -56,7 +59,31 @@ final class CsvTable {
         List<String> header = records.get(0).fields().stream().map(String::strip).toList();
         List<Row> rows = records.subList(1, records.size());
         requireWidth(file, rows, header.size());
-        return new CsvTable(file, header, List.copyOf(rows));
+        return new CsvTable(file, header, List.copyOf(rows), List.of());
+    }
+
+    /**
+     * As {@link #withHeader}, but a row of the wrong width is left out of {@link #rows()} and described in
+     * {@link #skipped()} instead of refusing the file: in a label file a person writes, one bad row should not cost
+     * the rest. Fields are read by RFC 4180, so a row of the wrong width does not shift the rows after it; an
+     * unterminated quote, which does, still refuses the file.
+     */
+    static CsvTable withHeaderSkippingMalformedRows(Path file) throws IOException {
+        List<Row> records = readRecords(file);
+        if (records.isEmpty()) {
+            throw new CollectionFormatException(file, 0, "empty file, a header row was expected");
+        }
+        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        List<Row> rows = new ArrayList<>();
+        List<ImportProblem> skipped = new ArrayList<>();
+        for (Row row : records.subList(1, records.size())) {
+            if (row.fields().size() == header.size()) {
+                rows.add(row);
+            } else {
+                skipped.add(new ImportProblem(file, row.line(), widthProblem(header.size(), row) + "; row skipped"));
+            }
+        }
+        return new CsvTable(file, header, List.copyOf(rows), List.copyOf(skipped));
     }
 
     /** Reads a file without a header; every record must have {@code width} fields. */
@@ -100,6 +127,11 @@ final class CsvTable {
 
     List<Row> rows() {
         return rows;
+    }
+
+    /** The rows left out for their width, by {@link #withHeaderSkippingMalformedRows}; none otherwise. */
+    List<ImportProblem> skipped() {
+        return skipped;
     }
 
     /**
@@ -146,10 +178,13 @@ final class CsvTable {
     private static void requireWidth(Path file, List<Row> rows, int width) throws CollectionFormatException {
         for (Row row : rows) {
             if (row.fields().size() != width) {
-                throw new CollectionFormatException(file, row.line(),
-                        width + " columns expected, found " + row.fields().size());
+                throw new CollectionFormatException(file, row.line(), widthProblem(width, row));
             }
         }
+    }
+
+    private static String widthProblem(int width, Row row) {
+        return width + " columns expected, found " + row.fields().size();
     }
 
     /**

@@ -10,12 +10,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.auscult.audio.AudioFiles;
 
 /**
  * A label file anyone can write: a CSV with a {@code path} and a {@code label} column, optional {@code patient} and
- * {@code source} columns, and any further columns kept as metadata. Paths are relative to the CSV's folder (absolute
- * paths are taken as they are; '\' is read as a folder separator, for files written on Windows). An empty label
- * means unlabelled; an empty or absent patient makes the recording its own patient.
+ * {@code source} columns, and any further columns kept as metadata. Paths are relative to the CSV's folder and must
+ * stay inside it ({@code ../elsewhere/x.wav} is refused); absolute paths are taken as they are, as
+ * {@code labels export --format collection} writes them, but outside the CSV's folder only for files named like
+ * audio, so that a label file cannot have any other file opened. '\' is read as a folder separator, for files
+ * written on Windows. An empty label means unlabelled; an empty or absent patient makes the recording its own
+ * patient. A row of the wrong width, or whose path is refused, is reported as a problem with its line and skipped.
  *
  * <p>A folder is read when it holds a {@code labels.csv}, or exactly one CSV with {@code path} and {@code label}
  * columns.
@@ -71,7 +75,7 @@ final class GenericCsvReader implements LayoutReader {
             csv = labelFileIn(folderOrFile).orElseThrow(() -> new UnrecognisedCollectionException(folderOrFile,
                     layout(), "no " + DEFAULT_NAME + " and not exactly one CSV with 'path' and 'label' columns"));
         }
-        CsvTable table = CsvTable.withHeader(csv);
+        CsvTable table = CsvTable.withHeaderSkippingMalformedRows(csv);
         int pathColumn = table.requireColumn("path");
         int labelColumn = table.requireColumn("label");
         Optional<Integer> patientColumn = table.column("patient");
@@ -82,17 +86,42 @@ final class GenericCsvReader implements LayoutReader {
 
         Path folder = csv.toAbsolutePath().getParent();
         CollectionBuilder builder = new CollectionBuilder(folder, layout(), options);
+        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
         boolean slashSeparated = FileSystems.getDefault().getSeparator().equals("/");
         for (CsvTable.Row row : table.rows()) {
             String written = row.get(pathColumn);
             if (written.isEmpty()) {
                 throw new CollectionFormatException(csv, row.line(), "empty path");
             }
-            Path recording = folder.resolve(slashSeparated ? written.replace('\\', '/') : written);
+            Path listed = Path.of(slashSeparated ? written.replace('\\', '/') : written);
+            Optional<String> refused = outsideTheFolder(folder, listed);
+            if (refused.isPresent()) {
+                builder.problem(csv, row.line(), refused.get());
+                continue;
+            }
+            Path recording = folder.resolve(listed);
             builder.add(csv, row.line(), recording, row.get(labelColumn), row.get(labelColumn),
                     patientColumn.map(row::get).orElse(""), sourceColumn.map(row::get).orElse(""),
                     table.otherColumns(row, known));
         }
         return builder.build();
+    }
+
+    /**
+     * Why a row's path is refused: a relative path that leads out of {@code folder} ({@code ../x.wav}), or an
+     * absolute path outside it to a file not named like audio ({@code /etc/passwd}); empty for any other path.
+     */
+    static Optional<String> outsideTheFolder(Path folder, Path listed) {
+        Path resolved = folder.resolve(listed).normalize();
+        if (resolved.startsWith(folder.normalize())) {
+            return Optional.empty();
+        }
+        if (!listed.isAbsolute()) {
+            return Optional.of("path outside the collection folder: " + listed + " leads out of " + folder
+                    + "; row skipped");
+        }
+        return AudioFiles.isAudioFile(resolved) ? Optional.empty()
+                : Optional.of("path outside the collection folder: " + listed
+                        + " is not named like a recording (WAV, FLAC or MP3); row skipped");
     }
 }

@@ -26,8 +26,17 @@ import java.util.Optional;
 public record Recording(Path path, String id, Optional<String> label, String originalLabel, String patient,
                         String source, Map<String, String> metadata) {
 
-    /** The metadata key holding why a recording failed the import check (it is then not trainable). */
+    /**
+     * The metadata key holding why a recording is not trained on: it failed the import check, or its rows give
+     * conflicting labels.
+     */
     public static final String PROBLEM = "problem";
+
+    /**
+     * The metadata key holding why a recording failed the import check: it cannot be decoded, so it is neither
+     * trained on nor analysed. A recording with only a {@link #PROBLEM} (conflicting labels) can still be analysed.
+     */
+    public static final String UNREADABLE = "unreadable";
 
     public Recording {
         Objects.requireNonNull(path, "path");
@@ -53,6 +62,19 @@ public record Recording(Path path, String id, Optional<String> label, String ori
     /** True when the recording has a label to train on. */
     public boolean trainable() {
         return label.isPresent();
+    }
+
+    /** False when the recording failed the import check ({@link #UNREADABLE}): there is nothing to analyse. */
+    public boolean readable() {
+        return !metadata.containsKey(UNREADABLE);
+    }
+
+    /** The same recording, neither to be trained on nor analysed: it cannot be decoded, for {@code problem}. */
+    Recording unreadable(String problem) {
+        Recording withoutLabel = withoutLabel(problem);
+        Map<String, String> marked = new LinkedHashMap<>(withoutLabel.metadata());
+        marked.put(UNREADABLE, problem);
+        return new Recording(path, id, Optional.empty(), originalLabel, patient, source, marked);
     }
 
     /** The same recording, not to be trained on, with {@code problem} added to its metadata. */

@@ -131,6 +131,10 @@ class WavDecoderRefusalTest {
                         Double.POSITIVE_INFINITY)).build(), "sample 2 is +Infinity"),
                 Arguments.of("float64 beyond float range", WavBytes.float64(1, 8000).data(float64(0, -1e300)).build(),
                         "sample 1 is -1.0E300, beyond the range of a 32-bit float"),
+                Arguments.of("float32 samples far beyond full scale", WavBytes.float32(1, 8000).data(float32(0.5f,
+                        1e30f)).build(), "sample 1 is 1.0E30, more than 1000 times full scale"),
+                Arguments.of("float64 stereo beyond full scale", WavBytes.float64(2, 8000).data(float64(0.1, -2e3))
+                        .build(), "sample 0 (channel 2 of 2) is -2000.0, more than 1000 times full scale"),
                 Arguments.of("NaN in the second channel", WavBytes.float32(2, 8000).data(float32(0f, 0f, 0.1f,
                         Float.NaN)).build(), "sample 1 (channel 2 of 2) is NaN"),
                 Arguments.of("NaN in float64 stereo", WavBytes.float64(2, 8000).data(float64(Double.NaN, 0)).build(),

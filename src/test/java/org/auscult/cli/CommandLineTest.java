@@ -200,7 +200,15 @@ class CommandLineTest {
         assertTrue(run.out().contains("4000 Hz"), run.out());
         assertTrue(run.err().contains("tag.wav"), run.err());
         assertTrue(run.err().toLowerCase().contains("mp3"), run.err());
-        assertEquals(2, Files.readAllLines(csv).size());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), "a row per input, the unreadable one too");
+        assertEquals(InfoCommand.CSV_HEADER, lines.get(0));
+        assertEquals(12, lines.get(0).split(",").length);
+        String unreadable = lines.stream().filter(line -> line.contains("tag.wav")).findFirst().orElseThrow();
+        assertTrue(unreadable.startsWith(recordings.resolve("tag.wav") + ",,,,,,,,,,,"), unreadable);
+        assertTrue(unreadable.contains("MP3"), unreadable);
+        assertTrue(lines.stream().filter(line -> !line.contains("tag.wav")).skip(1).allMatch(line -> line.endsWith(",")),
+                "a readable recording has an empty error");
     }
 
     @Test

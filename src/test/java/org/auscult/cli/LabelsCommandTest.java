@@ -141,4 +141,27 @@ class LabelsCommandTest {
             }
         }
     }
+
+    @Test
+    void onlyImportCreatesADatabase() throws Exception {
+        Path absent = folder.resolve("no/such/folder/labels.db");
+        Path out = folder.resolve("z.csv");
+        Run export = CommandLineTest.run("labels", "export", "--db", absent.toString(), "--format", "csv",
+                "-o", out.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, export.exitCode(), export.out());
+        assertTrue(export.err().contains("no label database at " + absent), export.err());
+        assertEquals("", export.out());
+        Run disagreements = CommandLineTest.run("labels", "disagreements", "--db", absent.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, disagreements.exitCode(), disagreements.out());
+        assertTrue(disagreements.err().contains(absent.toString()), disagreements.err());
+        assertTrue(Files.notExists(folder.resolve("no")), "nothing is created for a command that only reads");
+        assertTrue(Files.notExists(out));
+
+        Path track = folder.resolve("track.txt");
+        Files.writeString(track, "0.500000\t0.500000\tS1\n");
+        Run imported = CommandLineTest.run("labels", "import", "--db", absent.toString(), "--format", "audacity",
+                "--recording", SAMPLES.resolve("36327_MV.wav").toString(), track.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(Files.isRegularFile(absent), "import stores labels, so it creates the database");
+    }
 }

@@ -141,6 +141,26 @@ class SegmentCommandTest {
     }
 
     @Test
+    void recordingsOfTheSameNameInDifferentFoldersAreToldApart() throws IOException {
+        Path first = Files.createDirectories(folder.resolve("dup/s1")).resolve("x.wav");
+        Path second = Files.createDirectories(folder.resolve("dup/s2")).resolve("x.wav");
+        Files.copy(CommandLineTest.SAMPLES.resolve("36327_MV.wav"), first);
+        Files.copy(CommandLineTest.SAMPLES.resolve("40058_PV.wav"), second);
+        Path out = folder.resolve("segments");
+
+        Run run = CommandLineTest.run("segment", first.toString(), second.toString(), first.toString(),
+                "--out", out.toString());
+
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, run.exitCode(), "the file given twice is reported");
+        assertTrue(run.err().contains("1 input failed:\n  " + first + ": given more than once"), run.err());
+        assertTrue(Files.exists(out.resolve("s1/x.tsv")));
+        assertTrue(Files.exists(out.resolve("s2/x.tsv")));
+        assertTrue(Files.notExists(out.resolve("x.tsv")));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(List.of("s1/x", "s2/x"), summary.stream().skip(1).map(line -> line.split(",")[0]).toList());
+    }
+
+    @Test
     void usageErrors() throws IOException {
         Run noOut = CommandLineTest.run("segment", "x.wav");
         assertEquals(AuscultCommand.EXIT_USAGE, noOut.exitCode());

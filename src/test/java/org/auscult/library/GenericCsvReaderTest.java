@@ -106,20 +106,41 @@ class GenericCsvReaderTest {
     }
 
     @Test
-    void wrongColumnCountIsRefused() {
-        Fixtures.wavs(root, "a.wav");
+    void aRowOfTheWrongColumnCountIsAProblemAndTheRestIsImported() throws IOException {
+        Fixtures.wavs(root, "a.wav", "b.wav");
         Path csv = Fixtures.text(root.resolve("labels.csv"),
                 "path,label,patient",
                 "a.wav,normal,p1",
-                "a.wav,normal,p1",
-                "a.wav,normal,p1",
-                "a.wav,normal,p1",
-                "a.wav,normal,p1",
-                "a.wav");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class, this::importRoot);
-        assertEquals(csv, e.file());
-        assertEquals(7, e.line());
-        assertEquals(csv + " line 7: 3 columns expected, found 1", e.getMessage());
+                "a.wav",
+                "b.wav,murmur,p2");
+        RecordingCollection collection = importRoot();
+        ImportProblem problem = collection.problems().get(0);
+        assertEquals(csv, problem.file());
+        assertEquals(3, problem.line());
+        assertEquals(csv + " line 3: 3 columns expected, found 1; row skipped", problem.toString());
+        assertEquals(1, collection.problems().size());
+        assertEquals(Map.of("murmur", 1, "normal", 1), collection.classCounts(), "the other rows are imported");
+    }
+
+    @Test
+    void pathsLeadingOutOfTheFolderAreProblems() throws IOException {
+        Fixtures.wavs(root, "coll/a.wav", "outside/secret.wav");
+        Path notAudio = Fixtures.text(root.resolve("outside/notes.txt"), "private");
+        Path csv = Fixtures.text(root.resolve("coll/labels.csv"),
+                "path,label",
+                "a.wav,normal",
+                "../outside/secret.wav,normal",
+                "sub/../../outside/secret.wav,normal",
+                notAudio.toAbsolutePath() + ",normal");
+        RecordingCollection collection = importer.importCollection(root.resolve("coll"), ImportOptions.defaults());
+        assertEquals(List.of("a"), collection.recordings().stream().map(Recording::id).toList());
+        List<ImportProblem> problems = collection.problems();
+        assertEquals(List.of(3, 4, 5), problems.stream().map(ImportProblem::line).toList());
+        problems.forEach(problem -> assertEquals(csv, problem.file()));
+        problems.forEach(problem -> assertTrue(problem.reason().startsWith("path outside the collection folder: "),
+                problem.reason()));
+        assertTrue(problems.get(0).reason().contains("../outside/secret.wav"), problems.get(0).reason());
+        assertTrue(problems.get(2).reason().contains(notAudio.toAbsolutePath().toString()), problems.get(2).reason());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package org.auscult.audio;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a multi-channel WAV becomes mono: the mean of its channels, unless they cancel. Channels in opposite phase (a
+ * sensor wired with one lead reversed, L = x and R = -x) average to silence or nearly so, and the recording would be
+ * judged silent although each channel holds the sound; then the louder channel alone is used, with a warning that
+ * says why, so that a clinician still gets a verdict and knows what it was made from.
+ */
+final class ChannelMixdown {
+
+    /**
+     * The energy ratio of the mean to the louder channel under which the channels are taken to cancel: 1e-4, the
+     * mean 100 times (40 dB) quieter in amplitude. Independent channels average to at least half the mean energy
+     * of the two, and correlated ones to more; only channels in opposite phase come near this.
+     */
+    static final double CANCELLING_ENERGY_RATIO = 1e-4;
+
+    /** The mean of the channels: every mono file, and every multi-channel file whose channels do not cancel. */
+    static final ChannelMixdown MEAN = new ChannelMixdown(-1, null);
+
+    /** The channel used alone (0-based), or -1 for the mean of all. */
+    final int channel;
+    private final String warning;
+
+    private ChannelMixdown(int channel, String warning) {
+        this.channel = channel;
+        this.warning = warning;
+    }
+
+    /** The mean of the channels, unless a pass over the data finds that they cancel. */
+    static ChannelMixdown of(Path file, FileChannel channel, WavHeaderReader.Header header) throws IOException {
+        if (header.format().channels() == 1) {
+            return MEAN;
+        }
+        Energies energies = new Energies(header.format().channels());
+        WavDecoder.readSamples(file, channel, header, Integer.MAX_VALUE, (firstFrame, data, count, layout) ->
+                energies.add(data, count, layout));
+        return energies.mixdown();
+    }
+
+    /** {@code warnings} with the reason for using one channel, when one is used. */
+    List<String> warnings(List<String> warnings) {
+        if (warning == null) {
+            return warnings;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add(warning);
+        return all;
+    }
+
+    /** The energy of each channel and of their mean, gathered block by block over the whole data chunk. */
+    static final class Energies {
+        private final double[] channels;
+        private double mean;
+
+        Energies(int channels) {
+            this.channels = new double[channels];
+        }
+
+        void add(ByteBuffer in, int frames, SampleConverter.Layout layout) {
+            int count = channels.length;
+            for (int i = 0; i < frames; i++) {
+                double sum = 0;
+                for (int c = 0; c < count; c++) {
+                    double x = SampleConverter.valueAt(in, (i * count + c) * layout.bytes, layout);
+                    channels[c] += x * x;
+                    sum += x;
+                }
+                mean += (sum / count) * (sum / count);
+            }
+        }
+
+        /** The mean of the channels, or the louder one alone when the mean cancels it. */
+        ChannelMixdown mixdown() {
+            int louder = 0;
+            for (int c = 1; c < channels.length; c++) {
+                louder = channels[c] > channels[louder] ? c : louder;
+            }
+            double loudest = channels[louder];
+            // false for NaN energies: bad samples are refused by the conversion, named there
+            if (!(loudest > 0) || !(mean < CANCELLING_ENERGY_RATIO * loudest)) {
+                return MEAN;
+            }
+            String quieter = mean == 0 ? "silent" : String.format(Locale.ROOT, "%.0f dB quieter than channel %d",
+                    10 * Math.log10(loudest / mean), louder + 1);
+            return new ChannelMixdown(louder, String.format(Locale.ROOT, "the channels cancel when mixed to mono: "
+                    + "their mean is %s (channels in opposite phase?); channel %d of %d, the louder, is used alone",
+                    quieter, louder + 1, channels.length));
+        }
+    }
+}
