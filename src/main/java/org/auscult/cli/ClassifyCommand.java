@@ -84,7 +84,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputTargets.check(force, csv, patientsCsv);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings, modelFile), csv, patientsCsv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedModel model = LoadedModel.load(modelFile);

@@ -68,7 +68,7 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
-        OutputTargets.check(force, format.files(out));
+        OutputTargets.check(force, RecordingInputs.readFrom(inputs, analysis.configFile), format.files(out));
         AnalysisConfig config = recipe ? analysis.resolve(DefaultRecipe.analysisProperties()) : analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
                 noisyLabels.labelMapping());

@@ -44,7 +44,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputTargets.check(force, csv);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings), csv);
         PrintWriter out = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());

@@ -11,6 +11,7 @@ import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.RecordingHeaderCheck;
 import org.auscult.audio.AudioFiles;
+import org.auscult.io.OutputTargets;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
@@ -79,6 +80,31 @@ final class RecordingInputs {
             }
         }
         return new Resolved(inputs, problems, collections);
+    }
+
+    /**
+     * What a command reading {@code named} and {@code alsoNamed} (null entries are options not given) reads, for
+     * its outputs to keep clear of: the named paths and, inside a named folder, its audio files, its label tables
+     * and the annotations (.tsv, .hea) beside a recording.
+     */
+    static OutputTargets.Inputs readFrom(List<Path> named, Path... alsoNamed) {
+        List<Path> all = new ArrayList<>(named == null ? List.of() : named);
+        all.addAll(java.util.Arrays.asList(alsoNamed));
+        return new OutputTargets.Inputs(all, RecordingInputs::isReadInFolder);
+    }
+
+    private static boolean isReadInFolder(Path file) {
+        return AudioFiles.isAudioFile(file) || CollectionImporter.isLabelFile(file)
+                || isAnnotationOfRecording(file);
+    }
+
+    private static boolean isAnnotationOfRecording(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".tsv") && !name.endsWith(".hea")) {
+            return false;
+        }
+        String stem = file.getFileName().toString().substring(0, name.length() - 4);
+        return AudioFiles.EXTENSIONS.stream().anyMatch(extension -> Files.exists(file.resolveSibling(stem + extension)));
     }
 
     /** The recordings (WAV, FLAC, MP3) in {@code folder} and below it, in path order. */

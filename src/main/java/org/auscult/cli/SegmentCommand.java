@@ -19,6 +19,7 @@ import org.auscult.experiments.DefaultRecipe;
 import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
+import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
 import org.auscult.segmentation.Segmentation;
@@ -88,10 +89,8 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
         }
         Path summary = out.resolve(SUMMARY);
-        if (!force && Files.exists(summary)) {
-            throw new IllegalArgumentException(summary + " already exists; use --force to replace it");
-        }
         Files.createDirectories(out);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings), summary); // before the work, not after it
         PrintWriter console = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());

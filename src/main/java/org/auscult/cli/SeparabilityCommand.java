@@ -67,7 +67,7 @@ final class SeparabilityCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
-        OutputTargets.check(force, csv);
+        OutputTargets.check(force, collection.inputs(), csv);
         CollectionOptions.Analysed analysed = collection.analyse(err);
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         List<String> classes = data.classNames();

@@ -124,4 +124,19 @@ class SafeOutputsTest {
         assertEquals("path,first,first_labeller,second,second_labeller\n\"" + path.replace("\"", "\"\"")
                 + "\",murmur,\"ana, md\",normal,ben\n", run.out());
     }
+
+    @Test
+    void anOutputFolderThatTakesNoFileIsFoundBeforeTheWork() throws IOException {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+        Run segment = CommandLineTest.run("segment", oneRecording().toString(), "--out", proc.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, segment.exitCode(), segment.err());
+        assertTrue(segment.err().contains("/proc/summary.csv: cannot be written here"), segment.err());
+        assertEquals("", segment.out(), "nothing was segmented");
+
+        Run features = CommandLineTest.run("features", oneRecording().toString(), "-o", "/proc/x.csv");
+        assertEquals(AuscultCommand.EXIT_USAGE, features.exitCode(), features.err());
+        assertTrue(features.err().contains("/proc/x.csv: cannot be written here"), features.err());
+        assertFalse(features.err().contains(".partial"), features.err());
+    }
 }
