@@ -12,6 +12,7 @@ import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.RecordingHeaderCheck;
 import org.auscult.audio.AudioFiles;
 import org.auscult.io.OutputTargets;
+import org.auscult.library.AudioFolderScan;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
@@ -66,7 +67,9 @@ final class RecordingInputs {
                     problems.add(new Failure(problem.file(), problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
-                List<Path> wavs = audioFilesUnder(path);
+                AudioFolderScan scan = AudioFolderScan.of(path, false);
+                scan.problems().forEach(problem -> problems.add(new Failure(problem.file(), problem.reason())));
+                List<Path> wavs = scan.audioFiles();
                 if (wavs.isEmpty()) {
                     problems.add(new Failure(path,
                             "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
@@ -111,13 +114,6 @@ final class RecordingInputs {
     static List<Path> recordingFilesUnder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(AudioFiles::isRecordingFile).sorted().toList();
-        }
-    }
-
-    /** The audio files in {@code folder} and below it, in path order: recordings and audio that cannot be read. */
-    static List<Path> audioFilesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(AudioFiles::isAudioFile).sorted().toList();
         }
     }
 
