@@ -1,8 +1,6 @@
 package org.auscult.library;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import org.auscult.audio.AudioFiles;
+import org.auscult.io.FileProblem;
 
 /**
  * The audio files ({@link AudioFiles#isAudioFile}) in a folder and every folder below it, in path order, and what
@@ -98,15 +97,6 @@ public record AudioFolderScan(List<Path> audioFiles, List<ImportProblem> problem
 
     /** The file system's reason in words, without the path it already names. */
     static String why(IOException failure) {
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof NoSuchFileException) {
-            return "it no longer exists";
-        }
-        if (failure instanceof FileSystemException files && files.getReason() != null) {
-            return files.getReason();
-        }
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return FileProblem.of(failure);
     }
 }
