@@ -67,8 +67,8 @@ final class SegmentCommand implements Callable<Integer> {
 
     static final class EmissionConverter implements picocli.CommandLine.ITypeConverter<CycleEmission> {
         @Override
-        public CycleEmission convert(String value) {
-            return CycleEmission.parse(value);
+        public CycleEmission convert(String value) throws Exception {
+            return AuscultCommand.withItsOwnMessage(CycleEmission::parse).convert(value);
         }
     }
 
