@@ -63,7 +63,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model file written by 'train'.")
     Path modelFile;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV; - is "
+            + "refused (standard output already shows the table).")
     Path csv;
 
     @Option(names = "--patients", paramLabel = "FILE", description = "Also write one row per patient to FILE as CSV "

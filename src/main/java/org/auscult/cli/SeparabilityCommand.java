@@ -54,7 +54,8 @@ final class SeparabilityCommand implements Callable<Integer> {
             description = "Features printed (default ${DEFAULT-VALUE}; the CSV holds all).")
     int top;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write every feature's row to FILE.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write every feature's row to FILE; - is "
+            + "refused (standard output already shows the table).")
     Path csv;
 
     @Option(names = "--force", description = "Replace the --csv FILE if it exists.")

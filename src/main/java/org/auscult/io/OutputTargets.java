@@ -84,6 +84,11 @@ public final class OutputTargets {
             if (target == null) {
                 continue;
             }
+            if (target.toString().equals("-")) { // the usual name of standard output, which no output here is
+                problems.add("-: outputs are written to files, not standard output; name a file (./- for a file "
+                        + "called -)");
+                continue;
+            }
             Path absolute = target.toAbsolutePath().normalize();
             if (!seen.add(absolute)) {
                 problems.add(VisibleText.of(target + ": named twice as an output"));

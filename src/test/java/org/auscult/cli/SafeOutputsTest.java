@@ -139,4 +139,12 @@ class SafeOutputsTest {
         assertTrue(features.err().contains("/proc/x.csv: cannot be written here"), features.err());
         assertFalse(features.err().contains(".partial"), features.err());
     }
+
+    @Test
+    void aDashIsNotTakenForAFileName() throws IOException {
+        Run dash = CommandLineTest.run("info", oneRecording().toString(), "--csv", "-");
+        assertEquals(AuscultCommand.EXIT_USAGE, dash.exitCode(), dash.err());
+        assertTrue(dash.err().contains("-: outputs are written to files, not standard output"), dash.err());
+        assertFalse(Files.exists(Path.of("-")), "no file called - in the working folder");
+    }
 }
