@@ -147,4 +147,18 @@ class SafeOutputsTest {
         assertTrue(dash.err().contains("-: outputs are written to files, not standard output"), dash.err());
         assertFalse(Files.exists(Path.of("-")), "no file called - in the working folder");
     }
+
+    @Test
+    void noTableIsWrittenWhenNoRecordingCouldBeRead() throws IOException {
+        Path broken = Files.writeString(folder.resolve("broken.wav"), "not a recording");
+        Path table = folder.resolve("t.csv");
+        Run features = CommandLineTest.run("features", broken.toString(), folder.resolve("missing.wav").toString(),
+                "-o", table.toString());
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, features.exitCode(), features.err());
+        assertTrue(features.err().contains("No recording could be read; " + table + " is not written"),
+                features.err());
+        assertTrue(features.err().contains("2 inputs failed"), features.err());
+        assertFalse(Files.exists(table), "no header-only table");
+        assertFalse(Files.exists(folder.resolve("t.csv.properties")), "no sidecar");
+    }
 }
