@@ -74,7 +74,9 @@ final class CollectionOptions {
 
     /** What the command reads, which its outputs may not replace. */
     org.auscult.io.OutputTargets.Inputs inputs() {
-        return RecordingInputs.readFrom(collections, excludePatientsOf, analysis.configFile);
+        List<Path> named = new ArrayList<>(collections);
+        named.add(excludePatientsOf);
+        return RecordingInputs.readFrom(named, analysis.configFile);
     }
 
     /** The analysed collection, the inputs that failed on the way, and the analysis it was made with. */

@@ -86,13 +86,18 @@ final class RecordingInputs {
     }
 
     /**
-     * What a command reading {@code named} and {@code alsoNamed} (null entries are options not given) reads, for
-     * its outputs to keep clear of: the named paths and, inside a named folder, its audio files, its label tables
-     * and the annotations (.tsv, .hea) beside a recording.
+     * What a command reads, for its outputs to keep clear of: the recordings, folders and collections {@code named}
+     * and, inside a named folder, its audio files, its label tables and the annotations (.tsv, .hea) beside a
+     * recording; and the single files options name ({@code namedFiles}: a model, a configuration; null entries are
+     * options not given). A folder given where a file was expected is left for the option to refuse.
      */
-    static OutputTargets.Inputs readFrom(List<Path> named, Path... alsoNamed) {
+    static OutputTargets.Inputs readFrom(List<Path> named, Path... namedFiles) {
         List<Path> all = new ArrayList<>(named == null ? List.of() : named);
-        all.addAll(java.util.Arrays.asList(alsoNamed));
+        for (Path file : namedFiles) {
+            if (file != null && !Files.isDirectory(file)) {
+                all.add(file);
+            }
+        }
         return new OutputTargets.Inputs(all, RecordingInputs::isReadInFolder);
     }
 

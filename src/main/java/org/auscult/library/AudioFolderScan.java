@@ -82,8 +82,10 @@ public record AudioFolderScan(List<Path> audioFiles, List<ImportProblem> problem
             }
         } catch (NoSuchFileException dangling) {
             problems.add(new ImportProblem(link, 0, "a link to nothing: " + linkTarget(link) + " does not exist"));
-        } catch (IOException unresolved) { // a loop shows as "Too many levels of symbolic links"
-            problems.add(new ImportProblem(link, 0, "a link that cannot be followed: " + why(unresolved)));
+        } catch (IOException unresolved) {
+            String why = why(unresolved);
+            problems.add(new ImportProblem(link, 0, why.startsWith("Too many levels of symbolic links")
+                    ? "a loop of links: it leads back to itself" : "a link that cannot be followed: " + why));
         }
     }
 

@@ -35,8 +35,10 @@ class ConfigOptionTest {
     }
 
     @Test
-    void aFolderIsRefusedAsSuch() {
-        Run run = features(folder);
+    void aFolderIsRefusedAsSuch() throws IOException {
+        Files.writeString(folder.resolve("table.csv"), "id,path,label\n"); // in that folder, yet not what is wrong
+        Run run = CommandLineTest.run("features", WAV.toString(), "--config", folder.toString(), "-o",
+                folder.resolve("table.csv").toString(), "--force");
         assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains("--config " + folder + ": is a folder"), run.err());
     }
