@@ -1,13 +1,15 @@
 package org.auscult.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.auscult.analysis.AnalysisConfig;
+import org.auscult.io.BoundedTextReader;
+import org.auscult.io.TextFileException;
+import org.auscult.io.VisibleText;
 import picocli.CommandLine.Option;
 
 /** The analysis parameters every command that computes features accepts. */
@@ -35,14 +37,44 @@ final class AnalysisOptions {
     AnalysisConfig resolve(Map<String, String> base) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>(base);
         if (configFile != null) {
-            Properties loaded = new Properties();
-            try (InputStream in = Files.newInputStream(configFile)) {
-                loaded.load(in);
-            }
+            Properties loaded = load(configFile);
             loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key)));
         }
         properties.putAll(settings);
         AnalysisConfig.requireKnownKeys(properties);
         return AnalysisConfig.of(properties);
+    }
+
+    /**
+     * The configuration file as text (UTF-8, a byte order mark as editors on Windows write it skipped), refused by
+     * name when it is a folder or not text at all, a recording say, instead of reporting its bytes as parameters.
+     */
+    private static Properties load(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--config " + file + ": is a folder; name a properties file "
+                    + "(KEY=VALUE lines)");
+        }
+        Properties loaded = new Properties();
+        try (BoundedTextReader reader = BoundedTextReader.open(file)) {
+            loaded.load(reader);
+        } catch (TextFileException notText) {
+            throw new IllegalArgumentException(notAPropertiesFile(file, notText.problem() + " on line "
+                    + notText.line()));
+        }
+        for (String key : loaded.stringPropertyNames()) {
+            if (hasControlCharacter(key) || hasControlCharacter(loaded.getProperty(key))) {
+                throw new IllegalArgumentException(notAPropertiesFile(file, "it holds control characters"));
+            }
+        }
+        return loaded;
+    }
+
+    private static String notAPropertiesFile(Path file, String why) {
+        return VisibleText.of("--config " + file + ": not a text properties file (" + why + "); name one with "
+                + "KEY=VALUE lines, such as the .properties file beside a CSV feature table");
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
     }
 }

@@ -142,7 +142,7 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
             commandLine.addSubcommand(name, COMMANDS.get(name));
         }
         // layouts by their constant or hyphenated name, any case, as the workstation reads them
-        commandLine.registerConverter(Layout.class, Layout::named);
+        commandLine.registerConverter(Layout.class, withItsOwnMessage(Layout::named));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -150,6 +150,20 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
             return exception instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_INPUT_FAILED;
         });
         return commandLine;
+    }
+
+    /**
+     * A converter whose refusal reads as its message alone: picocli shows any other exception a converter throws
+     * with its class name ("cannot convert 'x' to Layout (java.lang.IllegalArgumentException: ...)").
+     */
+    static <T> CommandLine.ITypeConverter<T> withItsOwnMessage(java.util.function.Function<String, T> parse) {
+        return value -> {
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException refused) {
+                throw new CommandLine.TypeConversionException(describe(refused));
+            }
+        };
     }
 
     /**

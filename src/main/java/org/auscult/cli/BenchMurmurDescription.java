@@ -93,7 +93,7 @@ final class BenchMurmurDescription implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (train != null) {
-            OutputTargets.check(force, train);
+            OutputTargets.check(force, RecordingInputs.readFrom(List.of(folder)), train);
         }
         PrintWriter out = spec.commandLine().getOut();
         Set<String> excluded = exclude.patients();

@@ -93,7 +93,8 @@ final class BenchQuality implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputTargets.check(force, writeModel);
+        OutputTargets.check(force, RecordingInputs.readFrom(java.util.Arrays.asList(circor, pascal,
+                samples, other), predictions, labels), writeModel);
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(circor)) {
             throw new IllegalArgumentException(circor + ": no such folder; name the CirCor recordings with --circor");

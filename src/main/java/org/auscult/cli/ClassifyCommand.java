@@ -63,7 +63,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model file written by 'train'.")
     Path modelFile;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV; - is "
+            + "refused (standard output already shows the table).")
     Path csv;
 
     @Option(names = "--patients", paramLabel = "FILE", description = "Also write one row per patient to FILE as CSV "
@@ -84,7 +85,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputTargets.check(force, csv, patientsCsv);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings, modelFile), csv, patientsCsv);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedModel model = LoadedModel.load(modelFile);

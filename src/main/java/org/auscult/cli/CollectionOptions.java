@@ -72,6 +72,13 @@ final class CollectionOptions {
     @Mixin
     AnalysisOptions analysis;
 
+    /** What the command reads, which its outputs may not replace. */
+    org.auscult.io.OutputTargets.Inputs inputs() {
+        List<Path> named = new ArrayList<>(collections);
+        named.add(excludePatientsOf);
+        return RecordingInputs.readFrom(named, analysis.configFile);
+    }
+
     /** The analysed collection, the inputs that failed on the way, and the analysis it was made with. */
     record Analysed(FeatureTable table, List<Failure> failures, AnalysisConfig config) {
     }

@@ -68,7 +68,7 @@ final class FeaturesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         FeatureTableFormat format = FeatureTableFormat.forFile(out);
-        OutputTargets.check(force, format.files(out));
+        OutputTargets.check(force, RecordingInputs.readFrom(inputs, analysis.configFile), format.files(out));
         AnalysisConfig config = recipe ? analysis.resolve(DefaultRecipe.analysisProperties()) : analysis.resolve();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(inputs, Optional.ofNullable(layout),
                 noisyLabels.labelMapping());
@@ -78,10 +78,15 @@ final class FeaturesCommand implements Callable<Integer> {
         FeatureTableBuilder builder = new FeatureTableBuilder(config, Jobs.resolve(jobs));
         FeatureTableBuilder.Result result = builder.build(resolved.inputs(),
                 (done, total, audioSeconds) -> progress.update(done, total));
-        format.write(result.table(), out, force);
-
         List<Failure> failures = new ArrayList<>(resolved.problems());
         failures.addAll(result.failures());
+        if (result.table().rows().isEmpty()) { // a header alone would pass for a table, and replace an earlier one
+            err.printf("No recording could be read; %s is not written.%n", out);
+            Failures.report(failures, err);
+            return AuscultCommand.EXIT_INPUT_FAILED;
+        }
+        format.write(result.table(), out, force);
+
         outWriter.printf("Wrote %s: %d recordings x %d features (%.0f s of audio).%n", out,
                 result.table().rows().size(), result.table().featureNames().size(), result.audioSeconds());
         return Failures.report(failures, err);

@@ -36,7 +36,8 @@ final class InfoCommand implements Callable<Integer> {
             description = "Recordings (WAV, FLAC or MP3) or folders of them.")
     List<Path> recordings;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per recording to FILE.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per recording to FILE; - is refused "
+            + "(standard output already shows the report).")
     Path csv;
 
     @Option(names = "--force", description = "Replace the --csv FILE if it exists.")
@@ -48,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputTargets.check(force, csv);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings), csv);
         PrintWriter out = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());

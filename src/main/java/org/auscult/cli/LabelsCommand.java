@@ -199,7 +199,8 @@ final class LabelsCommand implements Runnable {
 
         @Override
         void checkOutputs() throws IOException {
-            OutputTargets.check(force, format == Format.features ? LabelledFeatureTable.files(out) : List.of(out));
+            OutputTargets.check(force, RecordingInputs.readFrom(java.util.Arrays.asList(collection), database,
+                    recording, analysis.configFile), format == Format.features ? LabelledFeatureTable.files(out) : List.of(out));
         }
 
         @Override

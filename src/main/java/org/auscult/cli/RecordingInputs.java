@@ -11,6 +11,8 @@ import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.analysis.RecordingHeaderCheck;
 import org.auscult.audio.AudioFiles;
+import org.auscult.io.OutputTargets;
+import org.auscult.library.AudioFolderScan;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
@@ -68,7 +70,9 @@ final class RecordingInputs {
                             ? "line " + problem.line() + ": " + problem.reason() : problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
-                List<Path> wavs = audioFilesUnder(path);
+                AudioFolderScan scan = AudioFolderScan.of(path, false);
+                scan.problems().forEach(problem -> problems.add(new Failure(problem.file(), problem.reason())));
+                List<Path> wavs = scan.audioFiles();
                 if (wavs.isEmpty()) {
                     problems.add(new Failure(path,
                             "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
@@ -102,17 +106,40 @@ final class RecordingInputs {
         return renamed;
     }
 
+    /**
+     * What a command reads, for its outputs to keep clear of: the recordings, folders and collections {@code named}
+     * and, inside a named folder, its audio files, its label tables and the annotations (.tsv, .hea) beside a
+     * recording; and the single files options name ({@code namedFiles}: a model, a configuration; null entries are
+     * options not given). A folder given where a file was expected is left for the option to refuse.
+     */
+    static OutputTargets.Inputs readFrom(List<Path> named, Path... namedFiles) {
+        List<Path> all = new ArrayList<>(named == null ? List.of() : named);
+        for (Path file : namedFiles) {
+            if (file != null && !Files.isDirectory(file)) {
+                all.add(file);
+            }
+        }
+        return new OutputTargets.Inputs(all, RecordingInputs::isReadInFolder);
+    }
+
+    private static boolean isReadInFolder(Path file) {
+        return AudioFiles.isAudioFile(file) || CollectionImporter.isLabelFile(file)
+                || isAnnotationOfRecording(file);
+    }
+
+    private static boolean isAnnotationOfRecording(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".tsv") && !name.endsWith(".hea")) {
+            return false;
+        }
+        String stem = file.getFileName().toString().substring(0, name.length() - 4);
+        return AudioFiles.EXTENSIONS.stream().anyMatch(extension -> Files.exists(file.resolveSibling(stem + extension)));
+    }
+
     /** The recordings (WAV, FLAC, MP3) in {@code folder} and below it, in path order. */
     static List<Path> recordingFilesUnder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(AudioFiles::isRecordingFile).sorted().toList();
-        }
-    }
-
-    /** The audio files in {@code folder} and below it, in path order: recordings and audio that cannot be read. */
-    static List<Path> audioFilesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(AudioFiles::isAudioFile).sorted().toList();
         }
     }
 

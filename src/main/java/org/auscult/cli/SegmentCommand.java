@@ -21,6 +21,7 @@ import org.auscult.experiments.DefaultRecipe;
 import org.auscult.features.CycleEmission;
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
+import org.auscult.io.OutputTargets;
 import org.auscult.segmentation.HeartSoundSegmenter;
 import org.auscult.segmentation.Rhythm;
 import org.auscult.segmentation.Segmentation;
@@ -70,8 +71,8 @@ final class SegmentCommand implements Callable<Integer> {
 
     static final class EmissionConverter implements picocli.CommandLine.ITypeConverter<CycleEmission> {
         @Override
-        public CycleEmission convert(String value) {
-            return CycleEmission.parse(value);
+        public CycleEmission convert(String value) throws Exception {
+            return AuscultCommand.withItsOwnMessage(CycleEmission::parse).convert(value);
         }
     }
 
@@ -92,10 +93,8 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
         }
         Path summary = out.resolve(SUMMARY);
-        if (!force && Files.exists(summary)) {
-            throw new IllegalArgumentException(summary + " already exists; use --force to replace it");
-        }
         Files.createDirectories(out);
+        OutputTargets.check(force, RecordingInputs.readFrom(recordings), summary); // before the work, not after it
         PrintWriter console = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());

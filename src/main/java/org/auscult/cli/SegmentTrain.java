@@ -80,7 +80,7 @@ final class SegmentTrain implements Callable<Integer> {
             throw new IllegalArgumentException("--model hand-set: the hand-set emission is not trained; give network "
                     + "or trained");
         }
-        OutputTargets.check(force, out);
+        OutputTargets.check(force, RecordingInputs.readFrom(java.util.Arrays.asList(folder, scoreCircor)), out);
         PrintWriter console = spec.commandLine().getOut();
         Set<String> excluded = exclude.patients();
         List<SegmentationTraining.Recording> recordings = ExcludedPatientsOptions.loadAnnotated(folder, excluded,

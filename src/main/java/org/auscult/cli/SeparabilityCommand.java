@@ -54,7 +54,8 @@ final class SeparabilityCommand implements Callable<Integer> {
             description = "Features printed (default ${DEFAULT-VALUE}; the CSV holds all).")
     int top;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write every feature's row to FILE.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write every feature's row to FILE; - is "
+            + "refused (standard output already shows the table).")
     Path csv;
 
     @Option(names = "--force", description = "Replace the --csv FILE if it exists.")
@@ -67,7 +68,7 @@ final class SeparabilityCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
-        OutputTargets.check(force, csv);
+        OutputTargets.check(force, collection.inputs(), csv);
         CollectionOptions.Analysed analysed = collection.analyse(err);
         LabelledDataset data = Datasets.of(analysed.table()).labelledOnly();
         List<String> classes = data.classNames();

@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OutputTargets.check(force, this.out);
+        OutputTargets.check(force, collection.inputs(), this.out);
         CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed,
                 EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
                 mergeClasses);

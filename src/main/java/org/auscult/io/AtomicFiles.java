@@ -47,12 +47,32 @@ public final class AtomicFiles {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(absolute.toString(), null, "the folder " + folder + " does not exist");
         }
-        Path temporary = newTemporaryFile(absolute);
         try {
-            writeTemporary(temporary, content);
-            moveIntoPlace(temporary, absolute, overwrite);
-        } finally {
-            Files.deleteIfExists(temporary);
+            Path temporary = newTemporaryFile(absolute);
+            try {
+                writeTemporary(temporary, content);
+                moveIntoPlace(temporary, absolute, overwrite);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (FileSystemException e) {
+            throw aboutTarget(e, absolute);
+        }
+    }
+
+    /**
+     * Checks that {@link #write} could put a file at {@code target} by creating and removing the temporary file it
+     * would start with: permissions, a read-only or special file system ({@code /proc}) all show here, before the
+     * work whose result it is, not after it.
+     *
+     * @throws IOException naming {@code target} and what stops it being written
+     */
+    public static void checkWritable(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Files.delete(newTemporaryFile(absolute));
+        } catch (FileSystemException e) {
+            throw aboutTarget(e, absolute);
         }
     }
 
@@ -70,6 +90,20 @@ public final class AtomicFiles {
      * @throws FileAlreadyExistsException when {@code overwrite} is false and a target exists; nothing is written
      */
     public static void writeAll(java.util.List<Target> targets, boolean overwrite) throws IOException {
+        try {
+            writeAllOnce(targets, overwrite);
+        } catch (FileSystemException e) {
+            for (Target target : targets) {
+                Path absolute = target.path().toAbsolutePath();
+                if (isTemporaryOf(e.getFile(), absolute)) {
+                    throw aboutTarget(e, absolute);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void writeAllOnce(java.util.List<Target> targets, boolean overwrite) throws IOException {
         java.util.List<Path> paths = targets.stream().map(t -> t.path().toAbsolutePath()).toList();
         for (Path path : paths) {
             if (!overwrite && Files.exists(path)) {
@@ -174,6 +208,30 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    private static boolean isTemporaryOf(String file, Path target) {
+        return file != null && file.startsWith(target.resolveSibling("." + target.getFileName() + ".").toString())
+                && file.endsWith(".partial");
+    }
+
+    /**
+     * The failure as the user should read it: about the file they asked for, not the hidden temporary beside it,
+     * which they never named and which no longer exists. The original stays as the cause.
+     */
+    private static FileSystemException aboutTarget(FileSystemException e, Path target) {
+        if (!isTemporaryOf(e.getFile(), target) && !isTemporaryOf(e.getOtherFile(), target)) {
+            return e;
+        }
+        String file = target.toString();
+        String reason = e.getReason();
+        FileSystemException mapped = e instanceof NoSuchFileException ? new NoSuchFileException(file, null, reason)
+                : e instanceof java.nio.file.AccessDeniedException
+                        ? new java.nio.file.AccessDeniedException(file, null, reason)
+                : e instanceof FileAlreadyExistsException ? new FileAlreadyExistsException(file, null, reason)
+                : new FileSystemException(file, null, reason);
+        mapped.initCause(e);
+        return mapped;
     }
 
     private static FileAlreadyExistsException alreadyExists(Path target) {

@@ -25,6 +25,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.auscult.io.AtomicFiles;
+import org.auscult.io.FileProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,8 @@ public final class ModelFile {
         } catch (ModelFileException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(file, "cannot be read: " + e.getMessage(), e);
+            String why = Files.isDirectory(file) ? "it is a folder; name a model file" : FileProblem.of(e);
+            throw new ModelFileException(file, "cannot be read: " + why, e);
         }
     }
 

@@ -54,6 +54,35 @@ public final class CollectionImporter {
                 .findFirst();
     }
 
+    /**
+     * Whether {@code file} is a label file an import of its folder would read: one a layout knows by its name or
+     * header (REFERENCE.csv, training_data.csv, PASCAL's set CSVs), or the generic layout's label file of its folder
+     * (labels.csv, else the only CSV there with path and label columns). Any other CSV is not, though a generic
+     * import would take it when named.
+     */
+    public static boolean isLabelFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        for (LayoutReader reader : READERS) {
+            if (reader instanceof GenericCsvReader) {
+                try {
+                    Path folder = file.toAbsolutePath().getParent();
+                    if (GenericCsvReader.labelFileIn(folder).map(Path::toAbsolutePath)
+                            .filter(file.toAbsolutePath()::equals).isPresent()) {
+                        return true;
+                    }
+                } catch (IOException unreadable) {
+                    // a folder that cannot be listed cannot be imported either
+                }
+            } else if (reader.recognises(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static LayoutReader readerFor(Layout layout) {
         return READERS.stream().filter(reader -> reader.layout() == layout).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no reader for " + layout));

@@ -61,9 +61,12 @@ final class FolderPerClassReader implements LayoutReader {
         FolderPatients patients = new FolderPatients(folderOrFile, options);
         List<Path> files = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
         for (Path classFolder : classFolders(folderOrFile)) {
             String label = classFolder.getFileName().toString();
-            for (Path wav : audioFilesUnder(classFolder)) {
+            AudioFolderScan scan = AudioFolderScan.of(classFolder, true);
+            scan.problems().forEach(problem -> builder.problem(problem.file(), 0, problem.reason()));
+            for (Path wav : scan.audioFiles()) {
                 patients.add(classFolder, wav);
                 files.add(wav);
                 labels.add(label);
@@ -74,7 +77,6 @@ final class FolderPerClassReader implements LayoutReader {
             files.add(wav);
             labels.add("");
         }
-        CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
         List<String> patientOfFile = patients.patients();
         for (int i = 0; i < files.size(); i++) {
             builder.add(null, 0, files.get(i), labels.get(i), labels.get(i), patientOfFile.get(i), "", Map.of());
@@ -87,25 +89,6 @@ final class FolderPerClassReader implements LayoutReader {
      * ids keep the sub-folders ({@code murmur/p1/apex}), so equal file names in different folders stay apart.
      */
     static List<Path> audioFilesUnder(Path classFolder) throws IOException {
-        List<Path> wavs = new java.util.ArrayList<>();
-        Files.walkFileTree(classFolder, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                    java.nio.file.attribute.BasicFileAttributes attributes) {
-                return !dir.equals(classFolder) && dir.getFileName().toString().startsWith(".")
-                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file,
-                    java.nio.file.attribute.BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && AudioFiles.isAudioFile(file)) {
-                    wavs.add(file);
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-        wavs.sort(null);
-        return wavs;
+        return AudioFolderScan.of(classFolder, true).audioFiles();
     }
 }

@@ -38,7 +38,8 @@ final class PlainFolderReader implements LayoutReader {
         if (!Files.isDirectory(folderOrFile)) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "a folder is expected");
         }
-        List<Path> recordings = FolderPerClassReader.audioFilesUnder(folderOrFile);
+        AudioFolderScan scan = AudioFolderScan.of(folderOrFile, true);
+        List<Path> recordings = scan.audioFiles();
         if (recordings.isEmpty()) {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "it holds no recordings");
         }
@@ -46,6 +47,7 @@ final class PlainFolderReader implements LayoutReader {
         recordings.forEach(recording -> patients.add(folderOrFile, recording));
         List<String> patientOf = patients.patients();
         CollectionBuilder builder = new CollectionBuilder(folderOrFile, layout(), options);
+        scan.problems().forEach(problem -> builder.problem(problem.file(), 0, problem.reason()));
         for (int i = 0; i < recordings.size(); i++) {
             builder.add(null, 0, recordings.get(i), "", "", patientOf.get(i), "", Map.of());
         }

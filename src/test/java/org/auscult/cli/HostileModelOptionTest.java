@@ -41,4 +41,17 @@ class HostileModelOptionTest {
                 + "weka.classifiers.misc.InputMappedClassifier is not allowed"), err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
     }
+
+    @Test
+    void aModelThatCannotBeOpenedIsRefusedWithTheReason() throws IOException {
+        String wav = CommandLineTest.SAMPLES.resolve("36327_MV.wav").toString();
+        Path missing = folder.resolve("nonexist.auscult");
+        CommandLineTest.Run absent = CommandLineTest.run("classify", wav, "--model", missing.toString());
+        assertEquals(1, absent.exitCode(), absent.err());
+        assertEquals("auscult: " + missing + ": cannot be read: no such file or folder", absent.err().strip());
+
+        CommandLineTest.Run aFolder = CommandLineTest.run("classify", wav, "--model", folder.toString());
+        assertEquals(1, aFolder.exitCode(), aFolder.err());
+        assertTrue(aFolder.err().contains(folder + ": cannot be read: it is a folder"), aFolder.err());
+    }
 }

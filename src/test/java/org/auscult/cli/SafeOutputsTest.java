@@ -124,4 +124,41 @@ class SafeOutputsTest {
         assertEquals("path,first,first_labeller,second,second_labeller\n\"" + path.replace("\"", "\"\"")
                 + "\",murmur,\"ana, md\",normal,ben\n", run.out());
     }
+
+    @Test
+    void anOutputFolderThatTakesNoFileIsFoundBeforeTheWork() throws IOException {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+        Run segment = CommandLineTest.run("segment", oneRecording().toString(), "--out", proc.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, segment.exitCode(), segment.err());
+        assertTrue(segment.err().contains("/proc/summary.csv: cannot be written here"), segment.err());
+        assertEquals("", segment.out(), "nothing was segmented");
+
+        Run features = CommandLineTest.run("features", oneRecording().toString(), "-o", "/proc/x.csv");
+        assertEquals(AuscultCommand.EXIT_USAGE, features.exitCode(), features.err());
+        assertTrue(features.err().contains("/proc/x.csv: cannot be written here"), features.err());
+        assertFalse(features.err().contains(".partial"), features.err());
+    }
+
+    @Test
+    void aDashIsNotTakenForAFileName() throws IOException {
+        Run dash = CommandLineTest.run("info", oneRecording().toString(), "--csv", "-");
+        assertEquals(AuscultCommand.EXIT_USAGE, dash.exitCode(), dash.err());
+        assertTrue(dash.err().contains("-: outputs are written to files, not standard output"), dash.err());
+        assertFalse(Files.exists(Path.of("-")), "no file called - in the working folder");
+    }
+
+    @Test
+    void noTableIsWrittenWhenNoRecordingCouldBeRead() throws IOException {
+        Path broken = Files.writeString(folder.resolve("broken.wav"), "not a recording");
+        Path table = folder.resolve("t.csv");
+        Run features = CommandLineTest.run("features", broken.toString(), folder.resolve("missing.wav").toString(),
+                "-o", table.toString());
+        assertEquals(AuscultCommand.EXIT_INPUT_FAILED, features.exitCode(), features.err());
+        assertTrue(features.err().contains("No recording could be read; " + table + " is not written"),
+                features.err());
+        assertTrue(features.err().contains("2 inputs failed"), features.err());
+        assertFalse(Files.exists(table), "no header-only table");
+        assertFalse(Files.exists(folder.resolve("t.csv.properties")), "no sidecar");
+    }
 }

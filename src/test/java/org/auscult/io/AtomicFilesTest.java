@@ -1,8 +1,10 @@
 package org.auscult.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,5 +76,29 @@ class AtomicFilesTest {
                 () -> AtomicFiles.write(target, false, text("x")));
         assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
         assertTrue(Files.notExists(folder.resolve("missing")));
+    }
+
+    /** A folder that exists but takes no new file, even for root (which permissions would not stop). */
+    private static Path unwritableFolder() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+        return proc;
+    }
+
+    @Test
+    void aFailedWriteNamesTheTargetNotItsTemporary() {
+        Path target = unwritableFolder().resolve("table.csv");
+        java.nio.file.FileSystemException failed = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.write(target, true, text("x")));
+        assertEquals(target.toString(), failed.getFile());
+        assertFalse(failed.getMessage().contains(".partial"), failed.getMessage());
+
+        java.nio.file.FileSystemException failedGroup = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.writeAll(java.util.List.of(new AtomicFiles.Target(target, text("x"))), true));
+        assertEquals(target.toString(), failedGroup.getFile());
+
+        java.nio.file.FileSystemException checked = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.checkWritable(target));
+        assertEquals(target.toString(), checked.getFile());
     }
 }

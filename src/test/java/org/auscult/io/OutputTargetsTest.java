@@ -67,4 +67,31 @@ class OutputTargetsTest {
             assertEquals(2, files.count(), "no temporary or backup file is left behind");
         }
     }
+
+    @Test
+    void aFolderThatTakesNoNewFileIsFoundBeforeTheWork() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+        OutputTargets.RefusedException refused = assertThrows(OutputTargets.RefusedException.class,
+                () -> OutputTargets.check(true, proc.resolve("x.csv")));
+        assertTrue(refused.getMessage().startsWith("/proc/x.csv: cannot be written here"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(".partial"), refused.getMessage());
+    }
+
+    @Test
+    void anInputIsNeverAnOutputEvenWithForce() throws IOException {
+        Path recordings = Files.createDirectories(folder.resolve("recordings"));
+        Path wav = Files.writeString(recordings.resolve("a.wav"), "RIFF");
+        Path notes = Files.writeString(recordings.resolve("notes.csv"), "old");
+        OutputTargets.Inputs inputs = new OutputTargets.Inputs(java.util.Arrays.asList(recordings, null),
+                file -> file.getFileName().toString().endsWith(".wav"));
+        OutputTargets.RefusedException refused = assertThrows(OutputTargets.RefusedException.class,
+                () -> OutputTargets.check(true, inputs, wav, recordings.resolve("../recordings")));
+        assertEquals(2, refused.problems().size(), refused.getMessage());
+        assertTrue(refused.problems().get(0).contains("is read from the input folder"), refused.getMessage());
+        assertTrue(refused.problems().get(1).contains("is one of the inputs"), refused.getMessage());
+
+        OutputTargets.check(true, inputs, notes, recordings.resolve("new.wav"));
+        OutputTargets.check(true, new OutputTargets.Inputs(List.of(wav), file -> false), folder.resolve("a.wav"));
+    }
 }
