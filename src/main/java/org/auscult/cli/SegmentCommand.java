@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.audio.AudioClip;
+import org.auscult.audio.AudioFiles;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.experiments.DefaultRecipe;
@@ -108,6 +109,12 @@ final class SegmentCommand implements Callable<Integer> {
                 failures.add(new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
                 continue;
             }
+            if (Files.exists(tsv) && besideItsRecording(tsv, input.path())) {
+                // a CirCor-style folder keeps each recording's annotation there: never replaced, even with --force
+                failures.add(new Failure(input.path(), tsv + " is the annotation beside the recording; write the "
+                        + "segmentations to another folder"));
+                continue;
+            }
             if (!force && Files.exists(tsv)) {
                 failures.add(new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
                 continue;
@@ -158,6 +165,12 @@ final class SegmentCommand implements Callable<Integer> {
                 out);
         console.flush();
         return Failures.report(failures, spec.commandLine().getErr());
+    }
+
+    /** Whether {@code tsv} is {@code recording}'s own {@code <name>.tsv}, in the same folder. */
+    private static boolean besideItsRecording(Path tsv, Path recording) throws java.io.IOException {
+        Path sibling = recording.resolveSibling(AudioFiles.stripExtension(recording.getFileName().toString()) + ".tsv");
+        return Files.exists(sibling) && Files.isSameFile(sibling, tsv);
     }
 
     /** Six decimals, or empty for a value that could not be measured. */

@@ -60,6 +60,23 @@ class SegmentCommandTest {
     }
 
     @Test
+    void theAnnotationBesideARecordingIsNeverReplaced() throws IOException {
+        Path recordings = copySamples(1);
+        Path wav;
+        try (var files = Files.list(recordings)) {
+            wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow();
+        }
+        Path annotation = recordings.resolve(wav.getFileName().toString().replace(".wav", ".tsv"));
+        Files.writeString(annotation, "0\t1\t1\n");
+
+        Run run = CommandLineTest.run("segment", recordings.toString(), "--out", recordings.toString(), "--force");
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("is the annotation beside the recording"), run.err());
+        assertEquals("0\t1\t1\n", Files.readString(annotation), "the annotation is kept");
+    }
+
+    @Test
     void silenceGetsNoHeartRate() throws IOException {
         Path silent = folder.resolve("silent.wav");
         org.auscult.audio.WavWriter.writePcm16(silent, new org.auscult.audio.AudioClip(new float[30 * 4000], 4000),
