@@ -22,7 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
 import org.auscult.app.controls.Labels;
 
@@ -48,17 +47,7 @@ public final class RecordView extends VBox {
         ComboBox<RecordViewModel.Input> inputs = new ComboBox<>(model.inputs());
         inputs.setId("record-input");
         inputs.valueProperty().bindBidirectional(model.inputProperty());
-        inputs.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RecordViewModel.Input input) {
-                return input == null ? "" : input.name();
-            }
-
-            @Override
-            public RecordViewModel.Input fromString(String text) {
-                return null;
-            }
-        });
+        inputs.setConverter(Labels.named(RecordViewModel.Input::name));
         inputs.setPromptText(model.inputs().isEmpty() ? "No audio input found" : "Choose an input");
         inputs.setMaxWidth(Double.MAX_VALUE);
         TextField patient = new TextField();

@@ -1,7 +1,6 @@
 package org.auscult.app.training;
 
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -24,7 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
 import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
@@ -122,12 +120,12 @@ final class SettingsPagesView {
         ComboBox<Preset> preset = new ComboBox<>();
         preset.setId("preset");
         preset.getItems().setAll(ModelPageViewModel.PRESETS);
-        preset.setConverter(named(Preset::forPeople));
+        preset.setConverter(Labels.named(Preset::forPeople));
         preset.valueProperty().bindBidirectional(model.model().presetProperty());
         ComboBox<Balancing> balancing = new ComboBox<>();
         balancing.setId("balancing");
         balancing.getItems().setAll(ModelPageViewModel.BALANCINGS);
-        balancing.setConverter(named(Balancing::forPeople));
+        balancing.setConverter(Labels.named(Balancing::forPeople));
         balancing.valueProperty().bindBidirectional(model.model().balancingProperty());
         Label description = new Label();
         description.setId("preset-description");
@@ -176,7 +174,7 @@ final class SettingsPagesView {
         ComboBox<Protocol> protocol = new ComboBox<>();
         protocol.setId("protocol");
         protocol.getItems().setAll(ProtocolPageViewModel.PROTOCOLS);
-        protocol.setConverter(named(Protocol::forPeople));
+        protocol.setConverter(Labels.named(Protocol::forPeople));
         protocol.valueProperty().bindBidirectional(model.protocol().protocolProperty());
         TextField folds = field("folds", model.protocol().foldsProperty());
         Label plan = Labels.bound("protocol-plan", Bindings.createStringBinding(() -> {
@@ -248,20 +246,5 @@ final class SettingsPagesView {
         Label heading = new Label(text);
         heading.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         return heading;
-    }
-
-    /** A list of choices shown by their names for people (the boxes are not editable: text is never parsed). */
-    private static <T> StringConverter<T> named(Function<T, String> forPeople) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : forPeople.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen from the list");
-            }
-        };
     }
 }
