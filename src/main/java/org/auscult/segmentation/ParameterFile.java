@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.auscult.io.AtomicFiles;
 
 /**
@@ -63,6 +65,12 @@ public final class ParameterFile {
     static double[] numbers(Properties properties, String key) throws IOException {
         return Arrays.stream(required(properties, key).trim().split("\\s+")).mapToDouble(Double::parseDouble)
                 .toArray();
+    }
+
+    /** {@code values} as a parameter file writes them: space-separated, {@code digits} significant digits each. */
+    public static String text(double[] values, int digits) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%." + digits + "g", v))
+                .collect(Collectors.joining(" "));
     }
 
     /** The {@code trained.*} and {@code scored.*} entries. */

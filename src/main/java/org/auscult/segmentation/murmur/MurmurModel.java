@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -190,11 +189,11 @@ public final class MurmurModel {
                 SoftmaxRegression r = part.regression();
                 writer.println(key + ".classes=" + String.join(",", part.classes()));
                 writer.println(key + ".shown=" + part.shown());
-                writer.println(key + ".mean=" + join(r.mean()));
-                writer.println(key + ".sd=" + join(r.sd()));
+                writer.println(key + ".mean=" + ParameterFile.text(r.mean(), 8));
+                writer.println(key + ".sd=" + ParameterFile.text(r.sd(), 8));
                 double[][] weights = r.weights();
                 for (int j = 0; j < weights.length; j++) {
-                    writer.println(key + ".weights." + j + "=" + join(weights[j]));
+                    writer.println(key + ".weights." + j + "=" + ParameterFile.text(weights[j], 8));
                 }
             }
             writer.println("phase.shown=" + phaseShown);
@@ -215,13 +214,5 @@ public final class MurmurModel {
             throw new IllegalArgumentException("expected " + expected + " numbers, got " + values.length);
         }
         return values;
-    }
-
-    private static String join(double[] values) {
-        StringBuilder text = new StringBuilder();
-        for (double v : values) {
-            text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.8g", v));
-        }
-        return text.toString();
     }
 }
