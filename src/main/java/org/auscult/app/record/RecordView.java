@@ -107,16 +107,10 @@ public final class RecordView extends VBox {
         Label examination = label("record-examination", model.examinationProperty());
         examination.setStyle("-fx-font-weight: bold;");
 
-        Pane canvasPane = new Pane(waveform);
-        canvasPane.setPrefHeight(140);
-        waveform.widthProperty().bind(canvasPane.widthProperty());
-        waveform.heightProperty().bind(canvasPane.heightProperty());
+        Pane canvasPane = filledBy(waveform, 140);
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
-        Pane spectrogramPane = new Pane(spectrogram);
-        spectrogramPane.setPrefHeight(120);
+        Pane spectrogramPane = filledBy(spectrogram, 120);
         spectrogram.setId("record-spectrogram");
-        spectrogram.widthProperty().bind(spectrogramPane.widthProperty());
-        spectrogram.heightProperty().bind(spectrogramPane.heightProperty());
         VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
         getChildren().addAll(form, folder, examination, new HBox(6, start, stop, keep, discard),
                 new HBox(8, meter, levelText),
@@ -142,14 +136,28 @@ public final class RecordView extends VBox {
     }
 
     private Pane trendPane() {
-        Pane pane = new Pane(trend);
-        pane.setPrefHeight(48);
+        Pane pane = filledBy(trend, 48);
         pane.setMinHeight(48);
         trend.setId("record-trend");
-        trend.widthProperty().bind(pane.widthProperty());
-        trend.heightProperty().bind(pane.heightProperty());
         trend.widthProperty().addListener(o -> drawTrend());
         return pane;
+    }
+
+    /** A pane of {@code prefHeight} that {@code canvas} fills as it resizes. */
+    private static Pane filledBy(Canvas canvas, double prefHeight) {
+        Pane pane = new Pane(canvas);
+        pane.setPrefHeight(prefHeight);
+        canvas.widthProperty().bind(pane.widthProperty());
+        canvas.heightProperty().bind(pane.heightProperty());
+        return pane;
+    }
+
+    /** {@code canvas}'s graphics, the canvas cleared to the dark background. */
+    private static GraphicsContext cleared(Canvas canvas) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        return g;
     }
 
     /**
@@ -157,11 +165,9 @@ public final class RecordView extends VBox {
      * heart sound), the dot its heart rate on 40-160 bpm, "HR" and the latest rate at the left.
      */
     private void drawTrend() {
-        GraphicsContext g = trend.getGraphicsContext2D();
+        GraphicsContext g = cleared(trend);
         double width = trend.getWidth();
         double height = trend.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         var all = model.judgements();
         if (all.isEmpty() || width < 1) {
             return;
@@ -183,11 +189,9 @@ public final class RecordView extends VBox {
 
     /** The live spectrogram, 0 to 1000 Hz, -100 to -10 dB in the main spectrogram's colours, newest at the right. */
     private void drawSpectrogram() {
-        GraphicsContext g = spectrogram.getGraphicsContext2D();
+        GraphicsContext g = cleared(spectrogram);
         double width = spectrogram.getWidth();
         double height = spectrogram.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         LiveSpectrogram live = model.spectrogram();
         if (live == null || width < 1 || height < 1) {
             return;
@@ -213,11 +217,9 @@ public final class RecordView extends VBox {
     /** The last seconds as min/max bars, one per pixel column, newest at the right. */
     private void drawWaveform() {
         drawSpectrogram();
-        GraphicsContext g = waveform.getGraphicsContext2D();
+        GraphicsContext g = cleared(waveform);
         double width = waveform.getWidth();
         double height = waveform.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         float[] samples = model.shownSamples();
         int columns = (int) width;
         if (samples.length == 0 || columns <= 0) {
