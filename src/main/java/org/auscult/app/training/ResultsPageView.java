@@ -199,16 +199,14 @@ final class ResultsPageView {
     }
 
     private Node pastRunsPage() {
-        Button repeat = new Button("Load the selected run's settings");
-        repeat.setId("repeat-run");
-        repeat.disableProperty().bind(pastRuns.getSelectionModel().selectedItemProperty().isNull());
-        repeat.setOnAction(event -> {
+        Button repeat = Buttons.of("repeat-run", "Load the selected run's settings", () -> {
             Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
             if (chosen != null) {
                 model.applySettings(chosen.settings());
                 model.pageProperty().set(TrainingWizardViewModel.Page.PROTOCOL);
             }
         });
+        repeat.disableProperty().bind(pastRuns.getSelectionModel().selectedItemProperty().isNull());
         pastRuns.setItems(model.pastRuns());
         Label details = Labels.bound("past-run-details", Bindings.createStringBinding(() -> {
             Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
