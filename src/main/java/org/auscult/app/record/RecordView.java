@@ -97,14 +97,14 @@ public final class RecordView extends VBox {
         meter.styleProperty().bind(javafx.beans.binding.Bindings.when(model.clippingProperty())
                 .then("-fx-accent: #e53935;").otherwise(""));
         HBox.setHgrow(meter, Priority.ALWAYS);
-        Label levelText = label("record-level-text", model.levelTextProperty());
-        Label verdict = label("record-verdict", model.verdictProperty());
+        Label levelText = Labels.wrapped("record-level-text", model.levelTextProperty());
+        Label verdict = Labels.wrapped("record-verdict", model.verdictProperty());
         verdict.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        Label heart = label("record-heart", model.heartProperty());
-        Label guidance = label("record-guidance", model.guidanceProperty());
+        Label heart = Labels.wrapped("record-heart", model.heartProperty());
+        Label guidance = Labels.wrapped("record-guidance", model.guidanceProperty());
         guidance.setStyle("-fx-text-fill: #b26a00;");
-        Label message = label("record-message", model.messageProperty());
-        Label examination = label("record-examination", model.examinationProperty());
+        Label message = Labels.wrapped("record-message", model.messageProperty());
+        Label examination = Labels.wrapped("record-examination", model.examinationProperty());
         examination.setStyle("-fx-font-weight: bold;");
 
         Pane canvasPane = filledBy(waveform, 140);
@@ -126,13 +126,6 @@ public final class RecordView extends VBox {
             }
         });
         drawWaveform();
-    }
-
-    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
-        Label label = Labels.bound(id, text);
-        label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
     }
 
     private Pane trendPane() {

@@ -1,6 +1,6 @@
 package org.auscult.app.training;
 
-import static org.auscult.app.training.WizardLabels.wrapped;
+import static org.auscult.app.controls.Labels.wrapped;
 
 import java.io.File;
 import java.nio.file.Path;

@@ -75,10 +75,8 @@ final class SettingsPagesView {
                 box.setTooltip(new Tooltip(choice.displayName() + " (" + choice.name() + "): "
                         + choice.description()));
                 box.selectedProperty().bindBidirectional(choice.selected());
-                Label explanation = new Label(choice.description());
+                Label explanation = Labels.wrapped(choice.description());
                 explanation.setId("feature-" + choice.name() + "-about");
-                explanation.setWrapText(true);
-                explanation.setMinHeight(Region.USE_PREF_SIZE);
                 explanation.setStyle("-fx-text-fill: #555555;");
                 GridPane.setMargin(box, new Insets(2, 0, 2, 0));
                 GridPane.setMargin(explanation, new Insets(2, 0, 2, 0));
@@ -127,12 +125,8 @@ final class SettingsPagesView {
         balancing.getItems().setAll(ModelPageViewModel.BALANCINGS);
         balancing.setConverter(Labels.named(Balancing::forPeople));
         balancing.valueProperty().bindBidirectional(model.model().balancingProperty());
-        Label description = new Label();
-        description.setId("preset-description");
-        description.setWrapText(true);
-        description.setMinHeight(Region.USE_PREF_SIZE);
-        description.textProperty().bind(Bindings.createStringBinding(() -> describe(model.model().presetProperty().get()),
-                model.model().presetProperty()));
+        Label description = Labels.wrapped("preset-description", Bindings.createStringBinding(
+                () -> describe(model.model().presetProperty().get()), model.model().presetProperty()));
         GridPane options = grid("Design", preset, "Class balancing", balancing,
                 "Trees in the random forest (≥ 1)", field("trees", model.model().treesProperty()),
                 "SMO complexity C (> 0)", field("smo-c", model.model().smoComplexityProperty()),
@@ -177,7 +171,7 @@ final class SettingsPagesView {
         protocol.setConverter(Labels.named(Protocol::forPeople));
         protocol.valueProperty().bindBidirectional(model.protocol().protocolProperty());
         TextField folds = field("folds", model.protocol().foldsProperty());
-        Label plan = Labels.bound("protocol-plan", Bindings.createStringBinding(() -> {
+        Label plan = Labels.wrapped("protocol-plan", Bindings.createStringBinding(() -> {
             try {
                 return "Will run: " + model.settings().evaluation().forPeople() + ". Every run is kept in "
                         + model.store().folder() + ".";
@@ -186,18 +180,12 @@ final class SettingsPagesView {
             }
         }, model.protocol().protocolProperty(), model.protocol().foldsProperty(), model.protocol().repeatsProperty(),
                 model.protocol().seedProperty(), model.problemProperty()));
-        plan.setWrapText(true);
-        plan.setMinHeight(Region.USE_PREF_SIZE);
         GridPane options = grid("Protocol", protocol, "Folds (≥ 2)", folds,
                 "Repeats (≥ 1)", field("repeats", model.protocol().repeatsProperty()),
                 "Seed", field("seed", model.protocol().seedProperty()));
         showWhen(options, "folds", model.protocol().foldsApplyProperty());
-        Label note = new Label();
-        note.setId("protocol-description");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(Bindings.createStringBinding(() -> describe(model.protocol().protocolProperty()
-                .get()), model.protocol().protocolProperty()));
+        Label note = Labels.wrapped("protocol-description", Bindings.createStringBinding(
+                () -> describe(model.protocol().protocolProperty().get()), model.protocol().protocolProperty()));
         return new VBox(8, options, note, plan);
     }
 
