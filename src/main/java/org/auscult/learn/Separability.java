@@ -96,7 +96,7 @@ public final class Separability {
             }
             start = end + 1;
         }
-        return (positiveRankSum - m * (m + 1) / 2.0) / ((double) m * n);
+        return (positiveRankSum - m * (m + 1.0) / 2) / ((double) m * n);
     }
 
     private static double[] column(double[][] features, int[] rows, int feature) {
