@@ -53,9 +53,7 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) implemen
     @Override
     public long[][] counts() {
         long[][] copy = new long[counts.length][];
-        for (int t = 0; t < counts.length; t++) {
-            copy[t] = counts[t].clone();
-        }
+        Arrays.setAll(copy, t -> counts[t].clone());
         return copy;
     }
 

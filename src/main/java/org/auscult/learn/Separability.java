@@ -101,9 +101,7 @@ public final class Separability {
 
     private static double[] column(double[][] features, int[] rows, int feature) {
         double[] values = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            values[i] = features[rows[i]][feature];
-        }
+        Arrays.setAll(values, i -> features[rows[i]][feature]);
         return values;
     }
 }

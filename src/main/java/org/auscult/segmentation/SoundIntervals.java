@@ -54,9 +54,7 @@ public record SoundIntervals(double[] intervals, double largestDeviation, double
     public static SoundIntervals of(double[] envelope, int rate) {
         int[] peaks = soundPeaks(envelope, rate);
         double[] intervals = new double[Math.max(0, peaks.length - 1)];
-        for (int i = 0; i < intervals.length; i++) {
-            intervals[i] = (peaks[i + 1] - peaks[i]) / (double) rate;
-        }
+        Arrays.setAll(intervals, i -> (peaks[i + 1] - peaks[i]) / (double) rate);
         return ofIntervals(intervals);
     }
 

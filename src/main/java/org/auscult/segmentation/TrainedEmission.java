@@ -243,9 +243,7 @@ public final class TrainedEmission implements StateEmission {
             }
         }
         double[] prior = new double[STATES];
-        for (int j = 0; j < STATES; j++) {
-            prior[j] = counts[j] / (double) n;
-        }
+        Arrays.setAll(prior, j -> counts[j] / (double) n);
         Map<String, String> full = new LinkedHashMap<>(record);
         full.putIfAbsent("trained.values", Integer.toString(n));
         return new TrainedEmission(w, prior, full);

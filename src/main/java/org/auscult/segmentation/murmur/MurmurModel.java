@@ -163,9 +163,7 @@ public final class MurmurModel {
                 MurmurAttribute attribute = MurmurAttribute.ofKey(key);
                 List<String> classes = List.of(required(properties, key + ".classes").split(","));
                 double[][] weights = new double[classes.size()][];
-                for (int j = 0; j < classes.size(); j++) {
-                    weights[j] = numbers(required(properties, key + ".weights." + j), d + 1);
-                }
+                Arrays.setAll(weights, j -> numbers(required(properties, key + ".weights." + j), d + 1));
                 SoftmaxRegression regression = new SoftmaxRegression(numbers(required(properties, key + ".mean"), d),
                         numbers(required(properties, key + ".sd"), d), weights);
                 parts.add(new Part(attribute, classes, regression,

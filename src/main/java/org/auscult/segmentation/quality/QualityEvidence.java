@@ -198,9 +198,7 @@ public final class QualityEvidence {
             }
         }
         int[] labels = new int[seconds];
-        for (int i = 0; i < seconds; i++) {
-            labels[i] = annotated[i] >= 0.5 ? 1 : 0;
-        }
+        Arrays.setAll(labels, i -> annotated[i] >= 0.5 ? 1 : 0);
         return labels;
     }
 

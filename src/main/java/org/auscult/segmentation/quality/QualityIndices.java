@@ -131,9 +131,7 @@ public final class QualityIndices {
         double[] envelope = Envelopes.blockMean(AnalyticSignal.magnitude(b), rate / ENVELOPE_RATE);
         double[] clipping = clippingPerSecond(clip, seconds);
         double[] rms = new double[seconds];
-        for (int s = 0; s < seconds; s++) {
-            rms[s] = Math.sqrt(meanSquare(b, s * rate, (s + 1) * rate));
-        }
+        Arrays.setAll(rms, s -> Math.sqrt(meanSquare(b, s * rate, (s + 1) * rate)));
         double medianRms = median(rms);
         int fftSize = Integer.highestOneBit(rate - 1) << 1;
         Fft fft = new Fft(fftSize);
@@ -356,9 +354,7 @@ public final class QualityIndices {
 
     private static double[] hann(int n) {
         double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1));
-        }
+        Arrays.setAll(w, i -> 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
         return w;
     }
 
