@@ -13,7 +13,6 @@ import org.auscult.analysis.RecordingHeaderCheck;
 import org.auscult.audio.AudioFiles;
 import org.auscult.library.CollectionImporter;
 import org.auscult.library.ImportOptions;
-import org.auscult.library.ImportProblem;
 import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
@@ -61,18 +60,14 @@ final class RecordingInputs {
                     }
                     inputs.add(Input.of(recording));
                 }
-                for (ImportProblem problem : collection.problems()) {
-                    problems.add(new Failure(problem.file(), problem.reason()));
-                }
+                collection.problems().forEach(problem -> problems.add(new Failure(problem.file(), problem.reason())));
             } else if (Files.isDirectory(path)) {
                 List<Path> wavs = audioFilesUnder(path);
                 if (wavs.isEmpty()) {
                     problems.add(new Failure(path,
                             "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
                 }
-                for (Path wav : wavs) {
-                    inputs.add(Input.of(wav, stem(path.relativize(wav))));
-                }
+                wavs.forEach(wav -> inputs.add(Input.of(wav, stem(path.relativize(wav)))));
             } else {
                 problems.add(new Failure(path, "neither a recording (WAV, FLAC or MP3), a folder, nor a label file of a"
                         + " known layout"));

@@ -1,7 +1,7 @@
 package org.auscult.features;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Small helpers shared by the extractors for column names and single-column series. */
 final class FeatureNames {
@@ -12,11 +12,8 @@ final class FeatureNames {
     /** {@code prefix_01 .. prefix_NN}, zero-padded to at least two digits so that names sort in order. */
     static List<String> numbered(String prefix, int count) {
         int digits = Math.max(2, Integer.toString(count).length());
-        List<String> names = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            names.add(prefix + "_" + String.format(java.util.Locale.ROOT, "%0" + digits + "d", i));
-        }
-        return List.copyOf(names);
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> prefix + "_" + String.format(java.util.Locale.ROOT, "%0" + digits + "d", i)).toList();
     }
 
     /** A series as [frame][1]. */

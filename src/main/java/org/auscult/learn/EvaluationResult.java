@@ -92,9 +92,7 @@ public record EvaluationResult(String description, List<String> classNames, List
 
     private ConfusionMatrix confusionOf(List<Prediction> subset) {
         long[][] counts = new long[classNames.size()][classNames.size()];
-        for (Prediction prediction : subset) {
-            counts[prediction.truth()][prediction.predicted()]++;
-        }
+        subset.forEach(prediction -> counts[prediction.truth()][prediction.predicted()]++);
         return new ConfusionMatrix(classNames, counts);
     }
 

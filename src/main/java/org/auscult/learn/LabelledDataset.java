@@ -279,9 +279,7 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
      */
     public static Instances header(List<String> featureNames, List<String> classNames) {
         ArrayList<Attribute> attributes = new ArrayList<>(featureNames.size() + 1);
-        for (String name : featureNames) {
-            attributes.add(new Attribute(name));
-        }
+        featureNames.forEach(name -> attributes.add(new Attribute(name)));
         attributes.add(new Attribute(classAttributeName(featureNames), new ArrayList<>(classNames)));
         Instances header = new Instances("auscult", attributes, 0);
         header.setClassIndex(featureNames.size());

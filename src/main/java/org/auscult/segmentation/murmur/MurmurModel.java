@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.features.CycleEmission;
@@ -82,11 +83,8 @@ public final class MurmurModel {
      * matrix that counts every patient {@code repeats} times.
      */
     public static boolean measurable(org.auscult.learn.ConfusionMatrix matrix, int repeats) {
-        int classes = 0;
-        for (int c = 0; c < matrix.numClasses(); c++) {
-            classes += matrix.support(c) >= (long) MIN_CLASS_PATIENTS * repeats ? 1 : 0;
-        }
-        return classes >= 2;
+        return IntStream.range(0, matrix.numClasses())
+                .filter(c -> matrix.support(c) >= (long) MIN_CLASS_PATIENTS * repeats).count() >= 2;
     }
 
     /** The parameters shipped in {@link #RESOURCE}. */

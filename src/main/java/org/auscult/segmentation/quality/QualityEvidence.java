@@ -172,9 +172,7 @@ public final class QualityEvidence {
             }
         }
         Map<String, String> groups = new HashMap<>();
-        for (String id : parent.keySet()) {
-            groups.put(id, root(parent, id));
-        }
+        parent.keySet().forEach(id -> groups.put(id, root(parent, id)));
         return groups;
     }
 
@@ -221,9 +219,7 @@ public final class QualityEvidence {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<Optional<Recording>>> futures = new ArrayList<>();
-                for (Job job : missing) {
-                    futures.add(pool.submit(() -> compute(job)));
-                }
+                missing.forEach(job -> futures.add(pool.submit(() -> compute(job))));
                 for (Future<Optional<Recording>> f : futures) {
                     f.get().ifPresent(r -> computed.put(r.source() + "/" + r.name(), r));
                 }

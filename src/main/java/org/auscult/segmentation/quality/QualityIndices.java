@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.AnalyticSignal;
@@ -323,12 +324,8 @@ public final class QualityIndices {
 
     private static double silence(double[] b, int from, int rate) {
         int block = rate / ENVELOPE_RATE;
-        int silent = 0;
-        for (int k = 0; k < ENVELOPE_RATE; k++) {
-            if (Math.sqrt(meanSquare(b, from + k * block, from + (k + 1) * block)) < SILENCE_RMS) {
-                silent++;
-            }
-        }
+        long silent = IntStream.range(0, ENVELOPE_RATE)
+                .filter(k -> Math.sqrt(meanSquare(b, from + k * block, from + (k + 1) * block)) < SILENCE_RMS).count();
         return silent / (double) ENVELOPE_RATE;
     }
 
