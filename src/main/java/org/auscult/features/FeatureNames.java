@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -18,10 +19,8 @@ final class FeatureNames {
 
     /** A series as [frame][1]. */
     static double[][] oneColumn(double[] series) {
-        double[][] values = new double[series.length][1];
-        for (int t = 0; t < series.length; t++) {
-            values[t][0] = series[t];
-        }
+        double[][] values = new double[series.length][];
+        Arrays.setAll(values, t -> new double[] {series[t]});
         return values;
     }
 }

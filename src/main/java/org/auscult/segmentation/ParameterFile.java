@@ -85,9 +85,7 @@ public final class ParameterFile {
     }
 
     static void writeRecord(PrintWriter out, Map<String, String> record) {
-        for (Map.Entry<String, String> entry : record.entrySet()) {
-            out.println(entry.getKey() + "=" + entry.getValue().replace("\\", "\\\\").replace("\n", " "));
-        }
+        record.forEach((key, value) -> out.println(key + "=" + value.replace("\\", "\\\\").replace("\n", " ")));
     }
 
     /** {@code record} with the entries of {@code extra} added, replacing those of the same key. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -305,9 +306,7 @@ public final class SparkJob {
                 RecordingAnalyzer.Analysis analysis = analyzer.analyze(local);
                 List<Object> cells = new ArrayList<>(List.of(id, uri, ""));
                 if (task == Task.FEATURES) {
-                    for (double value : analysis.features().summary().values()) {
-                        cells.add(value);
-                    }
+                    Arrays.stream(analysis.features().summary().values()).forEach(cells::add);
                 } else {
                     Verdict verdict = analysis.verdict();
                     cells.add(verdict.predictedClass());
