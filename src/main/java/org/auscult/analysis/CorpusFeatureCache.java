@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +110,7 @@ public final class CorpusFeatureCache {
                 }
                 List<String> fields = csvFields(line);
                 double[] values = new double[names.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Double.parseDouble(fields.get(5 + i));
-                }
+                Arrays.setAll(values, i -> Double.parseDouble(fields.get(5 + i)));
                 rows.add(new FeatureRow(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4),
                         values));
             }

@@ -1,6 +1,7 @@
 package org.auscult.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -54,10 +55,7 @@ public final class CorpusModel {
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         String[] sources = train.stream().map(CorpusRow::source).toArray(String[]::new);
         double[] weights = DeviceBalancing.weights(sources, y, classes.size(), step.sourceBalanced());
-        List<String> names = new ArrayList<>();
-        for (int k : kept) {
-            names.add("f" + k);
-        }
+        List<String> names = Arrays.stream(kept).mapToObj(k -> "f" + k).toList();
         Instances data = LabelledDataset.header(names, classes);
         for (int i = 0; i < train.size(); i++) {
             double[] values = new double[kept.length + 1];

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.auscult.learn.ConfusionMatrix;
 import org.auscult.learn.DeviceBalancing;
 import org.auscult.learn.Fold;
@@ -81,13 +83,9 @@ public final class CorpusProtocols {
         List<Future<int[][]>> futures = new ArrayList<>();
         for (String held : sources) {
             futures.add(pool.submit(() -> {
-                List<CorpusRow> train = new ArrayList<>();
-                for (CorpusRow row : rows) {
-                    boolean otherPhysioNet = row.corpus().equals(PHYSIONET) && !row.source().equals(held);
-                    if (otherPhysioNet || (step.pooled() && !row.corpus().equals(PHYSIONET))) {
-                        train.add(row);
-                    }
-                }
+                // the other PhysioNet sources, and with a pooled step every other corpus
+                List<CorpusRow> train = rows.stream().filter(row -> row.corpus().equals(PHYSIONET)
+                        ? !row.source().equals(held) : step.pooled()).toList();
                 List<CorpusRow> test = physionet.stream().filter(r -> r.source().equals(held)).toList();
                 CorpusModel model = train(train, r -> followUp(r), classes, step, physioNetSources(train));
                 return pairs(model, test, CorpusProtocols::followUp, classes);
@@ -163,15 +161,8 @@ public final class CorpusProtocols {
         for (int f = 0; f < folds; f++) {
             int fold = f;
             futures.add(pool.submit(() -> {
-                List<CorpusRow> train = new ArrayList<>();
-                for (CorpusRow row : circor) {
-                    if (foldOf.get(row.patient()) != fold) {
-                        train.add(row);
-                    }
-                }
-                if (step.pooled()) {
-                    rows.stream().filter(r -> r.corpus().equals(PASCAL)).forEach(train::add);
-                }
+                List<CorpusRow> train = Stream.concat(circor.stream().filter(r -> foldOf.get(r.patient()) != fold),
+                        rows.stream().filter(r -> step.pooled() && r.corpus().equals(PASCAL))).toList();
                 CorpusModel model = train(train, CorpusProtocols::murmur, classes, step, physionetRows);
                 double[] scores = new double[circor.size()];
                 Arrays.fill(scores, Double.NaN);
@@ -193,19 +184,11 @@ public final class CorpusProtocols {
             }
         }
         // recording level: recordings labelled murmur or normal
-        List<Double> labelledScores = new ArrayList<>();
-        List<Boolean> positive = new ArrayList<>();
-        for (int i = 0; i < circor.size(); i++) {
-            String label = murmur(circor.get(i));
-            if (!label.isEmpty()) {
-                labelledScores.add(score[i]);
-                positive.add(label.equals(LabelTaxonomy.MURMUR));
-            }
-        }
-        double[] s = labelledScores.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] p = new boolean[positive.size()];
+        int[] labelled = IntStream.range(0, circor.size()).filter(i -> !murmur(circor.get(i)).isEmpty()).toArray();
+        double[] s = Arrays.stream(labelled).mapToDouble(i -> score[i]).toArray();
+        boolean[] p = new boolean[labelled.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = positive.get(i);
+            p[i] = murmur(circor.get(labelled[i])).equals(LabelTaxonomy.MURMUR);
         }
         OperatingPoint point = OperatingPoint.atSpecificity(s, p, 0.90);
 
@@ -263,7 +246,8 @@ public final class CorpusProtocols {
         String[] ids = pascalRows.stream().map(CorpusRow::id).toArray(String[]::new);
         String[] groups = pascalRows.stream().map(CorpusRow::patient).toArray(String[]::new);
         String[] sources = pascalRows.stream().map(CorpusRow::source).toArray(String[]::new);
-        LabelledDataset dataset = new LabelledDataset(names(x[0].length), classes, x, y, ids, groups, sources);
+        List<String> names = IntStream.range(0, x[0].length).mapToObj(i -> "f" + i).toList();
+        LabelledDataset dataset = new LabelledDataset(names, classes, x, y, ids, groups, sources);
         List<Fold> plan = Folds.groupedCrossValidation(dataset, 10, 1, seed);
         List<Future<int[][]>> futures = new ArrayList<>();
         for (Fold fold : plan) {
@@ -300,13 +284,5 @@ public final class CorpusProtocols {
             }));
         }
         return pooled(classes, done(futures)).balancedAccuracy();
-    }
-
-    private static List<String> names(int count) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            names.add("f" + i);
-        }
-        return names;
     }
 }

@@ -1,6 +1,7 @@
 package org.auscult.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,7 @@ final class ModelColumns {
     /** The model's features out of {@code produced} values, in the model's order. */
     double[] select(double[] produced) {
         double[] selected = new double[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            selected[i] = produced[columns[i]];
-        }
+        Arrays.setAll(selected, i -> produced[columns[i]]);
         return selected;
     }
 }

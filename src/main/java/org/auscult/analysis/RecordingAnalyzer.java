@@ -99,11 +99,7 @@ public final class RecordingAnalyzer {
 
     /** An analyzer that extracts features only, as {@code config} says. */
     public RecordingAnalyzer(AnalysisConfig config) {
-        this(config, null, null, false);
-    }
-
-    private RecordingAnalyzer(AnalysisConfig config, LoadedModel model, ReferenceSet reference, boolean segment) {
-        this(config, model, reference, segment, false);
+        this(config, null, null, false, false);
     }
 
     private RecordingAnalyzer(AnalysisConfig config, LoadedModel model, ReferenceSet reference, boolean segment,
@@ -127,7 +123,7 @@ public final class RecordingAnalyzer {
      * @param segment   whether to keep the segmentation of every judged recording (for a display)
      */
     public static RecordingAnalyzer judging(LoadedModel model, ReferenceSet reference, boolean segment) {
-        return new RecordingAnalyzer(LoadedModel.analysisConfigOf(model), model, reference, segment);
+        return new RecordingAnalyzer(LoadedModel.analysisConfigOf(model), model, reference, segment, false);
     }
 
     /**

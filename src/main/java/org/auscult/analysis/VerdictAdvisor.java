@@ -171,9 +171,7 @@ public final class VerdictAdvisor {
                                 outside.size())))));
             }
         }
-        for (String problem : info.problems()) {
-            warnings.add("Recording: " + problem);
-        }
+        info.problems().forEach(problem -> warnings.add("Recording: " + problem));
         return warnings;
     }
 

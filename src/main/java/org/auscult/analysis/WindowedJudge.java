@@ -166,9 +166,7 @@ final class WindowedJudge {
     /** The verdict so far: the mean posterior of the {@code judged} audible windows among the first {@code done}. */
     Provisional provisional(int done, int windows, double[] posteriorSum, int judged, List<HeartTrend.Window> trend) {
         double[] sofar = new double[posteriorSum.length];
-        for (int c = 0; c < sofar.length; c++) {
-            sofar[c] = posteriorSum[c] / judged;
-        }
+        Arrays.setAll(sofar, c -> posteriorSum[c] / judged);
         return new Provisional(done, windows, Verdict.of(model, sofar,
                 List.of(String.format(Locale.ROOT, "Provisional: %d of %d windows judged so far.", done, windows))),
                 new HeartTrend(trend));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.auscult.analysis.LoadedModel;
+import org.auscult.labels.LabelClasses;
 import org.auscult.library.RecordingCollection;
 
 /**
@@ -15,11 +16,6 @@ import org.auscult.library.RecordingCollection;
 public final class ClassCoverage {
 
     private ClassCoverage() {
-    }
-
-    /** {@code label} as people say it: "extrahls" is "extra heart sound". */
-    public static String forPeople(String label) {
-        return org.auscult.labels.LabelClasses.forPeople(label);
     }
 
     /**
@@ -52,7 +48,7 @@ public final class ClassCoverage {
         List<String> held = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String label : modelClasses) {
-            (present.contains(label) ? held : missing).add(forPeople(label));
+            (present.contains(label) ? held : missing).add(LabelClasses.forPeople(label));
         }
         if (missing.isEmpty()) {
             return "";

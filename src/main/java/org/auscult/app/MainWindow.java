@@ -217,43 +217,35 @@ public final class MainWindow {
 
     private ToolBar toolbar() {
         TimeViewport viewport = model.viewport();
-        Button open = WindowParts.button("Open…", "Open a folder or collection (Ctrl+O)",
+        Button open = WindowParts.button("open", "Open…", "Open a folder or collection (Ctrl+O)",
                 () -> openDialogs.chooseFolder(window()));
-        open.setId("open");
-        Button openFile = WindowParts.button("Open file…", "Open a CirCor patient's .txt or a collection's label file "
-                + "(Ctrl+Shift+O)", () -> openDialogs.chooseFile(window()));
-        openFile.setId("open-file");
-        Button zoomIn = WindowParts.button("+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
-        zoomIn.setId("zoom-in");
-        Button zoomOut = WindowParts.button("−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
-        zoomOut.setId("zoom-out");
-        Button fit = WindowParts.button("Fit", "Zoom to fit (0)", viewport::zoomToFit);
-        fit.setId("zoom-fit");
-        Button toSelection = WindowParts.button("To selection", "Zoom to the selection (Z)", viewport::zoomToSelection);
-        toSelection.setId("zoom-selection");
-        Button play = WindowParts.button("Play", "Play / pause from the cursor (Space)", model.playback()::togglePlayPause);
-        play.setId("play");
+        Button openFile = WindowParts.button("open-file", "Open file…", "Open a CirCor patient's .txt or a "
+                + "collection's label file (Ctrl+Shift+O)", () -> openDialogs.chooseFile(window()));
+        Button zoomIn = WindowParts.button("zoom-in", "+", "Zoom in (+, mouse wheel)", () -> viewport.zoom(2));
+        Button zoomOut = WindowParts.button("zoom-out", "−", "Zoom out (-, mouse wheel)", () -> viewport.zoom(0.5));
+        Button fit = WindowParts.button("zoom-fit", "Fit", "Zoom to fit (0)", viewport::zoomToFit);
+        Button toSelection = WindowParts.button("zoom-selection", "To selection", "Zoom to the selection (Z)",
+                viewport::zoomToSelection);
+        Button play = WindowParts.button("play", "Play", "Play / pause from the cursor (Space)",
+                model.playback()::togglePlayPause);
         play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("Pause").otherwise("Play"));
-        Button playSelection = WindowParts.button("Play selection", "Play the selected region (Shift+Space)",
-                model.playback()::playSelection);
-        playSelection.setId("play-selection");
+        Button playSelection = WindowParts.button("play-selection", "Play selection",
+                "Play the selected region (Shift+Space)", model.playback()::playSelection);
         ToggleButton loop = new ToggleButton("Loop");
         loop.setId("loop");
         loop.setTooltip(new Tooltip("Loop the selection (L)"));
         loop.selectedProperty().bindBidirectional(model.playback().loopProperty());
-        Button train = WindowParts.button("Train…", "Train and compare models on a labelled collection (Ctrl+T)",
-                this::openTrainingWizard);
-        train.setId("train");
-        Button record = WindowParts.button("Record…", "Record from a stethoscope, with a verdict as you listen",
+        Button train = WindowParts.button("train", "Train…",
+                "Train and compare models on a labelled collection (Ctrl+T)", this::openTrainingWizard);
+        Button record = WindowParts.button("record", "Record…",
+                "Record from a stethoscope, with a verdict as you listen",
                 () -> org.auscult.app.record.RecordView.openFor(window(), model.modelProperty().get(),
                         model.browser().selectedPath(),
                         org.auscult.app.record.AuscultationLog.over(annotations::service), kept -> model.open(
                                 kept.getParent(), java.util.Optional.of(org.auscult.library.Layout.PLAIN_FOLDER))));
-        record.setId("record");
         return new ToolBar(open, openFile, train, record, new Label("  Zoom"), zoomIn, zoomOut, fit, toSelection,
                 new Label("  "), play, playSelection, loop);
     }
-
 
     private HBox statusLine() {
         Label status = Labels.bound("status", model.status().messageProperty());

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import org.auscult.app.controls.Buttons;
 import org.auscult.app.timeline.TimeLayer;
 
 /** Small pieces of the main window's layout: toolbar buttons, the pointer readout, a divider that keeps text whole. */
@@ -41,10 +42,9 @@ final class WindowParts {
     }
 
     /** A toolbar button with a tooltip that never takes the focus, so the window's keys keep working. */
-    static Button button(String text, String tip, Runnable action) {
-        Button button = new Button(text);
+    static Button button(String id, String text, String tip, Runnable action) {
+        Button button = Buttons.of(id, text, action);
         button.setTooltip(new Tooltip(tip));
-        button.setOnAction(event -> action.run());
         button.setFocusTraversable(false);
         return button;
     }

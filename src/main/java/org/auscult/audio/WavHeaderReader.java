@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Walks the chunks of a RIFF/WAVE file and validates its fmt chunk, reading only chunk headers and the fmt body.
@@ -364,11 +365,8 @@ final class WavHeaderReader {
 
     /** "(chunks found: 'fmt ', 'LIST')", and why the walk stopped early if it did. */
     private static String describeWalk(List<String> ids, String stoppedEarly) {
-        List<String> quoted = new ArrayList<>();
-        for (String id : ids) {
-            quoted.add("'" + printable(id) + "'");
-        }
-        return "(chunks found: " + (quoted.isEmpty() ? "none" : String.join(", ", quoted)) + ")"
+        String quoted = ids.stream().map(id -> "'" + printable(id) + "'").collect(Collectors.joining(", "));
+        return "(chunks found: " + (ids.isEmpty() ? "none" : quoted) + ")"
                 + (stoppedEarly.isEmpty() ? "" : "; " + stoppedEarly);
     }
 

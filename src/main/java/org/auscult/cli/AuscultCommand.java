@@ -138,9 +138,7 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
 
     private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<String> commands) {
         CommandLine commandLine = new CommandLine(new AuscultCommand());
-        for (String name : commands) {
-            commandLine.addSubcommand(name, COMMANDS.get(name));
-        }
+        commands.forEach(name -> commandLine.addSubcommand(name, COMMANDS.get(name)));
         // layouts by their constant or hyphenated name, any case, as the workstation reads them
         commandLine.registerConverter(Layout.class, withItsOwnMessage(Layout::named));
         commandLine.setOut(out);

@@ -3,7 +3,6 @@ package org.auscult.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,12 +219,8 @@ final class BenchCommand implements Runnable {
 
     /** Sum of the peak usage of every heap pool since start. */
     static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.auscult.audio.AudioFiles;
 import org.auscult.io.OutputTargets;
+import org.auscult.learn.Separability;
 import org.auscult.segmentation.SignalQuality;
 import org.auscult.segmentation.quality.QualityEvidence;
 import org.auscult.segmentation.quality.QualityEvidence.Recording;
@@ -335,29 +336,7 @@ final class BenchQuality implements Callable<Integer> {
 
     /** Area under the ROC curve of scores {@code s[0]} against labels {@code s[1]} (Mann-Whitney, ties halved). */
     static double auc(List<double[]> scored) {
-        List<double[]> sorted = new ArrayList<>(scored);
-        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
-        double rankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            while (j < sorted.size() && sorted.get(j)[0] == sorted.get(i)[0]) {
-                j++;
-            }
-            double rank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (sorted.get(k)[1] == 1) {
-                    rankSum += rank;
-                    positives++;
-                }
-            }
-            i = j;
-        }
-        long negatives = sorted.size() - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+        return Separability.auc(scored.stream().filter(s -> s[1] == 1).mapToDouble(s -> s[0]).toArray(),
+                scored.stream().filter(s -> s[1] != 1).mapToDouble(s -> s[0]).toArray());
     }
 }

@@ -74,9 +74,7 @@ final class BenchSegmentation implements Callable<Integer> {
         out.printf(Locale.ROOT, "Segmentation benchmark: %s emission, S1/S2 events within +-%.0f ms%n",
                 emission.key(), SegmentationBenchmark.TOLERANCE_SECONDS * 1000);
         out.println(BenchSegmentationCv.header("dataset"));
-        for (DatasetScore score : scores) {
-            out.println(BenchSegmentationCv.row(score));
-        }
+        scores.forEach(score -> out.println(BenchSegmentationCv.row(score)));
         out.flush();
         return AuscultCommand.EXIT_OK;
     }

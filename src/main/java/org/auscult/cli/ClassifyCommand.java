@@ -154,9 +154,7 @@ final class ClassifyCommand implements Callable<Integer> {
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
                 writer.println(String.join(",", header));
-                for (List<String> cells : rows) {
-                    writer.println(CsvText.row(cells.toArray(String[]::new)));
-                }
+                rows.forEach(cells -> writer.println(CsvText.row(cells.toArray(String[]::new))));
                 writer.flush();
             });
         }

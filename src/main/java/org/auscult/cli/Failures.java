@@ -16,9 +16,7 @@ final class Failures {
             return AuscultCommand.EXIT_OK;
         }
         err.printf("%d input%s failed:%n", failures.size(), failures.size() == 1 ? "" : "s");
-        for (Failure failure : failures) {
-            err.println("  " + failure);
-        }
+        failures.forEach(failure -> err.println("  " + failure));
         err.flush();
         return AuscultCommand.EXIT_INPUT_FAILED;
     }

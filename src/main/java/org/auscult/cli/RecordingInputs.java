@@ -77,9 +77,7 @@ final class RecordingInputs {
                     problems.add(new Failure(path,
                             "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
                 }
-                for (Path wav : wavs) {
-                    inputs.add(Input.of(wav, stem(path.relativize(wav))));
-                }
+                wavs.forEach(wav -> inputs.add(Input.of(wav, stem(path.relativize(wav)))));
             } else {
                 problems.add(new Failure(path, "neither a recording (WAV, FLAC or MP3), a folder, nor a label file of a"
                         + " known layout"));

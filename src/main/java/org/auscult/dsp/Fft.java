@@ -1,5 +1,7 @@
 package org.auscult.dsp;
 
+import java.util.Arrays;
+
 
 /**
  * Forward FFT of a real signal whose length is a power of two, in double precision.
@@ -203,9 +205,7 @@ public final class Fft {
     private static int[] bitReversalPermutation(int n) {
         int[] permutation = new int[n];
         int bits = Integer.numberOfTrailingZeros(n);
-        for (int i = 0; i < n; i++) {
-            permutation[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
-        }
+        Arrays.setAll(permutation, i -> bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits));
         return permutation;
     }
 }

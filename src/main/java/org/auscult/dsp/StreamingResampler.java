@@ -1,5 +1,6 @@
 package org.auscult.dsp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -73,9 +74,7 @@ public final class StreamingResampler {
         ParameterException.require(parallelism >= 1, "parallelism must be >= 1, got " + parallelism);
         this.workspaces = new PolyphaseStage.Workspace[parallelism][stages.size()];
         for (PolyphaseStage.Workspace[] part : workspaces) {
-            for (int s = 0; s < part.length; s++) {
-                part[s] = new PolyphaseStage.Workspace();
-            }
+            Arrays.setAll(part, s -> new PolyphaseStage.Workspace());
         }
     }
 

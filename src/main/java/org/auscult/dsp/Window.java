@@ -1,5 +1,8 @@
 package org.auscult.dsp;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Analysis windows for short-time spectra.
@@ -65,10 +68,7 @@ public enum Window {
     }
 
     private static String names() {
-        StringBuilder text = new StringBuilder();
-        for (Window window : values()) {
-            text.append(text.length() == 0 ? "" : ", ").append(window.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return text.toString();
+        return Arrays.stream(values()).map(window -> window.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,13 +1,14 @@
 package org.auscult.experiments;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.auscult.dsp.ParameterException;
 import org.auscult.learn.ConfusionMatrix;
@@ -109,11 +110,8 @@ public record Experiment(String id, Instant created, String collection, Experime
         properties.put("confusion.classes", String.join(",", confusion.classNames()));
         long[][] counts = confusion.counts();
         for (int row = 0; row < counts.length; row++) {
-            List<String> cells = new ArrayList<>();
-            for (long count : counts[row]) {
-                cells.add(Long.toString(count));
-            }
-            properties.put("confusion.row." + row, String.join(",", cells));
+            properties.put("confusion.row." + row,
+                    Arrays.stream(counts[row]).mapToObj(Long::toString).collect(Collectors.joining(",")));
         }
         return properties;
     }

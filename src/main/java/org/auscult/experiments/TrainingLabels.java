@@ -111,13 +111,7 @@ public record TrainingLabels(boolean keepNoisy, Map<String, String> merge) {
 
     /** How many of {@code recordings} {@code keepNoisy} would train under their written label. */
     public static int countMergedNoisy(Collection<Recording> recordings) {
-        int count = 0;
-        for (Recording recording : recordings) {
-            if (mergedNoisyLabel(recording) != null) {
-                count++;
-            }
-        }
-        return count;
+        return (int) recordings.stream().filter(recording -> mergedNoisyLabel(recording) != null).count();
     }
 
     /** The feature input of a trainable recording, under the label this run trains it on. */

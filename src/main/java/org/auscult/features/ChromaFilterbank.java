@@ -104,9 +104,7 @@ public final class ChromaFilterbank {
     /** The weight matrix [chroma][bin], row 0 = C (a new array). */
     public double[][] weights() {
         double[][] dense = new double[nChroma][];
-        for (int c = 0; c < nChroma; c++) {
-            dense[c] = Arrays.copyOfRange(weights, c * binCount, (c + 1) * binCount);
-        }
+        Arrays.setAll(dense, c -> Arrays.copyOfRange(weights, c * binCount, (c + 1) * binCount));
         return dense;
     }
 

@@ -1,7 +1,6 @@
 package org.auscult.features;
 
 import org.auscult.dsp.ParameterException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.Window;
@@ -261,11 +261,8 @@ public record FeatureConfig(
         properties.put("nChroma", Integer.toString(nChroma));
         properties.put("tuning", Double.toString(tuning));
         properties.put("features", String.join(",", features));
-        List<String> statisticNames = new ArrayList<>();
-        for (SummaryStatistic statistic : statistics) {
-            statisticNames.add(statistic.suffix());
-        }
-        properties.put("statistics", String.join(",", statisticNames));
+        properties.put("statistics",
+                statistics.stream().map(SummaryStatistic::suffix).collect(Collectors.joining(",")));
         properties.put("spectralNorm", spectralNorm.key());
         properties.put("cycleEmission", cycleEmission.key());
         return properties;
@@ -278,9 +275,8 @@ public record FeatureConfig(
      */
     public static FeatureConfig of(Map<String, String> properties) {
         Objects.requireNonNull(properties, "properties");
-        for (String key : properties.keySet()) {
-            ParameterException.require(KEYS.contains(key), "unknown feature parameter '" + key + "', known: " + KEYS);
-        }
+        properties.keySet().forEach(key -> ParameterException.require(KEYS.contains(key),
+                "unknown feature parameter '" + key + "', known: " + KEYS));
         Map<String, String> values = new LinkedHashMap<>(defaults().toProperties());
         values.putAll(properties);
         return new FeatureConfig(
@@ -321,12 +317,6 @@ public record FeatureConfig(
     }
 
     private static List<String> splitList(String text) {
-        List<String> items = new ArrayList<>();
-        for (String item : text.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items;
+        return Arrays.stream(text.split(",")).filter(item -> !item.isBlank()).map(String::strip).toList();
     }
 }

@@ -103,9 +103,7 @@ public final class FeatureEngine {
         }
         AnalysisContext context = new AnalysisContext(clip, config, stft, tables, shared);
         List<FrameSeries> series = new ArrayList<>(extractors.size());
-        for (FeatureExtractor extractor : extractors) {
-            series.add(extractor.extract(context));
-        }
+        extractors.forEach(extractor -> series.add(extractor.extract(context)));
         context.releaseSpectra();   // the recording-level groups work on the clip: keep the peak to one phase
         Map<String, double[]> recordingValues = new HashMap<>();
         for (RecordingFeature feature : recordingFeatures) {
@@ -129,9 +127,7 @@ public final class FeatureEngine {
         boolean needsSorting = config.statistics().stream().anyMatch(SummaryStatistic::isOrderStatistic);
         int index = 0;
         Map<String, FrameSeries> seriesByFeature = new HashMap<>();
-        for (FrameSeries one : seriesList) {
-            seriesByFeature.put(one.feature(), one);
-        }
+        seriesList.forEach(one -> seriesByFeature.put(one.feature(), one));
         for (String feature : config.features()) {
             double[] groupValues = recordingValues.get(feature);
             if (groupValues != null) {

@@ -153,24 +153,13 @@ public final class FeatureRegistry {
 
     /** The extractors of the frame-level features enabled in {@code config}, in its order. */
     public static List<FeatureExtractor> enabled(FeatureConfig config) {
-        List<FeatureExtractor> extractors = new ArrayList<>();
-        for (String name : config.features()) {
-            if (!isRecordingFeature(name)) {
-                extractors.add(get(name));
-            }
-        }
-        return List.copyOf(extractors);
+        return config.features().stream().filter(name -> !isRecordingFeature(name)).map(FeatureRegistry::get).toList();
     }
 
     /** The recording-level feature groups enabled in {@code config}, in its order. */
     public static List<RecordingFeature> enabledRecordingFeatures(FeatureConfig config) {
-        List<RecordingFeature> features = new ArrayList<>();
-        for (String name : config.features()) {
-            if (isRecordingFeature(name)) {
-                features.add(recordingFeature(name));
-            }
-        }
-        return List.copyOf(features);
+        return config.features().stream().filter(FeatureRegistry::isRecordingFeature)
+                .map(FeatureRegistry::recordingFeature).toList();
     }
 
     /**
@@ -203,9 +192,7 @@ public final class FeatureRegistry {
                 if (recordingLevel) {
                     names.add(column);
                 } else {
-                    for (SummaryStatistic statistic : config.statistics()) {
-                        names.add(column + "_" + statistic.suffix());
-                    }
+                    config.statistics().forEach(statistic -> names.add(column + "_" + statistic.suffix()));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,9 +55,7 @@ public record FrameSeries(String feature, List<String> columns, double[][] value
     public double[] column(int column) {
         Objects.checkIndex(column, columns.size());
         double[] series = new double[values.length];
-        for (int t = 0; t < values.length; t++) {
-            series[t] = values[t][column];
-        }
+        Arrays.setAll(series, t -> values[t][column]);
         return series;
     }
 

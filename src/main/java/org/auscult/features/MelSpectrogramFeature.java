@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,9 +26,7 @@ public final class MelSpectrogramFeature extends NamedFeature implements Feature
     public double[][] compute(AnalysisContext context) {
         MelSpectrogram mel = context.melSpectrogram();
         double[][] values = new double[mel.frameCount()][];
-        for (int t = 0; t < values.length; t++) {
-            values[t] = mel.decibelFrame(t);
-        }
+        Arrays.setAll(values, t -> mel.decibelFrame(t));
         return values;
     }
 }

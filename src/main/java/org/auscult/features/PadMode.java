@@ -25,25 +25,16 @@ public enum PadMode {
         if (index >= 0 && index < length) {
             return samples[index];
         }
-        if (length == 0) {
+        if (length == 0 || this == CONSTANT) {
             return 0.0;
         }
-        switch (this) {
-            case CONSTANT:
-                return 0.0;
-            case EDGE:
-                return samples[index < 0 ? 0 : length - 1];
-            case REFLECT: {
-                if (length == 1) {
-                    return samples[0];
-                }
-                int period = 2 * (length - 1);
-                int folded = Math.floorMod(index, period);
-                return samples[folded < length ? folded : period - folded];
-            }
-            default:
-                throw new AssertionError(this);
+        if (this == EDGE || length == 1) {
+            return samples[index < 0 ? 0 : length - 1];
         }
+        // REFLECT: mirrored about the end samples, which are not repeated
+        int period = 2 * (length - 1);
+        int folded = Math.floorMod(index, period);
+        return samples[folded < length ? folded : period - folded];
     }
 
     /** Parses a mode name case-insensitively ("constant", "EDGE"). */

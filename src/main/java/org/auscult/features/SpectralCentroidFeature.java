@@ -1,5 +1,6 @@
 package org.auscult.features;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,9 +37,7 @@ public final class SpectralCentroidFeature extends NamedFeature implements Featu
         int bins = spectrogram.binCount();
         double[] power = spectrogram.powers();   // |X| = sqrt(|X|^2), as librosa's S
         double[] frequency = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            frequency[k] = spectrogram.binFrequency(k);
-        }
+        Arrays.setAll(frequency, k -> spectrogram.binFrequency(k));
         double[] centroid = new double[spectrogram.frameCount()];
         for (int t = 0; t < centroid.length; t++) {
             int offset = t * bins;

@@ -39,49 +39,37 @@ public enum SummaryStatistic {
         if (length == 0) {
             return Double.NaN;
         }
-        switch (this) {
-            case MEAN:
-                return mean(values, length);
-            case STD: {
+        return switch (this) {
+            case MEAN -> mean(values, length);
+            case STD -> {
                 double mean = mean(values, length);
                 double sumSquares = 0;
                 for (int i = 0; i < length; i++) {
                     double deviation = values[i] - mean;
                     sumSquares += deviation * deviation;
                 }
-                return Math.sqrt(sumSquares / length);
+                yield Math.sqrt(sumSquares / length);
             }
-            case MIN: {
+            case MIN -> {
                 double min = values[0];
                 for (int i = 1; i < length; i++) {
                     min = Math.min(min, values[i]);
                 }
-                return min;
+                yield min;
             }
-            case MAX: {
+            case MAX -> {
                 double max = values[0];
                 for (int i = 1; i < length; i++) {
                     max = Math.max(max, values[i]);
                 }
-                return max;
+                yield max;
             }
-            case MEDIAN: {
+            case MEDIAN, P10, P25, P75, P90 -> {
                 System.arraycopy(values, 0, scratch, 0, length);
                 Arrays.sort(scratch, 0, length);
-                int middle = length / 2;
-                return length % 2 == 1 ? scratch[middle] : 0.5 * (scratch[middle - 1] + scratch[middle]);
+                yield ofSorted(scratch, length);
             }
-            case P10:
-                return percentile(values, length, scratch, 0.10);
-            case P25:
-                return percentile(values, length, scratch, 0.25);
-            case P75:
-                return percentile(values, length, scratch, 0.75);
-            case P90:
-                return percentile(values, length, scratch, 0.90);
-            default:
-                throw new AssertionError(this);
-        }
+        };
     }
 
     /** This statistic of all of {@code values}. */
@@ -114,12 +102,6 @@ public enum SummaryStatistic {
             case P90 -> interpolate(sorted, length, 0.90);
             default -> throw new IllegalStateException(this + " is not an order statistic");
         };
-    }
-
-    private static double percentile(double[] values, int length, double[] scratch, double quantile) {
-        System.arraycopy(values, 0, scratch, 0, length);
-        Arrays.sort(scratch, 0, length);
-        return interpolate(scratch, length, quantile);
     }
 
     private static double interpolate(double[] sorted, int length, double quantile) {

@@ -34,6 +34,24 @@ public final class LabelService {
         void revert(LabelStore store) throws SQLException;
     }
 
+    /** One direction of an edit. */
+    private interface Step {
+        void run(LabelStore store) throws SQLException;
+    }
+
+    /** An edit that remembers nothing of what it changed: its two directions say all. */
+    private record Reversible(String description, Step forward, Step back) implements Edit {
+        @Override
+        public void apply(LabelStore store) throws SQLException {
+            forward.run(store);
+        }
+
+        @Override
+        public void revert(LabelStore store) throws SQLException {
+            back.run(store);
+        }
+    }
+
     private final LabelStore store;
     private final String labeller;
     private final Clock clock;
@@ -102,22 +120,7 @@ public final class LabelService {
             return false;
         }
         Instant now = clock.instant();
-        perform(new Edit() {
-            @Override
-            public String description() {
-                return "add class " + checked;
-            }
-
-            @Override
-            public void apply(LabelStore s) throws SQLException {
-                s.putClass(checked, now);
-            }
-
-            @Override
-            public void revert(LabelStore s) throws SQLException {
-                s.removeClass(checked);
-            }
-        });
+        perform(new Reversible("add class " + checked, s -> s.putClass(checked, now), s -> s.removeClass(checked)));
         return true;
     }
 
@@ -152,22 +155,8 @@ public final class LabelService {
 
     public synchronized void deleteEvent(long eventId) {
         LabelEvent before = existing(eventId);
-        perform(new Edit() {
-            @Override
-            public String description() {
-                return "delete " + before.type();
-            }
-
-            @Override
-            public void apply(LabelStore s) throws SQLException {
-                s.deleteEvent(before.id());
-            }
-
-            @Override
-            public void revert(LabelStore s) throws SQLException {
-                s.insertEvent(before);
-            }
-        });
+        perform(new Reversible("delete " + before.type(), s -> s.deleteEvent(before.id()),
+                s -> s.insertEvent(before)));
     }
 
     private LabelEvent existing(long eventId) {
@@ -176,22 +165,8 @@ public final class LabelService {
     }
 
     private LabelEvent change(LabelEvent before, LabelEvent after, String verb) {
-        perform(new Edit() {
-            @Override
-            public String description() {
-                return verb + before.type();
-            }
-
-            @Override
-            public void apply(LabelStore s) throws SQLException {
-                requireUpdated(s.updateEvent(after), after.id());
-            }
-
-            @Override
-            public void revert(LabelStore s) throws SQLException {
-                requireUpdated(s.updateEvent(before), before.id());
-            }
-        });
+        perform(new Reversible(verb + before.type(), s -> requireUpdated(s.updateEvent(after), after.id()),
+                s -> requireUpdated(s.updateEvent(before), before.id())));
         return after;
     }
 
@@ -223,28 +198,17 @@ public final class LabelService {
                 .map(e -> new LabelEvent(0, e.recordingId(), source, e.type(), e.start(), e.end(), e.labeller(),
                         e.createdAt()))
                 .toList());
-        perform(new Edit() {
-            @Override
-            public String description() {
-                return description;
+        perform(new Reversible(description, s -> {
+            for (PutLabel put : puts) {
+                put.apply(s);
             }
-
-            @Override
-            public void apply(LabelStore s) throws SQLException {
-                for (PutLabel put : puts) {
-                    put.apply(s);
-                }
-                add.apply(s);
+            add.apply(s);
+        }, s -> {
+            add.revert(s);
+            for (int i = puts.size() - 1; i >= 0; i--) {
+                puts.get(i).revert(s);
             }
-
-            @Override
-            public void revert(LabelStore s) throws SQLException {
-                add.revert(s);
-                for (int i = puts.size() - 1; i >= 0; i--) {
-                    puts.get(i).revert(s);
-                }
-            }
-        });
+        }));
         return List.copyOf(add.added);
     }
 
@@ -276,10 +240,7 @@ public final class LabelService {
         if (edit == null) {
             return false;
         }
-        store.write(() -> {
-            edit.revert(store);
-            return null;
-        });
+        inTransaction(edit::revert);
         redo.push(edit);
         return true;
     }
@@ -290,24 +251,25 @@ public final class LabelService {
         if (edit == null) {
             return false;
         }
-        store.write(() -> {
-            edit.apply(store);
-            return null;
-        });
+        inTransaction(edit::apply);
         undo.push(edit);
         return true;
     }
 
     private void perform(Edit edit) {
-        store.write(() -> {
-            edit.apply(store);
-            return null;
-        });
+        inTransaction(edit::apply);
         undo.push(edit);
         while (undo.size() > UNDO_DEPTH) {
             undo.removeLast();
         }
         redo.clear();
+    }
+
+    private void inTransaction(Step step) {
+        store.write(() -> {
+            step.run(store);
+            return null;
+        });
     }
 
     /** Replaces one statement about a recording, remembering the one it replaced. */

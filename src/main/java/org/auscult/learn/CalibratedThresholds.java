@@ -255,13 +255,7 @@ public class CalibratedThresholds extends SingleClassifierEnhancer implements Gr
     }
 
     private static int presentClasses(double[] classCounts) {
-        int present = 0;
-        for (double count : classCounts) {
-            if (count > 0) {
-                present++;
-            }
-        }
-        return present;
+        return (int) Arrays.stream(classCounts).filter(count -> count > 0).count();
     }
 
     /**

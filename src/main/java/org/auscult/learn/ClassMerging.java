@@ -1,6 +1,7 @@
 package org.auscult.learn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,9 +70,7 @@ public final class ClassMerging extends AbstractClassifier {
     /** For each class of {@code classNames}, the index of its class in {@code coarse}. */
     static int[] targets(List<String> classNames, Map<String, String> merge, List<String> coarse) {
         int[] target = new int[classNames.size()];
-        for (int c = 0; c < target.length; c++) {
-            target[c] = coarse.indexOf(merge.getOrDefault(classNames.get(c), classNames.get(c)));
-        }
+        Arrays.setAll(target, c -> coarse.indexOf(merge.getOrDefault(classNames.get(c), classNames.get(c))));
         return target;
     }
 

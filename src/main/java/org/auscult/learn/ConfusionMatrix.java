@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import org.auscult.dsp.ParameterException;
 
@@ -53,9 +54,7 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) implemen
     @Override
     public long[][] counts() {
         long[][] copy = new long[counts.length][];
-        for (int t = 0; t < counts.length; t++) {
-            copy[t] = counts[t].clone();
-        }
+        Arrays.setAll(copy, t -> counts[t].clone());
         return copy;
     }
 
@@ -76,19 +75,11 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) implemen
     }
 
     public long total() {
-        long total = 0;
-        for (long[] row : counts) {
-            total += Arrays.stream(row).sum();
-        }
-        return total;
+        return Arrays.stream(counts).flatMapToLong(Arrays::stream).sum();
     }
 
     public long correct() {
-        long correct = 0;
-        for (int c = 0; c < counts.length; c++) {
-            correct += counts[c][c];
-        }
-        return correct;
+        return IntStream.range(0, counts.length).mapToLong(c -> counts[c][c]).sum();
     }
 
     /** Rows whose true class is {@code c}. */
@@ -98,11 +89,7 @@ public record ConfusionMatrix(List<String> classNames, long[][] counts) implemen
 
     /** Rows predicted as {@code c}. */
     public long predictedCount(int c) {
-        long predicted = 0;
-        for (long[] row : counts) {
-            predicted += row[c];
-        }
-        return predicted;
+        return Arrays.stream(counts).mapToLong(row -> row[c]).sum();
     }
 
     public double precision(int c) {

@@ -1,5 +1,6 @@
 package org.auscult.learn;
 
+import java.util.Arrays;
 import weka.classifiers.Classifier;
 import weka.classifiers.SingleClassifierEnhancer;
 import weka.core.Instance;
@@ -52,12 +53,7 @@ public class CostSensitivePosterior extends SingleClassifierEnhancer {
                 total += instance.weight();
             }
         }
-        int present = 0;
-        for (double count : counts) {
-            if (count > 0) {
-                present++;
-            }
-        }
+        int present = (int) Arrays.stream(counts).filter(count -> count > 0).count();
         classWeights = new double[counts.length];
         for (int c = 0; c < counts.length; c++) {
             classWeights[c] = counts[c] > 0 ? Math.pow(total / (present * counts[c]), strength) : 0;

@@ -94,9 +94,7 @@ public final class DeviceBalancing {
             eta[f] = total == 0 ? 0 : between / total;
         }
         Integer[] order = new Integer[features];
-        for (int f = 0; f < features; f++) {
-            order[f] = f;
-        }
+        Arrays.setAll(order, f -> f);
         Arrays.sort(order, (a, b) -> Double.compare(eta[b], eta[a]));
         int drop = (int) Math.floor(share * features);
         Set<Integer> dropped = new HashSet<>(Arrays.asList(order).subList(0, drop));

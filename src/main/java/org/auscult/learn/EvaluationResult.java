@@ -3,6 +3,7 @@ package org.auscult.learn;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +93,7 @@ public record EvaluationResult(String description, List<String> classNames, List
 
     private ConfusionMatrix confusionOf(List<Prediction> subset) {
         long[][] counts = new long[classNames.size()][classNames.size()];
-        for (Prediction prediction : subset) {
-            counts[prediction.truth()][prediction.predicted()]++;
-        }
+        subset.forEach(prediction -> counts[prediction.truth()][prediction.predicted()]++);
         return new ConfusionMatrix(classNames, counts);
     }
 
@@ -196,18 +195,14 @@ public record EvaluationResult(String description, List<String> classNames, List
         json.name("counts").beginArray();
         for (long[] row : confusion.counts()) {
             json.beginArray();
-            for (long count : row) {
-                json.value(count);
-            }
+            Arrays.stream(row).forEach(json::value);
             json.endArray();
         }
         json.endArray();
         json.name("normalised").beginArray();
         for (double[] row : confusion.rowNormalised()) {
             json.beginArray();
-            for (double share : row) {
-                json.value(share);
-            }
+            Arrays.stream(row).forEach(json::value);
             json.endArray();
         }
         json.endArray();
@@ -233,9 +228,7 @@ public record EvaluationResult(String description, List<String> classNames, List
                         .name("truth").value(classNames.get(prediction.truth()))
                         .name("predicted").value(classNames.get(prediction.predicted()))
                         .name("posterior").beginArray();
-                for (double p : prediction.posterior()) {
-                    json.value(p);
-                }
+                Arrays.stream(prediction.posterior()).forEach(json::value);
                 json.endArray().endObject();
             }
             json.endArray();

@@ -89,9 +89,8 @@ public final class Evaluator {
         WorkerPool pool = new WorkerPool(options.threads());
         try {
             CompletionService<List<Prediction>> completion = new ExecutorCompletionService<>(pool.executor);
-            for (Fold fold : folds) {
-                completion.submit(() -> runFold(labelled, fold, source, options.seed(), cancellation));
-            }
+            folds.forEach(fold -> completion.submit(
+                    () -> runFold(labelled, fold, source, options.seed(), cancellation)));
             List<Prediction> finished = new ArrayList<>();
             for (int completed = 1; completed <= folds.size(); completed++) {
                 List<Prediction> foldPredictions = awaitNextFold(completion, cancellation);

@@ -1,6 +1,7 @@
 package org.auscult.learn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -93,9 +94,7 @@ public final class FeatureImportance {
                         + " failed: " + e.getMessage(), e);
             }
             double[][] rows = new double[testRows.length][];
-            for (int i = 0; i < testRows.length; i++) {
-                rows[i] = labelled.row(testRows[i]);
-            }
+            Arrays.setAll(rows, i -> labelled.row(testRows[i]));
             int baseline = correct(classifier, header, rows, testRows, classIndex);
             tested += testRows.length;
             for (int feature = 0; feature < features; feature++) {
@@ -117,9 +116,7 @@ public final class FeatureImportance {
     /** A copy of {@code rows} with column {@code column} shuffled (Fisher-Yates) among the rows. */
     static double[][] permuteColumn(double[][] rows, int column, Random random) {
         double[][] copy = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            copy[i] = rows[i].clone();
-        }
+        Arrays.setAll(copy, i -> rows[i].clone());
         for (int i = copy.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             double swap = copy[i][column];

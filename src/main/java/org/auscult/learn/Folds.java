@@ -99,9 +99,7 @@ public final class Folds {
                 "leave-source-out needs at least two sources, the rows come from " + sources);
         String[] rowSources = labelled.sources();
         int[] bin = new int[labelled.size()];
-        for (int row = 0; row < bin.length; row++) {
-            bin[row] = sources.indexOf(rowSources[row]);
-        }
+        Arrays.setAll(bin, row -> sources.indexOf(rowSources[row]));
         List<Fold> plan = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             for (int source = 0; source < sources.size(); source++) {

@@ -106,9 +106,7 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
     @Override
     public double[][] features() {
         double[][] copy = new double[features.length][];
-        for (int row = 0; row < features.length; row++) {
-            copy[row] = features[row].clone();
-        }
+        Arrays.setAll(copy, row -> features[row].clone());
         return copy;
     }
 
@@ -217,9 +215,7 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
         List<String> coarse = ClassMerging.coarseClasses(classNames, merge);
         int[] target = ClassMerging.targets(classNames, merge, coarse);
         int[] merged = new int[classIndex.length];
-        for (int row = 0; row < merged.length; row++) {
-            merged[row] = classIndex[row] == UNLABELLED ? UNLABELLED : target[classIndex[row]];
-        }
+        Arrays.setAll(merged, row -> classIndex[row] == UNLABELLED ? UNLABELLED : target[classIndex[row]]);
         return new LabelledDataset(featureNames, coarse, features, merged, ids, groups, sources);
     }
 
@@ -233,9 +229,7 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
         ParameterException.require(sourceNames.size() >= 2,
                 "the labelled rows come from " + sourceNames.size() + " source(s); at least two are needed");
         int[] sourceIndex = new int[labelled.size()];
-        for (int row = 0; row < labelled.size(); row++) {
-            sourceIndex[row] = sourceNames.indexOf(labelled.sources[row]);
-        }
+        Arrays.setAll(sourceIndex, row -> sourceNames.indexOf(labelled.sources[row]));
         return new LabelledDataset(featureNames, sourceNames, labelled.features, sourceIndex, labelled.ids,
                 labelled.groups, labelled.sources);
     }
@@ -285,9 +279,7 @@ public record LabelledDataset(List<String> featureNames, List<String> classNames
      */
     public static Instances header(List<String> featureNames, List<String> classNames) {
         ArrayList<Attribute> attributes = new ArrayList<>(featureNames.size() + 1);
-        for (String name : featureNames) {
-            attributes.add(new Attribute(name));
-        }
+        featureNames.forEach(name -> attributes.add(new Attribute(name)));
         attributes.add(new Attribute(classAttributeName(featureNames), new ArrayList<>(classNames)));
         Instances header = new Instances("auscult", attributes, 0);
         header.setClassIndex(featureNames.size());

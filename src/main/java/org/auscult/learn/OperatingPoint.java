@@ -26,9 +26,7 @@ public record OperatingPoint(double threshold, double recall, double specificity
             throw new IllegalArgumentException(scores.length + " scores for " + positive.length + " cases");
         }
         Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         int positives = 0;
         int negatives = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The one-vs-rest ROC curve of one class from out-of-fold predictions: how many of the class's recordings the
@@ -65,10 +66,6 @@ public record RocCurve(String className, List<Point> points, double auc) {
 
     /** The curve of every class of {@code result}, in class order. */
     public static List<RocCurve> all(EvaluationResult result) {
-        List<RocCurve> curves = new ArrayList<>();
-        for (int c = 0; c < result.classNames().size(); c++) {
-            curves.add(of(result, c));
-        }
-        return curves;
+        return IntStream.range(0, result.classNames().size()).mapToObj(c -> of(result, c)).toList();
     }
 }

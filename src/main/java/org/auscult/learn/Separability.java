@@ -96,14 +96,12 @@ public final class Separability {
             }
             start = end + 1;
         }
-        return (positiveRankSum - m * (m + 1) / 2.0) / ((double) m * n);
+        return (positiveRankSum - m * (m + 1.0) / 2) / ((double) m * n);
     }
 
     private static double[] column(double[][] features, int[] rows, int feature) {
         double[] values = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            values[i] = features[rows[i]][feature];
-        }
+        Arrays.setAll(values, i -> features[rows[i]][feature]);
         return values;
     }
 }

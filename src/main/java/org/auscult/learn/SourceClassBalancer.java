@@ -52,12 +52,7 @@ public class SourceClassBalancer extends SingleClassifierEnhancer {
                     + data.numInstances());
         }
         Instances labelled = new Instances(data, data.numInstances());
-        int count = 0;
-        for (Instance instance : data) {
-            if (!instance.classIsMissing()) {
-                count++;
-            }
-        }
+        int count = (int) data.stream().filter(instance -> !instance.classIsMissing()).count();
         String[] rowSources = new String[count];
         int[] y = new int[count];
         int i = 0;

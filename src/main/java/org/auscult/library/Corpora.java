@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Several imported collections trained and evaluated as one, each recording keeping where it came from. A
@@ -80,13 +81,7 @@ public record Corpora(Map<String, RecordingCollection> parts) {
 
     /** Every recording of every collection, renamed as the class comment says, labels unchanged. */
     public List<Recording> recordings() {
-        List<Recording> all = new ArrayList<>();
-        parts.forEach((name, collection) -> {
-            for (Recording recording : collection.recordings()) {
-                all.add(renamed(name, recording, recording.label()));
-            }
-        });
-        return all;
+        return relabelled((layout, recording) -> recording.label());
     }
 
     /**
@@ -94,13 +89,13 @@ public record Corpora(Map<String, RecordingCollection> parts) {
      * teach nothing for it are kept unlabelled (for prediction and patient-level verdicts).
      */
     public List<Recording> labelledFor(LabelTaxonomy.Answer answer) {
-        List<Recording> all = new ArrayList<>();
-        parts.forEach((name, collection) -> {
-            for (Recording recording : collection.recordings()) {
-                all.add(renamed(name, recording, LabelTaxonomy.labelFor(answer, collection.layout(), recording)));
-            }
-        });
-        return all;
+        return relabelled((layout, recording) -> LabelTaxonomy.labelFor(answer, layout, recording));
+    }
+
+    /** Every recording of every collection, renamed, with the label {@code label} gives it in its layout. */
+    private List<Recording> relabelled(BiFunction<Layout, Recording, Optional<String>> label) {
+        return parts.entrySet().stream().flatMap(part -> part.getValue().recordings().stream().map(recording ->
+                renamed(part.getKey(), recording, label.apply(part.getValue().layout(), recording)))).toList();
     }
 
     /** The combined sources, sorted. */

@@ -170,9 +170,8 @@ final class KagglePascalReader implements LayoutReader {
         setFolders.addAll(indexes.keySet());
         // files some row names exactly are never handed to another row by the id-only fallback
         Set<Path> exactTargets = new HashSet<>();
-        for (ListedRow listed : listedRows) {
-            indexes.get(listed.setFolder()).exact(listed.wanted()).ifPresent(exactTargets::add);
-        }
+        listedRows.forEach(
+                listed -> indexes.get(listed.setFolder()).exact(listed.wanted()).ifPresent(exactTargets::add));
 
         for (ListedRow listed : listedRows) {
             FolderIndex index = indexes.get(listed.setFolder());

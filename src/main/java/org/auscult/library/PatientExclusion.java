@@ -1,6 +1,5 @@
 package org.auscult.library;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +39,8 @@ public final class PatientExclusion {
                 excludedGroups.add(recording.patient());
             }
         }
-        List<Recording> kept = new ArrayList<>();
-        for (Recording recording : training.recordings()) {
-            if (!excludedGroups.contains(recording.patient())) {
-                kept.add(recording);
-            }
-        }
+        List<Recording> kept = training.recordings().stream()
+                .filter(recording -> !excludedGroups.contains(recording.patient())).toList();
         return new RecordingCollection(training.root(), training.layout(), kept, training.problems());
     }
 

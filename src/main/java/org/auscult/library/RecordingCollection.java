@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * An imported collection: every recording found, labelled or not, and every problem met on the way.
@@ -42,9 +42,7 @@ public record RecordingCollection(Path root, Layout layout, List<Recording> reco
     /** Trainable recordings per label, labels in alphabetical order. */
     public SortedMap<String, Integer> classCounts() {
         SortedMap<String, Integer> counts = new TreeMap<>();
-        for (Recording recording : recordings) {
-            recording.label().ifPresent(label -> counts.merge(label, 1, Integer::sum));
-        }
+        recordings.forEach(recording -> recording.label().ifPresent(label -> counts.merge(label, 1, Integer::sum)));
         return Collections.unmodifiableSortedMap(counts);
     }
 
@@ -70,12 +68,8 @@ public record RecordingCollection(Path root, Layout layout, List<Recording> reco
 
     /** Distinct non-empty sources of all recordings, sorted. */
     public Set<String> sources() {
-        Set<String> sources = new TreeSet<>();
-        for (Recording recording : recordings) {
-            if (!recording.source().isEmpty()) {
-                sources.add(recording.source());
-            }
-        }
+        Set<String> sources = recordings.stream().map(Recording::source).filter(source -> !source.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
         return Collections.unmodifiableSet(sources);
     }
 
@@ -100,9 +94,7 @@ public record RecordingCollection(Path root, Layout layout, List<Recording> reco
         StringBuilder table = new StringBuilder();
         table.append(layout).append(" collection at ").append(root).append(System.lineSeparator());
         table.append(String.format(row, "class", "recordings", "patients"));
-        for (Map.Entry<String, Integer> entry : classes.entrySet()) {
-            table.append(String.format(row, entry.getKey(), entry.getValue(), patientsPerClass.get(entry.getKey())));
-        }
+        classes.forEach((label, count) -> table.append(String.format(row, label, count, patientsPerClass.get(label))));
         table.append(String.format(row, "total", trainable().size(), patients()));
         int unlabelled = unlabelled().size();
         int unlabelledPatients = (int) unlabelled().stream().map(Recording::patient).distinct().count();

@@ -155,9 +155,7 @@ public record BeatStack(List<Beat> beats, double[] median, int mostAtypical, dou
             int from = (int) Math.round(peaks[i] * ENVELOPE_RATE) - lead;
             int to = Math.min(envelope.length, from + spanSamples);
             double[] curve = new double[Math.max(0, to - from)];
-            for (int k = 0; k < curve.length; k++) {
-                curve[k] = from + k < 0 ? Double.NaN : envelope[from + k];
-            }
+            Arrays.setAll(curve, k -> from + k < 0 ? Double.NaN : envelope[from + k]);
             curves.add(curve);
         }
         int medianSamples = (int) Math.round(Segmentation.median(lengths) * ENVELOPE_RATE);

@@ -145,12 +145,7 @@ public final class CycleMurmurFeature extends NamedFeature implements RecordingF
                 bandEarlyRatio[b][c] = earlyRatio(band, rate, cycle);
             }
         }
-        int louder = 0;
-        for (double ratio : sdRatio) {
-            if (ratio > LOUDER_LOG_RATIO) {
-                louder++;
-            }
-        }
+        long louder = Arrays.stream(sdRatio).filter(ratio -> ratio > LOUDER_LOG_RATIO).count();
         result[0] = median(sdRatio);
         result[1] = louder / (double) n;
         for (int b = 0; b < BANDS.length; b++) {

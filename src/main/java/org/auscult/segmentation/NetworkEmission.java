@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -235,20 +234,12 @@ public final class NetworkEmission implements StateEmission {
             out.println("model=network");
             out.println("network.context=" + context);
             out.println("network.hidden=" + hidden);
-            out.println("w1=" + numbers(w1));
-            out.println("b1=" + numbers(b1));
-            out.println("w2=" + numbers(w2));
-            out.println("b2=" + numbers(b2));
-            out.println("prior=" + numbers(prior()));
+            out.println("w1=" + ParameterFile.text(w1, 8));
+            out.println("b1=" + ParameterFile.text(b1, 8));
+            out.println("w2=" + ParameterFile.text(w2, 8));
+            out.println("b2=" + ParameterFile.text(b2, 8));
+            out.println("prior=" + ParameterFile.text(prior(), 8));
         }, record);
-    }
-
-    private static String numbers(double[] values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            line.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.8g", values[i]));
-        }
-        return line.toString();
     }
 
     /** Reads parameters written by {@link #write}. */

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.auscult.io.AtomicFiles;
 
 /**
@@ -65,6 +67,12 @@ public final class ParameterFile {
                 .toArray();
     }
 
+    /** {@code values} as a parameter file writes them: space-separated, {@code digits} significant digits each. */
+    public static String text(double[] values, int digits) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%." + digits + "g", v))
+                .collect(Collectors.joining(" "));
+    }
+
     /** The {@code trained.*} and {@code scored.*} entries. */
     public static Map<String, String> record(Properties properties) {
         Map<String, String> record = new TreeMap<>();
@@ -77,9 +85,7 @@ public final class ParameterFile {
     }
 
     static void writeRecord(PrintWriter out, Map<String, String> record) {
-        for (Map.Entry<String, String> entry : record.entrySet()) {
-            out.println(entry.getKey() + "=" + entry.getValue().replace("\\", "\\\\").replace("\n", " "));
-        }
+        record.forEach((key, value) -> out.println(key + "=" + value.replace("\\", "\\\\").replace("\n", " ")));
     }
 
     /** {@code record} with the entries of {@code extra} added, replacing those of the same key. */

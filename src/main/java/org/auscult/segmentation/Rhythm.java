@@ -40,9 +40,7 @@ public record Rhythm(double[] rrIntervals, double meanRr, double sdRr, double rm
     /** The rhythm of beats at {@code beatTimes} (seconds, increasing). */
     public static Rhythm of(double[] beatTimes) {
         double[] rr = new double[Math.max(0, beatTimes.length - 1)];
-        for (int i = 0; i < rr.length; i++) {
-            rr[i] = beatTimes[i + 1] - beatTimes[i];
-        }
+        Arrays.setAll(rr, i -> beatTimes[i + 1] - beatTimes[i]);
         return ofIntervals(rr);
     }
 

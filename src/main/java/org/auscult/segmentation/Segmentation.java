@@ -47,9 +47,7 @@ public record Segmentation(List<Segment> segments, double heartRateBpm, double s
         }
         double[] beatTimes = beats.stream().mapToDouble(Double::doubleValue).toArray();
         double[] rr = new double[Math.max(0, beatTimes.length - 1)];
-        for (int i = 0; i < rr.length; i++) {
-            rr[i] = beatTimes[i + 1] - beatTimes[i];
-        }
+        Arrays.setAll(rr, i -> beatTimes[i + 1] - beatTimes[i]);
         double heartRate = rr.length >= 2 ? 60.0 / median(rr) : fallbackHeartRateBpm;
         return new Segmentation(segments, heartRate, systolicIntervalSeconds, qualityIndex, beatTimes, rr);
     }

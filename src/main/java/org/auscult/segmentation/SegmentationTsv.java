@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.auscult.io.AtomicFiles;
 import org.auscult.io.BoundedTextReader;
@@ -86,11 +87,7 @@ public final class SegmentationTsv {
 
     /** The text of a file holding {@code segments}. */
     public static String format(List<Segment> segments) {
-        StringBuilder text = new StringBuilder();
-        for (Segment segment : segments) {
-            text.append(String.format(Locale.ROOT, "%.6f\t%.6f\t%d\n", segment.startSeconds(), segment.endSeconds(),
-                    segment.state().code()));
-        }
-        return text.toString();
+        return segments.stream().map(segment -> String.format(Locale.ROOT, "%.6f\t%.6f\t%d\n", segment.startSeconds(),
+                segment.endSeconds(), segment.state().code())).collect(Collectors.joining());
     }
 }

@@ -3,6 +3,7 @@ package org.auscult.segmentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The rhythm of the heart <i>sounds</i>, read from envelope peaks without the segmentation's cycle model.
@@ -54,9 +55,7 @@ public record SoundIntervals(double[] intervals, double largestDeviation, double
     public static SoundIntervals of(double[] envelope, int rate) {
         int[] peaks = soundPeaks(envelope, rate);
         double[] intervals = new double[Math.max(0, peaks.length - 1)];
-        for (int i = 0; i < intervals.length; i++) {
-            intervals[i] = (peaks[i + 1] - peaks[i]) / (double) rate;
-        }
+        Arrays.setAll(intervals, i -> (peaks[i + 1] - peaks[i]) / (double) rate);
         return ofIntervals(intervals);
     }
 
@@ -94,12 +93,7 @@ public record SoundIntervals(double[] intervals, double largestDeviation, double
             deviations[i] = Math.min(Math.abs(log[i] - centres[0]), Math.abs(log[i] - centres[1]));
             shortest = Math.min(shortest, log[i]);
         }
-        int repeated = 0;
-        for (int i = 1; i < n; i++) {
-            if (cluster[i] == cluster[i - 1]) {
-                repeated++;
-            }
-        }
+        long repeated = IntStream.range(1, n).filter(i -> cluster[i] == cluster[i - 1]).count();
         double[] sorted = deviations.clone();
         Arrays.sort(sorted);
         return new SoundIntervals(intervals, sorted[n - 1], sorted[n - 2], Math.exp(shortest - shortCentre),

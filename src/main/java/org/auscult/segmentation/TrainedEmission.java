@@ -243,9 +243,7 @@ public final class TrainedEmission implements StateEmission {
             }
         }
         double[] prior = new double[STATES];
-        for (int j = 0; j < STATES; j++) {
-            prior[j] = counts[j] / (double) n;
-        }
+        Arrays.setAll(prior, j -> counts[j] / (double) n);
         Map<String, String> full = new LinkedHashMap<>(record);
         full.putIfAbsent("trained.values", Integer.toString(n));
         return new TrainedEmission(w, prior, full);
@@ -298,11 +296,7 @@ public final class TrainedEmission implements StateEmission {
             out.println("# states: 0 S1, 1 systole, 2 S2, 3 diastole");
             out.println("features=" + String.join(" ", FEATURES));
             for (int j = 0; j < STATES; j++) {
-                StringBuilder line = new StringBuilder("weights." + j + "=");
-                for (int f = 0; f < weights[j].length; f++) {
-                    line.append(f == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.9g", weights[j][f]));
-                }
-                out.println(line);
+                out.println("weights." + j + "=" + ParameterFile.text(weights[j], 9));
             }
             for (int j = 0; j < STATES; j++) {
                 out.println("prior." + j + "=" + String.format(Locale.ROOT, "%.9g", Math.exp(logPrior[j])));

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,9 +212,8 @@ public final class SparkJob {
         } else {
             fields.add(DataTypes.createStructField("predicted", DataTypes.StringType, true));
             fields.add(DataTypes.createStructField("probability", DataTypes.DoubleType, true));
-            for (String name : model.model().classNames()) {
-                fields.add(DataTypes.createStructField("p_" + name, DataTypes.DoubleType, true));
-            }
+            model.model().classNames()
+                    .forEach(name -> fields.add(DataTypes.createStructField("p_" + name, DataTypes.DoubleType, true)));
             fields.add(DataTypes.createStructField("follow_up", DataTypes.StringType, true));
             fields.add(DataTypes.createStructField("warnings", DataTypes.StringType, true));
         }
@@ -233,20 +234,8 @@ public final class SparkJob {
     }
 
     /** The work of one partition: each recording copied to a local file and analysed there. */
-    static final class RecordingTask implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final Task task;
-        private final Map<String, String> properties;
-        private final byte[] modelBytes;
-        private final String root;
-
-        RecordingTask(Task task, Map<String, String> properties, byte[] modelBytes, String root) {
-            this.task = task;
-            this.properties = properties;
-            this.modelBytes = modelBytes;
-            this.root = root;
-        }
+    record RecordingTask(Task task, Map<String, String> properties, byte[] modelBytes, String root)
+            implements Serializable {
 
         static boolean isAudio(String uri) {
             String name = uri.toLowerCase(Locale.ROOT);
@@ -317,9 +306,7 @@ public final class SparkJob {
                 RecordingAnalyzer.Analysis analysis = analyzer.analyze(local);
                 List<Object> cells = new ArrayList<>(List.of(id, uri, ""));
                 if (task == Task.FEATURES) {
-                    for (double value : analysis.features().summary().values()) {
-                        cells.add(value);
-                    }
+                    Arrays.stream(analysis.features().summary().values()).forEach(cells::add);
                 } else {
                     Verdict verdict = analysis.verdict();
                     cells.add(verdict.predictedClass());
@@ -340,9 +327,7 @@ public final class SparkJob {
                 List<Object> cells = new ArrayList<>(List.of(id, uri, problem));
                 // no values: the features, or the predicted class, its probability and one per class
                 int empty = task == Task.FEATURES ? features : 2 + analyzer.modelClassCount();
-                for (int i = 0; i < empty; i++) {
-                    cells.add(null);
-                }
+                cells.addAll(Collections.nCopies(empty, null));
                 if (task == Task.CLASSIFY) {
                     cells.add("");   // follow_up
                     cells.add("");   // warnings

@@ -11,7 +11,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
+import org.auscult.app.controls.Labels;
 import org.auscult.library.Layout;
 
 /**
@@ -48,17 +48,7 @@ public final class OpenAsChoice extends VBox {
         }
         layouts.getItems().setAll(entries);
         layouts.setId("open-as-layout");
-        layouts.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Entry entry) {
-                return entry == null ? "" : entry.text();
-            }
-
-            @Override
-            public Entry fromString(String text) {
-                return layouts.getItems().stream().filter(e -> e.text().equals(text)).findFirst().orElse(null);
-            }
-        });
+        layouts.setConverter(Labels.named(Entry::text));
         layouts.setMaxWidth(Double.MAX_VALUE);
         explanation.setId("open-as-explanation");
         explanation.setWrapText(true);

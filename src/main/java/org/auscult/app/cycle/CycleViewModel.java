@@ -4,7 +4,6 @@ import org.auscult.segmentation.BeatStack;
 import org.auscult.segmentation.quality.QualityMap;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -168,11 +167,8 @@ public final class CycleViewModel {
         if (cycle.source() != CycleSource.AUTOMATIC) {
             return List.of();
         }
-        List<TimedMark> marks = new ArrayList<>();
-        for (CycleBand band : cycle.bands()) {
-            marks.add(new TimedMark(band.start(), band.end(), ShownCycle.eventTypeOf(band.state())));
-        }
-        return marks;
+        return cycle.bands().stream()
+                .map(band -> new TimedMark(band.start(), band.end(), ShownCycle.eventTypeOf(band.state()))).toList();
     }
 
     /** A description of the accepted segmentation for the undo button: "accept segmentation (48 events)". */

@@ -3,6 +3,7 @@ package org.auscult.app.cycle;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.auscult.app.controls.Labels;
 
 /**
  * Heart rate, rhythm and signal quality under the verdict, and the "unsure" banner above it when the quality is too
@@ -17,8 +18,7 @@ public final class HeartSummaryView extends VBox {
         setId("heart-summary");
         banner.setId("verdict-unsure");
         banner.getStyleClass().add("unsure-banner");
-        banner.setWrapText(true);
-        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Labels.wrapping(banner);
         banner.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.summaryProperty().get().unsure(),
                 model.summaryProperty()));
         banner.managedProperty().bind(banner.visibleProperty());
@@ -36,13 +36,7 @@ public final class HeartSummaryView extends VBox {
     }
 
     private static Label line(String id, CycleViewModel model, java.util.function.Function<HeartSummary, String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        // Without a minimum height a label in a VBox is cut with an ellipsis instead of wrapping.
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        label.textProperty().bind(Bindings.createStringBinding(() -> text.apply(model.summaryProperty().get()),
+        return Labels.wrapped(id, Bindings.createStringBinding(() -> text.apply(model.summaryProperty().get()),
                 model.summaryProperty()));
-        return label;
     }
 }

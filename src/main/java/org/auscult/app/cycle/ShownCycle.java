@@ -66,12 +66,8 @@ public record ShownCycle(List<CycleBand> bands, CycleSource source, Segmentation
         if (automatic == null) {
             return NONE;
         }
-        List<CycleBand> bands = new ArrayList<>();
-        for (Segment segment : automatic.segments()) {
-            if (segment.state() != CardiacState.UNANNOTATED) {
-                bands.add(new CycleBand(segment.startSeconds(), segment.endSeconds(), segment.state()));
-            }
-        }
+        List<CycleBand> bands = automatic.segments().stream().filter(s -> s.state() != CardiacState.UNANNOTATED)
+                .map(s -> new CycleBand(s.startSeconds(), s.endSeconds(), s.state())).toList();
         return new ShownCycle(bands, CycleSource.AUTOMATIC, automatic);
     }
 

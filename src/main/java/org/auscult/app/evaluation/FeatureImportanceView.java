@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.auscult.app.controls.Labels;
 import org.auscult.labels.LabelClasses;
 import org.auscult.learn.FeatureImportance;
 
@@ -95,8 +96,7 @@ public final class FeatureImportanceView extends VBox {
         charts.setId("importance-charts");
         VBox.setVgrow(charts, Priority.ALWAYS);
         placeholder.setId("importance-placeholder");
-        placeholder.setWrapText(true);
-        placeholder.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Labels.wrapping(placeholder);
         placeholder.setMaxWidth(640);
         placeholder.setStyle("-fx-text-fill: #555555; -fx-padding: 12 0 0 0;");
         charts.visibleProperty().bind(scored);

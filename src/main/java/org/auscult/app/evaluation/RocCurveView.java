@@ -46,9 +46,8 @@ public final class RocCurveView extends LineChart<Number, Number> {
             }
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(legend(curve));
-            for (RocCurve.Point point : curve.points()) {
-                series.getData().add(new XYChart.Data<>(point.falsePositiveRate(), point.truePositiveRate()));
-            }
+            curve.points().forEach(point -> series.getData().add(
+                    new XYChart.Data<>(point.falsePositiveRate(), point.truePositiveRate())));
             getData().add(series);
         }
         XYChart.Series<Number, Number> chance = new XYChart.Series<>();

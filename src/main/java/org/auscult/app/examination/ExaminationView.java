@@ -26,23 +26,13 @@ public final class ExaminationView extends VBox {
         Objects.requireNonNull(open, "open");
         setPadding(new Insets(6));
         setId("examination");
-        Label title = new Label();
-        title.setId("examination-title");
-        title.setWrapText(true);
+        Label title = Labels.wrapped("examination-title", model.titleProperty());
         title.setStyle("-fx-font-weight: bold;");
-        title.textProperty().bind(model.titleProperty());
-        Label summary = Labels.bound("examination-summary", model.summaryProperty());
-        summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label summary = Labels.wrapped("examination-summary", model.summaryProperty());
         summary.setTooltip(new javafx.scene.control.Tooltip("A murmur heard at any site makes the patient a murmur"
                 + " patient: the site where the model finds one most likely says most."));
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label answer = new Label();
-        answer.setId("examination-answer");
-        answer.setWrapText(true);
+        Label answer = Labels.wrapped("examination-answer", model.answerProperty());
         answer.setStyle("-fx-font-weight: bold;");
-        answer.textProperty().bind(model.answerProperty());
-        answer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         answer.setTooltip(new javafx.scene.control.Tooltip("A finding at any site calls the patient back: follow-up"
                 + " when any site reaches the model's follow-up threshold, unknown when a site has no answer."));
 

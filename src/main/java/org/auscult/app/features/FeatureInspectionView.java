@@ -11,10 +11,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
 import org.auscult.learn.FeatureDistribution;
 
@@ -82,8 +82,7 @@ public final class FeatureInspectionView extends VBox {
         model.selectedFeatureProperty().addListener(o -> drawBoxes());
         model.referenceProperty().addListener(o -> drawBoxes());
         model.featuresProperty().addListener(o -> drawBoxes());
-        reference.setWrapText(true);
-        reference.setMinHeight(Region.USE_PREF_SIZE);
+        Labels.wrapping(reference);
         reference.getStyleClass().add("hint-text");
         reference.textProperty().bind(model.captionProperty());
         reference.setId("reference-caption");

@@ -97,9 +97,7 @@ public final class FeatureInspectionViewModel {
         }
         int index = ref.featureNames().indexOf(selectedName());
         if (index >= 0) {
-            for (String label : ref.classes()) {
-                result.put(label, ref.distribution(label, index));
-            }
+            ref.classes().forEach(label -> result.put(label, ref.distribution(label, index)));
         }
         return result;
     }

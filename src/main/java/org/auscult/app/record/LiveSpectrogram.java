@@ -1,5 +1,6 @@
 package org.auscult.app.record;
 
+import java.util.Arrays;
 import org.auscult.dsp.Fft;
 import org.auscult.dsp.Window;
 
@@ -76,9 +77,7 @@ final class LiveSpectrogram {
     /** The columns kept, oldest first (null where none has been computed yet). */
     float[][] columns() {
         float[][] ordered = new float[columns.length][];
-        for (int i = 0; i < columns.length; i++) {
-            ordered[i] = columns[(next + i) % columns.length];
-        }
+        Arrays.setAll(ordered, i -> columns[(next + i) % columns.length]);
         return ordered;
     }
 

@@ -22,7 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
 import org.auscult.app.controls.Labels;
 
@@ -48,17 +47,7 @@ public final class RecordView extends VBox {
         ComboBox<RecordViewModel.Input> inputs = new ComboBox<>(model.inputs());
         inputs.setId("record-input");
         inputs.valueProperty().bindBidirectional(model.inputProperty());
-        inputs.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RecordViewModel.Input input) {
-                return input == null ? "" : input.name();
-            }
-
-            @Override
-            public RecordViewModel.Input fromString(String text) {
-                return null;
-            }
-        });
+        inputs.setConverter(Labels.named(RecordViewModel.Input::name));
         inputs.setPromptText(model.inputs().isEmpty() ? "No audio input found" : "Choose an input");
         inputs.setMaxWidth(Double.MAX_VALUE);
         TextField patient = new TextField();
@@ -108,26 +97,20 @@ public final class RecordView extends VBox {
         meter.styleProperty().bind(javafx.beans.binding.Bindings.when(model.clippingProperty())
                 .then("-fx-accent: #e53935;").otherwise(""));
         HBox.setHgrow(meter, Priority.ALWAYS);
-        Label levelText = label("record-level-text", model.levelTextProperty());
-        Label verdict = label("record-verdict", model.verdictProperty());
+        Label levelText = Labels.wrapped("record-level-text", model.levelTextProperty());
+        Label verdict = Labels.wrapped("record-verdict", model.verdictProperty());
         verdict.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
-        Label heart = label("record-heart", model.heartProperty());
-        Label guidance = label("record-guidance", model.guidanceProperty());
+        Label heart = Labels.wrapped("record-heart", model.heartProperty());
+        Label guidance = Labels.wrapped("record-guidance", model.guidanceProperty());
         guidance.setStyle("-fx-text-fill: #b26a00;");
-        Label message = label("record-message", model.messageProperty());
-        Label examination = label("record-examination", model.examinationProperty());
+        Label message = Labels.wrapped("record-message", model.messageProperty());
+        Label examination = Labels.wrapped("record-examination", model.examinationProperty());
         examination.setStyle("-fx-font-weight: bold;");
 
-        Pane canvasPane = new Pane(waveform);
-        canvasPane.setPrefHeight(140);
-        waveform.widthProperty().bind(canvasPane.widthProperty());
-        waveform.heightProperty().bind(canvasPane.heightProperty());
+        Pane canvasPane = filledBy(waveform, 140);
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
-        Pane spectrogramPane = new Pane(spectrogram);
-        spectrogramPane.setPrefHeight(120);
+        Pane spectrogramPane = filledBy(spectrogram, 120);
         spectrogram.setId("record-spectrogram");
-        spectrogram.widthProperty().bind(spectrogramPane.widthProperty());
-        spectrogram.heightProperty().bind(spectrogramPane.heightProperty());
         VBox.setVgrow(spectrogramPane, Priority.ALWAYS);
         getChildren().addAll(form, folder, examination, new HBox(6, start, stop, keep, discard),
                 new HBox(8, meter, levelText),
@@ -145,22 +128,29 @@ public final class RecordView extends VBox {
         drawWaveform();
     }
 
-    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
-        Label label = Labels.bound(id, text);
-        label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
-    }
-
     private Pane trendPane() {
-        Pane pane = new Pane(trend);
-        pane.setPrefHeight(48);
+        Pane pane = filledBy(trend, 48);
         pane.setMinHeight(48);
         trend.setId("record-trend");
-        trend.widthProperty().bind(pane.widthProperty());
-        trend.heightProperty().bind(pane.heightProperty());
         trend.widthProperty().addListener(o -> drawTrend());
         return pane;
+    }
+
+    /** A pane of {@code prefHeight} that {@code canvas} fills as it resizes. */
+    private static Pane filledBy(Canvas canvas, double prefHeight) {
+        Pane pane = new Pane(canvas);
+        pane.setPrefHeight(prefHeight);
+        canvas.widthProperty().bind(pane.widthProperty());
+        canvas.heightProperty().bind(pane.heightProperty());
+        return pane;
+    }
+
+    /** {@code canvas}'s graphics, the canvas cleared to the dark background. */
+    private static GraphicsContext cleared(Canvas canvas) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#1b1b1b"));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        return g;
     }
 
     /**
@@ -168,11 +158,9 @@ public final class RecordView extends VBox {
      * heart sound), the dot its heart rate on 40-160 bpm, "HR" and the latest rate at the left.
      */
     private void drawTrend() {
-        GraphicsContext g = trend.getGraphicsContext2D();
+        GraphicsContext g = cleared(trend);
         double width = trend.getWidth();
         double height = trend.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         var all = model.judgements();
         if (all.isEmpty() || width < 1) {
             return;
@@ -194,11 +182,9 @@ public final class RecordView extends VBox {
 
     /** The live spectrogram, 0 to 1000 Hz, -100 to -10 dB in the main spectrogram's colours, newest at the right. */
     private void drawSpectrogram() {
-        GraphicsContext g = spectrogram.getGraphicsContext2D();
+        GraphicsContext g = cleared(spectrogram);
         double width = spectrogram.getWidth();
         double height = spectrogram.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         LiveSpectrogram live = model.spectrogram();
         if (live == null || width < 1 || height < 1) {
             return;
@@ -224,11 +210,9 @@ public final class RecordView extends VBox {
     /** The last seconds as min/max bars, one per pixel column, newest at the right. */
     private void drawWaveform() {
         drawSpectrogram();
-        GraphicsContext g = waveform.getGraphicsContext2D();
+        GraphicsContext g = cleared(waveform);
         double width = waveform.getWidth();
         double height = waveform.getHeight();
-        g.setFill(Color.web("#1b1b1b"));
-        g.fillRect(0, 0, width, height);
         float[] samples = model.shownSamples();
         int columns = (int) width;
         if (samples.length == 0 || columns <= 0) {

@@ -51,9 +51,8 @@ public final class SpectrogramSettingsView extends FlowPane {
         error.textProperty().bind(model.errorProperty());
         Button apply = Buttons.of("apply-spectrogram", "Apply", () -> apply());
         apply.setTooltip(new Tooltip("Apply the spectrogram settings (Enter in any field)"));
-        for (TextField field : List.of(hop, minFrequency, maxFrequency, floorDb, ceilingDb)) {
-            field.setOnAction(event -> apply());
-        }
+        List.of(hop, minFrequency, maxFrequency, floorDb, ceilingDb)
+                .forEach(field -> field.setOnAction(event -> apply()));
         fftSize.setOnAction(event -> apply());
         window.setOnAction(event -> apply());
         colourMap.setOnAction(event -> apply());

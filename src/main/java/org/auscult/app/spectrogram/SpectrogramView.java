@@ -128,10 +128,6 @@ public final class SpectrogramView extends TimeLayer {
         if (tiles == null) {
             return "";
         }
-        SpectrogramSettings settings = model.settingsProperty().get();
-        double top = settings.topFrequency(tiles.sampleRate());
-        double bottom = settings.bottomFrequency(tiles.sampleRate());
-        double frequency = top - (top - bottom) * y / getHeight();
-        return model.readout(seconds, frequency);
+        return model.readout(seconds, frequencyAt(tiles, y));
     }
 }

@@ -12,8 +12,6 @@ public interface TaskExecutor {
         void cancel();
 
         boolean isCancelled();
-
-        boolean isDone();
     }
 
     <T> Handle execute(BackgroundTask<T> task);

@@ -1,7 +1,6 @@
 package org.auscult.app.task;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.auscult.learn.Cancellation;
 import org.slf4j.Logger;
@@ -18,7 +17,6 @@ public final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Con
     private final BackgroundTask<T> task;
     private final Consumer<Runnable> ui;
     private final Cancellation cancellation = new Cancellation();
-    private final AtomicBoolean done = new AtomicBoolean();
     private volatile Thread worker;
 
     public TaskRun(BackgroundTask<T> task, Consumer<Runnable> ui) {
@@ -51,7 +49,6 @@ public final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Con
             }
         } finally {
             worker = null;
-            done.set(true);
             // A cancelled run may have been interrupted; do not leave the flag set on a pooled thread.
             Thread.interrupted();
         }
@@ -87,10 +84,5 @@ public final class TaskRun<T> implements TaskExecutor.Handle, BackgroundTask.Con
                 running.interrupt();
             }
         }
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.get();
     }
 }

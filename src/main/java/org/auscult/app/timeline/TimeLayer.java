@@ -134,9 +134,7 @@ public abstract class TimeLayer extends Region {
             return;
         }
         drawPlot(g, plotWidth(), height, outputScale());
-        for (PlotOverlay overlay : overlays) {
-            overlay.draw(g, viewport, plotWidth(), height);
-        }
+        overlays.forEach(overlay -> overlay.draw(g, viewport, plotWidth(), height));
         drawSelectionAndCursor(g, plotWidth(), height);
         g.restore();
         g.setFont(RULER_FONT);

@@ -1,6 +1,6 @@
 package org.auscult.app.training;
 
-import static org.auscult.app.training.WizardLabels.wrapped;
+import static org.auscult.app.controls.Labels.wrapped;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -58,17 +58,15 @@ final class DataPageView {
                 model.data().openCollection(folder);
             }
         });
-        Button add = new Button("Add collection…");
-        add.setId("add-collection");
-        add.setTooltip(new Tooltip("Train and evaluate on a further labelled collection with this one, as one: "
-                + "each recording keeps its collection in its source and patient."));
-        add.disableProperty().bind(model.data().collectionProperty().isNull());
-        add.setOnAction(event -> {
+        Button add = Buttons.of("add-collection", "Add collection…", () -> {
             Path folder = chooseFolder.get();
             if (folder != null) {
                 model.data().addCollection(folder);
             }
         });
+        add.setTooltip(new Tooltip("Train and evaluate on a further labelled collection with this one, as one: "
+                + "each recording keeps its collection in its source and patient."));
+        add.disableProperty().bind(model.data().collectionProperty().isNull());
 
         TableView<Map.Entry<String, Integer>> classes = new TableView<>();
         classes.setId("class-counts");

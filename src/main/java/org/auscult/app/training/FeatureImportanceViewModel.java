@@ -2,6 +2,7 @@ package org.auscult.app.training;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,9 +170,7 @@ public final class FeatureImportanceViewModel {
                     var series = new RecordingAnalyzer(config).analyze(path).features().series(source[0]);
                     double[] values = series.column(source[1]);
                     double[] seconds = new double[values.length];
-                    for (int frame = 0; frame < values.length; frame++) {
-                        seconds[frame] = series.timeOfFrame(frame);
-                    }
+                    Arrays.setAll(seconds, frame -> series.timeOfFrame(frame));
                     return new FrameCurve(source[1], recordingId, seconds, values);
                 }).onSuccess(frameCurve::set)
                 .onFailure(failure -> frameCurve.set(null)));

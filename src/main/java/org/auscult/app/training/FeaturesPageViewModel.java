@@ -4,8 +4,8 @@ import static org.auscult.app.training.FormFields.decimal;
 import static org.auscult.app.training.FormFields.integer;
 import static org.auscult.app.training.FormFields.number;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -128,10 +128,8 @@ public final class FeaturesPageViewModel {
     }
 
     private void showPreview(Recording first, FeatureVector vector) {
-        List<PreviewValue> values = new ArrayList<>();
-        for (int i = 0; i < vector.size(); i++) {
-            values.add(new PreviewValue(vector.names().get(i), vector.values()[i]));
-        }
+        List<PreviewValue> values = IntStream.range(0, vector.size())
+                .mapToObj(i -> new PreviewValue(vector.names().get(i), vector.values()[i])).toList();
         preview.setAll(values);
         previewSource.set(first.id() + ": " + values.size() + " summary values");
     }

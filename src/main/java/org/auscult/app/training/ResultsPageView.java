@@ -1,6 +1,6 @@
 package org.auscult.app.training;
 
-import static org.auscult.app.training.WizardLabels.wrapped;
+import static org.auscult.app.controls.Labels.wrapped;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -101,10 +101,8 @@ final class ResultsPageView {
         Label headline = new Label();
         headline.setId("result-headline");
         headline.setStyle("-fx-font-weight: bold;");
-        Label design = new Label();
+        Label design = wrapped("");
         design.setId("result-settings");
-        design.setWrapText(true);
-        design.setMinHeight(Region.USE_PREF_SIZE);
         resultMatrix.setId("result-matrix");
         resultMatrix.setOnCellClicked(model::selectCell);
         Runnable redraw = () -> {
@@ -199,27 +197,21 @@ final class ResultsPageView {
     }
 
     private Node pastRunsPage() {
-        Button repeat = new Button("Load the selected run's settings");
-        repeat.setId("repeat-run");
-        repeat.disableProperty().bind(pastRuns.getSelectionModel().selectedItemProperty().isNull());
-        repeat.setOnAction(event -> {
+        Button repeat = Buttons.of("repeat-run", "Load the selected run's settings", () -> {
             Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
             if (chosen != null) {
                 model.applySettings(chosen.settings());
                 model.pageProperty().set(TrainingWizardViewModel.Page.PROTOCOL);
             }
         });
+        repeat.disableProperty().bind(pastRuns.getSelectionModel().selectedItemProperty().isNull());
         pastRuns.setItems(model.pastRuns());
-        Label details = Labels.bound("past-run-details", Bindings.createStringBinding(() -> {
+        Label details = wrapped("past-run-details", Bindings.createStringBinding(() -> {
             Experiment chosen = pastRuns.getSelectionModel().getSelectedItem();
             return chosen == null ? "Select a run to see its data, its F1 per class and its model file."
                     : PastRunsTable.details(chosen);
         }, pastRuns.getSelectionModel().selectedItemProperty()));
-        details.setWrapText(true);
-        details.setMinHeight(Region.USE_PREF_SIZE);
-        Label kept = new Label("Runs are kept in " + model.store().folder());
-        kept.setWrapText(true);
-        kept.setMinHeight(Region.USE_PREF_SIZE);
+        Label kept = wrapped("Runs are kept in " + model.store().folder());
         HBox.setHgrow(kept, Priority.ALWAYS);
         repeat.setMinWidth(Region.USE_PREF_SIZE);
         VBox runs = new VBox(8, pastRuns, details, new HBox(8, repeat, kept));

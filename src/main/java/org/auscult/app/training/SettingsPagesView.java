@@ -1,7 +1,6 @@
 package org.auscult.app.training;
 
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -24,7 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.auscult.app.controls.Buttons;
 import org.auscult.app.controls.Labels;
 import org.auscult.app.table.TableColumns;
@@ -77,10 +75,8 @@ final class SettingsPagesView {
                 box.setTooltip(new Tooltip(choice.displayName() + " (" + choice.name() + "): "
                         + choice.description()));
                 box.selectedProperty().bindBidirectional(choice.selected());
-                Label explanation = new Label(choice.description());
+                Label explanation = Labels.wrapped(choice.description());
                 explanation.setId("feature-" + choice.name() + "-about");
-                explanation.setWrapText(true);
-                explanation.setMinHeight(Region.USE_PREF_SIZE);
                 explanation.setStyle("-fx-text-fill: #555555;");
                 GridPane.setMargin(box, new Insets(2, 0, 2, 0));
                 GridPane.setMargin(explanation, new Insets(2, 0, 2, 0));
@@ -122,19 +118,15 @@ final class SettingsPagesView {
         ComboBox<Preset> preset = new ComboBox<>();
         preset.setId("preset");
         preset.getItems().setAll(ModelPageViewModel.PRESETS);
-        preset.setConverter(named(Preset::forPeople));
+        preset.setConverter(Labels.named(Preset::forPeople));
         preset.valueProperty().bindBidirectional(model.model().presetProperty());
         ComboBox<Balancing> balancing = new ComboBox<>();
         balancing.setId("balancing");
         balancing.getItems().setAll(ModelPageViewModel.BALANCINGS);
-        balancing.setConverter(named(Balancing::forPeople));
+        balancing.setConverter(Labels.named(Balancing::forPeople));
         balancing.valueProperty().bindBidirectional(model.model().balancingProperty());
-        Label description = new Label();
-        description.setId("preset-description");
-        description.setWrapText(true);
-        description.setMinHeight(Region.USE_PREF_SIZE);
-        description.textProperty().bind(Bindings.createStringBinding(() -> describe(model.model().presetProperty().get()),
-                model.model().presetProperty()));
+        Label description = Labels.wrapped("preset-description", Bindings.createStringBinding(
+                () -> describe(model.model().presetProperty().get()), model.model().presetProperty()));
         GridPane options = grid("Design", preset, "Class balancing", balancing,
                 "Trees in the random forest (≥ 1)", field("trees", model.model().treesProperty()),
                 "SMO complexity C (> 0)", field("smo-c", model.model().smoComplexityProperty()),
@@ -176,10 +168,10 @@ final class SettingsPagesView {
         ComboBox<Protocol> protocol = new ComboBox<>();
         protocol.setId("protocol");
         protocol.getItems().setAll(ProtocolPageViewModel.PROTOCOLS);
-        protocol.setConverter(named(Protocol::forPeople));
+        protocol.setConverter(Labels.named(Protocol::forPeople));
         protocol.valueProperty().bindBidirectional(model.protocol().protocolProperty());
         TextField folds = field("folds", model.protocol().foldsProperty());
-        Label plan = Labels.bound("protocol-plan", Bindings.createStringBinding(() -> {
+        Label plan = Labels.wrapped("protocol-plan", Bindings.createStringBinding(() -> {
             try {
                 return "Will run: " + model.settings().evaluation().forPeople() + ". Every run is kept in "
                         + model.store().folder() + ".";
@@ -188,18 +180,12 @@ final class SettingsPagesView {
             }
         }, model.protocol().protocolProperty(), model.protocol().foldsProperty(), model.protocol().repeatsProperty(),
                 model.protocol().seedProperty(), model.problemProperty()));
-        plan.setWrapText(true);
-        plan.setMinHeight(Region.USE_PREF_SIZE);
         GridPane options = grid("Protocol", protocol, "Folds (≥ 2)", folds,
                 "Repeats (≥ 1)", field("repeats", model.protocol().repeatsProperty()),
                 "Seed", field("seed", model.protocol().seedProperty()));
         showWhen(options, "folds", model.protocol().foldsApplyProperty());
-        Label note = new Label();
-        note.setId("protocol-description");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(Bindings.createStringBinding(() -> describe(model.protocol().protocolProperty()
-                .get()), model.protocol().protocolProperty()));
+        Label note = Labels.wrapped("protocol-description", Bindings.createStringBinding(
+                () -> describe(model.protocol().protocolProperty().get()), model.protocol().protocolProperty()));
         return new VBox(8, options, note, plan);
     }
 
@@ -248,20 +234,5 @@ final class SettingsPagesView {
         Label heading = new Label(text);
         heading.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         return heading;
-    }
-
-    /** A list of choices shown by their names for people (the boxes are not editable: text is never parsed). */
-    private static <T> StringConverter<T> named(Function<T, String> forPeople) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : forPeople.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen from the list");
-            }
-        };
     }
 }

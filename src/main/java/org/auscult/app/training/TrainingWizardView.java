@@ -127,15 +127,13 @@ public final class TrainingWizardView {
         Button back = Buttons.of("back", "Back", () -> model.back());
         back.disableProperty().bind(model.pageProperty().isEqualTo(TrainingWizardViewModel.Page.DATA)
                 .or(model.run().runningProperty()));
-        Button next = new Button("Next");
-        next.setId("next");
-        next.setDefaultButton(true);
-        next.setOnAction(event -> {
+        Button next = Buttons.of("next", "Next", () -> {
             boolean toRun = model.pageProperty().get() == TrainingWizardViewModel.Page.PROTOCOL;
             if (model.next() && toRun) {
                 model.start();
             }
         });
+        next.setDefaultButton(true);
         next.textProperty().bind(Bindings.when(model.pageProperty().isEqualTo(TrainingWizardViewModel.Page.PROTOCOL))
                 .then("Run").otherwise("Next"));
         next.visibleProperty().bind(model.pageProperty().isNotEqualTo(TrainingWizardViewModel.Page.RUN)

@@ -2,6 +2,7 @@ package org.auscult.app.verdict;
 
 import java.util.Locale;
 import org.auscult.analysis.Verdict;
+import org.auscult.app.controls.Labels;
 import org.auscult.labels.LabelClasses;
 
 import javafx.scene.control.Label;
@@ -42,22 +43,18 @@ public final class VerdictView extends VBox {
         headline.textProperty().bind(model.headlineProperty());
         headline.setWrapText(true);
         modelLabel.setId("verdict-model");
-        modelLabel.setWrapText(true);
-        // In a VBox a wrapping label is cut to one line with an ellipsis unless it may be as tall as it needs.
-        modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Labels.wrapping(modelLabel);
         modelLabel.getStyleClass().add("hint-text");
         modelLabel.textProperty().bind(model.modelProperty());
         followUp.setId("verdict-follow-up");
-        followUp.setWrapText(true);
-        followUp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Labels.wrapping(followUp);
         followUp.textProperty().bind(model.followUpProperty());
         followUp.visibleProperty().bind(model.followUpProperty().isNotEmpty());
         followUp.managedProperty().bind(followUp.visibleProperty());
         followUp.setTooltip(new Tooltip("Yes when the follow-up probability reaches the threshold at which 90 % of "
                 + "the normal recordings of the model's cross-validation stayed below it"));
         murmur.setId("verdict-murmur");
-        murmur.setWrapText(true);
-        murmur.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Labels.wrapping(murmur);
         murmur.textProperty().bind(model.murmurProperty());
         murmur.visibleProperty().bind(model.murmurProperty().isNotEmpty());
         murmur.managedProperty().bind(murmur.visibleProperty());

@@ -36,10 +36,7 @@ public final class StoreCollection {
 
     /** The collection with the store's current labels applied. */
     public static RecordingCollection withStoreLabels(RecordingCollection collection, LabelStore store) {
-        List<Recording> relabelled = new ArrayList<>();
-        for (Recording recording : collection.recordings()) {
-            relabelled.add(relabel(recording, store).recording());
-        }
+        List<Recording> relabelled = collection.recordings().stream().map(r -> relabel(r, store).recording()).toList();
         return new RecordingCollection(collection.root(), collection.layout(), relabelled, collection.problems());
     }
 

@@ -1,8 +1,10 @@
 package org.auscult.segmentation.murmur;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.segmentation.Segmentation;
@@ -42,13 +44,9 @@ public final class MurmurFeatures {
 
     private static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < BINS; i++) {
-            names.add("excess_" + i);
-        }
+        IntStream.range(0, BINS).forEach(i -> names.add("excess_" + i));
         names.addAll(List.of("peak", "level", "floor", "centroid", "spread", "coverage"));
-        for (double[] band : BANDS) {
-            names.add(String.format(Locale.ROOT, "band_%.0f_%.0f", band[0], band[1]));
-        }
+        Arrays.stream(BANDS).forEach(band -> names.add(String.format(Locale.ROOT, "band_%.0f_%.0f", band[0], band[1])));
         return List.copyOf(names);
     }
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.features.CycleEmission;
@@ -83,11 +83,8 @@ public final class MurmurModel {
      * matrix that counts every patient {@code repeats} times.
      */
     public static boolean measurable(org.auscult.learn.ConfusionMatrix matrix, int repeats) {
-        int classes = 0;
-        for (int c = 0; c < matrix.numClasses(); c++) {
-            classes += matrix.support(c) >= (long) MIN_CLASS_PATIENTS * repeats ? 1 : 0;
-        }
-        return classes >= 2;
+        return IntStream.range(0, matrix.numClasses())
+                .filter(c -> matrix.support(c) >= (long) MIN_CLASS_PATIENTS * repeats).count() >= 2;
     }
 
     /** The parameters shipped in {@link #RESOURCE}. */
@@ -164,9 +161,7 @@ public final class MurmurModel {
                 MurmurAttribute attribute = MurmurAttribute.ofKey(key);
                 List<String> classes = List.of(required(properties, key + ".classes").split(","));
                 double[][] weights = new double[classes.size()][];
-                for (int j = 0; j < classes.size(); j++) {
-                    weights[j] = numbers(required(properties, key + ".weights." + j), d + 1);
-                }
+                Arrays.setAll(weights, j -> numbers(required(properties, key + ".weights." + j), d + 1));
                 SoftmaxRegression regression = new SoftmaxRegression(numbers(required(properties, key + ".mean"), d),
                         numbers(required(properties, key + ".sd"), d), weights);
                 parts.add(new Part(attribute, classes, regression,
@@ -190,11 +185,11 @@ public final class MurmurModel {
                 SoftmaxRegression r = part.regression();
                 writer.println(key + ".classes=" + String.join(",", part.classes()));
                 writer.println(key + ".shown=" + part.shown());
-                writer.println(key + ".mean=" + join(r.mean()));
-                writer.println(key + ".sd=" + join(r.sd()));
+                writer.println(key + ".mean=" + ParameterFile.text(r.mean(), 8));
+                writer.println(key + ".sd=" + ParameterFile.text(r.sd(), 8));
                 double[][] weights = r.weights();
                 for (int j = 0; j < weights.length; j++) {
-                    writer.println(key + ".weights." + j + "=" + join(weights[j]));
+                    writer.println(key + ".weights." + j + "=" + ParameterFile.text(weights[j], 8));
                 }
             }
             writer.println("phase.shown=" + phaseShown);
@@ -215,13 +210,5 @@ public final class MurmurModel {
             throw new IllegalArgumentException("expected " + expected + " numbers, got " + values.length);
         }
         return values;
-    }
-
-    private static String join(double[] values) {
-        StringBuilder text = new StringBuilder();
-        for (double v : values) {
-            text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.8g", v));
-        }
-        return text.toString();
     }
 }

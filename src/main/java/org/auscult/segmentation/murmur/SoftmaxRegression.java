@@ -109,9 +109,7 @@ public final class SoftmaxRegression {
             }
         }
         double[][] weights = new double[classes][];
-        for (int j = 0; j < classes; j++) {
-            weights[j] = Arrays.copyOfRange(w, j * width, (j + 1) * width);
-        }
+        Arrays.setAll(weights, j -> Arrays.copyOfRange(w, j * width, (j + 1) * width));
         return new SoftmaxRegression(mean, sd, weights);
     }
 

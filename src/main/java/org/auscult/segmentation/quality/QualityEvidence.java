@@ -172,9 +172,7 @@ public final class QualityEvidence {
             }
         }
         Map<String, String> groups = new HashMap<>();
-        for (String id : parent.keySet()) {
-            groups.put(id, root(parent, id));
-        }
+        parent.keySet().forEach(id -> groups.put(id, root(parent, id)));
         return groups;
     }
 
@@ -198,9 +196,7 @@ public final class QualityEvidence {
             }
         }
         int[] labels = new int[seconds];
-        for (int i = 0; i < seconds; i++) {
-            labels[i] = annotated[i] >= 0.5 ? 1 : 0;
-        }
+        Arrays.setAll(labels, i -> annotated[i] >= 0.5 ? 1 : 0);
         return labels;
     }
 
@@ -223,9 +219,7 @@ public final class QualityEvidence {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<Optional<Recording>>> futures = new ArrayList<>();
-                for (Job job : missing) {
-                    futures.add(pool.submit(() -> compute(job)));
-                }
+                missing.forEach(job -> futures.add(pool.submit(() -> compute(job))));
                 for (Future<Optional<Recording>> f : futures) {
                     f.get().ifPresent(r -> computed.put(r.source() + "/" + r.name(), r));
                 }

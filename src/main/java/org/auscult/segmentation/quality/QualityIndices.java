@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.auscult.audio.AudioClip;
 import org.auscult.dsp.AnalyticSignal;
@@ -131,9 +132,7 @@ public final class QualityIndices {
         double[] envelope = Envelopes.blockMean(AnalyticSignal.magnitude(b), rate / ENVELOPE_RATE);
         double[] clipping = clippingPerSecond(clip, seconds);
         double[] rms = new double[seconds];
-        for (int s = 0; s < seconds; s++) {
-            rms[s] = Math.sqrt(meanSquare(b, s * rate, (s + 1) * rate));
-        }
+        Arrays.setAll(rms, s -> Math.sqrt(meanSquare(b, s * rate, (s + 1) * rate)));
         double medianRms = median(rms);
         int fftSize = Integer.highestOneBit(rate - 1) << 1;
         Fft fft = new Fft(fftSize);
@@ -325,12 +324,8 @@ public final class QualityIndices {
 
     private static double silence(double[] b, int from, int rate) {
         int block = rate / ENVELOPE_RATE;
-        int silent = 0;
-        for (int k = 0; k < ENVELOPE_RATE; k++) {
-            if (Math.sqrt(meanSquare(b, from + k * block, from + (k + 1) * block)) < SILENCE_RMS) {
-                silent++;
-            }
-        }
+        long silent = IntStream.range(0, ENVELOPE_RATE)
+                .filter(k -> Math.sqrt(meanSquare(b, from + k * block, from + (k + 1) * block)) < SILENCE_RMS).count();
         return silent / (double) ENVELOPE_RATE;
     }
 
@@ -356,9 +351,7 @@ public final class QualityIndices {
 
     private static double[] hann(int n) {
         double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1));
-        }
+        Arrays.setAll(w, i -> 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)));
         return w;
     }
 

@@ -154,9 +154,7 @@ public record QualityMap(double durationSeconds, List<SecondKind> kinds, double[
     /** Counts of each kind over the whole seconds. */
     public Map<SecondKind, Integer> kindCounts() {
         Map<SecondKind, Integer> counts = new EnumMap<>(SecondKind.class);
-        for (SecondKind kind : kinds) {
-            counts.merge(kind, 1, Integer::sum);
-        }
+        kinds.forEach(kind -> counts.merge(kind, 1, Integer::sum));
         return counts;
     }
 
