@@ -44,7 +44,8 @@ final class BenchSegmentation implements Callable<Integer> {
 
     @Option(names = "--predictions", paramLabel = "DIR",
             description = "Also write the CirCor predictions there as .tsv files (replacing them), e.g. to score "
-                    + "them with another tool.")
+                    + "them with another tool; a folder holding recordings is refused, as its .tsv files are their "
+                    + "annotations.")
     Path predictions;
 
     @Option(names = "--emission", paramLabel = "EMISSION", converter = SegmentCommand.EmissionConverter.class,
@@ -55,6 +56,15 @@ final class BenchSegmentation implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (predictions != null && Files.isDirectory(predictions)) {
+            try (var files = Files.list(predictions)) {
+                if (files.anyMatch(org.auscult.audio.AudioFiles::isRecordingFile)) {
+                    // a CirCor-style folder: the predictions would replace its recordings' annotations
+                    throw new IllegalArgumentException("--predictions " + predictions + " holds recordings, whose "
+                            + ".tsv annotations the predictions would replace; name another folder");
+                }
+            }
+        }
         SegmentationBenchmark benchmark = new SegmentationBenchmark(HeartSoundSegmenter.of(emission));
         List<DatasetScore> scores = new ArrayList<>();
         if (Files.isDirectory(circor)) {

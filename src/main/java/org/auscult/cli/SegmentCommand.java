@@ -109,10 +109,13 @@ final class SegmentCommand implements Callable<Integer> {
                 failures.add(new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
                 continue;
             }
-            if (Files.exists(tsv) && besideItsRecording(tsv, input.path())) {
-                // a CirCor-style folder keeps each recording's annotation there: never replaced, even with --force
-                failures.add(new Failure(input.path(), tsv + " is the annotation beside the recording; write the "
-                        + "segmentations to another folder"));
+            Optional<Path> namesake = recordingBeside(tsv);
+            if (namesake.isPresent()) {
+                // a CirCor-style folder keeps each recording's annotation there: a .tsv beside a recording of its
+                // name is taken for one, so none is replaced, even with --force, and none is written there
+                failures.add(new Failure(input.path(), tsv + (Files.exists(tsv) ? " is the annotation of "
+                        : " would pass for the annotation of ") + namesake.get().getFileName()
+                        + "; write the segmentations to another folder"));
                 continue;
             }
             if (!force && Files.exists(tsv)) {
@@ -142,6 +145,11 @@ final class SegmentCommand implements Callable<Integer> {
                 console.printf(Locale.ROOT, "%s: no heart rate, %s%n", input.id(), quality.describe());
             }
         }
+        if (rows.isEmpty()) { // a header alone would pass for a summary, and replace an earlier one
+            console.printf("No recording could be segmented; %s is not written.%n", summary);
+            console.flush();
+            return Failures.report(failures, spec.commandLine().getErr());
+        }
         AtomicFiles.write(summary, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             writer.println("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
@@ -167,10 +175,12 @@ final class SegmentCommand implements Callable<Integer> {
         return Failures.report(failures, spec.commandLine().getErr());
     }
 
-    /** Whether {@code tsv} is {@code recording}'s own {@code <name>.tsv}, in the same folder. */
-    private static boolean besideItsRecording(Path tsv, Path recording) throws java.io.IOException {
-        Path sibling = recording.resolveSibling(AudioFiles.stripExtension(recording.getFileName().toString()) + ".tsv");
-        return Files.exists(sibling) && Files.isSameFile(sibling, tsv);
+    /** The recording of the same name in {@code tsv}'s folder ({@code x.wav} beside {@code x.tsv}), if any. */
+    private static Optional<Path> recordingBeside(Path tsv) {
+        String name = tsv.getFileName().toString();
+        String stem = name.substring(0, name.length() - ".tsv".length());
+        return AudioFiles.EXTENSIONS.stream().map(extension -> tsv.resolveSibling(stem + extension))
+                .filter(Files::exists).findFirst();
     }
 
     /** Six decimals, or empty for a value that could not be measured. */

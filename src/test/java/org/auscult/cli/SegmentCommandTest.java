@@ -1,6 +1,7 @@
 package org.auscult.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -72,8 +73,28 @@ class SegmentCommandTest {
         Run run = CommandLineTest.run("segment", recordings.toString(), "--out", recordings.toString(), "--force");
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("is the annotation beside the recording"), run.err());
+        assertTrue(run.err().contains("is the annotation of " + wav.getFileName()), run.err());
         assertEquals("0\t1\t1\n", Files.readString(annotation), "the annotation is kept");
+
+        // nor in an output folder that holds a recording of another's name and its annotation
+        Path other = Files.createDirectories(folder.resolve("other")).resolve(wav.getFileName());
+        Files.copy(CommandLineTest.SAMPLES.resolve("85198_PV.wav"), other);
+        Run elsewhere = CommandLineTest.run("segment", other.toString(), "--out", recordings.toString(), "--force");
+        assertEquals(1, elsewhere.exitCode(), elsewhere.out() + elsewhere.err());
+        assertEquals("0\t1\t1\n", Files.readString(annotation), "the annotation is kept");
+        assertTrue(elsewhere.out().contains("No recording could be segmented"), elsewhere.out());
+        assertFalse(Files.exists(recordings.resolve("summary.csv")), "no summary of nothing");
+
+        // and none is written beside a recording, where it would pass for its annotation
+        Path alone = Files.createDirectories(folder.resolve("alone"));
+        Files.copy(wav, alone.resolve(wav.getFileName()));
+        Run beside = CommandLineTest.run("segment", alone.resolve(wav.getFileName()).toString(), "--out",
+                alone.toString());
+        assertEquals(1, beside.exitCode(), beside.out() + beside.err());
+        assertTrue(beside.err().contains("would pass for the annotation of"), beside.err());
+        try (var files = Files.list(alone)) {
+            assertEquals(1, files.count(), "only the recording");
+        }
     }
 
     @Test
@@ -213,6 +234,16 @@ class SegmentCommandTest {
         String trained = byDefault.out().lines().filter(line -> line.startsWith("CirCor")).findFirst().orElseThrow();
         // the shipped emission's row of 'bench segmentation-cv' (docs/decisions/segmentation.md)
         assertTrue(trained.matches("CirCor\\s+16 \\|.* 0\\.907 \\|.* 0\\.921 \\|.*"), trained);
+    }
+
+    @Test
+    void benchPredictionsNeverReplaceAnAnnotation() throws IOException {
+        Path recordings = copySamples(1);
+        Run run = CommandLineTest.run("bench", "segmentation", "--circor", recordings.toString(),
+                "--pascal", folder.resolve("absent").toString(), "--predictions", recordings.toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode(), run.out());
+        assertTrue(run.err().contains("holds recordings, whose .tsv annotations the predictions would replace"),
+                run.err());
     }
 
     @Test
