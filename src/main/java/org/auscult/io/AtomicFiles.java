@@ -57,6 +57,9 @@ public final class AtomicFiles {
             }
         } catch (FileSystemException e) {
             throw aboutTarget(e, absolute);
+        } catch (IOException e) {
+            // a plain IOException ("File too large", "No space left on device") names no file: name the target
+            throw (IOException) new FileSystemException(absolute.toString(), null, e.getMessage()).initCause(e);
         }
     }
 

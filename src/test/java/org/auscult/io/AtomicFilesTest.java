@@ -101,4 +101,19 @@ class AtomicFilesTest {
                 () -> AtomicFiles.checkWritable(target));
         assertEquals(target.toString(), checked.getFile());
     }
+
+    @Test
+    void aFailedWriteNamesTheTargetAndLeavesNothing() throws IOException {
+        Path target = folder.resolve("big.csv");
+        java.nio.file.FileSystemException failure = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.write(target, false, out -> {
+                    out.write(1);
+                    throw new IOException("File too large");
+                }));
+        assertEquals(target.toAbsolutePath().toString(), failure.getFile());
+        assertEquals("File too large", failure.getReason());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(0, files.count(), "no target and no temporary");
+        }
+    }
 }
