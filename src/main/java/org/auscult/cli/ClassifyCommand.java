@@ -45,11 +45,12 @@ import picocli.CommandLine.Spec;
             "p_follow_up is the probability that the recording needs a clinician's follow-up (every class but normal "
                     + "and artifact); follow_up answers it yes or no at the model's operating point (the threshold "
                     + "printed under the table, with what it was chosen for and what it kept in the model's "
-                    + "cross-validation); usable_s the seconds of usable heart sound (empty for a long recording, judged in "
-                    + "windows).",
+                    + "cross-validation), and is empty instead of no when the recording is unsure (fewer than 5 s of "
+                    + "usable heart sound cannot rule a finding out); usable_s the seconds of usable heart sound (a "
+                    + "recording over 2 minutes is measured window by window).",
             "When the recordings name their patients (a collection with patient IDs) and a patient has several, a "
                     + "line per patient follows: follow-up when any of the patient's recordings needs it, none when "
-                    + "every one was judged and none does, unknown when one could not be judged."
+                    + "every one was judged and none does, unknown when one could not be judged or was unsure."
         })
 final class ClassifyCommand implements Callable<Integer> {
 
