@@ -21,7 +21,7 @@ final class AnalysisOptions {
     Path configFile;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Set one analysis parameter, e.g. --set analysis.rate=2000 --set feature.nMfcc=20. "
+            description = "Set one analysis parameter, e.g. --set analysis.rate=2000 --set feature.fmax=1000 --set feature.nMfcc=20. "
                     + "Keys: analysis.rate, bandpass.low, bandpass.high, bandpass.order (0 = no band-pass), and "
                     + "feature.<name> for frameSize, hopSize, window, center, padMode, nMfcc, nMels, fmin, fmax, "
                     + "topDb, rolloffPercent, nChroma, tuning, features, statistics, spectralNorm, cycleEmission "
@@ -42,7 +42,13 @@ final class AnalysisOptions {
         }
         properties.putAll(settings);
         AnalysisConfig.requireKnownKeys(properties);
-        return AnalysisConfig.of(properties);
+        AnalysisConfig config = AnalysisConfig.of(properties);
+        int rate = config.conditioning().analysisRate();
+        if (rate > 0) {
+            // at a fixed rate, a mel band above its Nyquist frequency would fail on every recording: say so first
+            config.features().melUpperFrequency(rate);
+        }
+        return config;
     }
 
     /**

@@ -51,4 +51,17 @@ class ConfigOptionTest {
         assertFalse(run.err().contains("unknown analysis parameter"), run.err());
         assertFalse(Files.exists(folder.resolve("table.csv")));
     }
+
+    @Test
+    void aMelBandAboveTheFixedRatesNyquistIsAUsageErrorBeforeAnyWork() {
+        Run run = CommandLineTest.run("features", WAV.toString(), "-o", folder.resolve("table.csv").toString(),
+                "--set", "analysis.rate=2000");
+        assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("fmax 2000.0 Hz is above the Nyquist frequency 1000.0 Hz"), run.err());
+        assertFalse(Files.exists(folder.resolve("table.csv")));
+
+        Run example = CommandLineTest.run("features", WAV.toString(), "-o", folder.resolve("table.csv").toString(),
+                "--set", "analysis.rate=2000", "--set", "feature.fmax=1000", "--set", "feature.nMfcc=20");
+        assertEquals(0, example.exitCode(), "the help's example: " + example.err());
+    }
 }
