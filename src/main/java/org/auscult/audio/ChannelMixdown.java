@@ -22,6 +22,14 @@ final class ChannelMixdown {
      * of the two, and correlated ones to more; only channels in opposite phase come near this.
      */
     static final double CANCELLING_ENERGY_RATIO = 1e-4;
+    /**
+     * The energy ratio (20 dB) under which a mean that no longer follows the louder channel (their correlation below
+     * {@value #FOLLOWING_CORRELATION}) also counts as cancelled: opposite leads each with noise of its own average to
+     * the noise alone, 30-40 dB down, while a lead at another gain in opposite phase averages to a quieter copy of the
+     * sound, which is kept.
+     */
+    static final double QUIET_ENERGY_RATIO = 1e-2;
+    static final double FOLLOWING_CORRELATION = 0.5;
 
     /** The mean of the channels: every mono file, and every multi-channel file whose channels do not cancel. */
     static final ChannelMixdown MEAN = new ChannelMixdown(-1, null);
@@ -40,7 +48,7 @@ final class ChannelMixdown {
         if (header.format().channels() == 1) {
             return MEAN;
         }
-        Energies energies = new Energies(header.format().channels());
+        Energies energies = new Energies(header.format().channels(), header.format().sampleRate());
         WavDecoder.readSamples(file, channel, header, Integer.MAX_VALUE, (firstFrame, data, count, layout) ->
                 energies.add(data, count, layout));
         return energies.mixdown();
@@ -59,22 +67,35 @@ final class ChannelMixdown {
     /** The energy of each channel and of their mean, gathered block by block over the whole data chunk. */
     static final class Energies {
         private final double[] channels;
+        /** Per channel, the sum of its samples times the mean's: how far the mean follows it. */
+        private final double[] withMean;
         private double mean;
+        /** Frames seen, and the frames of one second: a correlation over less says nothing of the leads. */
+        private long frames;
+        private final int second;
 
-        Energies(int channels) {
+        Energies(int channels, int sampleRate) {
             this.channels = new double[channels];
+            this.withMean = new double[channels];
+            this.second = sampleRate;
         }
 
         void add(ByteBuffer in, int frames, SampleConverter.Layout layout) {
             int count = channels.length;
+            double[] frame = new double[count];
+            this.frames += frames;
             for (int i = 0; i < frames; i++) {
                 double sum = 0;
                 for (int c = 0; c < count; c++) {
-                    double x = SampleConverter.valueAt(in, (i * count + c) * layout.bytes, layout);
-                    channels[c] += x * x;
-                    sum += x;
+                    frame[c] = SampleConverter.valueAt(in, (i * count + c) * layout.bytes, layout);
+                    channels[c] += frame[c] * frame[c];
+                    sum += frame[c];
                 }
-                mean += (sum / count) * (sum / count);
+                double m = sum / count;
+                mean += m * m;
+                for (int c = 0; c < count; c++) {
+                    withMean[c] += frame[c] * m;
+                }
             }
         }
 
@@ -86,7 +107,11 @@ final class ChannelMixdown {
             }
             double loudest = channels[louder];
             // false for NaN energies: bad samples are refused by the conversion, named there
-            if (!(loudest > 0) || !(mean < CANCELLING_ENERGY_RATIO * loudest)) {
+            double following = mean > 0 ? withMean[louder] / Math.sqrt(mean * loudest) : 0;
+            boolean cancelled = mean < CANCELLING_ENERGY_RATIO * loudest
+                    || (frames >= second && mean < QUIET_ENERGY_RATIO * loudest
+                    && Math.abs(following) < FOLLOWING_CORRELATION);
+            if (!(loudest > 0) || !cancelled) {
                 return MEAN;
             }
             String quieter = mean == 0 ? "silent" : String.format(Locale.ROOT, "%.0f dB quieter than channel %d",

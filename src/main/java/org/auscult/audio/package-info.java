@@ -40,7 +40,8 @@
  * identical channels (a mono recording stored as stereo decodes to the same samples as the mono file), and it
  * cannot leave the full-scale range, unlike the sum. For integer formats the sum of the channel values is exact
  * and divided once, so the result is the exact mean rounded once to a float. Channels in opposite phase cancel (a
- * lead wired the wrong way round): when the mean of a WAV's channels is 40 dB or more below its louder channel, that
+ * lead wired the wrong way round): when the mean of a WAV's channels is 40 dB or more below its louder channel, or
+ * 20 dB and no longer following it (over at least a second: the leads' own noise is all that is left), that
  * channel alone is decoded, with a warning saying so ({@code ChannelMixdown}); the waveform view and playback still
  * show the mean.
  *

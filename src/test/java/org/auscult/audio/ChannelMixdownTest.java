@@ -78,6 +78,25 @@ class ChannelMixdownTest {
     }
 
     @Test
+    void oppositeLeadsEachWithNoiseOfItsOwnUseTheLouderChannel() throws IOException {
+        // the mean is the two noises alone, about 30 dB under the tone: not the 40 dB of exact cancellation
+        int frames = 2 * RATE;
+        int[] values = new int[2 * frames];
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < frames; i++) {
+            int tone = (int) Math.round(10_000 * Math.sin(2 * Math.PI * 50 * i / RATE));
+            values[2 * i] = tone + (int) Math.round(300 * random.nextGaussian());
+            values[2 * i + 1] = -tone + (int) Math.round(300 * random.nextGaussian());
+        }
+        Path file = WavBytes.pcm(16, 2, RATE).data(int16(values)).writeTo(folder.resolve("noisy-leads.wav"));
+        DecodedAudio decoded = new WavDecoder().decode(file);
+        assertEquals(1, decoded.warnings().size(), decoded.warnings().toString());
+        assertTrue(decoded.warnings().get(0).startsWith("the channels cancel when mixed to mono: their mean is 3"),
+                decoded.warnings().toString());
+        assertEquals(values[20] / 32_768f, decoded.clip().samples()[10], 1e-6f, "a channel, not the mean");
+    }
+
+    @Test
     void channelsThatDoNotCancelAreAveraged() throws IOException {
         DecodedAudio inPhase = new WavDecoder().decode(stereo("half.wav", 10_000, -0.9));
         assertEquals(List.of(), inPhase.warnings(), "the mean is 26 dB down: quiet, but not cancelled");
