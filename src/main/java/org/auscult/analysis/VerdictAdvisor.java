@@ -106,8 +106,8 @@ public final class VerdictAdvisor {
         }
         Verdict verdict = Verdict.of(model, posterior, warnings);
         if (verdict.followUp().equals("yes") && verdict.predictedClass().equals("normal")) {
-            // the two answers read alike to a person and disagree here: say why the follow-up one wins
-            warnings.add(String.format(Locale.ROOT, "Normal is the most probable class, but the classes that need "
+            // the two answers read alike to a person and disagree here: say first why the follow-up one wins
+            warnings.add(0, String.format(Locale.ROOT, "Normal is the most probable class, but the classes that need "
                     + "follow-up together reach the model's threshold (p_follow_up %.2f, threshold %.2f).",
                     verdict.followUpProbability(), verdict.screen().threshold()));
             verdict = verdict.withWarnings(warnings);

@@ -200,7 +200,7 @@ class VerdictAdvisorTest {
         assertEquals("yes", verdict.followUp());
         assertEquals(String.format(java.util.Locale.ROOT, "Normal is the most probable class, but the classes that "
                 + "need follow-up together reach the model's threshold (p_follow_up %.2f, threshold %.2f).",
-                threshold + 0.01, threshold), verdict.warnings().get(verdict.warnings().size() - 1));
+                threshold + 0.01, threshold), verdict.warnings().get(0), "read first");
 
         posterior[classes.indexOf("murmur")] = threshold - 0.01;
         posterior[classes.indexOf("normal")] = 1 - threshold + 0.01;
