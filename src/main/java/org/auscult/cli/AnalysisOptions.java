@@ -60,6 +60,9 @@ final class AnalysisOptions {
             throw new IllegalArgumentException("--config " + file + ": is a folder; name a properties file "
                     + "(KEY=VALUE lines)");
         }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--config " + file + ": no such file");
+        }
         Properties loaded = new Properties();
         try (BoundedTextReader reader = BoundedTextReader.open(file)) {
             loaded.load(reader);

@@ -64,4 +64,12 @@ class ConfigOptionTest {
                 "--set", "analysis.rate=2000", "--set", "feature.fmax=1000", "--set", "feature.nMfcc=20");
         assertEquals(0, example.exitCode(), "the help's example: " + example.err());
     }
+
+    @Test
+    void aMissingFileIsAUsageErrorNamingTheOption() {
+        Path missing = folder.resolve("missing.properties");
+        Run run = features(missing);
+        assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--config " + missing + ": no such file"), run.err());
+    }
 }
