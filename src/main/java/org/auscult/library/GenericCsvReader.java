@@ -19,7 +19,8 @@ import org.auscult.audio.AudioFiles;
  * {@code labels export --format collection} writes them, but outside the CSV's folder only for files named like
  * audio, so that a label file cannot have any other file opened. '\' is read as a folder separator, for files
  * written on Windows. An empty label means unlabelled; an empty or absent patient makes the recording its own
- * patient. A row of the wrong width, or whose path is refused, is reported as a problem with its line and skipped.
+ * patient. A row of the wrong width, with an empty path, or whose path is refused, is reported as a problem with its
+ * line and skipped.
  *
  * <p>A folder is read when it holds a {@code labels.csv}, or exactly one CSV with {@code path} and {@code label}
  * columns.
@@ -91,7 +92,8 @@ final class GenericCsvReader implements LayoutReader {
         for (CsvTable.Row row : table.rows()) {
             String written = row.get(pathColumn);
             if (written.isEmpty()) {
-                throw new CollectionFormatException(csv, row.line(), "empty path");
+                builder.problem(csv, row.line(), "empty path; row skipped");
+                continue;
             }
             Path listed = Path.of(slashSeparated ? written.replace('\\', '/') : written);
             Optional<String> refused = outsideTheFolder(folder, listed);

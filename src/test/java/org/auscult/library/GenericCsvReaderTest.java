@@ -162,10 +162,12 @@ class GenericCsvReaderTest {
     }
 
     @Test
-    void anEmptyPathIsRefused() {
-        Fixtures.text(root.resolve("labels.csv"), "path,label", " ,normal");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class, this::importRoot);
-        assertEquals(2, e.line());
-        assertEquals("empty path", e.reason());
+    void anEmptyPathIsAProblemAndTheOtherRowsAreRead() throws IOException {
+        Fixtures.wavs(root, "a.wav", "b.wav");
+        Path csv = Fixtures.text(root.resolve("labels.csv"), "path,label", "a.wav,normal", " ,normal",
+                "b.wav,murmur");
+        RecordingCollection collection = importRoot();
+        assertEquals(Map.of("murmur", 1, "normal", 1), collection.classCounts());
+        assertEquals(List.of(new ImportProblem(csv, 3, "empty path; row skipped")), collection.problems());
     }
 }
