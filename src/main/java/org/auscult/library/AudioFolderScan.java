@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.auscult.audio.AudioFiles;
 import org.auscult.io.FileProblem;
 
@@ -36,9 +37,21 @@ public record AudioFolderScan(List<Path> audioFiles, List<ImportProblem> problem
      * @throws IOException when the walk itself fails; an unreadable {@code folder} is a problem like any other
      */
     public static AudioFolderScan of(Path folder, boolean skipHiddenFolders) throws IOException {
+        return scan(folder, skipHiddenFolders, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The audio files directly in {@code folder}, not below it, and the links there that lead nowhere or loop (a
+     * collection's root, whose sub-folders are read on their own).
+     */
+    public static AudioFolderScan directlyIn(Path folder) throws IOException {
+        return scan(folder, false, 1);
+    }
+
+    private static AudioFolderScan scan(Path folder, boolean skipHiddenFolders, int depth) throws IOException {
         List<Path> found = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, Set.of(), depth, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 return skipHiddenFolders && !dir.equals(folder) && dir.getFileName().toString().startsWith(".")
