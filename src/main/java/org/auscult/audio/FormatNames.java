@@ -7,7 +7,11 @@ import java.util.Locale;
 /** Names for what a file is when it is not a WAV file, and for WAV format tags this decoder cannot decode. */
 final class FormatNames {
 
-    private static final int SHOWN_BYTES = 8;
+    /**
+     * A format's magic is at most four bytes; more would quote the file's content (a passwords file named like a
+     * recording would show its first entry).
+     */
+    private static final int SHOWN_BYTES = 4;
 
     private FormatNames() {
     }
@@ -80,20 +84,23 @@ final class FormatNames {
         return true;
     }
 
-    /** The first bytes as quoted text when they are printable ASCII, otherwise in hex. */
+    /**
+     * The first {@value #SHOWN_BYTES} bytes (a format's magic) as quoted text when they are printable ASCII, with
+     * quote and backslash escaped, otherwise in hex.
+     */
     static String showStart(ByteBuffer start) {
         int shown = Math.min(start.limit(), SHOWN_BYTES);
-        StringBuilder text = new StringBuilder();
         boolean printable = shown > 0;
         for (int i = 0; i < shown; i++) {
             int b = start.get(i) & 0xFF;
-            printable &= (b >= 0x20 && b <= 0x7E) || b == '\t' || b == '\n' || b == '\r';
+            printable &= b >= 0x20 && b <= 0x7E;
         }
+        StringBuilder text = new StringBuilder();
         if (printable) {
             text.append('\'');
             for (int i = 0; i < shown; i++) {
                 char c = (char) (start.get(i) & 0xFF);
-                text.append(Character.isISOControl(c) ? ' ' : c);
+                text.append(c == '\'' || c == '\\' ? "\\" + c : String.valueOf(c));
             }
             return text.append('\'').toString();
         }

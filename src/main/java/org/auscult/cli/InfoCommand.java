@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,30 +55,56 @@ final class InfoCommand implements Callable<Integer> {
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
         // a row per input, readable or not, so the table accounts for every file the text output lists
-        List<String> rows = new ArrayList<>();
-        resolved.problems().forEach(problem -> rows.add(failureRow(problem)));
+        List<CsvRow> rows = new ArrayList<>();
+        resolved.problems().forEach(problem -> rows.add(new CsvRow(problem.file(), failureRow(problem))));
         RecordingDecoder decoder = new RecordingDecoder();
         for (Input input : resolved.inputs()) {
             try {
                 RecordingInfo info = RecordingInfo.read(decoder, input.path());
-                rows.add(row(info));
+                rows.add(new CsvRow(input.path(), row(info)));
                 out.println(info.describe());
             } catch (UnreadableAudioException e) {
                 Failure failure = new Failure(input.path(), e.problem());
                 failures.add(failure);
-                rows.add(failureRow(failure));
+                rows.add(new CsvRow(input.path(), failureRow(failure)));
             }
         }
         out.flush();
         if (csv != null) {
+            List<CsvRow> inInputOrder = inOrderOfTheInputs(rows, recordings);
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
                 writer.println(CSV_HEADER);
-                rows.forEach(writer::println);
+                inInputOrder.forEach(row -> writer.println(row.text()));
                 writer.flush();
             });
         }
         return Failures.report(failures, spec.commandLine().getErr());
+    }
+
+    /** One --csv row and the file it describes. */
+    private record CsvRow(Path file, String text) {
+    }
+
+    /**
+     * The rows in the order their inputs were named, and within a named folder in path order: files that could not
+     * be read are found before the readable ones, but the table should read as the command line does.
+     */
+    private static List<CsvRow> inOrderOfTheInputs(List<CsvRow> rows, List<Path> named) {
+        List<Path> absoluteNamed = named.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        Comparator<CsvRow> byInput = Comparator.comparingInt(row -> namedIndex(row.file(), absoluteNamed));
+        return rows.stream().sorted(byInput.thenComparing(CsvRow::file)).toList();
+    }
+
+    /** The first named input that is {@code file} or a folder holding it; after every input when none is. */
+    private static int namedIndex(Path file, List<Path> absoluteNamed) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (int i = 0; i < absoluteNamed.size(); i++) {
+            if (absolute.startsWith(absoluteNamed.get(i))) {
+                return i;
+            }
+        }
+        return absoluteNamed.size();
     }
 
     private static String row(RecordingInfo info) {

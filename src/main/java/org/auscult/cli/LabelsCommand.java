@@ -63,13 +63,17 @@ final class LabelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (Files.isDirectory(database)) {
+                throw new IllegalArgumentException(database + " is a folder, not a label database (--db)");
+            }
             // opening creates a database (and its folders): only a subcommand that stores labels may do that
             if (!writesLabels() && !Files.exists(database)) {
                 throw new IllegalArgumentException("no label database at " + database + " (--db); labels are stored "
                         + "by 'labels import' or the workstation");
             }
             checkOutputs();
-            try (LabelStore store = LabelStore.open(database)) {
+            // a subcommand that only reads opens read-only, so that it cannot turn any file into a database
+            try (LabelStore store = writesLabels() ? LabelStore.open(database) : LabelStore.openForReading(database)) {
                 return call(store);
             }
         }

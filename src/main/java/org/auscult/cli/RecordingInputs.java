@@ -49,7 +49,7 @@ final class RecordingInputs {
         List<RecordingCollection> collections = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                problems.add(new Failure(path, "no such file or folder"));
+                problems.add(new Failure(path, AudioFolderScan.brokenLink(path).orElse("no such file or folder")));
             } else if (Files.isRegularFile(path) && AudioFiles.isAudioFile(path)) {
                 inputs.add(Input.of(path, stem(path.getFileName())));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {

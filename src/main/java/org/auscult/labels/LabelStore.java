@@ -57,6 +57,14 @@ public final class LabelStore implements AutoCloseable {
         return open(file, Migrations.LATEST);
     }
 
+    /**
+     * Opens an existing label database for reading only, writing nothing to it; refuses a folder, a missing file
+     * and a file that is not a label database ({@link LabelStoreException}, naming the file).
+     */
+    public static LabelStore openForReading(Path file) {
+        return new LabelStore(SqliteDatabase.openForReading(file));
+    }
+
     /** Opens and migrates to {@code schemaVersion} only (tests build old databases with it). */
     static LabelStore open(Path file, int schemaVersion) {
         return new LabelStore(SqliteDatabase.open(file, schemaVersion));

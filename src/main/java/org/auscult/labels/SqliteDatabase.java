@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -84,6 +86,56 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens an existing label database for reading only: nothing is created, migrated or written, so a file that is
+     * not a label database (empty, or not SQLite at all) is refused as such and left as it was. A label database of
+     * an older schema is first brought to the latest one, as every open does, since this code reads no other.
+     */
+    static SqliteDatabase openForReading(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new LabelStoreException(absolute, "is a folder, not a label database", null);
+        }
+        if (!Files.isRegularFile(absolute)) {
+            throw new LabelStoreException(absolute, "no label database there", null);
+        }
+        int version = schemaVersionOf(absolute);
+        if (version == 0) {
+            throw new LabelStoreException(absolute, "not a label database (it holds no Auscult labels schema)", null);
+        }
+        if (version > Migrations.LATEST) {
+            throw new LabelStoreException(absolute, "the database has schema version " + version + ", newer than "
+                    + "this Auscult reads (" + Migrations.LATEST + "); use a newer Auscult", null);
+        }
+        if (version < Migrations.LATEST) {
+            open(absolute, Migrations.LATEST).close();
+        }
+        try {
+            return new SqliteDatabase(absolute, readOnlyConnection(absolute));
+        } catch (SQLException e) {
+            throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The labels schema version in {@code file}, 0 when it holds none; refuses a file that is not SQLite. */
+    private static int schemaVersionOf(Path file) {
+        try (Connection connection = readOnlyConnection(file)) {
+            return Migrations.currentVersion(connection);
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                throw new LabelStoreException(file, "not a label database (not an SQLite file)", e);
+            }
+            throw new LabelStoreException(file, "cannot open the label database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection readOnlyConnection(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
     /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */

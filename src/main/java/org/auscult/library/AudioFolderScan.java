@@ -9,6 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.auscult.audio.AudioFiles;
 import org.auscult.io.FileProblem;
 
@@ -36,9 +38,21 @@ public record AudioFolderScan(List<Path> audioFiles, List<ImportProblem> problem
      * @throws IOException when the walk itself fails; an unreadable {@code folder} is a problem like any other
      */
     public static AudioFolderScan of(Path folder, boolean skipHiddenFolders) throws IOException {
+        return scan(folder, skipHiddenFolders, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The audio files directly in {@code folder}, not below it, and the links there that lead nowhere or loop (a
+     * collection's root, whose sub-folders are read on their own).
+     */
+    public static AudioFolderScan directlyIn(Path folder) throws IOException {
+        return scan(folder, false, 1);
+    }
+
+    private static AudioFolderScan scan(Path folder, boolean skipHiddenFolders, int depth) throws IOException {
         List<Path> found = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, Set.of(), depth, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 return skipHiddenFolders && !dir.equals(folder) && dir.getFileName().toString().startsWith(".")
@@ -75,17 +89,31 @@ public record AudioFolderScan(List<Path> audioFiles, List<ImportProblem> problem
 
     /** A link to a recording is the recording; one that leads nowhere is a problem; one to a folder is passed by. */
     private static void visitLink(Path link, List<Path> found, List<ImportProblem> problems) {
+        Optional<String> broken = brokenLink(link);
+        if (broken.isPresent()) {
+            problems.add(new ImportProblem(link, 0, broken.get()));
+        } else if (Files.isRegularFile(link) && AudioFiles.isAudioFile(link)) {
+            found.add(link);
+        }
+    }
+
+    /**
+     * Why {@code path} is a link that cannot be followed ("a link to nothing: x.wav does not exist", "a loop of
+     * links: it leads back to itself"); empty for a link that leads somewhere and for anything that is not a link.
+     */
+    public static Optional<String> brokenLink(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return Optional.empty();
+        }
         try {
-            BasicFileAttributes target = Files.readAttributes(link, BasicFileAttributes.class);
-            if (target.isRegularFile() && AudioFiles.isAudioFile(link)) {
-                found.add(link);
-            }
+            Files.readAttributes(path, BasicFileAttributes.class);
+            return Optional.empty();
         } catch (NoSuchFileException dangling) {
-            problems.add(new ImportProblem(link, 0, "a link to nothing: " + linkTarget(link) + " does not exist"));
+            return Optional.of("a link to nothing: " + linkTarget(path) + " does not exist");
         } catch (IOException unresolved) {
             String why = why(unresolved);
-            problems.add(new ImportProblem(link, 0, why.startsWith("Too many levels of symbolic links")
-                    ? "a loop of links: it leads back to itself" : "a link that cannot be followed: " + why));
+            return Optional.of(why.startsWith("Too many levels of symbolic links")
+                    ? "a loop of links: it leads back to itself" : "a link that cannot be followed: " + why);
         }
     }
 

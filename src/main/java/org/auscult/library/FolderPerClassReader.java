@@ -15,7 +15,8 @@ import org.auscult.audio.AudioFiles;
  * ward or day under the class, and leaving those out silently would shrink the collection without a word; audio in a
  * format that cannot be decoded (.ogg, .m4a, ...) is listed as well, for the import to report. Recordings directly in
  * the root are kept as unlabelled; folders whose name starts with '.' are skipped at every depth, and links to
- * folders are not followed (so a link cannot pull in a recording twice or loop). Nothing in this layout says who was
+ * folders are not followed (so a link cannot pull in a recording twice or loop). A link that leads nowhere or loops,
+ * in a class folder or at the root, is named as a problem ({@link AudioFolderScan}). Nothing in this layout says who was
  * recorded, so the patient is the file stem (each file its own patient) unless {@link ImportOptions#folderPatients()}
  * asks for the part of the name before the first '_' ({@code p12_apex.wav} -> {@code p12}); a name Record mode wrote
  * names its patient ({@code p12_MV_20261205-083000.wav} -> {@code p12}). The source is empty.
@@ -72,7 +73,9 @@ final class FolderPerClassReader implements LayoutReader {
                 labels.add(label);
             }
         }
-        for (Path wav : CollectionBuilder.audioFilesIn(folderOrFile)) {
+        AudioFolderScan rootScan = AudioFolderScan.directlyIn(folderOrFile);
+        rootScan.problems().forEach(problem -> builder.problem(problem.file(), 0, problem.reason()));
+        for (Path wav : rootScan.audioFiles()) {
             patients.add(folderOrFile, wav);
             files.add(wav);
             labels.add("");

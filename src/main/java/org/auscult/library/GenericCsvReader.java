@@ -17,9 +17,11 @@ import org.auscult.audio.AudioFiles;
  * {@code source} columns, and any further columns kept as metadata. Paths are relative to the CSV's folder and must
  * stay inside it ({@code ../elsewhere/x.wav} is refused); absolute paths are taken as they are, as
  * {@code labels export --format collection} writes them, but outside the CSV's folder only for files named like
- * audio, so that a label file cannot have any other file opened. '\' is read as a folder separator, for files
+ * audio, so that a label file cannot have any other file opened; a path whose links lead outside the folder is held
+ * to the same rule, by where they lead. '\' is read as a folder separator, for files
  * written on Windows. An empty label means unlabelled; an empty or absent patient makes the recording its own
- * patient. A row of the wrong width, or whose path is refused, is reported as a problem with its line and skipped.
+ * patient. A row of the wrong width, with an empty path, or whose path is refused, is reported as a problem with its
+ * line and skipped.
  *
  * <p>A folder is read when it holds a {@code labels.csv}, or exactly one CSV with {@code path} and {@code label}
  * columns.
@@ -91,7 +93,8 @@ final class GenericCsvReader implements LayoutReader {
         for (CsvTable.Row row : table.rows()) {
             String written = row.get(pathColumn);
             if (written.isEmpty()) {
-                throw new CollectionFormatException(csv, row.line(), "empty path");
+                builder.problem(csv, row.line(), "empty path; row skipped");
+                continue;
             }
             Path listed = Path.of(slashSeparated ? written.replace('\\', '/') : written);
             Optional<String> refused = outsideTheFolder(folder, listed);
@@ -108,20 +111,38 @@ final class GenericCsvReader implements LayoutReader {
     }
 
     /**
-     * Why a row's path is refused: a relative path that leads out of {@code folder} ({@code ../x.wav}), or an
-     * absolute path outside it to a file not named like audio ({@code /etc/passwd}); empty for any other path.
+     * Why a row's path is refused: a relative path that leads out of {@code folder} ({@code ../x.wav}), or a path
+     * outside it, as written or once its links are followed, to a file not named like audio ({@code /etc/passwd},
+     * or {@code evil.wav} linking to it); empty for any other path. A file that does not exist is left to the
+     * import, which reports it as missing.
      */
     static Optional<String> outsideTheFolder(Path folder, Path listed) {
         Path resolved = folder.resolve(listed).normalize();
-        if (resolved.startsWith(folder.normalize())) {
+        if (!resolved.startsWith(folder.normalize())) {
+            if (!listed.isAbsolute()) {
+                return Optional.of("path outside the collection folder: " + listed + " leads out of " + folder
+                        + "; row skipped");
+            }
+            if (!AudioFiles.isAudioFile(resolved)) {
+                return Optional.of("path outside the collection folder: " + listed
+                        + " is not named like a recording (WAV, FLAC or MP3); row skipped");
+            }
+        }
+        return linkedOutside(folder, resolved).map(target -> "path outside the collection folder: " + listed
+                + " links to " + target + ", which is not named like a recording (WAV, FLAC or MP3); row skipped");
+    }
+
+    /**
+     * Where {@code file} really is, after following its links, when that is outside {@code folder} and not a file
+     * named like audio; empty otherwise, and for a file that cannot be resolved (missing, a link to nothing).
+     */
+    private static Optional<Path> linkedOutside(Path folder, Path file) {
+        try {
+            Path real = file.toRealPath();
+            boolean inside = real.startsWith(folder.toRealPath());
+            return inside || AudioFiles.isAudioFile(real) ? Optional.empty() : Optional.of(real);
+        } catch (IOException unresolved) {
             return Optional.empty();
         }
-        if (!listed.isAbsolute()) {
-            return Optional.of("path outside the collection folder: " + listed + " leads out of " + folder
-                    + "; row skipped");
-        }
-        return AudioFiles.isAudioFile(resolved) ? Optional.empty()
-                : Optional.of("path outside the collection folder: " + listed
-                        + " is not named like a recording (WAV, FLAC or MP3); row skipped");
     }
 }

@@ -202,10 +202,10 @@ class RecordingDecoderTest {
                 Arguments.of("talk.wma", new byte[] {0x30, 0x26, (byte) 0xB2, 0x75, (byte) 0x8E, 0x66, (byte) 0xCF, 0x11},
                         "Windows Media audio (WMA/ASF)", "ffmpeg -i \"talk.wma\" \"talk.wav\""),
                 Arguments.of("notes.wav", bytes("this is not audio at all\n"),
-                        "not a WAV, FLAC or MP3 file: unknown format (starts with 'this is ')",
+                        "not a WAV, FLAC or MP3 file: unknown format (starts with 'this')",
                         "ffmpeg -i \"notes.wav\" \"notes-converted.wav\""),
                 Arguments.of("heart.mp3", new byte[] {0, 0, 0, 0, 1, 2, 3, 4},
-                        "unknown format (starts with bytes 00 00 00 00 01 02 03 04)",
+                        "unknown format (starts with bytes 00 00 00 00)",
                         "ffmpeg -i \"heart.mp3\" \"heart.wav\""));
     }
 

@@ -50,10 +50,11 @@ class WavDecoderRefusalTest {
         return Stream.of(
                 Arguments.of("empty file", new byte[0], "file is empty (0 bytes)"),
                 Arguments.of("text file", "hello, this is text\n".getBytes(StandardCharsets.US_ASCII),
-                        "not a RIFF/WAVE file: starts with 'hello, t'"),
+                        "not a RIFF/WAVE file: starts with 'hell'"),
                 Arguments.of("one byte", new byte[] {'R'}, "not a RIFF/WAVE file: starts with 'R'"),
+                Arguments.of("quote and backslash", bytes("a'\\b and more"), "starts with 'a\\'\\\\b'"),
                 Arguments.of("binary junk", new byte[] {0, 1, 2, (byte) 0xFE, 9, 9, 9, 9, 9},
-                        "not a RIFF/WAVE file: starts with bytes 00 01 02 FE 09 09 09 09"),
+                        "not a RIFF/WAVE file: starts with bytes 00 01 02 FE"),
                 Arguments.of("MP3 with ID3 tag", bytes("ID3\u0004\0\0\0\0\0\u0023TSSE"),
                         "looks like an MP3 file (ID3 tag)"),
                 Arguments.of("MP3 frame sync", new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x64, 0, 0, 0, 0},
@@ -147,10 +148,17 @@ class WavDecoderRefusalTest {
         assertContains(expected, refusal(bytes));
     }
 
+    /** A text file named like a recording: only its first four bytes are quoted, never its content. */
+    @Test
+    void aTextFileIsNotQuotedBeyondItsFirstFourBytes() throws IOException {
+        String problem = refusal(bytes("root:x:0:0:root:/root:/bin/bash\n"));
+        assertEquals("not a RIFF/WAVE file: starts with 'root'", problem);
+    }
+
     @Test
     void mp3WithId3TagNamesBothTheStartAndTheGuess() throws IOException {
         String problem = refusal(bytes("ID3\u0003\0\0\0\0\u0001\u0000"));
-        assertEquals("not a RIFF/WAVE file: starts with bytes 49 44 33 03 00 00 00 00, looks like an MP3 file"
+        assertEquals("not a RIFF/WAVE file: starts with bytes 49 44 33 03, looks like an MP3 file"
                 + " (ID3 tag)", problem);
     }
 

@@ -164,4 +164,27 @@ class LabelsCommandTest {
         assertEquals(0, imported.exitCode(), imported.err());
         assertTrue(Files.isRegularFile(absent), "import stores labels, so it creates the database");
     }
+
+    @Test
+    void aCommandThatOnlyReadsRefusesAFileThatIsNotALabelDatabaseAndLeavesItAsItWas() throws Exception {
+        Path empty = Files.createFile(folder.resolve("empty.db"));
+        Path text = Files.writeString(folder.resolve("notes.db"), "not a database, only some notes\n");
+        for (Path notADatabase : new Path[] {empty, text}) {
+            byte[] before = Files.readAllBytes(notADatabase);
+            Run export = CommandLineTest.run("labels", "export", "--db", notADatabase.toString(), "--format", "csv",
+                    "-o", folder.resolve("out.csv").toString());
+            assertEquals(AuscultCommand.EXIT_INPUT_FAILED, export.exitCode(), export.err());
+            assertTrue(export.err().contains(notADatabase + ": not a label database"), export.err());
+            Run disagreements = CommandLineTest.run("labels", "disagreements", "--db", notADatabase.toString());
+            assertEquals(AuscultCommand.EXIT_INPUT_FAILED, disagreements.exitCode(), disagreements.err());
+            assertTrue(disagreements.err().contains("not a label database"), disagreements.err());
+            assertEquals(java.util.Arrays.toString(before),
+                    java.util.Arrays.toString(Files.readAllBytes(notADatabase)), notADatabase + " is left as it was");
+        }
+        Run aFolder = CommandLineTest.run("labels", "export", "--db", folder.toString(), "--format", "csv",
+                "-o", folder.resolve("out.csv").toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, aFolder.exitCode(), aFolder.err());
+        assertTrue(aFolder.err().contains(folder + " is a folder, not a label database"), aFolder.err());
+        assertTrue(Files.notExists(folder.resolve("out.csv")));
+    }
 }

@@ -102,6 +102,44 @@ class LabelStoreTest {
     }
 
     @Test
+    void openedForReadingItReadsAndWritesNothing() throws IOException {
+        Path db = folder.resolve("labels.db");
+        Path wav = recordingFile(folder, "a.wav", 1);
+        try (LabelStore store = LabelStore.open(db)) {
+            new LabelService(store, "ana", CLOCK).setClass(new LabelService(store, "ana", CLOCK).recording(wav),
+                    Opinion.FIRST, "murmur");
+        }
+        byte[] before = Files.readAllBytes(db);
+        try (LabelStore reader = LabelStore.openForReading(db)) {
+            RecordingRef ref = reader.findRecording(wav).orElseThrow();
+            assertEquals(Optional.of("murmur"), reader.currentClass(ref.id()));
+            LabelService service = new LabelService(reader, "ana", CLOCK);
+            assertThrows(LabelStoreException.class, () -> service.setClass(ref, Opinion.FIRST, "normal"));
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the database is left as it was");
+    }
+
+    @Test
+    void openedForReadingAFileThatIsNotALabelDatabaseIsRefusedAndLeftAsItWas() throws Exception {
+        Path empty = Files.createFile(folder.resolve("empty.db"));
+        Path text = Files.writeString(folder.resolve("text.db"), "some notes, not a database");
+        Path otherSqlite = folder.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + otherSqlite); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE t (x INTEGER)");
+        }
+        for (Path file : List.of(empty, text, otherSqlite)) {
+            byte[] before = Files.readAllBytes(file);
+            LabelStoreException refused = assertThrows(LabelStoreException.class,
+                    () -> LabelStore.openForReading(file));
+            assertTrue(refused.getMessage().startsWith(file.toAbsolutePath() + ": not a label database"),
+                    refused.getMessage());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), file + " is left as it was");
+        }
+        LabelStoreException aFolder = assertThrows(LabelStoreException.class, () -> LabelStore.openForReading(folder));
+        assertEquals(folder.toAbsolutePath() + ": is a folder, not a label database", aFolder.getMessage());
+    }
+
+    @Test
     void aMovedAndRenamedCollectionRelinks() throws IOException {
         Path collection = folder.resolve("collection");
         Path a = recordingFile(collection, "murmur/a.wav", 1);

@@ -2,8 +2,10 @@ package org.auscult.library;
 
 import static org.auscult.library.Fixtures.byId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,20 @@ class FolderPerClassReaderTest {
         assertEquals("", apex.source());
         assertEquals(Optional.empty(), byId(collection, "loose").label(), "WAVs in the root are unlabelled");
         assertEquals(List.of(), collection.problems());
+    }
+
+    @Test
+    void linksAtTheRootThatLeadNowhereAreProblemsByName() throws IOException {
+        Path dangling = Files.createSymbolicLink(root.resolve("dangling.wav"), root.resolve("gone.wav"));
+        Path ghostClass = Files.createSymbolicLink(root.resolve("ghost"), root.resolve("no-such-folder"));
+        Path loop = Files.createSymbolicLink(root.resolve("loop.wav"), root.resolve("loop.wav"));
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(Layout.FOLDER_PER_CLASS, collection.layout());
+        assertEquals(List.of(dangling, ghostClass, loop),
+                collection.problems().stream().map(ImportProblem::file).sorted().toList());
+        assertTrue(collection.problems().stream().filter(problem -> problem.file().equals(ghostClass))
+                .allMatch(problem -> problem.reason().startsWith("a link to nothing")), collection.problems()::toString);
+        assertEquals(Optional.empty(), byId(collection, "loose").label(), "the recordings at the root are still read");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +124,32 @@ class GenericCsvReaderTest {
     }
 
     @Test
+    void aLinkToAFileOutsideTheFolderThatIsNotARecordingIsAProblem() throws IOException {
+        Fixtures.wavs(root, "coll/a.wav", "outside/elsewhere.wav");
+        Path secret = Fixtures.text(root.resolve("outside/passwords"), "root:x:0:0:root:/root:/bin/bash");
+        Files.createDirectories(root.resolve("coll/rec"));
+        Files.createSymbolicLink(root.resolve("coll/rec/evil.wav"), secret);
+        Files.createSymbolicLink(root.resolve("coll/rec/linked.wav"), root.resolve("outside/elsewhere.wav"));
+        Files.createSymbolicLink(root.resolve("coll/outside"), root.resolve("outside"));
+        Path csv = Fixtures.text(root.resolve("coll/labels.csv"),
+                "path,label",
+                "a.wav,normal",
+                "rec/evil.wav,normal",
+                "rec/linked.wav,murmur",
+                "outside/passwords,normal");
+        RecordingCollection collection = importer.importCollection(root.resolve("coll"), ImportOptions.defaults());
+        assertEquals(List.of("a", "rec/linked"), collection.recordings().stream().map(Recording::id).toList(),
+                "a link to a recording elsewhere is taken, as an absolute path to it is");
+        List<ImportProblem> problems = collection.problems();
+        assertEquals(List.of(3, 5), problems.stream().map(ImportProblem::line).toList());
+        problems.forEach(problem -> assertEquals(csv, problem.file()));
+        assertEquals("path outside the collection folder: rec/evil.wav links to " + secret.toRealPath()
+                + ", which is not named like a recording (WAV, FLAC or MP3); row skipped", problems.get(0).reason());
+        assertTrue(problems.get(1).reason().startsWith("path outside the collection folder: outside/passwords links to"),
+                problems.get(1).reason());
+    }
+
+    @Test
     void pathsLeadingOutOfTheFolderAreProblems() throws IOException {
         Fixtures.wavs(root, "coll/a.wav", "outside/secret.wav");
         Path notAudio = Fixtures.text(root.resolve("outside/notes.txt"), "private");
@@ -162,10 +189,12 @@ class GenericCsvReaderTest {
     }
 
     @Test
-    void anEmptyPathIsRefused() {
-        Fixtures.text(root.resolve("labels.csv"), "path,label", " ,normal");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class, this::importRoot);
-        assertEquals(2, e.line());
-        assertEquals("empty path", e.reason());
+    void anEmptyPathIsAProblemAndTheOtherRowsAreRead() throws IOException {
+        Fixtures.wavs(root, "a.wav", "b.wav");
+        Path csv = Fixtures.text(root.resolve("labels.csv"), "path,label", "a.wav,normal", " ,normal",
+                "b.wav,murmur");
+        RecordingCollection collection = importRoot();
+        assertEquals(Map.of("murmur", 1, "normal", 1), collection.classCounts());
+        assertEquals(List.of(new ImportProblem(csv, 3, "empty path; row skipped")), collection.problems());
     }
 }
