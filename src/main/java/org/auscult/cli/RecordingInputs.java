@@ -14,6 +14,7 @@ import org.auscult.audio.AudioFiles;
 import org.auscult.io.OutputTargets;
 import org.auscult.library.AudioFolderScan;
 import org.auscult.library.CollectionImporter;
+import org.auscult.library.FolderPatients;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.ImportProblem;
 import org.auscult.library.Layout;
@@ -51,7 +52,7 @@ final class RecordingInputs {
             if (!Files.exists(path)) {
                 problems.add(new Failure(path, AudioFolderScan.brokenLink(path).orElse("no such file or folder")));
             } else if (Files.isRegularFile(path) && AudioFiles.isAudioFile(path)) {
-                inputs.add(Input.of(path, stem(path.getFileName())));
+                inputs.add(new Input(path, stem(path.getFileName()), "", FolderPatients.ofFileAlone(path), ""));
             } else if (layout.isPresent() || CollectionImporter.detect(path).isPresent()) {
                 ImportOptions checked = ImportOptions.defaults().withCheck(new RecordingHeaderCheck())
                         .withLabelMapping(labelMapping);

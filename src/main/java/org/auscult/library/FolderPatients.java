@@ -22,7 +22,7 @@ import org.auscult.labels.Auscultation;
  *       {@code murmur/apex.wav}) each take their path below the root instead, so that neither joins the other.</li>
  * </ul>
  */
-final class FolderPatients {
+public final class FolderPatients {
 
     private static final String SITES = String.join("|", Auscultation.SITES);
     /** The name Record mode gives a recording: {@code <patient>_<site>_<yyyyMMdd-HHmmss>}. */
@@ -40,6 +40,22 @@ final class FolderPatients {
     FolderPatients(Path root, ImportOptions options) {
         this.root = root;
         this.options = options;
+    }
+
+    /**
+     * The patient of a recording named on its own (not found in a collection), where its name says it: a name Record
+     * mode wrote, or a file named only by its site, whose folder is the patient's ({@code p7/MV.wav} is {@code p7}'s);
+     * "" otherwise. So {@code classify p7/MV.wav p7/AV.wav} answers for patient p7, as {@code classify p7} does.
+     */
+    public static String ofFileAlone(Path file) {
+        String stem = CollectionBuilder.stem(file);
+        Matcher recorded = RECORDED_NAME.matcher(stem);
+        if (recorded.matches()) {
+            return recorded.group(1);
+        }
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return SITE_NAME.matcher(stem).matches() && folder != null && folder.getFileName() != null
+                ? folder.getFileName().toString() : "";
     }
 
     /** Adds {@code wav}, found under {@code base} (its class folder, or the root). */

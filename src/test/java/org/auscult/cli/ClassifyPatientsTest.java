@@ -37,6 +37,17 @@ class ClassifyPatientsTest {
         assertTrue(out.contains("Patients (follow-up when any of the patient's recordings needs it):\np1  "), out);
         assertTrue(out.contains("\np2  "), "p1/MV and p2/MV are two patients, not one called MV: " + out);
         assertFalse(out.contains("\nMV  "), out);
+
+        // the same files named one by one answer for the same patients
+        CommandLineTest.Run named = CommandLineTest.run("classify", folder.resolve("p1/AV.wav").toString(),
+                folder.resolve("p1/MV.wav").toString(), folder.resolve("p2/MV.wav").toString());
+        assertEquals(AuscultCommand.EXIT_OK, named.exitCode(), named.err());
+        assertTrue(named.out().contains("Patients (follow-up when any of the patient's recordings needs it):\np1  "),
+                named.out());
+        assertTrue(out.contains("\np1  needs follow-up (") && named.out().contains("\np1  needs follow-up ("),
+                out + named.out());
+        assertTrue(out.contains("\np2  no follow-up needed at the one site.")
+                && named.out().contains("\np2  no follow-up needed at the one site."), out + named.out());
     }
 
     @Test
