@@ -94,7 +94,14 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a file; name a folder");
         }
         Path summary = out.resolve(SUMMARY);
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "the file system refuses it";
+            throw new IllegalArgumentException("--out " + out + ": cannot create the folder (" + why + ")");
+        }
         OutputTargets.check(force, RecordingInputs.readFrom(recordings), summary); // before the work, not after it
         PrintWriter console = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());

@@ -98,6 +98,15 @@ class SegmentCommandTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeMadeIsAUsageError() throws IOException {
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        Run run = CommandLineTest.run("segment", CommandLineTest.SAMPLES.resolve("36327_MV.wav").toString(), "--out",
+                file.resolve("sub").toString());
+        assertEquals(AuscultCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--out " + file.resolve("sub") + ": cannot create the folder"), run.err());
+    }
+
+    @Test
     void silenceGetsNoHeartRate() throws IOException {
         Path silent = folder.resolve("silent.wav");
         org.auscult.audio.WavWriter.writePcm16(silent, new org.auscult.audio.AudioClip(new float[30 * 4000], 4000),
