@@ -97,10 +97,8 @@ final class SegmentCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (java.io.IOException e) {
-            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                    : "the file system refuses it";
-            throw new IllegalArgumentException("--out " + out + ": cannot create the folder (" + why + ")");
+            throw new IllegalArgumentException("--out " + out + ": cannot create the folder ("
+                    + org.auscult.io.FileProblem.of(e) + ")");
         }
         OutputTargets.check(force, RecordingInputs.readFrom(recordings), summary); // before the work, not after it
         PrintWriter console = spec.commandLine().getOut();
