@@ -39,8 +39,12 @@ public record EventCounts(int truePositives, int falsePositives, int falseNegati
      * {@code score_segmentation.py}, so both give the same counts).
      */
     public static EventCounts match(double[] reference, double[] predicted, double tolerance) {
-        int tp = signedOffsets(reference, predicted, tolerance).length;
-        return new EventCounts(tp, predicted.length - tp, reference.length - tp);
+        return ofPairs(signedOffsets(reference, predicted, tolerance).length, reference.length, predicted.length);
+    }
+
+    /** The counts of {@code pairs} matched pairs among {@code reference} and {@code predicted} events. */
+    public static EventCounts ofPairs(int pairs, int reference, int predicted) {
+        return new EventCounts(pairs, predicted - pairs, reference - pairs);
     }
 
     /**

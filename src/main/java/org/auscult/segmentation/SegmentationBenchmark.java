@@ -254,11 +254,13 @@ public final class SegmentationBenchmark {
         double duration = predicted.segments().isEmpty() ? 0
                 : predicted.segments().get(predicted.segments().size() - 1).endSeconds();
         double annotated = duration > 0 ? Math.max(0, Math.min(1, (spanEnd - spanStart) / duration)) : 0;
-        return new RecordingScore(name, EventCounts.match(refS1, predS1, TOLERANCE_SECONDS),
-                EventCounts.match(refS2, predS2, TOLERANCE_SECONDS), referenceHeartRate(refS1),
-                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex(), annotated,
-                EventCounts.signedOffsets(refS1, predS1, TOLERANCE_SECONDS),
-                EventCounts.signedOffsets(refS2, predS2, TOLERANCE_SECONDS));
+        // one matching per sound gives both the counts and the offsets of the pairs
+        double[] s1Offsets = EventCounts.signedOffsets(refS1, predS1, TOLERANCE_SECONDS);
+        double[] s2Offsets = EventCounts.signedOffsets(refS2, predS2, TOLERANCE_SECONDS);
+        return new RecordingScore(name, EventCounts.ofPairs(s1Offsets.length, refS1.length, predS1.length),
+                EventCounts.ofPairs(s2Offsets.length, refS2.length, predS2.length), referenceHeartRate(refS1),
+                predicted.heartRateBpm(), referenceHeartRate(predS1), predicted.qualityIndex(), annotated, s1Offsets,
+                s2Offsets);
     }
 
     static double[] within(double[] times, double from, double to) {
