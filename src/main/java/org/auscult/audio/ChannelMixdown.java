@@ -106,11 +106,11 @@ final class ChannelMixdown {
                 louder = channels[c] > channels[louder] ? c : louder;
             }
             double loudest = channels[louder];
-            // false for NaN energies: bad samples are refused by the conversion, named there
             double following = mean > 0 ? withMean[louder] / Math.sqrt(mean * loudest) : 0;
             boolean cancelled = mean < CANCELLING_ENERGY_RATIO * loudest
                     || (frames >= second && mean < QUIET_ENERGY_RATIO * loudest
                     && Math.abs(following) < FOLLOWING_CORRELATION);
+            // false for NaN energies: bad samples are refused by the conversion, named there
             if (!(loudest > 0) || !cancelled) {
                 return MEAN;
             }
