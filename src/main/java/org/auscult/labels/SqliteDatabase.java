@@ -43,10 +43,17 @@ final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** The migrated copy an older database is read from, deleted on close; null when the file itself is open. */
+    private final Path temporaryCopy;
 
     private SqliteDatabase(Path file, Connection connection) {
+        this(file, connection, null);
+    }
+
+    private SqliteDatabase(Path file, Connection connection, Path temporaryCopy) {
         this.file = file;
         this.connection = connection;
+        this.temporaryCopy = temporaryCopy;
     }
 
     /** Opens (creating folder and file on first use) and migrates to {@code schemaVersion}. */
@@ -91,7 +98,8 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Opens an existing label database for reading only: nothing is created, migrated or written, so a file that is
      * not a label database (empty, or not SQLite at all) is refused as such and left as it was. A label database of
-     * an older schema is first brought to the latest one, as every open does, since this code reads no other.
+     * an older schema is read from a copy brought to the latest schema, since this code reads no other; the file
+     * itself stays at its version, so the Auscult that wrote it can still open it.
      */
     static SqliteDatabase openForReading(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -110,12 +118,43 @@ final class SqliteDatabase implements AutoCloseable {
                     + "this Auscult reads (" + Migrations.LATEST + "); use a newer Auscult", null);
         }
         if (version < Migrations.LATEST) {
-            open(absolute, Migrations.LATEST).close();
+            return upgradedCopy(absolute);
         }
         try {
             return new SqliteDatabase(absolute, readOnlyConnection(absolute));
         } catch (SQLException e) {
             throw new LabelStoreException(absolute, "cannot open the label database: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code file} copied by SQLite's online backup into the temporary folder, migrated there and opened to read. */
+    private static SqliteDatabase upgradedCopy(Path file) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("auscult-labels-", ".db");
+            try (Connection source = readOnlyConnection(file); Statement statement = source.createStatement()) {
+                statement.executeUpdate("backup to \"" + copy + "\"");
+            }
+            open(copy, Migrations.LATEST).close();
+            return new SqliteDatabase(file, readOnlyConnection(copy), copy);
+        } catch (SQLException | IOException | LabelStoreException e) {
+            deleteCopy(copy);
+            throw new LabelStoreException(file, "cannot read the label database of an older schema: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a temporary copy and the journal files SQLite may have left beside it. */
+    private static void deleteCopy(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            try {
+                Files.deleteIfExists(Path.of(copy + suffix));
+            } catch (IOException e) {
+                LOG.warn("Could not delete the temporary copy {}: {}", copy + suffix, e.getMessage());
+            }
         }
     }
 
@@ -265,5 +304,6 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Closing {} failed: {}", file, e.getMessage());
         }
+        deleteCopy(temporaryCopy);
     }
 }

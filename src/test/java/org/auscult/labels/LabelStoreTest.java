@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,36 @@ class LabelStoreTest {
             assertThrows(LabelStoreException.class, () -> service.setClass(ref, Opinion.FIRST, "normal"));
         }
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the database is left as it was");
+    }
+
+    @Test
+    void openedForReadingADatabaseOfAnOlderSchemaReadsItWithoutUpgradingIt() throws Exception {
+        Path db = folder.resolve("labels.db");
+        Path wav = recordingFile(folder, "a.wav", 1);
+        try (LabelStore old = LabelStore.open(db, 1)) {
+            LabelService service = new LabelService(old, "ana", CLOCK);
+            service.setClass(service.recording(wav), Opinion.FIRST, "murmur");
+        }
+        byte[] before = Files.readAllBytes(db);
+        Path temporaryFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<Path> copiesBefore = labelCopiesIn(temporaryFolder);
+        try (LabelStore reader = LabelStore.openForReading(db)) {
+            RecordingRef ref = reader.findRecording(wav).orElseThrow();
+            assertEquals(Optional.of("murmur"), reader.currentClass(ref.id()));
+            assertEquals(Migrations.LATEST, reader.schemaVersion());
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the database is left as it was");
+        try (LabelStore still = LabelStore.open(db, 1)) {
+            assertEquals(1, still.schemaVersion(), "the file keeps the schema its Auscult wrote");
+        }
+        assertEquals(copiesBefore, labelCopiesIn(temporaryFolder), "the migrated copy is deleted on close");
+    }
+
+    private static Set<Path> labelCopiesIn(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("auscult-labels-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
