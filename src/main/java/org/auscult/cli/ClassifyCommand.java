@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,8 +65,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model file written by 'train'.")
     Path modelFile;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV; - is "
-            + "refused (standard output already shows the table).")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV, with a row "
+            + "for each recording that could not be judged and why in its last column, problem; - is refused "
+            + "(standard output already shows the table).")
     Path csv;
 
     @Option(names = "--patients", paramLabel = "FILE", description = "Also write one row per patient to FILE as CSV "
@@ -112,10 +114,13 @@ final class ClassifyCommand implements Callable<Integer> {
         header.add("murmur");
         header.add("warnings");
         List<List<String>> rows = new ArrayList<>();
+        // the --csv table also lists the recordings that could not be judged, with why (its last column)
+        List<List<String>> csvRows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>(resolved.problems());
         for (RecordingBatch.Outcome<Judged> outcome : outcomes) {
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
+                csvRows.add(unjudgedRow(outcome.input().id(), header.size(), outcome.failure().problem()));
                 continue;
             }
             Verdict verdict = outcome.result().verdict();
@@ -134,6 +139,13 @@ final class ClassifyCommand implements Callable<Integer> {
             cells.add(outcome.result().murmur());
             cells.add(String.join(" | ", verdict.warnings()));
             rows.add(cells);
+            List<String> csvCells = new ArrayList<>(cells);
+            csvCells.add("");
+            csvRows.add(csvCells);
+        }
+        for (RecordingCollection collection : resolved.collections()) {
+            collection.recordings().stream().filter(recording -> !recording.readable()).forEach(unread ->
+                    csvRows.add(unjudgedRow(unread.id(), header.size(), problemOf(unread.path(), failures))));
         }
         Map<String, PatientAnswer> patients = patientAnswers(outcomes, resolved.collections());
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
@@ -154,12 +166,26 @@ final class ClassifyCommand implements Callable<Integer> {
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                writer.println(String.join(",", header));
-                rows.forEach(cells -> writer.println(CsvText.row(cells.toArray(String[]::new))));
+                writer.println(String.join(",", header) + ",problem");
+                csvRows.forEach(cells -> writer.println(CsvText.row(cells.toArray(String[]::new))));
                 writer.flush();
             });
         }
         return Failures.report(failures, err);
+    }
+
+    /** A --csv row of a recording that could not be judged: its id, every value empty, and the problem. */
+    private static List<String> unjudgedRow(String id, int columns, String problem) {
+        List<String> cells = new ArrayList<>(Collections.nCopies(columns + 1, ""));
+        cells.set(0, id);
+        cells.set(columns, problem);
+        return cells;
+    }
+
+    /** What the import check found wrong with {@code recording}, as reported among {@code failures}. */
+    private static String problemOf(Path recording, List<Failure> failures) {
+        return failures.stream().filter(failure -> failure.file().equals(recording)).map(Failure::problem)
+                .findFirst().orElse("could not be read");
     }
 
     /**

@@ -73,7 +73,7 @@ class ClassifyWarningsTest {
                 modelFile.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings", lines.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings,problem", lines.get(0));
 
         Verdict noisy = windowVerdict(recordings, modelFile, "noise");
         assertTrue(noisy.judged());
@@ -103,7 +103,8 @@ class ClassifyWarningsTest {
             if (line.startsWith(id + ",")) {
                 String[] fields = line.split(",", 10);
                 assertEquals("", fields[8], "an unsure or unjudged verdict describes no murmur: " + line);
-                String column = fields[9];
+                assertTrue(fields[9].endsWith(","), "a judged recording's problem column is empty: " + line);
+                String column = fields[9].substring(0, fields[9].length() - 1);
                 if (column.startsWith("\"")) {
                     column = column.substring(1, column.length() - 1).replace("\"\"", "\"");
                 }

@@ -247,7 +247,7 @@ class CommandLineTest {
                 SAMPLES.resolve("40058_PV.wav").toString(), "--model", model.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings", rows.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings,problem", rows.get(0));
         assertEquals(3, rows.size());
         assertTrue(rows.get(1).startsWith("36327_MV,"), rows.get(1));
         // with two classes, needing follow-up is having a murmur
@@ -382,7 +382,7 @@ class CommandLineTest {
         Run classify = run("classify", SAMPLES.resolve("36327_MV.wav").toString(), "--model", model.toString(),
                 "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
-        assertEquals("recording,predicted,probability,p_abnormal,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings",
+        assertEquals("recording,predicted,probability,p_abnormal,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings,problem",
                 Files.readAllLines(csv).get(0));
     }
 

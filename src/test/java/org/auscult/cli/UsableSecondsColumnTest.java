@@ -27,7 +27,7 @@ class UsableSecondsColumnTest {
                 model.toString(), "--csv", csv.toString());
         assertEquals(0, classify.exitCode(), classify.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings", rows.get(0));
+        assertEquals("recording,predicted,probability,p_murmur,p_normal,p_follow_up,follow_up,usable_s,murmur,warnings,problem", rows.get(0));
         assertEquals(17, rows.size());
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",", -1);
