@@ -23,6 +23,7 @@ import org.auscult.learn.Cancellation;
 import org.auscult.learn.EvaluationOptions;
 import org.auscult.learn.EvaluationResult;
 import org.auscult.learn.Murmur;
+import org.auscult.learn.Protocol;
 import org.auscult.library.Corpora;
 import org.auscult.library.ImportOptions;
 import org.auscult.library.PatientExclusion;
@@ -197,10 +198,11 @@ final class CollectionOptions {
      * Imports the collection, prints its summary, and runs the feature stage of an experiment on it: the analysis
      * these options give on the default recipe's, the design of {@code model} at {@code seed}, and the labels
      * {@code mergeClasses} and {@code --keep-noisy-labels} ask for or, when none, the {@link DefaultRecipe}'s labels
-     * for the collection.
+     * for the collection. When {@code evaluates}, grouped cross-validation with more folds than labelled patients is
+     * refused before the features are computed.
      */
     ExperimentRun startExperiment(PrintWriter err, ModelOptions model, long seed, EvaluationOptions evaluation,
-                                  MergeClassesOption mergeClasses) throws IOException {
+                                  boolean evaluates, MergeClassesOption mergeClasses) throws IOException {
         ExperimentSettings chosen = new ExperimentSettings(analysis.resolve(DefaultRecipe.analysisProperties()),
                 model.resolve(seed), evaluation, TrainingLabels.AS_IMPORTED);
         Optional<TrainingLabels> labels = ExperimentRecord.labels(noisyLabels, mergeClasses);
@@ -216,6 +218,16 @@ final class CollectionOptions {
         for (String fine : settings.labels().merge().keySet()) {
             ParameterException.require(classes.contains(fine),
                     "cannot merge class '" + fine + "': the classes are " + classes);
+        }
+        if (evaluates && evaluation.protocol() == Protocol.GROUPED_CV) {
+            // before the features, which take minutes on a large collection; Folds checks again on what was read
+            long patients = imported.trainable().stream().map(settings.labels()::inputOf)
+                    .filter(input -> !input.label().isEmpty())
+                    .map(input -> input.patient().isEmpty() ? "recording:" + input.id() : input.patient())
+                    .distinct().count();
+            ParameterException.require(patients >= evaluation.folds(), "grouped cross-validation needs at least "
+                    + "as many patients as folds: " + patients + " labelled patients, " + evaluation.folds()
+                    + " folds; give --folds " + Math.max(2, patients) + " or fewer");
         }
         ExperimentRunner runner = new ExperimentRunner(Jobs.resolve(jobs), Clock.systemUTC())
                 .withFeatureCache(featureCache);

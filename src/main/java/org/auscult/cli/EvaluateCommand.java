@@ -88,7 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options = evaluationOptions(protocol, folds, repeats, seed, Jobs.resolve(collection.jobs));
-        CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed, options, mergeClasses);
+        CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed, options, true, mergeClasses);
         ExperimentSettings settings = run.settings();
         EvaluationResult result = ExperimentRunner.scored(run.evaluate(err, "folds"), settings);
         out.println(result.toTable());

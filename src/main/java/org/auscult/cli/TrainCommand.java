@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         OutputTargets.check(force, collection.inputs(), this.out);
         CollectionOptions.ExperimentRun run = collection.startExperiment(err, model, seed,
                 EvaluateCommand.evaluationOptions("grouped-cv", folds, repeats, seed, Jobs.resolve(collection.jobs)),
-                mergeClasses);
+                evaluate, mergeClasses);
         ExperimentSettings settings = run.settings();
 
         EvaluationResult evaluation = null;
