@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * <p>A row of either CSV of the wrong width, with an empty Patient ID or path, or with a Murmur other than Present,
  * Absent or Unknown is reported as a problem with its line and skipped: a training_data.csv patient without a row
  * read keeps its recordings unlabelled, a samples row's recording is not imported. A CSV that cannot be read as CSV
- * (not UTF-8, an unterminated quote) or lacks a required column stops the import.
+ * (not UTF-8, an unterminated quote) or lacks a required column stops the import. A patient file's {@code #Murmur}
+ * outside the vocabulary is reported with its line, and the recordings the file lists are kept unlabelled.
  */
 final class CirCor2022Reader implements LayoutReader {
 
@@ -190,14 +191,19 @@ final class CirCor2022Reader implements LayoutReader {
 
     /**
      * The recordings one patient file lists, labelled by the rule of the training CSV from its {@code #Murmur} and
-     * {@code #Murmur locations} lines, grouped with its {@code #Additional ID} as the CSV groups them.
+     * {@code #Murmur locations} lines, grouped with its {@code #Additional ID} as the CSV groups them. A Murmur
+     * outside the vocabulary is a problem on its line, and the recordings are kept unlabelled, as a patient whose
+     * training_data.csv row is skipped.
      */
-    private void readPatient(CirCorPatientFile patientFile, CollectionBuilder builder) throws IOException {
+    private void readPatient(CirCorPatientFile patientFile, CollectionBuilder builder) {
         Path file = patientFile.file();
         String written = patientFile.fact("Murmur");
-        Murmur murmur = murmurOf(written).orElseThrow(() -> new CollectionFormatException(file, 1,
-                unknownMurmur(written)));
-        Patient patient = new Patient(null, murmur, locations(patientFile.fact("Murmur locations")));
+        Optional<Patient> patient = murmurOf(written)
+                .map(murmur -> new Patient(null, murmur, locations(patientFile.fact("Murmur locations"))));
+        if (patient.isEmpty()) {
+            builder.problem(file, patientFile.factLine("Murmur"), unknownMurmur(written)
+                    + "; the patient's recordings kept unlabelled");
+        }
         Groups groups = new Groups();
         groups.add(patientFile.patient());
         String other = patientFile.fact("Additional ID");
@@ -214,7 +220,8 @@ final class CirCor2022Reader implements LayoutReader {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("location", listed.site());
             metadata.putAll(patientFile.facts());
-            builder.add(file, listed.line(), wav.get(), written, labelOf(patient, listed.site(), builder.options()),
+            String label = patient.map(known -> labelOf(known, listed.site(), builder.options())).orElse("");
+            builder.add(file, listed.line(), wav.get(), patient.isPresent() ? written : "", label,
                     groups.groupOf(patientFile.patient()), SOURCE, metadata);
         }
     }

@@ -275,6 +275,21 @@ class CirCor2022ReaderTest {
     }
 
     @Test
+    void aPatientFileWithAMurmurOutsideTheVocabularyKeepsItsRecordingsUnlabelled() throws IOException {
+        Path file = patientFile("4081.txt", "4081 2 4000", "AV 4081_AV.hea 4081_AV.wav 4081_AV.tsv",
+                "MV 4081_MV.hea 4081_MV.wav 4081_MV.tsv", "#Age: Child", "#Murmur: Maybe", "#Murmur locations: AV+MV");
+        RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(file, 5, "Murmur must be Present, Absent or Unknown, found 'Maybe'; "
+                + "the patient's recordings kept unlabelled")), collection.problems());
+        assertEquals(List.of("4081_AV", "4081_MV"), collection.recordings().stream().map(Recording::id).toList());
+        assertEquals(List.of(), collection.trainable());
+        Recording av = byId(collection, "4081_AV");
+        assertEquals("", av.originalLabel());
+        assertEquals("Maybe", av.metadata().get("Murmur"), "what the file says is kept");
+        assertEquals("4081", av.patient());
+    }
+
+    @Test
     void aPatientFileNamesOnlyFilesBesideItAndMissingOnesAreProblems() throws IOException {
         Path file = patientFile("2530.txt", "2530 3 4000", "AV 2530_AV.hea ../../secret.wav 2530_AV.tsv",
                 "PV 2530_PV.hea 2530_PV.wav 2530_PV.tsv", "TV 2530_TV.hea 2530_XX.wav 2530_TV.tsv",
