@@ -37,6 +37,12 @@ import java.util.regex.Pattern;
  * <p>Also reads the small per-recording form of the bundled samples: a {@code labels.csv} with columns
  * {@code path,patient_id,location,murmur} (murmur present/absent at that location) beside the WAVs; and one
  * patient's {@code <patient>.txt} ({@link CirCorPatientFile}): the recordings it lists, labelled by the same rule.
+ *
+ * <p>A row of either CSV of the wrong width, with an empty Patient ID or path, or with a Murmur other than Present,
+ * Absent or Unknown is reported as a problem with its line and skipped: a training_data.csv patient without a row
+ * read keeps its recordings unlabelled, a samples row's recording is not imported. A CSV that cannot be read as CSV
+ * (not UTF-8, an unterminated quote) or lacks a required column stops the import. A patient file's {@code #Murmur}
+ * outside the vocabulary is reported with its line, and the recordings the file lists are kept unlabelled.
  */
 final class CirCor2022Reader implements LayoutReader {
 
@@ -82,9 +88,10 @@ final class CirCor2022Reader implements LayoutReader {
             readPatient(patientFile.get(), builder);
         } else if (isTrainingCsv(trainingCsv)) {
             Path audio = root.resolve(TRAINING_FOLDER);
-            readTrainingData(CsvTable.withHeader(trainingCsv), Files.isDirectory(audio) ? audio : root, builder);
+            readTrainingData(CsvTable.withHeaderSkippingMalformedRows(trainingCsv),
+                    Files.isDirectory(audio) ? audio : root, builder);
         } else if (isSamplesCsv(samplesCsv)) {
-            readSamples(CsvTable.withHeader(samplesCsv), builder);
+            readSamples(CsvTable.withHeaderSkippingMalformedRows(samplesCsv), builder);
         } else {
             throw new UnrecognisedCollectionException(folderOrFile, layout(), "no " + TRAINING_CSV
                     + " with 'Patient ID' and 'Murmur' columns and no " + SAMPLES_CSV
@@ -106,16 +113,25 @@ final class CirCor2022Reader implements LayoutReader {
         Optional<Integer> recordedColumn = table.column("Recording locations");
         Optional<Integer> additionalColumn = table.column("Additional ID");
 
+        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        boolean rowsSkipped = !table.skipped().isEmpty();
         Map<String, Patient> patients = new LinkedHashMap<>();
         Groups groups = new Groups();
         for (CsvTable.Row row : table.rows()) {
             String id = row.get(idColumn);
             if (id.isEmpty()) {
-                throw new CollectionFormatException(table.file(), row.line(), "empty Patient ID");
+                builder.problem(table.file(), row.line(), "empty Patient ID; row skipped");
+                rowsSkipped = true;
+                continue;
             }
-            Murmur murmur = murmurOf(table.file(), row, row.get(murmurColumn));
+            Optional<Murmur> murmur = murmurOf(row.get(murmurColumn));
+            if (murmur.isEmpty()) {
+                builder.problem(table.file(), row.line(), unknownMurmur(row.get(murmurColumn)) + "; row skipped");
+                rowsSkipped = true;
+                continue;
+            }
             Patient earlier = patients.putIfAbsent(id,
-                    new Patient(row, murmur, locations(row.get(locationsColumn))));
+                    new Patient(row, murmur.get(), locations(row.get(locationsColumn))));
             if (earlier != null) {
                 builder.problem(table.file(), row.line(), "duplicate row for patient " + id + ", already on line "
                         + earlier.row().line() + "; ignored");
@@ -126,6 +142,10 @@ final class CirCor2022Reader implements LayoutReader {
                     .ifPresent(other -> groups.join(id, other));
         }
 
+        // a skipped row may have been the patient's, so "not in the file" would not be known to be true
+        String notInTable = rowsSkipped ? " is not on any row read from " + table.file().getFileName()
+                + " (some rows were skipped); kept unlabelled"
+                : " is not in " + table.file().getFileName() + "; kept unlabelled";
         Map<String, Set<String>> locationsFound = new HashMap<>();
         for (Path wav : CollectionBuilder.audioFilesIn(audioFolder)) {
             String stem = CollectionBuilder.stem(wav);
@@ -139,8 +159,7 @@ final class CirCor2022Reader implements LayoutReader {
             String location = name.group(2);
             Patient patient = patients.get(id);
             if (patient == null) {
-                builder.problem(wav, 0, "patient " + id + " is not in " + table.file().getFileName()
-                        + "; kept unlabelled");
+                builder.problem(wav, 0, "patient " + id + notInTable);
                 builder.add(null, 0, wav, "", "", groups.groupOf(id), SOURCE, Map.of("location", location));
                 continue;
             }
@@ -172,13 +191,19 @@ final class CirCor2022Reader implements LayoutReader {
 
     /**
      * The recordings one patient file lists, labelled by the rule of the training CSV from its {@code #Murmur} and
-     * {@code #Murmur locations} lines, grouped with its {@code #Additional ID} as the CSV groups them.
+     * {@code #Murmur locations} lines, grouped with its {@code #Additional ID} as the CSV groups them. A Murmur
+     * outside the vocabulary is a problem on its line, and the recordings are kept unlabelled, as a patient whose
+     * training_data.csv row is skipped.
      */
-    private void readPatient(CirCorPatientFile patientFile, CollectionBuilder builder) throws IOException {
+    private void readPatient(CirCorPatientFile patientFile, CollectionBuilder builder) {
         Path file = patientFile.file();
         String written = patientFile.fact("Murmur");
-        Murmur murmur = murmurOf(file, new CsvTable.Row(1, List.of(written)), written);
-        Patient patient = new Patient(null, murmur, locations(patientFile.fact("Murmur locations")));
+        Optional<Patient> patient = murmurOf(written)
+                .map(murmur -> new Patient(null, murmur, locations(patientFile.fact("Murmur locations"))));
+        if (patient.isEmpty()) {
+            builder.problem(file, patientFile.factLine("Murmur"), unknownMurmur(written)
+                    + "; the patient's recordings kept unlabelled");
+        }
         Groups groups = new Groups();
         groups.add(patientFile.patient());
         String other = patientFile.fact("Additional ID");
@@ -195,7 +220,8 @@ final class CirCor2022Reader implements LayoutReader {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("location", listed.site());
             metadata.putAll(patientFile.facts());
-            builder.add(file, listed.line(), wav.get(), written, labelOf(patient, listed.site(), builder.options()),
+            String label = patient.map(known -> labelOf(known, listed.site(), builder.options())).orElse("");
+            builder.add(file, listed.line(), wav.get(), patient.isPresent() ? written : "", label,
                     groups.groupOf(patientFile.patient()), SOURCE, metadata);
         }
     }
@@ -214,11 +240,18 @@ final class CirCor2022Reader implements LayoutReader {
         int locationColumn = table.requireColumn("location");
         int murmurColumn = table.requireColumn("murmur");
         Path folder = table.file().toAbsolutePath().getParent();
+        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
         for (CsvTable.Row row : table.rows()) {
             if (row.get(pathColumn).isEmpty()) {
-                throw new CollectionFormatException(table.file(), row.line(), "empty path");
+                builder.problem(table.file(), row.line(), "empty path; row skipped");
+                continue;
             }
-            String label = switch (murmurOf(table.file(), row, row.get(murmurColumn))) {
+            Optional<Murmur> murmur = murmurOf(row.get(murmurColumn));
+            if (murmur.isEmpty()) {
+                builder.problem(table.file(), row.line(), unknownMurmur(row.get(murmurColumn)) + "; row skipped");
+                continue;
+            }
+            String label = switch (murmur.get()) {
                 case PRESENT -> "murmur";
                 case ABSENT -> "normal";
                 case UNKNOWN -> builder.options().trainOnUnknownCirCor() ? "unknown" : "";
@@ -231,14 +264,18 @@ final class CirCor2022Reader implements LayoutReader {
         }
     }
 
-    private static Murmur murmurOf(Path file, CsvTable.Row row, String value) throws CollectionFormatException {
+    /** The Murmur value, in any case; empty when it is none of Present, Absent and Unknown. */
+    private static Optional<Murmur> murmurOf(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "present" -> Murmur.PRESENT;
-            case "absent" -> Murmur.ABSENT;
-            case "unknown" -> Murmur.UNKNOWN;
-            default -> throw new CollectionFormatException(file, row.line(),
-                    "Murmur must be Present, Absent or Unknown, found '" + value + "'");
+            case "present" -> Optional.of(Murmur.PRESENT);
+            case "absent" -> Optional.of(Murmur.ABSENT);
+            case "unknown" -> Optional.of(Murmur.UNKNOWN);
+            default -> Optional.empty();
         };
+    }
+
+    private static String unknownMurmur(String value) {
+        return "Murmur must be Present, Absent or Unknown, found '" + value + "'";
     }
 
     /** {@code AV+MV} -> {AV, MV}; {@code nan} or "" -> {}. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import java.util.regex.Pattern;
  * @param patient    the patient number
  * @param recordings each recording's line number, site and file name, in order
  * @param facts      the {@code #Key: value} lines, in order
+ * @param factLines  the 1-based line of each of {@code facts}, to point a problem with one at its line
  */
-record CirCorPatientFile(Path file, String patient, List<Listed> recordings, Map<String, String> facts) {
+record CirCorPatientFile(Path file, String patient, List<Listed> recordings, Map<String, String> facts,
+                         Map<String, Integer> factLines) {
 
     /** A recording line: its 1-based line number, site and WAV file name. */
     record Listed(int line, String site, String wav) {
@@ -71,18 +74,24 @@ record CirCorPatientFile(Path file, String patient, List<Listed> recordings, Map
             recordings.add(new Listed(i + 1, recording.group(1), recording.group(2)));
         }
         Map<String, String> facts = new LinkedHashMap<>();
-        for (String line : lines.subList(1 + count, lines.size())) {
-            Matcher fact = FACT_LINE.matcher(line);
-            if (fact.matches()) {
-                facts.putIfAbsent(fact.group(1).strip(), fact.group(2).strip());
+        Map<String, Integer> factLines = new HashMap<>();
+        for (int i = 1 + count; i < lines.size(); i++) {
+            Matcher fact = FACT_LINE.matcher(lines.get(i));
+            if (fact.matches() && facts.putIfAbsent(fact.group(1).strip(), fact.group(2).strip()) == null) {
+                factLines.put(fact.group(1).strip(), i + 1);
             }
         }
-        return Optional.of(new CirCorPatientFile(file, first.group(1), recordings, facts));
+        return Optional.of(new CirCorPatientFile(file, first.group(1), recordings, facts, factLines));
     }
 
     /** The value of {@code #key:}, "" when absent. */
     String fact(String key) {
         return facts.getOrDefault(key, "");
+    }
+
+    /** The 1-based line of {@code #key:}, 0 when absent. */
+    int factLine(String key) {
+        return factLines.getOrDefault(key, 0);
     }
 
     /** Where {@code listed}'s WAV is, or empty when its name leaves the patient file's folder. */

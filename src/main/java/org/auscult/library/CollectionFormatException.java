@@ -6,11 +6,12 @@ import java.util.Objects;
 import org.auscult.io.VisibleText;
 
 /**
- * A label file that cannot be read as the layout it claims to be: wrong column count, a missing required column, an
- * unterminated quote, a value outside its vocabulary. The import stops, because every row after a malformed one is
- * suspect; the message names the file, the line and what is wrong
- * ({@code "labels.csv line 7: 3 columns expected, found 1"}). A generic label CSV, which a person writes, reports a
- * row of the wrong width as an {@link ImportProblem} instead and goes on: its quoting keeps the rows apart.
+ * A label file that cannot be read as the layout it claims to be: empty, not UTF-8, an unterminated quote, a missing
+ * required column. The import stops, because no row of it can be trusted (an unterminated quote shifts every row
+ * after it); the message names the file, the line and what is wrong
+ * ({@code "labels.csv line 1: no 'label' column in header (columns: path, class)"}). One malformed row (of the wrong
+ * width, with an empty name, with a value outside its layout's vocabulary) is an {@link ImportProblem} instead and
+ * the import goes on: quoting keeps the rows apart.
  */
 public class CollectionFormatException extends IOException {
 

@@ -18,8 +18,8 @@ import java.util.Optional;
  * subfolders would satisfy, and last a plain folder of unlabelled recordings, which any folder with a recording
  * anywhere below it satisfies. An explicit {@link ImportOptions#layout()} skips detection.
  *
- * <p>Malformed label files stop the import with a {@link CollectionFormatException}; missing, duplicate or
- * unreadable recordings become {@link ImportProblem}s and the import goes on.
+ * <p>A label file that cannot be read stops the import with a {@link CollectionFormatException}; a malformed row
+ * (skipped) and a missing, duplicate or unreadable recording become {@link ImportProblem}s and the import goes on.
  */
 public final class CollectionImporter {
 

@@ -74,23 +74,28 @@ final class CsvTable {
             throw new CollectionFormatException(file, 0, "empty file, a header row was expected");
         }
         List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        return skippingMalformedRows(file, header, records.subList(1, records.size()), header.size());
+    }
+
+    /**
+     * As {@link #withHeaderSkippingMalformedRows}, for a file without a header whose every row should have
+     * {@code width} fields; the table has no header, so its columns are read by index.
+     */
+    static CsvTable withoutHeaderSkippingMalformedRows(Path file, int width) throws IOException {
+        return skippingMalformedRows(file, List.of(), readRecords(file), width);
+    }
+
+    private static CsvTable skippingMalformedRows(Path file, List<String> header, List<Row> records, int width) {
         List<Row> rows = new ArrayList<>();
         List<ImportProblem> skipped = new ArrayList<>();
-        for (Row row : records.subList(1, records.size())) {
-            if (row.fields().size() == header.size()) {
+        for (Row row : records) {
+            if (row.fields().size() == width) {
                 rows.add(row);
             } else {
-                skipped.add(new ImportProblem(file, row.line(), widthProblem(header.size(), row) + "; row skipped"));
+                skipped.add(new ImportProblem(file, row.line(), widthProblem(width, row) + "; row skipped"));
             }
         }
         return new CsvTable(file, header, List.copyOf(rows), List.copyOf(skipped));
-    }
-
-    /** Reads a file without a header; every record must have {@code width} fields. */
-    static List<Row> withoutHeader(Path file, int width) throws IOException {
-        List<Row> records = readRecords(file);
-        requireWidth(file, records, width);
-        return records;
     }
 
     /**
@@ -129,7 +134,10 @@ final class CsvTable {
         return rows;
     }
 
-    /** The rows left out for their width, by {@link #withHeaderSkippingMalformedRows}; none otherwise. */
+    /**
+     * The rows left out for their width, by {@link #withHeaderSkippingMalformedRows} or
+     * {@link #withoutHeaderSkippingMalformedRows}; none otherwise.
+     */
     List<ImportProblem> skipped() {
         return skipped;
     }

@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>Also reads a checked {@code labels.csv} ({@code path,dataset,label,sublabel,...}, label {@code unlabelled} for
  * the unlabelled files) whose paths are the real ones.
  *
+ * <p>A row of the wrong width, or with an empty {@code fname} (Kaggle) or {@code path} (checked labels), is reported
+ * as a problem with its line and skipped; a file it may have named is kept unlabelled like a file no row claims. A
+ * label file that cannot be read as CSV (not UTF-8, an unterminated quote) or lacks a required column stops the
+ * import.
+ *
  * <p>Patients: in set_b the number after the label ({@code extrastole__151_1306779785624_B.wav} -> 151); in set_a
  * every file is its own patient (its file stem). Source: the folder, {@code set_a} or {@code set_b}.
  */
@@ -106,9 +111,10 @@ final class KagglePascalReader implements LayoutReader {
         }
         List<Path> kaggleCsvs = folder ? kaggleCsvsIn(folderOrFile)
                 : isKaggleCsv(folderOrFile) ? List.of(folderOrFile) : List.of();
+        int rowsSkipped = 0;
         if (!kaggleCsvs.isEmpty()) {
             for (Path csv : kaggleCsvs) {
-                readKaggleCsv(CsvTable.withHeader(csv), builder, setFolders);
+                rowsSkipped += readKaggleCsv(CsvTable.withHeaderSkippingMalformedRows(csv), builder, setFolders);
             }
         } else {
             Path labels = folder ? folderOrFile.resolve(CHECKED_LABELS) : folderOrFile;
@@ -117,14 +123,16 @@ final class KagglePascalReader implements LayoutReader {
                         "no set_a.csv / set_b.csv with header dataset,fname,label,sublabel and no " + CHECKED_LABELS
                                 + " with header path,dataset,label,sublabel");
             }
-            readCheckedLabels(CsvTable.withHeader(labels), builder, setFolders);
+            rowsSkipped += readCheckedLabels(CsvTable.withHeaderSkippingMalformedRows(labels), builder, setFolders);
         }
+        // a skipped row may have named a recording, so "not listed" would not be known to be true
+        String unlisted = rowsSkipped > 0 ? "not on any row read from the label files (some rows were skipped)"
+                : "not listed in any label file";
         for (Path setFolder : setFolders) {
             for (Path wav : CollectionBuilder.audioFilesIn(setFolder)) {
                 if (!builder.contains(wav)) {
                     String source = setFolder.getFileName().toString();
-                    builder.add(null, 0, wav, "", "", patientOf(source, wav), source,
-                            Map.of("note", "not listed in any label file"));
+                    builder.add(null, 0, wav, "", "", patientOf(source, wav), source, Map.of("note", unlisted));
                 }
             }
         }
@@ -136,7 +144,8 @@ final class KagglePascalReader implements LayoutReader {
                              String writtenLabel, String writtenSublabel) {
     }
 
-    private void readKaggleCsv(CsvTable table, CollectionBuilder builder, Set<Path> setFolders) throws IOException {
+    /** Adds the recordings {@code table}'s rows name; returns how many rows were skipped. */
+    private int readKaggleCsv(CsvTable table, CollectionBuilder builder, Set<Path> setFolders) throws IOException {
         int fname = table.requireColumn("fname");
         int label = table.requireColumn("label");
         int dataset = table.requireColumn("dataset");
@@ -144,12 +153,16 @@ final class KagglePascalReader implements LayoutReader {
         Path csvFolder = table.file().toAbsolutePath().getParent();
         String csvStem = CollectionBuilder.stem(table.file());
 
+        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        int rowsSkipped = table.skipped().size();
         List<ListedRow> listedRows = new ArrayList<>();
         Map<Path, FolderIndex> indexes = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String listedName = row.get(fname);
             if (listedName.isEmpty()) {
-                throw new CollectionFormatException(table.file(), row.line(), "empty fname");
+                builder.problem(table.file(), row.line(), "empty fname; row skipped");
+                rowsSkipped++;
+                continue;
             }
             Path listed = csvFolder.resolve(listedName).normalize();
             if (Path.of(listedName).getParent() == null && Files.isDirectory(csvFolder.resolve(csvStem))) {
@@ -196,17 +209,23 @@ final class KagglePascalReader implements LayoutReader {
             builder.add(table.file(), row.line(), file.get(), written, written, patientOf(source, file.get()), source,
                     metadata);
         }
+        return rowsSkipped;
     }
 
-    private void readCheckedLabels(CsvTable table, CollectionBuilder builder, Set<Path> setFolders)
+    /** Adds the recordings {@code table}'s rows name; returns how many rows were skipped. */
+    private int readCheckedLabels(CsvTable table, CollectionBuilder builder, Set<Path> setFolders)
             throws IOException {
         int path = table.requireColumn("path");
         int label = table.requireColumn("label");
         int sublabel = table.requireColumn("sublabel");
         Path csvFolder = table.file().toAbsolutePath().getParent();
+        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        int rowsSkipped = table.skipped().size();
         for (CsvTable.Row row : table.rows()) {
             if (row.get(path).isEmpty()) {
-                throw new CollectionFormatException(table.file(), row.line(), "empty path");
+                builder.problem(table.file(), row.line(), "empty path; row skipped");
+                rowsSkipped++;
+                continue;
             }
             Path file = csvFolder.resolve(row.get(path)).normalize();
             Path setFolder = file.getParent();
@@ -219,6 +238,7 @@ final class KagglePascalReader implements LayoutReader {
             builder.add(table.file(), row.line(), file, written, written, patientOf(source, file), source,
                     table.otherColumns(row, List.of(path, label)));
         }
+        return rowsSkipped;
     }
 
     /**

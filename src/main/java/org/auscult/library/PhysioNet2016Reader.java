@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,10 @@ import java.util.stream.Stream;
  * source, since every folder was recorded by a different team with a different stethoscope. Only {@code training-*}
  * folders are read: the challenge's {@code validation} folder repeats training records and would count them twice.
  * A folder holding a REFERENCE.csv itself is read as a one-source collection.
+ *
+ * <p>A row of the wrong width, whose record name is not a plain file name, or whose label is neither 1 nor -1 is
+ * reported as a problem with its line and skipped; its recording, if it has one, is kept unlabelled like a recording
+ * no row lists. A REFERENCE.csv that cannot be read as CSV (not UTF-8, an unterminated quote) stops the import.
  */
 final class PhysioNet2016Reader implements LayoutReader {
 
@@ -62,31 +67,45 @@ final class PhysioNet2016Reader implements LayoutReader {
         for (Path folder : folders) {
             Path reference = folder.resolve(REFERENCE);
             String source = folder.toAbsolutePath().normalize().getFileName().toString();
-            for (CsvTable.Row row : CsvTable.withoutHeader(reference, 2)) {
+            CsvTable table = CsvTable.withoutHeaderSkippingMalformedRows(reference, 2);
+            table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+            boolean rowsSkipped = !table.skipped().isEmpty();
+            for (CsvTable.Row row : table.rows()) {
                 String record = row.get(0);
                 if (record.isEmpty() || record.contains("/") || record.contains("\\")) {
-                    throw new CollectionFormatException(reference, row.line(),
-                            "record name must be a plain file name without extension, found '" + record + "'");
+                    builder.problem(reference, row.line(), "record name must be a plain file name without "
+                            + "extension, found '" + record + "'; row skipped");
+                    rowsSkipped = true;
+                    continue;
                 }
-                builder.add(reference, row.line(), folder.resolve(record + ".wav"), row.get(1),
-                        labelOf(reference, row), record, source, Map.of());
+                Optional<String> label = labelOf(row.get(1));
+                if (label.isEmpty()) {
+                    builder.problem(reference, row.line(), "label must be 1 (abnormal) or -1 (normal), found '"
+                            + row.get(1) + "'; row skipped");
+                    rowsSkipped = true;
+                    continue;
+                }
+                builder.add(reference, row.line(), folder.resolve(record + ".wav"), row.get(1), label.get(), record,
+                        source, Map.of());
             }
+            // a skipped row may have named a recording, so "not listed" would not be known to be true
+            String unlisted = rowsSkipped ? "not on any row read from " + REFERENCE + " (some rows were skipped)"
+                    : "not listed in " + REFERENCE;
             for (Path wav : CollectionBuilder.audioFilesIn(folder)) {
                 if (!builder.contains(wav)) {
-                    builder.add(null, 0, wav, "", "", CollectionBuilder.stem(wav), source,
-                            Map.of("note", "not listed in " + REFERENCE));
+                    builder.add(null, 0, wav, "", "", CollectionBuilder.stem(wav), source, Map.of("note", unlisted));
                 }
             }
         }
         return builder.build();
     }
 
-    private static String labelOf(Path reference, CsvTable.Row row) throws CollectionFormatException {
-        return switch (row.get(1)) {
-            case "1" -> "abnormal";
-            case "-1" -> "normal";
-            default -> throw new CollectionFormatException(reference, row.line(),
-                    "label must be 1 (abnormal) or -1 (normal), found '" + row.get(1) + "'");
+    /** {@code 1} -> abnormal, {@code -1} -> normal; empty for anything else. */
+    private static Optional<String> labelOf(String written) {
+        return switch (written) {
+            case "1" -> Optional.of("abnormal");
+            case "-1" -> Optional.of("normal");
+            default -> Optional.empty();
         };
     }
 }

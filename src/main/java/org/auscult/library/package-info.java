@@ -11,9 +11,11 @@
  * <ul>
  *   <li>training label = labelMapping(lowercase(trim(written label))); "" means not trained on. By default
  *       noisynormal -&gt; normal and noisymurmur -&gt; murmur;</li>
- *   <li>a malformed label file stops the import ({@link org.auscult.library.CollectionFormatException}, with file,
- *       line and reason); a missing, duplicate or unreadable recording is an
- *       {@link org.auscult.library.ImportProblem} and the import goes on;</li>
+ *   <li>a label file that cannot be read (empty, not UTF-8, an unterminated quote, a missing required column) stops
+ *       the import ({@link org.auscult.library.CollectionFormatException}, with file, line and reason); a malformed
+ *       row (of the wrong width, with an empty name, with a value outside the layout's vocabulary) is skipped and
+ *       reported as an {@link org.auscult.library.ImportProblem} with file and line, as is a missing, duplicate or
+ *       unreadable recording, and the import goes on;</li>
  *   <li>a recording that fails the {@link org.auscult.library.RecordingCheck} is kept but not trained on;</li>
  *   <li>recording id = path relative to the collection root without extension; recordings are sorted by id, so an
  *       import is the same whatever order the file system lists files in.</li>

@@ -123,14 +123,58 @@ class CirCor2022ReaderTest {
     }
 
     @Test
-    void aMurmurValueOutsideTheVocabularyIsRefused() {
-        Fixtures.text(root.resolve("training_data.csv"), HEADER,
-                patient("2530", "AV", "Absent", "nan", "nan"),
-                patient("4081", "AV", "Maybe", "nan", "nan"));
-        CollectionFormatException e = assertThrows(CollectionFormatException.class,
-                () -> importer.importCollection(root, ImportOptions.defaults()));
-        assertEquals(3, e.line());
-        assertEquals("Murmur must be Present, Absent or Unknown, found 'Maybe'", e.reason());
+    void aRowWithAMurmurOutsideTheVocabularyIsReportedAndSkippedItsPatientKeptUnlabelled() throws IOException {
+        Path csv = Fixtures.text(root.resolve("training_data.csv"), HEADER,
+                patient("2530", "AV+PV+TV+MV", "Absent", "nan", "nan"),
+                patient("4081", "AV+MV", "Maybe", "AV+MV", "nan"),
+                patient("9979", "AV+PV+TV+MV+MV", "Present", "TV", "nan"),
+                patient("13918", "PV", "Unknown", "nan", "50000"),
+                patient("50000", "AV", "Absent", "nan", "13918"));
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        String unlabelled = " is not on any row read from training_data.csv (some rows were skipped); kept unlabelled";
+        assertEquals(List.of(
+                        new ImportProblem(csv, 3,
+                                "Murmur must be Present, Absent or Unknown, found 'Maybe'; row skipped"),
+                        new ImportProblem(root.resolve("training_data/4081_AV.wav"), 0, "patient 4081" + unlabelled),
+                        new ImportProblem(root.resolve("training_data/4081_MV.wav"), 0, "patient 4081" + unlabelled)),
+                collection.problems());
+        assertEquals(13, collection.recordings().size());
+        assertEquals(Map.of("murmur", 1, "normal", 5), collection.classCounts(), "the other patients as before");
+        assertEquals(Optional.empty(), byId(collection, "training_data/4081_AV").label());
+        assertEquals("", byId(collection, "training_data/4081_AV").originalLabel());
+    }
+
+    @Test
+    void aRowWithAnEmptyPatientIdIsReportedAndSkipped() throws IOException {
+        Path csv = Fixtures.text(root.resolve("training_data.csv"), HEADER,
+                patient("2530", "AV+PV+TV+MV", "Absent", "nan", "nan"),
+                patient("4081", "\"AV+MV\"", "Present", "\"AV+MV\"", "nan"),
+                patient("", "AV", "Absent", "nan", "nan"),
+                patient("9979", "AV+PV+TV+MV+MV", "Present", "TV", "nan"),
+                patient("13918", "PV", "Unknown", "nan", "50000"),
+                patient("50000", "AV", "Absent", "nan", "13918"));
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(csv, 4, "empty Patient ID; row skipped")), collection.problems());
+        assertEquals(Map.of("murmur", 3, "normal", 5), collection.classCounts());
+    }
+
+    @Test
+    void aRowOfTheWrongWidthIsReportedAndSkippedItsPatientKeptUnlabelled() throws IOException {
+        Path csv = Fixtures.text(root.resolve("training_data.csv"), HEADER,
+                patient("2530", "AV+PV+TV+MV", "Absent", "nan", "nan"),
+                patient("4081", "\"AV+MV\"", "Present", "\"AV+MV\"", "nan"),
+                patient("9979", "AV+PV+TV+MV+MV", "Present", "TV", "nan"),
+                patient("13918", "PV", "Unknown", "nan", "50000"),
+                "50000,AV,Child,Absent");
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(csv, 6, "23 columns expected, found 4; row skipped"),
+                        new ImportProblem(root.resolve("training_data/50000_AV.wav"), 0, "patient 50000 is not on any "
+                                + "row read from training_data.csv (some rows were skipped); kept unlabelled")),
+                collection.problems());
+        assertEquals(Map.of("murmur", 3, "normal", 4), collection.classCounts());
+        Recording skipped = byId(collection, "training_data/50000_AV");
+        assertEquals(Optional.empty(), skipped.label());
+        assertEquals("13918", skipped.patient(), "still grouped by the Additional ID of the row that was read");
     }
 
     @Test
@@ -157,6 +201,27 @@ class CirCor2022ReaderTest {
         assertEquals("present", murmur.originalLabel());
         assertEquals("MV", murmur.metadata().get("location"));
         assertEquals("Holosystolic", murmur.metadata().get("systolic_timing"));
+    }
+
+    @Test
+    void samplesRowsWithAnEmptyPathOrAMurmurOutsideTheVocabularyAreReportedAndSkipped(@TempDir Path samples)
+            throws IOException {
+        Fixtures.wavs(samples, "36327_MV.wav", "68705_MV.wav", "11111_AV.wav", "22222_PV.wav");
+        Path csv = Fixtures.text(samples.resolve("labels.csv"),
+                "path,patient_id,location,murmur",
+                "36327_MV.wav,36327,MV,present",
+                ",68705,MV,absent",
+                "11111_AV.wav,11111,AV,maybe",
+                "22222_PV.wav,22222,PV",
+                "68705_MV.wav,68705,MV,absent");
+        RecordingCollection collection = importer.importCollection(samples, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(csv, 5, "4 columns expected, found 3; row skipped"),
+                new ImportProblem(csv, 3, "empty path; row skipped"),
+                new ImportProblem(csv, 4, "Murmur must be Present, Absent or Unknown, found 'maybe'; row skipped")),
+                collection.problems());
+        assertEquals(List.of("36327_MV", "68705_MV"), collection.recordings().stream().map(Recording::id).toList(),
+                "a samples row is the only thing that lists its recording");
+        assertEquals(Map.of("murmur", 1, "normal", 1), collection.classCounts());
     }
 
     @Test
@@ -207,6 +272,21 @@ class CirCor2022ReaderTest {
         RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
         assertEquals("13918", byId(collection, "50000_AV").patient());
         assertEquals(Optional.of("normal"), byId(collection, "50000_AV").label());
+    }
+
+    @Test
+    void aPatientFileWithAMurmurOutsideTheVocabularyKeepsItsRecordingsUnlabelled() throws IOException {
+        Path file = patientFile("4081.txt", "4081 2 4000", "AV 4081_AV.hea 4081_AV.wav 4081_AV.tsv",
+                "MV 4081_MV.hea 4081_MV.wav 4081_MV.tsv", "#Age: Child", "#Murmur: Maybe", "#Murmur locations: AV+MV");
+        RecordingCollection collection = importer.importCollection(file, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(file, 5, "Murmur must be Present, Absent or Unknown, found 'Maybe'; "
+                + "the patient's recordings kept unlabelled")), collection.problems());
+        assertEquals(List.of("4081_AV", "4081_MV"), collection.recordings().stream().map(Recording::id).toList());
+        assertEquals(List.of(), collection.trainable());
+        Recording av = byId(collection, "4081_AV");
+        assertEquals("", av.originalLabel());
+        assertEquals("Maybe", av.metadata().get("Murmur"), "what the file says is kept");
+        assertEquals("4081", av.patient());
     }
 
     @Test

@@ -104,12 +104,12 @@ class CsvTableTest {
     }
 
     @Test
-    void headerlessFilesAreCheckedForWidth() throws IOException {
-        Path file = csv("a0001,1\na0002,-1\n");
-        assertEquals(2, CsvTable.withoutHeader(file, 2).size());
-        CollectionFormatException e = assertThrows(CollectionFormatException.class,
-                () -> CsvTable.withoutHeader(csv("a0001,1\na0002\n"), 2));
-        assertEquals(2, e.line());
+    void headerlessFilesSkipRowsOfTheWrongWidth() throws IOException {
+        Path file = csv("a0001,1\na0002\na0003,-1\n");
+        CsvTable table = CsvTable.withoutHeaderSkippingMalformedRows(file, 2);
+        assertEquals(List.of(List.of("a0001", "1"), List.of("a0003", "-1")),
+                table.rows().stream().map(CsvTable.Row::fields).toList(), "the first row is a row, not a header");
+        assertEquals(List.of(new ImportProblem(file, 2, "2 columns expected, found 1; row skipped")), table.skipped());
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.auscult.library;
 import static org.auscult.library.Fixtures.byId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -221,16 +220,55 @@ class KagglePascalReaderTest {
     }
 
     @Test
-    void aMalformedKaggleCsvIsRefusedWithFileAndLine() {
-        Fixtures.text(root.resolve("set_a.csv"),
+    void aKaggleRowOfTheWrongWidthIsReportedWithItsLineAndSkipped() throws IOException {
+        Path csv = Fixtures.text(root.resolve("set_a.csv"),
                 "dataset,fname,label,sublabel",
                 "a,set_a/artifact__201012172012.wav,artifact,",
-                "a,set_a/murmur__201104021355.wav");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class,
-                () -> importFolder(ImportOptions.defaults()));
-        assertEquals(root.resolve("set_a.csv"), e.file());
-        assertEquals(3, e.line());
-        assertEquals("4 columns expected, found 2", e.reason());
+                "a,set_a/murmur__201104021355.wav",
+                "a,set_a/extrahls__201104021355.wav,extrahls,",
+                "a,set_a/normal__201102081321.wav,normal,");
+        RecordingCollection setA = importer.importCollection(csv, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(csv, 3, "4 columns expected, found 2; row skipped")), setA.problems());
+        assertEquals(Map.of("artifact", 1, "extrahls", 1, "normal", 1), setA.classCounts(),
+                "the rows around it are imported");
+        Recording skipped = byId(setA, "set_a/murmur__201104021355");
+        assertEquals(Optional.empty(), skipped.label());
+        assertEquals("not on any row read from the label files (some rows were skipped)",
+                skipped.metadata().get("note"));
+    }
+
+    @Test
+    void aKaggleRowWithAnEmptyFnameIsReportedWithItsLineAndSkipped() throws IOException {
+        Path csv = Fixtures.text(root.resolve("set_b.csv"),
+                "dataset,fname,label,sublabel",
+                "b,set_b/Btraining_extrastole_151_1306779785624_B.wav,extrastole,",
+                "b,,normal,",
+                "b,set_b/Btraining_murmur_162_1307101835989_B.wav,murmur,");
+        RecordingCollection collection = importFolder(ImportOptions.defaults());
+        assertEquals(new ImportProblem(csv, 3, "empty fname; row skipped"), collection.problems().get(1),
+                collection.problems().toString());
+        assertEquals(2, collection.problems().size(), "set_a.csv's missing file, then this row: "
+                + collection.problems());
+        assertEquals(Optional.of("extrastole"), byId(collection, "set_b/extrastole__151_1306779785624_B").label());
+        assertEquals(Optional.of("murmur"), byId(collection, "set_b/murmur__162_1307101835989_B").label());
+        assertEquals(Optional.of("artifact"), byId(collection, "set_a/artifact__201012172012").label(),
+                "the other CSV is read as before");
+    }
+
+    @Test
+    void checkedLabelRowsWithAnEmptyPathOrTheWrongWidthAreReportedAndSkipped() throws IOException {
+        Path labels = Fixtures.text(root.resolve("labels.csv"),
+                "path,dataset,label,sublabel",
+                "set_a/artifact__201012172012.wav,a,artifact,",
+                ",a,murmur,",
+                "set_a/normal__201102081321.wav,a,normal",
+                "set_a/extrahls__201104021355.wav,a,extrahls,");
+        RecordingCollection collection = importer.importCollection(labels, ImportOptions.defaults());
+        assertEquals(Layout.KAGGLE_PASCAL, collection.layout());
+        assertEquals(List.of(new ImportProblem(labels, 4, "4 columns expected, found 3; row skipped"),
+                new ImportProblem(labels, 3, "empty path; row skipped")), collection.problems());
+        assertEquals(Map.of("artifact", 1, "extrahls", 1), collection.classCounts());
+        assertEquals(Optional.empty(), byId(collection, "set_a/normal__201102081321").label());
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.auscult.library;
 
 import static org.auscult.library.Fixtures.byId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,20 +64,44 @@ class PhysioNet2016ReaderTest {
     }
 
     @Test
-    void aLabelOtherThanOneOrMinusOneIsRefused() {
-        Path reference = Fixtures.text(root.resolve("training-b/REFERENCE.csv"), "b0001,-1", "b0002,0");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class,
-                () -> importer.importCollection(root, ImportOptions.defaults()));
-        assertEquals(reference, e.file());
-        assertEquals(2, e.line());
-        assertEquals("label must be 1 (abnormal) or -1 (normal), found '0'", e.reason());
+    void aLabelOtherThanOneOrMinusOneIsReportedWithItsLineAndTheRowSkipped() throws IOException {
+        Path reference = Fixtures.text(root.resolve("training-a/REFERENCE.csv"), "a0001,1", "a0002,0", "a0003,-1");
+        RecordingCollection collection = importer.importCollection(root.resolve("training-a"),
+                ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(reference, 2,
+                "label must be 1 (abnormal) or -1 (normal), found '0'; row skipped")), collection.problems());
+        assertEquals(Map.of("abnormal", 1, "normal", 1), collection.classCounts(), "the rows around it are imported");
+        Recording skipped = byId(collection, "a0002");
+        assertEquals(Optional.empty(), skipped.label());
+        assertEquals("not on any row read from REFERENCE.csv (some rows were skipped)", skipped.metadata().get("note"));
     }
 
     @Test
-    void aRowOfTheWrongWidthIsRefused() {
-        Path reference = Fixtures.text(root.resolve("training-a/REFERENCE.csv"), "a0001,1", "a0002 -1");
-        CollectionFormatException e = assertThrows(CollectionFormatException.class,
-                () -> importer.importCollection(root, ImportOptions.defaults()));
-        assertEquals(reference + " line 2: 2 columns expected, found 1", e.getMessage());
+    void aRowOfTheWrongWidthIsReportedWithItsLineAndSkipped() throws IOException {
+        Path reference = Fixtures.text(root.resolve("training-a/REFERENCE.csv"), "a0001,1", "a0002 -1", "a0003,-1");
+        RecordingCollection collection = importer.importCollection(root, ImportOptions.defaults());
+        assertEquals(List.of(new ImportProblem(reference, 2, "2 columns expected, found 1; row skipped"),
+                        new ImportProblem(root.resolve("training-b/REFERENCE.csv"), 2,
+                                "listed but missing: " + root.resolve("training-b/b0003.wav"))),
+                collection.problems());
+        assertEquals(Optional.of("abnormal"), byId(collection, "training-a/a0001").label());
+        assertEquals(Optional.of("normal"), byId(collection, "training-a/a0003").label());
+        assertEquals(Optional.empty(), byId(collection, "training-a/a0002").label());
+        assertEquals(Optional.of("normal"), byId(collection, "training-b/b0001").label(), "the other folder too");
+    }
+
+    @Test
+    void aRecordNameThatIsNotAPlainFileNameIsReportedAndSkipped() throws IOException {
+        Path reference = Fixtures.text(root.resolve("training-a/REFERENCE.csv"), "a0001,1", ",-1", "../a0003,-1",
+                "a0002,-1");
+        RecordingCollection collection = importer.importCollection(root.resolve("training-a"),
+                ImportOptions.defaults());
+        assertEquals(List.of(
+                        new ImportProblem(reference, 2,
+                                "record name must be a plain file name without extension, found ''; row skipped"),
+                        new ImportProblem(reference, 3, "record name must be a plain file name without extension, "
+                                + "found '../a0003'; row skipped")),
+                collection.problems());
+        assertEquals(Map.of("abnormal", 1, "normal", 1), collection.classCounts());
     }
 }
