@@ -61,9 +61,14 @@ public record RecordingCollection(Path root, Layout layout, List<Recording> reco
         return Collections.unmodifiableSortedMap(counts);
     }
 
-    /** Distinct patients among trainable recordings. */
+    /**
+     * Distinct patients among trainable recordings; a recording without a patient counts as one of its own, as the
+     * grouped folds count it.
+     */
     public int patients() {
-        return (int) trainable().stream().map(Recording::patient).distinct().count();
+        return (int) trainable().stream()
+                .map(recording -> recording.patient().isEmpty() ? "recording:" + recording.id() : recording.patient())
+                .distinct().count();
     }
 
     /** Distinct non-empty sources of all recordings, sorted. */

@@ -78,6 +78,9 @@ public final class ProtocolPageViewModel {
 
     /** What keeps the protocol chosen from running on a collection of {@code summary}, or null. */
     String problemFor(org.auscult.experiments.DataSummary summary) {
+        if (protocol.get() == Protocol.GROUPED_CV && summary != null) {
+            return tooManyFolds(summary.patients());
+        }
         if (protocol.get() != Protocol.LEAVE_SOURCE_OUT || summary == null || summary.sources().size() >= 2) {
             return null;
         }
@@ -85,5 +88,18 @@ public final class ProtocolPageViewModel {
         return "Leave one source out needs recordings from two sources or more; " + (only.isEmpty()
                 ? "this collection does not say where its recordings come from."
                 : "all of this collection's recordings come from " + only + ".");
+    }
+
+    /** Why grouped k-fold cannot run with the folds typed on {@code patients} patients, or null. */
+    private String tooManyFolds(int patients) {
+        int foldCount;
+        try {
+            foldCount = Integer.parseInt(folds.get().strip());
+        } catch (NumberFormatException e) {
+            return null; // the field's own check names it
+        }
+        return foldCount <= patients ? null : "Grouped cross-validation needs at least as many patients as folds: "
+                + "this collection has " + patients + (patients == 1 ? " patient" : " patients") + "; choose "
+                + Math.max(2, patients) + " folds or fewer.";
     }
 }

@@ -119,6 +119,20 @@ class TrainingWizardViewModelTest {
     }
 
     @Test
+    void moreFoldsThanPatientsIsRefusedOnTheProtocolPageBeforeTheRun() {
+        fillPages();
+        int patients = wizard.data().summaryProperty().get().patients();
+        wizard.protocol().foldsProperty().set(Integer.toString(patients + 1));
+        wizard.start();
+        assertEquals(null, wizard.outcomeProperty().get());
+        assertEquals("Grouped cross-validation needs at least as many patients as folds: this collection has "
+                + patients + " patients; choose " + patients + " folds or fewer.", wizard.messageProperty().get());
+        assertEquals(wizard.messageProperty().get(), wizard.problemOf(TrainingWizardViewModel.Page.PROTOCOL));
+        wizard.protocol().foldsProperty().set(Integer.toString(patients));
+        assertEquals(null, wizard.problemOf(TrainingWizardViewModel.Page.PROTOCOL));
+    }
+
+    @Test
     void theUsersOwnLabelsFromTheWorkstationDecideWhatIsTrainedOn() {
         RecordingLink relabelling = new RecordingLink() {
             @Override
