@@ -174,7 +174,18 @@ final class SqliteDatabase implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        return DriverManager.getConnection("jdbc:sqlite:" + readingName(file), config.toProperties());
+    }
+
+    /**
+     * The name to read {@code file} by. Without a write-ahead log beside it the file holds every committed change,
+     * and is opened immutable: SQLite then makes no {@code -wal} or {@code -shm} file beside it. Those would be left
+     * behind with the permissions of the file, so a read-only file would keep every later writer out once made
+     * writable again, and in a read-only folder they cannot be made at all. With a log, a writer is at work or
+     * stopped mid-way, and the log must be read through them.
+     */
+    private static String readingName(Path file) {
+        return Files.exists(Path.of(file + "-wal")) ? file.toString() : file.toUri() + "?immutable=1";
     }
 
     /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), with or without their extended codes. */

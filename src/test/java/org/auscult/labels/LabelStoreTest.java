@@ -118,6 +118,10 @@ class LabelStoreTest {
             assertThrows(LabelStoreException.class, () -> service.setClass(ref, Opinion.FIRST, "normal"));
         }
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the database is left as it was");
+        for (String sideFile : List.of("labels.db-wal", "labels.db-shm")) {
+            assertFalse(Files.exists(folder.resolve(sideFile)), "reading leaves no " + sideFile
+                    + ", which a read-only file would give its permissions and so keep later writers out");
+        }
     }
 
     @Test
