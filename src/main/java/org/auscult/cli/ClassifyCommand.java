@@ -238,11 +238,11 @@ final class ClassifyCommand implements Callable<Integer> {
         });
     }
 
+    /** A recording without a patient is a patient of its own, as the grouped folds count it. */
     private static void addSite(Map<String, List<PatientAnswer.Site>> byPatient, String patient, String id,
                                 Verdict verdict) {
-        if (patient != null && !patient.isEmpty() && !patient.equals(id)) {
-            byPatient.computeIfAbsent(patient, key -> new ArrayList<>()).add(new PatientAnswer.Site(id, verdict));
-        }
+        String key = patient == null || patient.isEmpty() ? id : patient;
+        byPatient.computeIfAbsent(key, k -> new ArrayList<>()).add(new PatientAnswer.Site(id, verdict));
     }
 
     /**

@@ -51,6 +51,24 @@ class ClassifyPatientsTest {
     }
 
     @Test
+    void theSameNameInTwoClassFoldersIsTwoPatientsEachWithItsAnswer() throws Exception {
+        Path collection = folder.resolve("collection");
+        Files.createDirectories(collection.resolve("murmur"));
+        Files.createDirectories(collection.resolve("normal"));
+        Files.copy(CommandLineTest.SAMPLES.resolve("36327_MV.wav"), collection.resolve("murmur/same.wav"));
+        Files.copy(CommandLineTest.SAMPLES.resolve("40058_PV.wav"), collection.resolve("normal/same.wav"));
+        Path patients = folder.resolve("patients.csv");
+
+        CommandLineTest.Run classify = CommandLineTest.run("classify", collection.toString(), "--patients",
+                patients.toString());
+
+        assertEquals(AuscultCommand.EXIT_OK, classify.exitCode(), classify.err());
+        List<String> rows = Files.readAllLines(patients);
+        assertEquals(List.of("murmur/same", "normal/same"), rows.subList(1, rows.size()).stream()
+                .map(row -> row.split(",")[0]).toList(), "a recording that is its own patient is still a patient");
+    }
+
+    @Test
     void everyPatientGetsTheAnswerItsRecordingsGive() throws Exception {
         Path samples = CommandLineTest.SAMPLES;
         Files.copy(samples.resolve("36327_MV.wav"), folder.resolve("1_MV.wav"));
