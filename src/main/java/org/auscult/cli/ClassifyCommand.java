@@ -66,7 +66,8 @@ final class ClassifyCommand implements Callable<Integer> {
     Path modelFile;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV, with a row "
-            + "for each recording that could not be judged and why in its last column, problem; - is refused "
+            + "for each recording that could not be judged and each other problem found, why in its last column, "
+            + "problem; - is refused "
             + "(standard output already shows the table).")
     Path csv;
 
@@ -143,10 +144,15 @@ final class ClassifyCommand implements Callable<Integer> {
             csvCells.add("");
             csvRows.add(csvCells);
         }
+        List<Failure> unmatched = new ArrayList<>(resolved.problems());
         for (RecordingCollection collection : resolved.collections()) {
             collection.recordings().stream().filter(recording -> !recording.readable()).forEach(unread ->
-                    csvRows.add(unjudgedRow(unread.id(), header.size(), problemOf(unread.path(), failures))));
+                    csvRows.add(unjudgedRow(unread.id(), header.size(), takeProblemOf(unread.path(), unmatched))));
         }
+        // what the inputs' scan or import reported beside the recordings (a file that does not exist, a folder
+        // that cannot be read, a label row skipped): named by its path, so that the table holds every problem
+        unmatched.forEach(problem -> csvRows.add(unjudgedRow(problem.file().toString(), header.size(),
+                problem.problem())));
         Map<String, PatientAnswer> patients = patientAnswers(outcomes, resolved.collections());
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
             printTable(out, header, rows);
@@ -182,10 +188,18 @@ final class ClassifyCommand implements Callable<Integer> {
         return cells;
     }
 
-    /** What the import check found wrong with {@code recording}, as reported among {@code failures}. */
-    private static String problemOf(Path recording, List<Failure> failures) {
-        return failures.stream().filter(failure -> failure.file().equals(recording)).map(Failure::problem)
-                .findFirst().orElse("could not be read");
+    /**
+     * What the import check found wrong with {@code recording}: the first of {@code problems} about it (its own, or a
+     * label row naming it), taken out of the list.
+     */
+    private static String takeProblemOf(Path recording, List<Failure> problems) {
+        for (Failure problem : problems) {
+            if (problem.file().equals(recording) || problem.problem().contains(recording.toString())) {
+                problems.remove(problem);
+                return problem.problem();
+            }
+        }
+        return "could not be read";
     }
 
     /**

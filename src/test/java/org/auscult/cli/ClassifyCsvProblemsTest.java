@@ -63,6 +63,23 @@ class ClassifyCsvProblemsTest {
         assertTrue(!cells[cells.length - 1].isBlank(), "the row says why: " + broken);
     }
 
+    @Test
+    void whatTheInputsScanReportsHasARowToo() throws Exception {
+        Path good = folder.resolve("good.wav");
+        Files.copy(CommandLineTest.SAMPLES.resolve("50049_PV.wav"), good);
+        Path missing = folder.resolve("missing.wav");
+        Path csv = folder.resolve("verdicts.csv");
+
+        Run run = CommandLineTest.run("classify", good.toString(), missing.toString(), "--csv", csv.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        String[] row = fields(lines.get(2));
+        assertEquals(missing.toString(), row[0]);
+        assertEquals("no such file or folder", row[row.length - 1]);
+    }
+
     /** The fields of one RFC 4180 row (quoted fields may hold commas and doubled quotes). */
     private static String[] fields(String row) {
         List<String> fields = new java.util.ArrayList<>();
