@@ -74,7 +74,7 @@ final class RecordingInputs {
                 AudioFolderScan scan = AudioFolderScan.of(path, false);
                 scan.problems().forEach(problem -> problems.add(new Failure(problem.file(), problem.reason())));
                 List<Path> wavs = scan.audioFiles();
-                if (wavs.isEmpty()) {
+                if (wavs.isEmpty() && scan.problems().isEmpty()) { // otherwise they say why none was found
                     problems.add(new Failure(path,
                             "a folder with no recordings (WAV, FLAC or MP3) in it or below it"));
                 }

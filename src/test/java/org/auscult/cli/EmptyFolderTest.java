@@ -1,6 +1,7 @@
 package org.auscult.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,5 +28,17 @@ class EmptyFolderTest {
                 : CommandLineTest.run(command, empty.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("no-recordings: a folder with no recordings (WAV, FLAC or MP3) in it or below it"), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classify", "info"})
+    void aFolderWhoseOnlyRecordingCannotBeReachedSaysWhyOnce(String command) throws IOException {
+        Path broken = Files.createDirectories(folder.resolve("broken-link"));
+        Files.createSymbolicLink(broken.resolve("a.wav"), folder.resolve("gone.wav"));
+        Run run = CommandLineTest.run(command, broken.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("a link to nothing"), run.err());
+        assertFalse(run.err().contains("a folder with no recordings"), "the link says why none was found, and a "
+                + "second reason would contradict it: " + run.err());
     }
 }
