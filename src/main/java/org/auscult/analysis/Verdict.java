@@ -26,6 +26,10 @@ public record Verdict(List<String> classNames, double[] probabilities, String mo
     /** What stands for the predicted class of a recording the model cannot judge. */
     public static final String CANNOT_JUDGE = "cannot judge";
 
+    /** Said wherever a verdict is shown: what it is for, and what a "no" cannot do. */
+    public static final String NOT_A_DEVICE = "for research and teaching only, not a medical device: a \"no\" does "
+            + "not rule out a murmur";
+
     /** A judged recording, by a model with no follow-up screen. */
     public Verdict(List<String> classNames, double[] probabilities, String model, List<String> warnings) {
         this(classNames, probabilities, model, warnings, "", null);

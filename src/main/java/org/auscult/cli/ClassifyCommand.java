@@ -165,6 +165,9 @@ final class ClassifyCommand implements Callable<Integer> {
                         + "which is where its threshold comes from.");
                 out.flush();
             }
+            out.println("Auscult is " + Verdict.NOT_A_DEVICE + (modelFile == null ? "; the bundled model finds about "
+                    + "half of the soft, low-pitched murmurs of its cross-validation (see its model card)." : "."));
+            out.flush();
         }
         if (patientsCsv != null) {
             writePatients(patientsCsv, force, patients);

@@ -82,6 +82,8 @@ class DefaultWindowUiTest {
                 model.verdict().murmurProperty().get());
         assertTrue(model.verdict().modelProperty().get().contains("bundled default model"),
                 model.verdict().modelProperty().get());
+        assertTrue(model.verdict().modelProperty().get().contains("not a medical device"),
+                "the verdict says what it is for: " + model.verdict().modelProperty().get());
         assertNoDoubtAbout(verdict);
         saveScreenshots(robot);
     }

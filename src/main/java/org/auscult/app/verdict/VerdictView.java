@@ -51,8 +51,8 @@ public final class VerdictView extends VBox {
         followUp.textProperty().bind(model.followUpProperty());
         followUp.visibleProperty().bind(model.followUpProperty().isNotEmpty());
         followUp.managedProperty().bind(followUp.visibleProperty());
-        followUp.setTooltip(new Tooltip("Yes when the follow-up probability reaches the threshold at which 90 % of "
-                + "the normal recordings of the model's cross-validation stayed below it"));
+        followUp.setTooltip(new Tooltip("Yes when the follow-up probability reaches the model's threshold, chosen "
+                + "on the model's own cross-validation (classify prints what for)"));
         murmur.setId("verdict-murmur");
         Labels.wrapping(murmur);
         murmur.textProperty().bind(model.murmurProperty());

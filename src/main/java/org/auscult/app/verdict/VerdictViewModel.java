@@ -64,7 +64,7 @@ public final class VerdictViewModel {
         followUp.set(followUpText(current));
         headline.set(current.judged() ? String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(),
                 100 * current.confidence()) : current.cannotJudge());
-        model.set(current.model());
+        model.set(current.model() + " · " + Verdict.NOT_A_DEVICE);
         warnings.setAll(current.warnings());
     }
 
