@@ -49,7 +49,7 @@ public final class AuscultCommand implements java.util.concurrent.Callable<Integ
             description = "Without a command: the model the workstation uses (default: the bundled model).")
     Path model;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT",
+    @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class,
             description = "Without a command: how to read --open when detection would guess wrong: "
                     + "${COMPLETION-CANDIDATES}.")
     Layout layout;

@@ -82,7 +82,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: cores).")
     int jobs;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT",
+    @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class,
             description = "How to read a folder when its layout cannot be detected or is detected wrong (e.g. "
                     + "plain-folder for a folder of patients' folders): ${COMPLETION-CANDIDATES}.")
     Layout layout;

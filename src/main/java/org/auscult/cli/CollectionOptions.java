@@ -59,7 +59,7 @@ final class CollectionOptions {
                     + "analysed again under the same configuration by the same build (default: no cache).")
     Path featureCache;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT",
+    @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class,
             description = "The collection layout when it cannot be detected: ${COMPLETION-CANDIDATES}.")
     Layout layout;
 

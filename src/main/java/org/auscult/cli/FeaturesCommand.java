@@ -41,7 +41,7 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "The table to write: .csv (with the configuration in TABLE.properties) or .arff.")
     Path out;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT",
+    @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class,
             description = "The collection layout when it cannot be detected: ${COMPLETION-CANDIDATES}.")
     Layout layout;
 

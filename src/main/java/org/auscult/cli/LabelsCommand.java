@@ -188,7 +188,7 @@ final class LabelsCommand implements Runnable {
                 description = "A collection in any layout Auscult imports (collection and features formats).")
         Path collection;
 
-        @Option(names = "--layout", paramLabel = "LAYOUT", description = "The collection layout: "
+        @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class, description = "The collection layout: "
                 + "${COMPLETION-CANDIDATES}.")
         Layout layout;
 

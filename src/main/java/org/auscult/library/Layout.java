@@ -56,8 +56,13 @@ public enum Layout {
             }
         }
         throw new IllegalArgumentException("unknown layout '" + name + "'; the layouts are "
-                + java.util.Arrays.stream(values()).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', '-')).collect(java.util.stream.Collectors.joining(", ")));
+                + java.util.Arrays.stream(values()).map(Layout::optionName)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The name an option takes: the constant in lower case with hyphens ("kaggle-pascal"). */
+    public String optionName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** What detection looks for, in words for an error message. */

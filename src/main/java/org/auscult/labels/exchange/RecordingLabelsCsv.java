@@ -90,12 +90,20 @@ public final class RecordingLabelsCsv {
         return result;
     }
 
-    /** The opinion column: 1 or 2, as written; anything else named in the message. */
+    /**
+     * The opinion column: 1 or 2 as the export writes it, or first or second (any case) as the window names them;
+     * anything else named in the message.
+     */
     private static Opinion opinion(String written) {
+        for (Opinion opinion : Opinion.values()) {
+            if (opinion.name().equalsIgnoreCase(written.strip())) {
+                return opinion;
+            }
+        }
         try {
-            return Opinion.of(Integer.parseInt(written));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("opinion must be 1 or 2, got '" + written + "'");
+            return Opinion.of(Integer.parseInt(written.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("opinion must be 1 or 2 (first or second), got '" + written + "'");
         }
     }
 

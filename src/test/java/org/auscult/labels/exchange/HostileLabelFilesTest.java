@@ -111,9 +111,15 @@ class HostileLabelFilesTest {
     @Test
     void aWrongOpinionOrTimeIsRefusedWithItsColumnAndWhatItShouldBe() throws IOException {
         String header = "path,sha256,label_source,opinion,label,quality,notes,labeller,labelled_at\n";
-        Path opinion = bytes("opinion.csv", (header + "a.wav,,user,first,normal,,,me,\n")
+        Path opinion = bytes("opinion.csv", (header + "a.wav,,user,third,normal,,,me,\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertRefused(opinion, "line 2", "opinion must be 1 or 2, got 'first'", RecordingLabelsCsv::read);
+        assertRefused(opinion, "line 2", "opinion must be 1 or 2 (first or second), got 'third'",
+                RecordingLabelsCsv::read);
+        Path named = bytes("named.csv", (header + "a.wav,,user,first,normal,,,me,\nb.wav,,user,Second,murmur,,,me,\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(Opinion.FIRST, Opinion.SECOND),
+                RecordingLabelsCsv.read(named).stream().map(RecordingLabelsCsv.Row::opinion).toList(),
+                "the opinions as the window names them are read too");
         Path time = bytes("time.csv", (header + "a.wav,,user,1,normal,,,me,yesterday\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertRefused(time, "line 2", "labelled_at must be an ISO-8601 time", RecordingLabelsCsv::read);
