@@ -66,8 +66,8 @@ final class ClassifyCommand implements Callable<Integer> {
     Path modelFile;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results to FILE as CSV, with a row "
-            + "for each recording that could not be judged and each other problem found, why in its last column, "
-            + "problem; - is refused "
+            + "for each input that could not be judged (a recording that cannot be read, a file that does not "
+            + "exist, a recording a label file lists that is missing), why in its last column, problem; - is refused "
             + "(standard output already shows the table).")
     Path csv;
 
@@ -149,10 +149,18 @@ final class ClassifyCommand implements Callable<Integer> {
             collection.recordings().stream().filter(recording -> !recording.readable()).forEach(unread ->
                     csvRows.add(unjudgedRow(unread.id(), header.size(), takeProblemOf(unread.path(), unmatched))));
         }
-        // what the inputs' scan or import reported beside the recordings (a file that does not exist, a folder
-        // that cannot be read, a label row skipped): named by its path, so that the table holds every problem
-        unmatched.forEach(problem -> csvRows.add(unjudgedRow(problem.file().toString(), header.size(),
-                problem.problem())));
+        // the other inputs that could not be judged (a file that does not exist, a folder that cannot be read, a
+        // recording a label file lists but that is missing), by their path; a label row's own problem (skipped,
+        // conflicting) is the label file's, on the terminal only
+        for (Failure problem : unmatched) {
+            String text = problem.problem();
+            int missing = text.indexOf(LISTED_BUT_MISSING);
+            if (missing >= 0) {
+                csvRows.add(unjudgedRow(text.substring(missing + LISTED_BUT_MISSING.length()), header.size(), text));
+            } else if (!text.startsWith("line ")) {
+                csvRows.add(unjudgedRow(problem.file().toString(), header.size(), text));
+            }
+        }
         Map<String, PatientAnswer> patients = patientAnswers(outcomes, resolved.collections());
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
             printTable(out, header, rows);
@@ -182,6 +190,9 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         return Failures.report(failures, err);
     }
+
+    /** How an import names a recording its label file lists but that does not exist ({@code CollectionBuilder}). */
+    private static final String LISTED_BUT_MISSING = "listed but missing: ";
 
     /** A --csv row of a recording that could not be judged: its id, every value empty, and the problem. */
     private static List<String> unjudgedRow(String id, int columns, String problem) {

@@ -80,6 +80,25 @@ class ClassifyCsvProblemsTest {
         assertEquals("no such file or folder", row[row.length - 1]);
     }
 
+    @Test
+    void aRecordingTheLabelFileListsButThatIsMissingIsARowByItsPath() throws Exception {
+        Path collection = Files.createDirectories(folder.resolve("collection"));
+        Files.copy(CommandLineTest.SAMPLES.resolve("50049_PV.wav"), collection.resolve("a.wav"));
+        Files.write(collection.resolve("labels.csv"), List.of("path,label,patient", "a.wav,normal,p1",
+                "gone.wav,murmur,p2", "a.wav,murmur"));
+        Path csv = folder.resolve("verdicts.csv");
+
+        Run run = CommandLineTest.run("classify", collection.toString(), "--csv", csv.toString());
+
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), "a, the missing recording, and no row for the label file's skipped row: "
+                + String.join("\n", lines));
+        String[] missing = fields(lines.get(2));
+        assertEquals(collection.resolve("gone.wav").toString(), missing[0]);
+        assertTrue(missing[missing.length - 1].contains("listed but missing"), lines.get(2));
+        assertTrue(run.err().contains("line 4"), "the skipped row is on the terminal: " + run.err());
+    }
+
     /** The fields of one RFC 4180 row (quoted fields may hold commas and doubled quotes). */
     private static String[] fields(String row) {
         List<String> fields = new java.util.ArrayList<>();

@@ -41,7 +41,8 @@ class LabelCsvCollectionTest {
 
         assertEquals(AuscultCommand.EXIT_INPUT_FAILED, run.exitCode(), "the bad rows are reported");
         List<String> recordings = Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")[0]).toList();
-        assertEquals(List.of("a", "b"), recordings, "b's labels conflict, but classifying does not need them");
+        assertEquals(List.of("a", "b"), recordings, "b's labels conflict, but classifying does not need them; the "
+                + "label file's own problems are not recordings");
         assertTrue(run.err().contains(labels + ": line 4: conflicting labels"), run.err());
         assertTrue(run.err().contains(labels + ": line 5: 3 columns expected, found 1; row skipped"), run.err());
         assertTrue(run.err().contains(labels + ": line 6: path outside the collection folder: ../outside/secret.wav"),
