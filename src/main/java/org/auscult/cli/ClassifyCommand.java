@@ -23,6 +23,7 @@ import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
+import org.auscult.library.ImportProblem;
 import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
@@ -154,9 +155,10 @@ final class ClassifyCommand implements Callable<Integer> {
         // conflicting) is the label file's, on the terminal only
         for (Failure problem : unmatched) {
             String text = problem.problem();
-            int missing = text.indexOf(LISTED_BUT_MISSING);
+            int missing = text.indexOf(ImportProblem.LISTED_BUT_MISSING);
             if (missing >= 0) {
-                csvRows.add(unjudgedRow(text.substring(missing + LISTED_BUT_MISSING.length()), header.size(), text));
+                csvRows.add(unjudgedRow(text.substring(missing + ImportProblem.LISTED_BUT_MISSING.length()),
+                        header.size(), text));
             } else if (!text.startsWith("line ")) {
                 csvRows.add(unjudgedRow(problem.file().toString(), header.size(), text));
             }
@@ -190,9 +192,6 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         return Failures.report(failures, err);
     }
-
-    /** How an import names a recording its label file lists but that does not exist ({@code CollectionBuilder}). */
-    private static final String LISTED_BUT_MISSING = "listed but missing: ";
 
     /** A --csv row of a recording that could not be judged: its id, every value empty, and the problem. */
     private static List<String> unjudgedRow(String id, int columns, String problem) {

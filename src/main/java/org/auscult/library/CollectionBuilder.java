@@ -76,7 +76,7 @@ final class CollectionBuilder {
             return;
         }
         if (!Files.exists(file)) {
-            problems.add(new ImportProblem(listedIn, line, "listed but missing: " + file));
+            problems.add(new ImportProblem(listedIn, line, ImportProblem.LISTED_BUT_MISSING + file));
             return;
         }
         String id = idOf(root, file);
@@ -93,7 +93,7 @@ final class CollectionBuilder {
 
     /** A row whose recording is not where the row says: reported, not imported. */
     void missing(Path labelFile, int line, String what) {
-        problems.add(new ImportProblem(labelFile, line, "listed but missing: " + what));
+        problems.add(new ImportProblem(labelFile, line, ImportProblem.LISTED_BUT_MISSING + what));
     }
 
     /** Any other problem that does not stop the import. */

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record ImportProblem(Path file, int line, String reason) {
 
+    /** How the reason of a recording that a label file lists but that does not exist begins; the path follows. */
+    public static final String LISTED_BUT_MISSING = "listed but missing: ";
+
     public ImportProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(reason, "reason");
