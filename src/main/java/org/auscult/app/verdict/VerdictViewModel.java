@@ -62,8 +62,10 @@ public final class VerdictViewModel {
             return;
         }
         followUp.set(followUpText(current));
-        headline.set(current.judged() ? String.format(Locale.ROOT, "%s  (%.0f %%)", current.predictedClass(),
-                100 * current.confidence()) : current.cannotJudge());
+        // an unsure verdict says so beside its class: "murmur" next to "no heart sound found" reads as a finding
+        headline.set(current.judged() ? String.format(Locale.ROOT, "%s  (%.0f %%)%s", current.predictedClass(),
+                100 * current.confidence(), current.unsure().isEmpty() ? "" : "  · unsure")
+                : current.cannotJudge());
         model.set(current.model() + " · " + Verdict.NOT_A_DEVICE);
         warnings.setAll(current.warnings());
     }

@@ -73,6 +73,8 @@ class VerdictViewTest {
         robot.interact(() -> model.verdictProperty().set(unsure));
         assertEquals("Needs a clinician's follow-up: cannot say on so little usable heart sound (p 0.30, the model's "
                 + "threshold 0.35)", followUp.getText(), "an unsure recording rules nothing out");
+        assertEquals("normal  (68 %)  · unsure", robot.lookup("#verdict-headline").queryAs(Label.class).getText(),
+                "the class of an unsure verdict is not read as a finding");
 
         robot.interact(() -> model.verdictProperty().set(new Verdict(classes, lower, "model", List.of())));
         assertFalse(followUp.isVisible(), "a model without a screen gives no yes or no");
