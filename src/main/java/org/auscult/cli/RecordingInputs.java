@@ -113,12 +113,30 @@ final class RecordingInputs {
      */
     static OutputTargets.Inputs readFrom(List<Path> named, Path... namedFiles) {
         List<Path> all = new ArrayList<>(named == null ? List.of() : named);
+        for (Path input : new ArrayList<>(all)) {
+            if (input != null && Files.isRegularFile(input) && !AudioFiles.isAudioFile(input)
+                    && CollectionImporter.detect(input).isPresent()) {
+                // a label file reads the recordings it lists, wherever they are, and sits among them
+                all.addAll(listedBy(input));
+                Optional.ofNullable(input.toAbsolutePath().getParent()).ifPresent(all::add);
+            }
+        }
         for (Path file : namedFiles) {
             if (file != null && !Files.isDirectory(file)) {
                 all.add(file);
             }
         }
         return new OutputTargets.Inputs(all, RecordingInputs::isReadInFolder);
+    }
+
+    /** The recordings {@code labelFile} lists; none when it cannot be read, which the command itself reports. */
+    private static List<Path> listedBy(Path labelFile) {
+        try {
+            return new CollectionImporter().importCollection(labelFile, ImportOptions.defaults()).recordings()
+                    .stream().map(Recording::path).toList();
+        } catch (IOException | RuntimeException unreadable) {
+            return List.of();
+        }
     }
 
     private static boolean isReadInFolder(Path file) {

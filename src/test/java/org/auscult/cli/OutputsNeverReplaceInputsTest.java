@@ -68,6 +68,26 @@ class OutputsNeverReplaceInputsTest {
     }
 
     @Test
+    void theRecordingsALabelFileListsAreNotReplacedWhenTheLabelFileIsTheInput() throws IOException {
+        Path collection = Files.createDirectories(folder.resolve("listed"));
+        Path beside = collection.resolve("a.wav");
+        Files.copy(SAMPLES.resolve("36327_MV.wav"), beside);
+        Path outside = Files.createDirectories(folder.resolve("elsewhere")).resolve("b.wav");
+        Files.copy(SAMPLES.resolve("40058_PV.wav"), outside);
+        Path labels = Files.writeString(collection.resolve("labels.csv"),
+                "path,label,patient\na.wav,murmur,p1\n" + outside.toAbsolutePath() + ",normal,p2\n");
+
+        assertRefused(CommandLineTest.run("classify", labels.toString(), "--csv", beside.toString(), "--force"),
+                beside, Files.readAllBytes(beside));
+        assertRefused(CommandLineTest.run("info", labels.toString(), "--csv", beside.toString(), "--force"),
+                beside, Files.readAllBytes(beside));
+        assertRefused(CommandLineTest.run("train", labels.toString(), "-o", beside.toString(), "--force",
+                "--no-evaluate"), beside, Files.readAllBytes(beside));
+        assertRefused(CommandLineTest.run("classify", labels.toString(), "--csv", outside.toString(), "--force"),
+                outside, Files.readAllBytes(outside));
+    }
+
+    @Test
     void aSidecarIsNotWrittenOverTheConfigurationRead() throws IOException {
         Path wav = collection().resolve("36327_MV.wav");
         Path config = Files.writeString(folder.resolve("table.csv.properties"), "analysis.rate=2000\n");
