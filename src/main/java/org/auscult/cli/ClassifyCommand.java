@@ -185,7 +185,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (csv != null) {
             AtomicFiles.write(csv, force, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                writer.println(String.join(",", header) + ",problem");
+                List<String> columns = new ArrayList<>(header);
+                columns.add("problem");
+                writer.println(CsvText.row(columns.toArray(String[]::new))); // a class name may hold a comma
                 csvRows.forEach(cells -> writer.println(CsvText.row(cells.toArray(String[]::new))));
                 writer.flush();
             });

@@ -99,6 +99,32 @@ class ClassifyCsvProblemsTest {
         assertTrue(run.err().contains("line 4"), "the skipped row is on the terminal: " + run.err());
     }
 
+    @Test
+    void aClassNameWithACommaIsQuotedInTheHeaderAsInTheRows() throws Exception {
+        Path collection = Files.createDirectories(folder.resolve("comma"));
+        String[] names = {"36327_MV", "50127_TV", "40058_PV", "50049_PV"};
+        for (String name : names) {
+            Files.copy(CommandLineTest.SAMPLES.resolve(name + ".wav"), collection.resolve(name + ".wav"));
+        }
+        Files.write(collection.resolve("labels.csv"), List.of("path,label,patient",
+                "36327_MV.wav,\"souffle, systolique\",p1", "50127_TV.wav,\"souffle, systolique\",p2",
+                "40058_PV.wav,normal,p3", "50049_PV.wav,normal,p4"));
+        Path model = folder.resolve("comma.auscult");
+        Run train = CommandLineTest.run("train", collection.toString(), "-o", model.toString(), "--no-evaluate",
+                "--no-record", "--model-set", "forest.trees=10");
+        assertEquals(0, train.exitCode(), train.err());
+        Path csv = folder.resolve("verdicts.csv");
+
+        Run run = CommandLineTest.run("classify", collection.resolve("36327_MV.wav").toString(), "--model",
+                model.toString(), "--csv", csv.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(csv);
+        String[] header = fields(lines.get(0));
+        assertTrue(List.of(header).contains("p_souffle, systolique"), lines.get(0));
+        assertEquals(header.length, fields(lines.get(1)).length, String.join("\n", lines));
+    }
+
     /** The fields of one RFC 4180 row (quoted fields may hold commas and doubled quotes). */
     private static String[] fields(String row) {
         List<String> fields = new java.util.ArrayList<>();
