@@ -23,7 +23,6 @@ import org.auscult.io.AtomicFiles;
 import org.auscult.io.CsvText;
 import org.auscult.io.OutputTargets;
 import org.auscult.learn.Cancellation;
-import org.auscult.library.ImportProblem;
 import org.auscult.library.Layout;
 import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
@@ -145,24 +144,8 @@ final class ClassifyCommand implements Callable<Integer> {
             csvCells.add("");
             csvRows.add(csvCells);
         }
-        List<Failure> unmatched = new ArrayList<>(resolved.problems());
-        for (RecordingCollection collection : resolved.collections()) {
-            collection.recordings().stream().filter(recording -> !recording.readable()).forEach(unread ->
-                    csvRows.add(unjudgedRow(unread.id(), header.size(), takeProblemOf(unread.path(), unmatched))));
-        }
-        // the other inputs that could not be judged (a file that does not exist, a folder that cannot be read, a
-        // recording a label file lists but that is missing), by their path; a label row's own problem (skipped,
-        // conflicting) is the label file's, on the terminal only
-        for (Failure problem : unmatched) {
-            String text = problem.problem();
-            int missing = text.indexOf(ImportProblem.LISTED_BUT_MISSING);
-            if (missing >= 0) {
-                csvRows.add(unjudgedRow(text.substring(missing + ImportProblem.LISTED_BUT_MISSING.length()),
-                        header.size(), text));
-            } else if (!text.startsWith("line ")) {
-                csvRows.add(unjudgedRow(problem.file().toString(), header.size(), text));
-            }
-        }
+        resolved.notReached().forEach(problem ->
+                csvRows.add(unjudgedRow(problem.name(), header.size(), problem.problem())));
         Map<String, PatientAnswer> patients = patientAnswers(outcomes, resolved.collections());
         if (!rows.isEmpty()) { // when every input failed, the failures below say so without an empty table
             printTable(out, header, rows);
@@ -201,20 +184,6 @@ final class ClassifyCommand implements Callable<Integer> {
         cells.set(0, id);
         cells.set(columns, problem);
         return cells;
-    }
-
-    /**
-     * What the import check found wrong with {@code recording}: the first of {@code problems} about it (its own, or a
-     * label row naming it), taken out of the list.
-     */
-    private static String takeProblemOf(Path recording, List<Failure> problems) {
-        for (Failure problem : problems) {
-            if (problem.file().equals(recording) || problem.problem().contains(recording.toString())) {
-                problems.remove(problem);
-                return problem.problem();
-            }
-        }
-        return "could not be read";
     }
 
     /**

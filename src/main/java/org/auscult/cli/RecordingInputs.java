@@ -33,6 +33,61 @@ final class RecordingInputs {
 
     /** The recordings found, the listed ones that could not be used, and the collections read. */
     record Resolved(List<Input> inputs, List<Failure> problems, List<RecordingCollection> collections) {
+
+        /**
+         * Every input a result table should name without values: each collection recording that failed the import
+         * check, by its id with the problem found, then {@link RecordingInputs#notReached} of the other problems.
+         */
+        List<NotReached> notReached() {
+            List<Failure> unmatched = new ArrayList<>(problems);
+            List<NotReached> result = new ArrayList<>();
+            for (RecordingCollection collection : collections) {
+                collection.recordings().stream().filter(recording -> !recording.readable()).forEach(unread ->
+                        result.add(new NotReached(unread.id(), takeProblemOf(unread.path(), unmatched))));
+            }
+            result.addAll(RecordingInputs.notReached(unmatched));
+            return result;
+        }
+
+        /**
+         * What the import check found wrong with {@code recording}: the first of {@code problems} about it (its own,
+         * or a label row naming it), taken out of the list.
+         */
+        private static String takeProblemOf(Path recording, List<Failure> problems) {
+            for (Failure problem : problems) {
+                if (problem.file().equals(recording) || problem.problem().contains(recording.toString())) {
+                    problems.remove(problem);
+                    return problem.problem();
+                }
+            }
+            return "could not be read";
+        }
+    }
+
+    /** An input a result table names without values: its name as the user would find it, and why. */
+    record NotReached(String name, String problem) {
+    }
+
+    /** How a collection's problem on a row of its label file begins. */
+    private static final String LINE_PREFIX = "line ";
+
+    /**
+     * The {@code problems} that are inputs a result table should name, by their name and why: a file that does not
+     * exist, a folder that cannot be read, a recording a label file lists but that is missing. A label row's own
+     * problem (skipped, conflicting) is the label file's, not an input's, and is left out.
+     */
+    static List<NotReached> notReached(List<Failure> problems) {
+        List<NotReached> result = new ArrayList<>();
+        for (Failure problem : problems) {
+            String text = problem.problem();
+            int missing = text.indexOf(ImportProblem.LISTED_BUT_MISSING);
+            if (missing >= 0) {
+                result.add(new NotReached(text.substring(missing + ImportProblem.LISTED_BUT_MISSING.length()), text));
+            } else if (!text.startsWith(LINE_PREFIX)) {
+                result.add(new NotReached(problem.file().toString(), text));
+            }
+        }
+        return result;
     }
 
     private RecordingInputs() {
@@ -68,7 +123,7 @@ final class RecordingInputs {
                 for (ImportProblem problem : collection.problems()) {
                     // the row's line, so that a label file's problem can be found in it
                     problems.add(new Failure(problem.file(), problem.line() > 0
-                            ? "line " + problem.line() + ": " + problem.reason() : problem.reason()));
+                            ? LINE_PREFIX + problem.line() + ": " + problem.reason() : problem.reason()));
                 }
             } else if (Files.isDirectory(path)) {
                 AudioFolderScan scan = AudioFolderScan.of(path, false);

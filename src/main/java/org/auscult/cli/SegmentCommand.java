@@ -104,6 +104,8 @@ final class SegmentCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         RecordingInputs.Resolved resolved = RecordingInputs.resolve(recordings, Optional.empty());
         List<Failure> failures = new ArrayList<>(resolved.problems());
+        // summary.csv names every input that was not segmented, with why, as classify's table does
+        List<RecordingInputs.NotReached> unsegmented = new ArrayList<>(resolved.notReached());
         List<Row> rows = new ArrayList<>();
         RecordingDecoder decoder = new RecordingDecoder();
         HeartSoundSegmenter segmenter = HeartSoundSegmenter.of(emission);
@@ -111,20 +113,20 @@ final class SegmentCommand implements Callable<Integer> {
         for (Input input : resolved.inputs()) {
             Path tsv = out.resolve(input.id() + ".tsv");
             if (written.contains(tsv)) { // ids tell different recordings apart, so this one was given twice
-                failures.add(new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
+                unsegmented(failures, unsegmented, input, new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
                 continue;
             }
             Optional<Path> namesake = recordingBeside(tsv);
             if (namesake.isPresent()) {
                 // a CirCor-style folder keeps each recording's annotation there: a .tsv beside a recording of its
                 // name is taken for one, so none is replaced, even with --force, and none is written there
-                failures.add(new Failure(input.path(), tsv + (Files.exists(tsv) ? " is the annotation of "
+                unsegmented(failures, unsegmented, input, new Failure(input.path(), tsv + (Files.exists(tsv) ? " is the annotation of "
                         : " would pass for the annotation of ") + namesake.get().getFileName()
                         + "; write the segmentations to another folder"));
                 continue;
             }
             if (!force && Files.exists(tsv)) {
-                failures.add(new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
+                unsegmented(failures, unsegmented, input, new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
                 continue;
             }
             Segmentation segmentation;
@@ -134,7 +136,7 @@ final class SegmentCommand implements Callable<Integer> {
                 segmentation = segmenter.segment(clip);
                 quality = QualityMap.of(clip);
             } catch (UnreadableAudioException e) {
-                failures.add(new Failure(input.path(), e.problem()));
+                unsegmented(failures, unsegmented, input, new Failure(input.path(), e.problem()));
                 continue;
             }
             Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
@@ -158,7 +160,7 @@ final class SegmentCommand implements Callable<Integer> {
         AtomicFiles.write(summary, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             writer.println("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
-                    + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats");
+                    + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats,problem");
             for (Row row : rows) {
                 Segmentation s = row.segmentation();
                 Rhythm rhythm = s.rhythm();
@@ -170,7 +172,11 @@ final class SegmentCommand implements Callable<Integer> {
                 writer.println(String.join(",", CsvText.field(row.name()), heart ? number(s.heartRateBpm()) : "",
                         number(s.qualityIndex()), Integer.toString(row.quality().usableSeconds()), heart ? "0" : "1",
                         row.quality().reason().map(r -> CsvText.field(r.label())).orElse(""),
-                        String.join(",", heart ? beats : java.util.Collections.nCopies(beats.size(), ""))));
+                        String.join(",", heart ? beats : java.util.Collections.nCopies(beats.size(), "")), ""));
+            }
+            for (RecordingInputs.NotReached problem : unsegmented) {
+                writer.println(CsvText.field(problem.name()) + ",".repeat(SUMMARY_COLUMNS - 1)
+                        + CsvText.field(problem.problem()));
             }
             writer.flush();
         });
@@ -178,6 +184,16 @@ final class SegmentCommand implements Callable<Integer> {
                 out);
         console.flush();
         return Failures.report(failures, spec.commandLine().getErr());
+    }
+
+    /** Columns of summary.csv, the last being why a recording was not segmented. */
+    private static final int SUMMARY_COLUMNS = 13;
+
+    /** Reports {@code failure} and gives {@code input} its summary row. */
+    private static void unsegmented(List<Failure> failures, List<RecordingInputs.NotReached> unsegmented,
+                                    Input input, Failure failure) {
+        failures.add(failure);
+        unsegmented.add(new RecordingInputs.NotReached(input.id(), failure.problem()));
     }
 
     /** The recording of the same name in {@code tsv}'s folder ({@code x.wav} beside {@code x.tsv}), if any. */

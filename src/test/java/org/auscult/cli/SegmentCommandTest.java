@@ -47,7 +47,7 @@ class SegmentCommandTest {
         assertTrue(Files.exists(out.resolve("40058_PV.tsv")));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
-                + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats", summary.get(0));
+                + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats,problem", summary.get(0));
         assertEquals(3, summary.size());
         String[] first = summary.get(1).split(",", -1);
         assertEquals("36327_MV", first[0]);
@@ -124,6 +124,31 @@ class SegmentCommandTest {
     }
 
     @Test
+    void theSummaryNamesEveryInputThatWasNotSegmentedWithWhy() throws IOException {
+        Path recordings = copySamples(1);
+        Path empty = Files.createFile(recordings.resolve("empty.wav"));
+        Path missing = folder.resolve("missing.wav");
+        Path out = folder.resolve("with-problems");
+
+        Run run = CommandLineTest.run("segment", recordings.toString(), missing.toString(), "--out",
+                out.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(4, summary.size(), String.join("\n", summary));
+        int columns = summary.get(0).split(",", -1).length;
+        for (String line : summary) {
+            assertEquals(columns, line.split(",", -1).length, "every row as wide as the header: " + line);
+        }
+        String emptyRow = summary.stream().filter(line -> line.startsWith("empty,")).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", summary)));
+        assertTrue(emptyRow.endsWith("file is empty (0 bytes)") && emptyRow.contains(",,,"), emptyRow);
+        assertTrue(summary.get(3).startsWith(missing + ",") && summary.get(3).endsWith("no such file or folder"),
+                summary.get(3));
+        assertTrue(Files.exists(empty), "the input is left as it was");
+    }
+
+    @Test
     void segmentsWithTheTrainedEmissionAsTheWindowDoesUnlessTheHandSetOneIsAsked() throws IOException {
         Path recordings = copySamples(1);
         Path byDefault = folder.resolve("default");
@@ -184,7 +209,9 @@ class SegmentCommandTest {
         assertEquals(AuscultCommand.EXIT_INPUT_FAILED, run.exitCode());
         assertTrue(run.err().contains("broken.wav"), run.err());
         assertTrue(Files.exists(out.resolve("36327_MV.tsv")));
-        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(3, summary.size(), "the segmented recording, and the broken one with why");
+        assertTrue(summary.get(2).startsWith("broken,,"), summary.get(2));
     }
 
     @Test
@@ -204,7 +231,9 @@ class SegmentCommandTest {
         assertTrue(Files.exists(out.resolve("s2/x.tsv")));
         assertTrue(Files.notExists(out.resolve("x.tsv")));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals(List.of("s1/x", "s2/x"), summary.stream().skip(1).map(line -> line.split(",")[0]).toList());
+        assertEquals(List.of("s1/x", "s2/x", "s1/x"), summary.stream().skip(1).map(line -> line.split(",")[0])
+                .toList(), "the file given twice has a second row, saying so");
+        assertTrue(summary.get(3).contains("given more than once"), summary.get(3));
     }
 
     @Test
