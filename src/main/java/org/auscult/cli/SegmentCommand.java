@@ -16,6 +16,7 @@ import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.analysis.FeatureTableBuilder.Input;
 import org.auscult.audio.AudioClip;
 import org.auscult.audio.AudioFiles;
+import org.auscult.audio.DecodedAudio;
 import org.auscult.audio.RecordingDecoder;
 import org.auscult.audio.UnreadableAudioException;
 import org.auscult.experiments.DefaultRecipe;
@@ -131,8 +132,11 @@ final class SegmentCommand implements Callable<Integer> {
             }
             Segmentation segmentation;
             QualityMap quality;
+            List<String> decodingWarnings;
             try {
-                AudioClip clip = decoder.decode(input.path()).clip();
+                DecodedAudio decoded = decoder.decode(input.path());
+                decodingWarnings = decoded.warnings();
+                AudioClip clip = decoded.clip();
                 segmentation = segmenter.segment(clip);
                 quality = QualityMap.of(clip);
             } catch (UnreadableAudioException e) {
@@ -151,6 +155,8 @@ final class SegmentCommand implements Callable<Integer> {
                 // the beats of noise or silence are not a heart's: no rate is given for them
                 console.printf(Locale.ROOT, "%s: no heart rate, %s%n", input.id(), quality.describe());
             }
+            // what the decoder tolerated (a file shorter than its header says, say) explains a short or odd result
+            decodingWarnings.forEach(warning -> console.println("    ! " + warning));
         }
         if (rows.isEmpty()) { // a header alone would pass for a summary, and replace an earlier one
             console.printf("No recording could be segmented; %s is not written.%n", summary);

@@ -149,6 +149,21 @@ class SegmentCommandTest {
     }
 
     @Test
+    void whatTheDecoderToleratedIsSaidBesideTheResult() throws IOException {
+        Path whole = folder.resolve("whole.wav");
+        org.auscult.audio.WavWriter.writePcm16(whole, new org.auscult.audio.AudioClip(new float[40_000], 4000),
+                org.auscult.audio.WavWriter.Overwrite.REFUSE);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(folder.resolve("truncated.wav"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Run run = CommandLineTest.run("segment", truncated.toString(), "--out", folder.resolve("t").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("    ! data chunk declares 80000 bytes but the file holds"), "a short result "
+                + "from a damaged file is not only a call to record longer: " + run.out());
+    }
+
+    @Test
     void segmentsWithTheTrainedEmissionAsTheWindowDoesUnlessTheHandSetOneIsAsked() throws IOException {
         Path recordings = copySamples(1);
         Path byDefault = folder.resolve("default");
