@@ -13,9 +13,10 @@ import org.auscult.analysis.FeatureTable;
 import org.auscult.analysis.FeatureTableBuilder;
 import org.auscult.analysis.FeatureTableBuilder.Failure;
 import org.auscult.dsp.ParameterException;
+import org.auscult.experiments.DataSummary;
+import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.Experiment;
 import org.auscult.experiments.ExperimentRunner;
-import org.auscult.experiments.DefaultRecipe;
 import org.auscult.experiments.ExperimentSettings;
 import org.auscult.experiments.PatientStatuses;
 import org.auscult.experiments.TrainingLabels;
@@ -211,6 +212,7 @@ final class CollectionOptions {
         if (imported != resolved.collections().get(0)) {
             err.println(imported.summary());
         }
+        DataSummary.fewPatients(imported.patientCounts()).forEach(warning -> err.println("warning: " + warning));
         ExperimentSettings settings = chosen.withLabels(labels.orElseGet(
                 () -> DefaultRecipe.labelsFor(imported.trainable())));
         List<String> classes = imported.trainable().stream().map(settings.labels()::inputOf)

@@ -63,6 +63,20 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
         warnings = List.copyOf(warnings);
     }
 
+    /** A warning for each class with fewer than {@value #MIN_PATIENTS_PER_CLASS} patients in {@code patientCounts}. */
+    public static List<String> fewPatients(SortedMap<String, Integer> patientCounts) {
+        List<String> warnings = new ArrayList<>();
+        patientCounts.forEach((label, patients) -> {
+            if (patients < MIN_PATIENTS_PER_CLASS) {
+                warnings.add("Class '" + LabelClasses.forPeople(label) + "' has only " + patients
+                        + (patients == 1 ? " patient" : " patients") + " (fewer than " + MIN_PATIENTS_PER_CLASS
+                        + "): its recall rests on very few people, and grouped k-fold cannot place it in every test "
+                        + "fold.");
+            }
+        });
+        return warnings;
+    }
+
     /** Summarises a collection, reading the header of every trainable recording for its sample rate. */
     public static DataSummary of(RecordingCollection collection) {
         RecordingDecoder decoder = new RecordingDecoder();
@@ -107,14 +121,7 @@ public record DataSummary(SortedMap<String, Integer> classCounts, SortedMap<Stri
         }
         SortedMap<String, Integer> classCounts = collection.classCounts();
         SortedMap<String, Integer> patientCounts = collection.patientCounts();
-        List<String> warnings = new ArrayList<>();
-        patientCounts.forEach((label, patients) -> {
-            if (patients < MIN_PATIENTS_PER_CLASS) {
-                warnings.add("Class '" + LabelClasses.forPeople(label) + "' has only " + patients + (patients == 1 ? " patient" : " patients")
-                        + " (fewer than " + MIN_PATIENTS_PER_CLASS + "): its recall rests on very few people, and "
-                        + "grouped k-fold cannot place it in every test fold.");
-            }
-        });
+        List<String> warnings = new ArrayList<>(fewPatients(patientCounts));
         Map<String, TreeSet<String>> labelsPerPatient = new TreeMap<>();
         for (Recording recording : collection.trainable()) {
             labelsPerPatient.computeIfAbsent(recording.patient(), p -> new TreeSet<>()).add(recording.label().get());

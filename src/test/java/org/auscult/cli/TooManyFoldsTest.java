@@ -9,7 +9,10 @@ import org.auscult.cli.CommandLineTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** More folds than patients is refused before the features, which take minutes on a large collection. */
+/**
+ * More folds than patients is refused before the features, which take minutes on a large collection; a class of
+ * very few patients is warned of, as the wizard's Data page does.
+ */
 class TooManyFoldsTest {
 
     @TempDir
@@ -39,5 +42,21 @@ class TooManyFoldsTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void aClassOfOnePatientIsWarnedOfBeforeItsFigures() throws Exception {
+        Path collection = Files.createDirectories(folder.resolve("one-murmur"));
+        String[] names = {"36327_MV", "40058_PV", "50049_PV", "50206_TV"};
+        for (String name : names) {
+            Files.copy(CommandLineTest.SAMPLES.resolve(name + ".wav"), collection.resolve(name + ".wav"));
+        }
+        Files.write(collection.resolve("labels.csv"), java.util.List.of("path,label,patient",
+                "36327_MV.wav,murmur,p1", "40058_PV.wav,normal,p2", "50049_PV.wav,normal,p3", "50206_TV.wav,normal,p4"));
+
+        Run run = CommandLineTest.run("evaluate", collection.toString(), "--folds", "2", "--no-record");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: Class 'murmur' has only 1 patient (fewer than 5)"), run.err());
     }
 }
