@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How a multi-channel WAV becomes mono: the mean of its channels, unless they cancel. Channels in opposite phase (a
- * sensor wired with one lead reversed, L = x and R = -x) average to silence or nearly so, and the recording would be
- * judged silent although each channel holds the sound; then the louder channel alone is used, with a warning that
- * says why, so that a clinician still gets a verdict and knows what it was made from.
+ * How a multi-channel WAV becomes mono: the mean of its channels, unless only one holds sound or they cancel. A
+ * channel 40 dB below the other (a lead not connected) would halve the level of the mean, so the live channel is used
+ * alone. Channels in opposite phase (a sensor wired with one lead reversed, L = x and R = -x) average to silence or
+ * nearly so, and the recording would be judged silent although each channel holds the sound; then the louder channel
+ * alone is used. Either way a warning says why, so that a clinician knows what the verdict was made from.
  */
 final class ChannelMixdown {
 
@@ -111,7 +112,15 @@ final class ChannelMixdown {
                     || (frames >= second && mean < QUIET_ENERGY_RATIO * loudest
                     && Math.abs(following) < FOLLOWING_CORRELATION);
             // false for NaN energies: bad samples are refused by the conversion, named there
-            if (!(loudest > 0) || !cancelled) {
+            if (!(loudest > 0)) {
+                return MEAN;
+            }
+            if (onlyOneLive(louder, loudest)) {
+                return new ChannelMixdown(louder, String.format(Locale.ROOT, "only channel %d of %d holds sound (the "
+                        + "other%s at least 40 dB quieter); it is used alone, as the mean would halve its level",
+                        louder + 1, channels.length, channels.length == 2 ? " is" : "s are"));
+            }
+            if (!cancelled) {
                 return MEAN;
             }
             String quieter = mean == 0 ? "silent" : String.format(Locale.ROOT, "%.0f dB quieter than channel %d",
@@ -119,6 +128,19 @@ final class ChannelMixdown {
             return new ChannelMixdown(louder, String.format(Locale.ROOT, "the channels cancel when mixed to mono: "
                     + "their mean is %s (channels in opposite phase?); channel %d of %d, the louder, is used alone",
                     quieter, louder + 1, channels.length));
+        }
+
+        /**
+         * Whether every channel but {@code louder} is at least 40 dB below it ({@link #CANCELLING_ENERGY_RATIO}): a
+         * lead not connected, or a stereo file with one side empty.
+         */
+        private boolean onlyOneLive(int louder, double loudest) {
+            for (int c = 0; c < channels.length; c++) {
+                if (c != louder && !(channels[c] < CANCELLING_ENERGY_RATIO * loudest)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stereo channels in opposite phase: the louder channel, not the silence of their mean. */
+/** Stereo channels in opposite phase, or with one side empty: the louder channel, not their mean. */
 class ChannelMixdownTest {
 
     private static final int RATE = 4000;
@@ -105,5 +105,16 @@ class ChannelMixdownTest {
         assertEquals(expected, inPhase.clip().samples()[20]);
         DecodedAudio silent = new WavDecoder().decode(stereo("silent.wav", 0, -1));
         assertEquals(List.of(), silent.warnings(), "silence is silence, not cancellation");
+    }
+
+    @Test
+    void aStereoFileWithOneSideEmptyDecodesAsTheLiveChannelAtItsLevel() throws IOException {
+        Path file = stereo("one-side.wav", 10_000, 0);
+        DecodedAudio decoded = new WavDecoder().decode(file);
+        assertArrayEquals(left(), decoded.clip().samples(), "the live channel at its own level, not halved");
+        assertEquals(List.of("only channel 1 of 2 holds sound (the other is at least 40 dB quieter); it is used "
+                + "alone, as the mean would halve its level"), decoded.warnings());
+        RecordingInfo info = RecordingInfo.read(new RecordingDecoder(), file);
+        assertTrue(info.describe().contains("only channel 1 of 2 holds sound"), info.describe());
     }
 }
