@@ -188,8 +188,8 @@ final class LabelsCommand implements Runnable {
                 description = "A collection in any layout Auscult imports (collection and features formats).")
         Path collection;
 
-        @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class, description = "The collection layout: "
-                + "${COMPLETION-CANDIDATES}.")
+        @Option(names = "--layout", paramLabel = "LAYOUT", completionCandidates = LayoutNames.class,
+                description = "The collection layout: ${COMPLETION-CANDIDATES}.")
         Layout layout;
 
         @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (features).")

@@ -49,6 +49,8 @@ import picocli.CommandLine.Spec;
 final class SegmentCommand implements Callable<Integer> {
 
     static final String SUMMARY = "summary.csv";
+    /** Columns of summary.csv, the last being why a recording was not segmented. */
+    static final int SUMMARY_COLUMNS = 13;
 
     @Spec
     CommandSpec spec;
@@ -114,20 +116,20 @@ final class SegmentCommand implements Callable<Integer> {
         for (Input input : resolved.inputs()) {
             Path tsv = out.resolve(input.id() + ".tsv");
             if (written.contains(tsv)) { // ids tell different recordings apart, so this one was given twice
-                unsegmented(failures, unsegmented, input, new Failure(input.path(), "given more than once; " + tsv + " was written for it"));
+                unsegmented(failures, unsegmented, input, "given more than once; " + tsv + " was written for it");
                 continue;
             }
             Optional<Path> namesake = recordingBeside(tsv);
             if (namesake.isPresent()) {
                 // a CirCor-style folder keeps each recording's annotation there: a .tsv beside a recording of its
                 // name is taken for one, so none is replaced, even with --force, and none is written there
-                unsegmented(failures, unsegmented, input, new Failure(input.path(), tsv + (Files.exists(tsv) ? " is the annotation of "
+                unsegmented(failures, unsegmented, input, tsv + (Files.exists(tsv) ? " is the annotation of "
                         : " would pass for the annotation of ") + namesake.get().getFileName()
-                        + "; write the segmentations to another folder"));
+                        + "; write the segmentations to another folder");
                 continue;
             }
             if (!force && Files.exists(tsv)) {
-                unsegmented(failures, unsegmented, input, new Failure(input.path(), tsv + " already exists (use --force to replace it)"));
+                unsegmented(failures, unsegmented, input, tsv + " already exists (use --force to replace it)");
                 continue;
             }
             Segmentation segmentation;
@@ -140,7 +142,7 @@ final class SegmentCommand implements Callable<Integer> {
                 segmentation = segmenter.segment(clip);
                 quality = QualityMap.of(clip);
             } catch (UnreadableAudioException e) {
-                unsegmented(failures, unsegmented, input, new Failure(input.path(), e.problem()));
+                unsegmented(failures, unsegmented, input, e.problem());
                 continue;
             }
             Files.createDirectories(tsv.getParent()); // a collection's ids keep its sub-folders (set_a/...)
@@ -192,14 +194,11 @@ final class SegmentCommand implements Callable<Integer> {
         return Failures.report(failures, spec.commandLine().getErr());
     }
 
-    /** Columns of summary.csv, the last being why a recording was not segmented. */
-    private static final int SUMMARY_COLUMNS = 13;
-
-    /** Reports {@code failure} and gives {@code input} its summary row. */
+    /** Reports why {@code input} was not segmented, and gives it its summary row. */
     private static void unsegmented(List<Failure> failures, List<RecordingInputs.NotReached> unsegmented,
-                                    Input input, Failure failure) {
-        failures.add(failure);
-        unsegmented.add(new RecordingInputs.NotReached(input.id(), failure.problem()));
+                                    Input input, String problem) {
+        failures.add(new Failure(input.path(), problem));
+        unsegmented.add(new RecordingInputs.NotReached(input.id(), problem));
     }
 
     /** The recording of the same name in {@code tsv}'s folder ({@code x.wav} beside {@code x.tsv}), if any. */
