@@ -255,7 +255,16 @@ final class ClassifyCommand implements Callable<Integer> {
         return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    /** The table without its last column (the warnings), each recording's warnings indented beneath its row. */
+    /** The warnings of a table row (its last column), in order. */
+    private static List<String> warningsOf(List<String> row) {
+        String warnings = row.get(row.size() - 1);
+        return warnings.isEmpty() ? List.of() : List.of(warnings.split(" \\| "));
+    }
+
+    /**
+     * The table without its last column (the warnings), each recording's warnings indented beneath its row, and those
+     * every recording shares once beneath the table.
+     */
     private static void printTable(PrintWriter out, List<String> header, List<List<String>> rows) {
         int first = header.get(0).length();
         for (List<String> row : rows) {
@@ -264,14 +273,17 @@ final class ClassifyCommand implements Callable<Integer> {
         String format = "%-" + first + "s" + " %12s".repeat(header.size() - 2);
         // no trailing blanks where the last columns are empty (a verdict with no murmur described)
         out.println(String.format(format, header.subList(0, header.size() - 1).toArray()).stripTrailing());
+        // a warning every recording gets (one about the model, say) is said once, under the table
+        List<String> shared = rows.size() < 2 ? List.of() : rows.stream().map(ClassifyCommand::warningsOf)
+                .reduce((a, b) -> a.stream().filter(b::contains).toList()).orElse(List.of());
         for (List<String> row : rows) {
             out.println(String.format(format, row.subList(0, row.size() - 1).toArray()).stripTrailing());
-            String warnings = row.get(row.size() - 1);
-            if (!warnings.isEmpty()) {
-                for (String warning : warnings.split(" \\| ")) {
-                    out.println("    ! " + warning);
-                }
-            }
+            warningsOf(row).stream().filter(warning -> !shared.contains(warning))
+                    .forEach(warning -> out.println("    ! " + warning));
+        }
+        if (!shared.isEmpty()) {
+            out.println("Every recording:");
+            shared.forEach(warning -> out.println("    ! " + warning));
         }
         out.flush();
     }

@@ -36,4 +36,14 @@ class NotADeviceTest {
         assertTrue(run.out().contains("not a medical device: a \"no\" does not rule out a murmur."), run.out());
         assertFalse(run.out().contains("bundled model finds"), run.out());
     }
+
+    @Test
+    void aWarningEveryRecordingGetsIsSaidOnceUnderTheTable() {
+        Run run = CommandLineTest.run("classify", CommandLineTest.SAMPLES.resolve("36327_MV.wav").toString(),
+                CommandLineTest.SAMPLES.resolve("40058_PV.wav").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String warning = "    ! The model recognised none of the extrastole recordings";
+        assertEquals(1, run.out().split(java.util.regex.Pattern.quote(warning), -1).length - 1, run.out());
+        assertTrue(run.out().contains("Every recording:\n" + warning), run.out());
+    }
 }
