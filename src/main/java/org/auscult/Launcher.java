@@ -17,6 +17,9 @@ public final class Launcher {
             System.exit(1);
         }
         configureNativeLibraries();
+        // the commands print what a user needs (a collection's summary, progress, problems); the library's INFO lines
+        // repeated it on the terminal. -Dorg.slf4j.simpleLogger.defaultLogLevel=info shows them again.
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(AuscultCommand.run(args));
     }
 
