@@ -113,7 +113,7 @@ final class CirCor2022Reader implements LayoutReader {
         Optional<Integer> recordedColumn = table.column("Recording locations");
         Optional<Integer> additionalColumn = table.column("Additional ID");
 
-        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        builder.problems(table.skipped());
         boolean rowsSkipped = !table.skipped().isEmpty();
         Map<String, Patient> patients = new LinkedHashMap<>();
         Groups groups = new Groups();
@@ -240,7 +240,7 @@ final class CirCor2022Reader implements LayoutReader {
         int locationColumn = table.requireColumn("location");
         int murmurColumn = table.requireColumn("murmur");
         Path folder = table.file().toAbsolutePath().getParent();
-        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        builder.problems(table.skipped());
         for (CsvTable.Row row : table.rows()) {
             if (row.get(pathColumn).isEmpty()) {
                 builder.problem(table.file(), row.line(), "empty path; row skipped");

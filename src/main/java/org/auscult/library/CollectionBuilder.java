@@ -101,6 +101,11 @@ final class CollectionBuilder {
         problems.add(new ImportProblem(file, line, reason));
     }
 
+    /** Problems already found, such as the rows a {@link CsvTable} skipped for their width. */
+    void problems(List<ImportProblem> found) {
+        problems.addAll(found);
+    }
+
     /** True when {@code recording} was already added. */
     boolean contains(Path recording) {
         return listings.containsKey(recording.toAbsolutePath().normalize());

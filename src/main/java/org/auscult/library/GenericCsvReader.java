@@ -88,7 +88,7 @@ final class GenericCsvReader implements LayoutReader {
 
         Path folder = csv.toAbsolutePath().getParent();
         CollectionBuilder builder = new CollectionBuilder(folder, layout(), options);
-        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        builder.problems(table.skipped());
         boolean slashSeparated = FileSystems.getDefault().getSeparator().equals("/");
         for (CsvTable.Row row : table.rows()) {
             String written = row.get(pathColumn);

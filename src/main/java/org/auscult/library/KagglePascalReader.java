@@ -153,7 +153,7 @@ final class KagglePascalReader implements LayoutReader {
         Path csvFolder = table.file().toAbsolutePath().getParent();
         String csvStem = CollectionBuilder.stem(table.file());
 
-        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        builder.problems(table.skipped());
         int rowsSkipped = table.skipped().size();
         List<ListedRow> listedRows = new ArrayList<>();
         Map<Path, FolderIndex> indexes = new HashMap<>();
@@ -219,7 +219,7 @@ final class KagglePascalReader implements LayoutReader {
         int label = table.requireColumn("label");
         int sublabel = table.requireColumn("sublabel");
         Path csvFolder = table.file().toAbsolutePath().getParent();
-        table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+        builder.problems(table.skipped());
         int rowsSkipped = table.skipped().size();
         for (CsvTable.Row row : table.rows()) {
             if (row.get(path).isEmpty()) {

@@ -68,7 +68,7 @@ final class PhysioNet2016Reader implements LayoutReader {
             Path reference = folder.resolve(REFERENCE);
             String source = folder.toAbsolutePath().normalize().getFileName().toString();
             CsvTable table = CsvTable.withoutHeaderSkippingMalformedRows(reference, 2);
-            table.skipped().forEach(skipped -> builder.problem(skipped.file(), skipped.line(), skipped.reason()));
+            builder.problems(table.skipped());
             boolean rowsSkipped = !table.skipped().isEmpty();
             for (CsvTable.Row row : table.rows()) {
                 String record = row.get(0);
