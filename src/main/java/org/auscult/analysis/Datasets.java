@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.auscult.learn.LabelledDataset;
 import org.auscult.learn.RecordingFacts;
+import org.auscult.library.Recording;
 
 /** Turns feature tables into the datasets the learning code trains and evaluates on. */
 public final class Datasets {
@@ -34,7 +35,7 @@ public final class Datasets {
             features[i] = row.values();
             classes[i] = row.labelled() ? classIndex.get(row.label()) : LabelledDataset.UNLABELLED;
             ids[i] = row.id();
-            groups[i] = row.patient().isEmpty() ? "recording:" + row.id() : row.patient();
+            groups[i] = Recording.patientGroup(row.patient(), row.id());
             sources[i] = row.source();
         }
         return new LabelledDataset(table.featureNames(), classNames, features, classes, ids, groups, sources);

@@ -30,6 +30,7 @@ import org.auscult.library.ImportOptions;
 import org.auscult.library.PatientExclusion;
 import org.auscult.library.LabelColumn;
 import org.auscult.library.Layout;
+import org.auscult.library.Recording;
 import org.auscult.library.RecordingCollection;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -225,7 +226,7 @@ final class CollectionOptions {
             // before the features, which take minutes on a large collection; Folds checks again on what was read
             long patients = imported.trainable().stream().map(settings.labels()::inputOf)
                     .filter(input -> !input.label().isEmpty())
-                    .map(input -> input.patient().isEmpty() ? "recording:" + input.id() : input.patient())
+                    .map(input -> Recording.patientGroup(input.patient(), input.id()))
                     .distinct().count();
             ParameterException.require(patients >= evaluation.folds(), "grouped cross-validation needs at least "
                     + "as many patients as folds: " + patients + " labelled patients, " + evaluation.folds()

@@ -59,6 +59,14 @@ public record Recording(Path path, String id, Optional<String> label, String ori
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
+    /**
+     * The group a recording of {@code patient} and {@code id} is kept in by patient-grouped folds: its patient, or,
+     * without one, a group of its own.
+     */
+    public static String patientGroup(String patient, String id) {
+        return patient.isEmpty() ? "recording:" + id : patient;
+    }
+
     /** True when the recording has a label to train on. */
     public boolean trainable() {
         return label.isPresent();

@@ -67,7 +67,7 @@ public record RecordingCollection(Path root, Layout layout, List<Recording> reco
      */
     public int patients() {
         return (int) trainable().stream()
-                .map(recording -> recording.patient().isEmpty() ? "recording:" + recording.id() : recording.patient())
+                .map(recording -> Recording.patientGroup(recording.patient(), recording.id()))
                 .distinct().count();
     }
 
