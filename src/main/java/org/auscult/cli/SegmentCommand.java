@@ -49,8 +49,9 @@ import picocli.CommandLine.Spec;
 final class SegmentCommand implements Callable<Integer> {
 
     static final String SUMMARY = "summary.csv";
-    /** Columns of summary.csv, the last being why a recording was not segmented. */
-    static final int SUMMARY_COLUMNS = 13;
+    /** The columns of summary.csv, the last being why a recording was not segmented. */
+    static final String SUMMARY_HEADER = "recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,"
+            + "rr_mean_s,rr_sd_s,rmssd_s,min_premature_ratio,premature_beats,problem";
 
     @Spec
     CommandSpec spec;
@@ -167,8 +168,7 @@ final class SegmentCommand implements Callable<Integer> {
         }
         AtomicFiles.write(summary, force, stream -> {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-            writer.println("recording,heart_rate_bpm,quality_index,usable_s,unsure,unsure_reason,beats,rr_mean_s,"
-                    + "rr_sd_s,rmssd_s,min_premature_ratio,premature_beats,problem");
+            writer.println(SUMMARY_HEADER);
             for (Row row : rows) {
                 Segmentation s = row.segmentation();
                 Rhythm rhythm = s.rhythm();
@@ -182,9 +182,9 @@ final class SegmentCommand implements Callable<Integer> {
                         row.quality().reason().map(r -> CsvText.field(r.label())).orElse(""),
                         String.join(",", heart ? beats : java.util.Collections.nCopies(beats.size(), "")), ""));
             }
+            String noValues = ",".repeat(SUMMARY_HEADER.split(",").length - 1); // the name, every value empty, why
             for (RecordingInputs.NotReached problem : unsegmented) {
-                writer.println(CsvText.field(problem.name()) + ",".repeat(SUMMARY_COLUMNS - 1)
-                        + CsvText.field(problem.problem()));
+                writer.println(CsvText.field(problem.name()) + noValues + CsvText.field(problem.problem()));
             }
             writer.flush();
         });
